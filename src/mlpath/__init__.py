@@ -1,0 +1,1 @@
+"""mlpath: should you become a machine learning engineer, and how?"""

@@ -1,0 +1,74 @@
+"""The mlpath command line: parsing and wiring only; every command lives in a module per group."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from mlpath.cli import explore, utility  # noqa: F401 - importing registers the commands
+from mlpath.cli.app import Session, app, emit
+from mlpath.errors import ExitCode
+from mlpath.terminal import Terminal
+
+GROUP_ORDER = ("Explore", "Plan", "Track", "Utility")
+
+
+def package_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("mlpath")
+    except PackageNotFoundError:
+        return "0+unknown"
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"mlpath {package_version()}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    data_dir: Annotated[
+        str | None,
+        typer.Option(
+            "--data-dir",
+            metavar="DIR",
+            envvar="MLPATH_DATA_DIR",
+            show_envvar=True,
+            help="Content directory to use instead of the packaged one.",
+        ),
+    ] = None,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_show_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """Should you become a machine learning engineer, and how? Start with: mlpath quiz"""
+    ctx.obj = Session(data_dir, Terminal.detect())
+    if ctx.invoked_subcommand is None:
+        from mlpath.views.home import home
+
+        emit(ctx, home(package_version(), _command_groups(ctx)), None, False)
+
+
+def _command_groups(ctx: typer.Context) -> list[tuple[str, list[tuple[str, str]]]]:
+    group = ctx.command
+    commands = getattr(group, "commands", {})
+    grouped: dict[str, list[tuple[str, str]]] = {name: [] for name in GROUP_ORDER}
+    for name, command in commands.items():
+        panel = getattr(command, "rich_help_panel", None) or "Utility"
+        grouped.setdefault(panel, []).append((name, command.get_short_help_str(limit=90)))
+    return [(name, entries) for name, entries in grouped.items() if entries]
+
+
+def main() -> None:
+    """Console entry point: typer handles usage errors, Ctrl-C (130) and closed pipes."""
+    try:
+        app()
+    except KeyboardInterrupt:  # before or after typer's own handling, e.g. during imports
+        sys.stderr.write("\nInterrupted.\n")
+        sys.exit(int(ExitCode.INTERRUPTED))

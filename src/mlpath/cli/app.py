@@ -1,0 +1,128 @@
+"""The Typer application, the per-run session, and the one place errors become exit codes."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+
+import typer
+from typer.core import TyperGroup
+
+from mlpath.errors import ContentError, ExitCode, MlpathError, UsageError
+from mlpath.render import OutputFormat
+from mlpath.terminal import Terminal
+
+if TYPE_CHECKING:
+    from typer import _click as click
+
+    from mlpath.content.model import Content
+    from mlpath.report import Report
+
+
+def fail(message: str, code: ExitCode) -> NoReturn:
+    typer.echo(f"Error: {message}", err=True)
+    raise typer.Exit(int(code))
+
+
+class MlpathGroup(TyperGroup):
+    """Maps mlpath's exceptions to a message on stderr and an exit code, for every command."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ContentError as error:
+            lines = [f"Error: {error}", *(f"  {problem}" for problem in error.problems)]
+            typer.echo("\n".join(lines), err=True)
+            raise typer.Exit(int(error.exit_code)) from None
+        except MlpathError as error:
+            fail(str(error), error.exit_code)
+        except KeyboardInterrupt:
+            typer.echo("\nInterrupted.", err=True)
+            raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+
+
+app = typer.Typer(
+    name="mlpath",
+    cls=MlpathGroup,
+    help="Should you become a machine learning engineer, and how? An offline career advisor.",
+    invoke_without_command=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
+
+
+@dataclass
+class Session:
+    """What one run knows: where content lives, what the terminal is, the content once loaded."""
+
+    data_dir_flag: str | None
+    terminal: Terminal
+    _content: Content | None = field(default=None, repr=False)
+
+    @property
+    def data_dir(self) -> Path:
+        from mlpath.content.loader import resolve_data_dir
+
+        return resolve_data_dir(self.data_dir_flag)
+
+    def content(self) -> Content:
+        if self._content is None:
+            from mlpath.content.loader import load_content
+
+            self._content = load_content(self.data_dir)
+        return self._content
+
+
+def session(ctx: typer.Context) -> Session:
+    root = ctx.find_root()
+    if not isinstance(root.obj, Session):
+        root.obj = Session(None, Terminal.detect())
+    return root.obj
+
+
+FormatOption = Annotated[
+    OutputFormat | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="Output format. Default: table on a terminal, plain when piped.",
+        case_sensitive=False,
+        show_default=False,
+    ),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Short for --format json.")]
+
+
+def output_format(ctx: typer.Context, chosen: OutputFormat | None, as_json: bool) -> OutputFormat:
+    if as_json and chosen not in (None, OutputFormat.json):
+        raise UsageError(f"--json and --format {chosen.value} disagree; give one of them")
+    if as_json:
+        return OutputFormat.json
+    if chosen is not None:
+        return chosen
+    return OutputFormat.table if session(ctx).terminal.stdout_isatty else OutputFormat.plain
+
+
+def emit(ctx: typer.Context, report: Report, chosen: OutputFormat | None, as_json: bool) -> OutputFormat:
+    """Print a report in the chosen format on stdout; returns the format used."""
+    fmt = output_format(ctx, chosen, as_json)
+    if fmt is OutputFormat.table:
+        from rich.console import Console
+
+        from mlpath.render import render_table
+
+        Console(soft_wrap=False).print(render_table(report))
+    else:
+        from mlpath.render import render_text
+
+        sys.stdout.write(render_text(report, fmt))
+    return fmt
+
+
+def hint(ctx: typer.Context, text: str) -> None:
+    """A tip for a person at a terminal; never for scripts, never on stdout."""
+    if session(ctx).terminal.stderr_isatty and session(ctx).terminal.stdout_isatty:
+        typer.echo(text, err=True)

@@ -1,0 +1,168 @@
+"""Explore commands: the article's content, one command per topic."""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from mlpath.cli.app import FormatOption, JsonOption, app, emit, hint, session
+from mlpath.errors import UsageError
+from mlpath.views import explore as views
+
+EXPLORE = "Explore"
+
+
+class Residency(str, Enum):
+    in_state = "in-state"
+    out_of_state = "out-of-state"
+
+
+def parse_amount(text: str | None) -> int | None:
+    """'75000', '75,000', '$75,000' or '75k' as whole dollars."""
+    if text is None:
+        return None
+    match = re.fullmatch(r"\$?\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*([kK]?)", text.strip())
+    if not match:
+        raise typer.BadParameter(
+            f"{text!r} is not an amount; give yearly pay in dollars, e.g. 75000, 75,000 or 75k",
+            param_hint="'--compare'",
+        )
+    amount = float(match.group(1).replace(",", "")) * (1000 if match.group(2) else 1)
+    if amount < 1 or amount > 100_000_000:
+        raise typer.BadParameter(
+            f"{text!r} is out of range; give yearly pay between 1 and 100,000,000 dollars, e.g. 75000",
+            param_hint="'--compare'",
+        )
+    return round(amount)
+
+
+@app.command(rich_help_panel=EXPLORE)
+def about(ctx: typer.Context, fmt: FormatOption = None, as_json: JsonOption = False) -> None:
+    """What an ML engineer is and does, who they work with, the kinds of learning they build."""
+    emit(ctx, views.about(session(ctx).content()), fmt, as_json)
+
+
+@app.command(rich_help_panel=EXPLORE)
+def salary(
+    ctx: typer.Context,
+    compare: Annotated[
+        str | None,
+        typer.Option("--compare", metavar="AMOUNT", help="Your own yearly pay, to put beside each tier (e.g. 75000)."),
+    ] = None,
+    fmt: FormatOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Entry, median and senior pay with sources, against the national average.
+
+    Example: mlpath salary --compare 75000
+    """
+    emit(ctx, views.salary(session(ctx).content(), parse_amount(compare)), fmt, as_json)
+
+
+@app.command(rich_help_panel=EXPLORE)
+def ladder(
+    ctx: typer.Context,
+    level: Annotated[
+        str | None, typer.Argument(help="One level by id, number 1-6 or unique prefix (e.g. senior, 3, sen).")
+    ] = None,
+    walk: Annotated[bool, typer.Option("--walk", help="Step through the levels on a terminal.")] = False,
+    fmt: FormatOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """The six levels from junior to director, in order; or one level in full.
+
+    Examples: mlpath ladder | mlpath ladder senior | mlpath ladder --walk
+    """
+    from mlpath.lookup import choose
+
+    state = session(ctx)
+    content = state.content()
+    ids = [level.id for level in content.ladder.levels]
+    chosen = choose(ids, level, "level") if level is not None else None
+    if walk:
+        if not state.terminal.interactive:
+            raise UsageError(
+                "ladder --walk needs a terminal; use 'mlpath ladder' to list every level "
+                "or 'mlpath ladder LEVEL' to show one"
+            )
+        from mlpath.prompts import walk_ladder
+
+        walk_ladder(content, start=chosen or 0)
+        return
+    emit(ctx, views.ladder(content, chosen), fmt, as_json)
+    if chosen is None:
+        hint(ctx, "Tip: 'mlpath ladder senior' shows one level in full; '--walk' steps through them.")
+
+
+@app.command(rich_help_panel=EXPLORE)
+def skills(ctx: typer.Context, fmt: FormatOption = None, as_json: JsonOption = False) -> None:
+    """The five core skills, and the ten built on the job with the tools the article names."""
+    emit(ctx, views.skills(session(ctx).content()), fmt, as_json)
+
+
+@app.command(rich_help_panel=EXPLORE)
+def specialties(ctx: typer.Context, fmt: FormatOption = None, as_json: JsonOption = False) -> None:
+    """The five popular specialties."""
+    emit(ctx, views.specialties(session(ctx).content()), fmt, as_json)
+
+
+@app.command(rich_help_panel=EXPLORE)
+def aspects(ctx: typer.Context, fmt: FormatOption = None, as_json: JsonOption = False) -> None:
+    """The best and the worst aspects of the job."""
+    emit(ctx, views.aspects(session(ctx).content()), fmt, as_json)
+
+
+@app.command(rich_help_panel=EXPLORE)
+def education(
+    ctx: typer.Context,
+    residency: Annotated[
+        Residency, typer.Option("--residency", help="Tuition rate for the cost estimate.", case_sensitive=False)
+    ] = Residency.in_state,
+    masters: Annotated[bool, typer.Option("--masters", help="Add a master's degree to the estimate.")] = False,
+    fmt: FormatOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Degrees, durations, tuition and a total-cost estimate with its formula; the online route.
+
+    Example: mlpath education --residency out-of-state --masters
+    """
+    emit(ctx, views.education(session(ctx).content(), residency.value, masters), fmt, as_json)
+
+
+@app.command(rich_help_panel=EXPLORE)
+def resources(ctx: typer.Context, fmt: FormatOption = None, as_json: JsonOption = False) -> None:
+    """The six web resources for learning."""
+    emit(ctx, views.resources(session(ctx).content()), fmt, as_json)
+
+
+@app.command(rich_help_panel=EXPLORE)
+def internships(ctx: typer.Context, fmt: FormatOption = None, as_json: JsonOption = False) -> None:
+    """The five kinds of internship."""
+    emit(ctx, views.internships(session(ctx).content()), fmt, as_json)
+
+
+@app.command(rich_help_panel=EXPLORE)
+def industries(ctx: typer.Context, fmt: FormatOption = None, as_json: JsonOption = False) -> None:
+    """Job opportunities by industry, with example applications."""
+    emit(ctx, views.industries(session(ctx).content()), fmt, as_json)
+
+
+@app.command(rich_help_panel=EXPLORE)
+def companies(ctx: typer.Context, fmt: FormatOption = None, as_json: JsonOption = False) -> None:
+    """The ten kinds of company that hire, with example uses."""
+    emit(ctx, views.companies(session(ctx).content()), fmt, as_json)
+
+
+@app.command(rich_help_panel=EXPLORE)
+def outlook(ctx: typer.Context, fmt: FormatOption = None, as_json: JsonOption = False) -> None:
+    """Projected growth in demand: how much, over which years, from which source, and why."""
+    emit(ctx, views.outlook(session(ctx).content()), fmt, as_json)
+
+
+@app.command("work-life", rich_help_panel=EXPLORE)
+def work_life(ctx: typer.Context, fmt: FormatOption = None, as_json: JsonOption = False) -> None:
+    """The work-life balance picture."""
+    emit(ctx, views.work_life(session(ctx).content()), fmt, as_json)

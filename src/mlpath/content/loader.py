@@ -1,0 +1,216 @@
+"""Find, read and validate a content directory. The only reader of YAML content.
+
+YAML is read with the safe loader only. Every problem is reported with its file, line and
+field path, and all problems are collected before failing.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import fields
+from pathlib import Path
+from typing import Any
+
+from mlpath.content.model import Content
+from mlpath.errors import ContentError, Problem
+
+ENV_DATA_DIR = "MLPATH_DATA_DIR"
+# Content files larger than this are refused before parsing (custom dirs may be hostile).
+MAX_FILE_BYTES = 1_000_000
+SECTIONS: tuple[str, ...] = tuple(f.name for f in fields(Content))
+
+
+def packaged_data_dir() -> Path:
+    """The content shipped with mlpath: inside the wheel, or data/ in a source checkout."""
+    here = Path(__file__).resolve().parent.parent
+    installed = here / "data"
+    if installed.is_dir():
+        return installed
+    return here.parent.parent / "data"
+
+
+def resolve_data_dir(flag: str | None, environ: dict[str, str] | None = None) -> Path:
+    """`--data-dir` wins over MLPATH_DATA_DIR, which wins over the packaged content."""
+    env = os.environ if environ is None else environ
+    chosen = flag or env.get(ENV_DATA_DIR) or None
+    return Path(chosen) if chosen else packaged_data_dir()
+
+
+def load_content(directory: Path) -> Content:
+    """Read and validate every section file in `directory`, or raise ContentError listing all problems."""
+    documents, problems = read_documents(directory)
+    sections, schema_problems = validate_documents(documents)
+    problems += schema_problems
+    problems += _check_references(sections, documents)
+    if problems:
+        raise ContentError(str(directory), problems)
+    return Content(**sections)
+
+
+def read_documents(directory: Path) -> tuple[dict[str, tuple[Path, str, Any]], list[Problem]]:
+    """Parse each section's YAML file; returns {section: (path, text, data)} and problems."""
+    problems: list[Problem] = []
+    documents: dict[str, tuple[Path, str, Any]] = {}
+    if not directory.is_dir():
+        reason = "does not exist" if not directory.exists() else "is not a directory"
+        return documents, [Problem(str(directory), None, "", f"content directory {reason}")]
+    for section in SECTIONS:
+        path = directory / f"{section}.yaml"
+        text, problem = _read_text(path)
+        if problem is not None:
+            problems.append(problem)
+            continue
+        data, problem = _parse_yaml(path, text)
+        if problem is not None:
+            problems.append(problem)
+            continue
+        documents[section] = (path, text, data)
+    known = {f"{section}.yaml" for section in SECTIONS}
+    for extra in sorted(p.name for p in directory.glob("*.y*ml") if p.name not in known):
+        problems.append(
+            Problem(
+                str(directory / extra),
+                None,
+                "",
+                f"unknown content file; expected one of the {len(SECTIONS)} section files ({', '.join(sorted(known))})",
+            )
+        )
+    return documents, problems
+
+
+def validate_documents(documents: dict[str, tuple[Path, str, Any]]) -> tuple[dict[str, Any], list[Problem]]:
+    """Validate each parsed document against its section's schema; returns the valid sections."""
+    from pydantic import TypeAdapter, ValidationError
+
+    problems: list[Problem] = []
+    sections: dict[str, Any] = {}
+    annotations = {f.name: f.type for f in fields(Content)}
+    namespace = _model_namespace()
+    for section, (path, text, data) in documents.items():
+        adapter: TypeAdapter[Any] = TypeAdapter(namespace[str(annotations[section])])
+        try:
+            sections[section] = adapter.validate_python(data)
+        except ValidationError as error:
+            for detail in error.errors(include_url=False, include_input=False):
+                location = tuple(detail["loc"])
+                problems.append(Problem(str(path), _line_of(text, location), _field_path(location), detail["msg"]))
+    return sections, problems
+
+
+def _model_namespace() -> dict[str, Any]:
+    from mlpath.content import model
+
+    return vars(model)
+
+
+def _read_text(path: Path) -> tuple[str, Problem | None]:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return "", Problem(str(path), None, "", f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
+        return path.read_text(encoding="utf-8"), None
+    except FileNotFoundError:
+        return "", Problem(str(path), None, "", "file is missing")
+    except IsADirectoryError:
+        return "", Problem(str(path), None, "", "is a directory, expected a YAML file")
+    except UnicodeDecodeError as error:
+        return "", Problem(str(path), None, "", f"is not UTF-8 text ({error.reason})")
+    except OSError as error:
+        return "", Problem(str(path), None, "", f"cannot be read ({error.strerror})")
+
+
+def _parse_yaml(path: Path, text: str) -> tuple[Any, Problem | None]:
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        return yaml.load(text, Loader=loader), None  # noqa: S506 - a safe loader, always
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark is not None else None
+        column = f" (column {mark.column + 1})" if mark is not None else ""
+        reason = error.problem or error.context or "invalid YAML"
+        return None, Problem(str(path), line, "", f"invalid YAML: {reason}{column}")
+    except yaml.YAMLError as error:
+        return None, Problem(str(path), None, "", f"invalid YAML: {error}")
+
+
+def _field_path(location: tuple[Any, ...]) -> str:
+    parts: list[str] = []
+    for key in location:
+        if isinstance(key, int):
+            parts.append(f"[{key}]")
+        else:
+            parts.append(f".{key}" if parts else str(key))
+    return "".join(parts)
+
+
+def _line_of(text: str, location: tuple[Any, ...]) -> int | None:
+    """The 1-based line of the node at `location`, or of its nearest existing parent."""
+    import yaml
+
+    try:
+        node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError:
+        return None
+    if node is None:
+        return 1
+    line: int = node.start_mark.line + 1
+    for key in location:
+        child = None
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                if key_node.value == str(key):
+                    child = value_node
+                    line = key_node.start_mark.line + 1
+                    break
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+            child = node.value[key]
+            line = child.start_mark.line + 1
+        if child is None:
+            break
+        node = child
+    return line
+
+
+def _check_references(sections: dict[str, Any], documents: dict[str, tuple[Path, str, Any]]) -> list[Problem]:
+    """Rules a per-file schema cannot express: known source ids and unique item ids.
+
+    Runs over whichever sections validated, so these problems are listed beside schema problems.
+    """
+    from mlpath.content import figures
+
+    problems: list[Problem] = []
+
+    def add(section: str, location: tuple[Any, ...], message: str) -> None:
+        path, text, _ = documents[section]
+        problems.append(Problem(str(path), _line_of(text, location), _field_path(location), message))
+
+    if "sources" in sections:
+        known = {source.id for source in sections["sources"].sources}
+        for section, value in sections.items():
+            for found in figures.figures_in(section, value):
+                if found.figure.source not in known:
+                    add(
+                        section,
+                        (*found.location, "source"),
+                        f"unknown source {found.figure.source!r}; known: {', '.join(sorted(known))}",
+                    )
+    for section, value in sections.items():
+        for location, items in _id_lists(value):
+            seen: set[str] = set()
+            for index, item in enumerate(items):
+                if item.id in seen:
+                    add(section, (*location, index, "id"), f"duplicate id {item.id!r}")
+                seen.add(item.id)
+    return problems
+
+
+def _id_lists(section: Any) -> list[tuple[tuple[str], tuple[Any, ...]]]:
+    """Every list of items with ids directly inside a section, e.g. (("levels",), levels)."""
+    found: list[tuple[tuple[str], tuple[Any, ...]]] = []
+    for item in fields(section):
+        value = getattr(section, item.name)
+        if isinstance(value, tuple) and value and all(hasattr(element, "id") for element in value):
+            found.append(((item.name,), value))
+    return found

@@ -1,0 +1,55 @@
+"""Exit codes and the exceptions that map to them. Only `cli` turns these into exits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    FAILED = 1  # an operation failed: a file could not be written, ...
+    USAGE = 2  # bad flag or value, invalid answers, the quiz needs answers
+    CONTENT = 3  # invalid content data
+    INTERRUPTED = 130  # Ctrl-C
+
+
+class MlpathError(Exception):
+    """An error the user can act on; its message is one line meant for them."""
+
+    exit_code: ExitCode = ExitCode.FAILED
+
+
+class OperationError(MlpathError):
+    exit_code = ExitCode.FAILED
+
+
+class UsageError(MlpathError):
+    exit_code = ExitCode.USAGE
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a content file: where it is and what is wrong."""
+
+    file: str
+    line: int | None
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+
+class ContentError(MlpathError):
+    """Content that failed validation; carries every problem found, not just the first."""
+
+    exit_code = ExitCode.CONTENT
+
+    def __init__(self, directory: str, problems: list[Problem]) -> None:
+        self.directory = directory
+        self.problems = problems
+        count = len(problems)
+        noun = "problem" if count == 1 else "problems"
+        super().__init__(f"invalid content in {directory} ({count} {noun})")

@@ -1,0 +1,27 @@
+"""Pick one item from an ordered list by id, 1-based number or unique id prefix."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+
+from mlpath.errors import UsageError
+
+
+def choose(ids: Sequence[str], wanted: str, what: str) -> int:
+    """The 0-based index of `wanted` among `ids`, or a UsageError listing the choices."""
+    text = wanted.strip().lower()
+    if text in ids:
+        return list(ids).index(text)
+    if text.isdigit() and 1 <= int(text) <= len(ids):
+        return int(text) - 1
+    matches = [index for index, item in enumerate(ids) if item.startswith(text)] if text else []
+    if len(matches) == 1:
+        return matches[0]
+    choices = ", ".join(f"{n} {item}" for n, item in enumerate(ids, 1))
+    if len(matches) > 1:
+        several = ", ".join(ids[i] for i in matches)
+        raise UsageError(f"{what} {wanted!r} is ambiguous: it could be {several}; choose one of: {choices}")
+    near = difflib.get_close_matches(text, list(ids), n=1, cutoff=0.5)
+    hint = f" (did you mean {near[0]!r}?)" if near else ""
+    raise UsageError(f"unknown {what} {wanted!r}{hint}; choose one of: {choices}")

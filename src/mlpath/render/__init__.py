@@ -1,0 +1,46 @@
+"""Turn reports into output. Text formats return strings; the table format returns a rich renderable."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import TYPE_CHECKING
+
+from mlpath.report import Report
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+
+class OutputFormat(str, Enum):
+    table = "table"
+    plain = "plain"
+    json = "json"
+    yaml = "yaml"
+    markdown = "markdown"
+
+
+def render_text(report: Report, output_format: OutputFormat) -> str:
+    """The report as a finished document (ending in a newline) for every format but table."""
+    if output_format is OutputFormat.json:
+        from mlpath.render.data import to_json
+
+        return to_json(report.document)
+    if output_format is OutputFormat.yaml:
+        from mlpath.render.data import to_yaml
+
+        return to_yaml(report.document)
+    if output_format is OutputFormat.markdown:
+        from mlpath.render.markdown import to_markdown
+
+        return to_markdown(report)
+    if output_format is OutputFormat.plain:
+        from mlpath.render.plain import to_plain
+
+        return to_plain(report)
+    raise ValueError(f"{output_format.value} is not a text format")
+
+
+def render_table(report: Report) -> RenderableType:
+    from mlpath.render.tables import to_renderable
+
+    return to_renderable(report)

@@ -1,0 +1,52 @@
+"""Markdown: a document to paste into notes or an issue; step lists become task lists."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from mlpath.report import Bars, Block, Notes, Report, Steps, Table, Text
+
+
+def to_markdown(report: Report) -> str:
+    parts = [f"# {report.title}"]
+    parts.extend(_block(block) for block in report.blocks)
+    return "\n\n".join(part for part in parts if part) + "\n"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _table(columns: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> str:
+    lines = ["| " + " | ".join(_cell(c) for c in columns) + " |", "|" + "---|" * len(columns)]
+    lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def _titled(title: str, body: str) -> str:
+    return f"## {title}\n\n{body}" if title else body
+
+
+def _block(block: Block) -> str:
+    if isinstance(block, Text):
+        return _titled(block.title, block.text)
+    if isinstance(block, Table):
+        if len(block.columns) == 1:
+            return _titled(block.title, "\n".join(f"- {row[0]}" for row in block.rows))
+        return _titled(block.title, _table(block.columns, list(block.rows)))
+    if isinstance(block, Bars):
+        bars = [*block.bars, *((block.reference,) if block.reference else ())]
+        rows = [(bar.label, bar.text, bar.note) for bar in bars]
+        return _titled(block.title, _table(("", "amount", ""), rows))
+    if isinstance(block, Steps):
+        lines = []
+        for step in block.steps:
+            head = f"**{step.title}**" + (f": {step.summary}" if step.summary else "")
+            lead = f"- [{'x' if step.done else ' '}]" if block.checklist else f"{step.marker}."
+            lines.append(f"{lead} {head}")
+            indent = "  " if block.checklist else "   "
+            lines.extend(f"{indent}- {detail}" for detail in step.details)
+        return _titled(block.title, "\n".join(lines))
+    if isinstance(block, Notes):
+        return _titled(block.title, "\n".join(f"- {item}" for item in block.items))
+    raise TypeError(block)

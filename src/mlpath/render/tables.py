@@ -1,0 +1,148 @@
+"""The `table` format: rich renderables for a terminal. Returns renderables, never prints."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich import box
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.table import Table as RichTable
+from rich.text import Text as RichText
+
+from mlpath.report import Bars, Block, Notes, Report, Steps, Table, Text
+
+ACCENT = "cyan"
+
+
+def to_renderable(report: Report) -> RenderableType:
+    parts: list[RenderableType] = [RichText(report.title, style=f"bold {ACCENT}")]
+    parts.extend(_block(block) for block in report.blocks)
+    return Group(*_spaced(parts))
+
+
+def _spaced(parts: Iterable[RenderableType]) -> list[RenderableType]:
+    out: list[RenderableType] = []
+    for part in parts:
+        if out:
+            out.append(RichText(""))
+        out.append(part)
+    return out
+
+
+def _heading(title: str) -> RichText:
+    return RichText(title, style="bold")
+
+
+def _block(block: Block) -> RenderableType:
+    if isinstance(block, Text):
+        body = RichText(block.text)
+        return Group(_heading(block.title), body) if block.title else body
+    if isinstance(block, Table):
+        return _table(block)
+    if isinstance(block, Bars):
+        return BarChart(block)
+    if isinstance(block, Steps):
+        return Timeline(block)
+    if isinstance(block, Notes):
+        return Group(RichText(block.title, style="dim bold"), _bullets(block.items, "·", "dim"))
+    raise TypeError(block)
+
+
+class _bullets:  # noqa: N801 - used like a function
+    """A list whose wrapped lines hang under the text, not under the bullet."""
+
+    def __init__(self, items: tuple[str, ...], bullet: str, style: str) -> None:
+        self.items, self.bullet, self.style = items, bullet, style
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        grid = RichTable.grid(padding=(0, 1))
+        grid.add_column(width=3, justify="right", no_wrap=True)
+        grid.add_column()
+        bullet = "-" if options.ascii_only else self.bullet
+        for item in self.items:
+            grid.add_row(RichText(bullet, style=ACCENT), RichText(item, style=self.style))
+        yield grid
+
+
+def _table(block: Table) -> RenderableType:
+    if len(block.columns) == 1:
+        items = _bullets(tuple(row[0] for row in block.rows), "•", "")
+        return Group(_heading(block.title), items) if block.title else items
+    table = RichTable(
+        title=block.title or None,
+        title_justify="left",
+        title_style="bold",
+        box=box.SIMPLE_HEAD,
+        header_style=f"bold {ACCENT}",
+        expand=False,
+    )
+    for column in block.columns:
+        table.add_column(column, overflow="fold")
+    for row in block.rows:
+        table.add_row(*row)
+    return table
+
+
+class BarChart:
+    """Horizontal bars scaled to the largest value, with the reference value marked on each."""
+
+    def __init__(self, block: Bars) -> None:
+        self.block = block
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        bars = list(self.block.bars)
+        reference = self.block.reference
+        everything = bars + ([reference] if reference else [])
+        full, empty, mark = ("#", ".", "|") if options.ascii_only else ("█", "░", "┃")
+        label_width = max(len(bar.label) for bar in everything)
+        text_width = max(len(bar.text) for bar in everything)
+        width = max(8, min(40, options.max_width - label_width - text_width - 4))
+        top = max(bar.value for bar in everything) or 1
+        ref_at = round(reference.value / top * width) if reference else None
+        yield _heading(self.block.title)
+        for bar in everything:
+            filled = round(bar.value / top * width)
+            line = RichText(bar.label.ljust(label_width) + "  ")
+            for column in range(width):
+                if ref_at is not None and column == ref_at - 1 and bar is not reference:
+                    line.append(mark, style="bold yellow")
+                elif column < filled:
+                    style = "yellow" if bar is reference else ACCENT
+                    line.append(full, style=style)
+                else:
+                    line.append(empty, style="dim")
+            line.append("  " + bar.text.rjust(text_width), style="bold")
+            yield line
+            if bar.note:
+                yield RichText(" " * (label_width + 2) + bar.note, style="dim")
+
+
+class Timeline:
+    """Steps drawn top to bottom with numbered stops joined by a line."""
+
+    def __init__(self, block: Steps) -> None:
+        self.block = block
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        rail, last_rail, bullet = ("|", " ", "-") if options.ascii_only else ("│", " ", "•")
+        if self.block.title:
+            yield _heading(self.block.title)
+        count = len(self.block.steps)
+        for index, step in enumerate(self.block.steps):
+            style = f"bold {ACCENT} reverse" if step.highlight else f"bold {ACCENT}"
+            head = RichText.assemble((f" {step.marker} ", style), " ", (step.title, "bold"))
+            yield head
+            side = rail if index < count - 1 else last_rail
+            body: list[RenderableType] = []
+            if step.summary:
+                body.append(RichText(step.summary))
+            body.extend(RichText.assemble((f"{bullet} ", ACCENT), detail) for detail in step.details)
+            if body:
+                grid = RichTable.grid(padding=(0, 1))
+                grid.add_column(width=3, no_wrap=True)
+                grid.add_column()
+                for line in body:
+                    grid.add_row(RichText("  " + side, style=ACCENT), line)
+                yield grid
+            if index < count - 1:
+                yield RichText("  " + rail, style=ACCENT)

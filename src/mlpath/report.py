@@ -1,0 +1,86 @@
+"""What a command shows, independent of how: a JSON-shaped document plus display blocks.
+
+Views build a `Report` from content; renderers turn its blocks into a table, plain lines or
+Markdown, and its document into JSON or YAML. Blocks hold final strings, so no renderer ever
+decides content.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Text:
+    """A paragraph. In plain output: `key<TAB>text` when a key is given."""
+
+    text: str
+    key: str = ""
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class Table:
+    """Rows of cells. In plain output each row is one line, prefixed by `key` when given."""
+
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    title: str = ""
+    key: str = ""
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    value: float
+    text: str  # how the value reads, e.g. "$118,000"
+    note: str = ""  # shown after the bar, e.g. "1.99× the national average"
+    key: str = ""  # first field in plain output
+
+
+@dataclass(frozen=True)
+class Bars:
+    """Values drawn as horizontal bars; `reference` is drawn as a marker line across them."""
+
+    title: str
+    bars: tuple[Bar, ...]
+    reference: Bar | None = None
+
+
+@dataclass(frozen=True)
+class Step:
+    marker: str  # "1", "2", ... or a status word
+    key: str  # stable id
+    title: str
+    summary: str = ""
+    details: tuple[str, ...] = ()
+    highlight: bool = False  # e.g. the level asked for, the next step to take
+    done: bool = False  # ticks the Markdown task box
+
+
+@dataclass(frozen=True)
+class Steps:
+    """An ordered progression (the ladder, a roadmap) drawn so the order is seen at a glance."""
+
+    title: str
+    steps: tuple[Step, ...]
+    checklist: bool = False  # Markdown renders a GitHub task list
+
+
+@dataclass(frozen=True)
+class Notes:
+    """Sources, formulas and assumptions behind the figures above."""
+
+    items: tuple[str, ...]
+    title: str = "Notes"
+
+
+Block = Text | Table | Bars | Steps | Notes
+
+
+@dataclass(frozen=True)
+class Report:
+    title: str
+    document: dict[str, Any]
+    blocks: tuple[Block, ...] = field(default_factory=tuple)

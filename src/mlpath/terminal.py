@@ -1,0 +1,39 @@
+"""What the process is attached to, decided once per run; tests build their own."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+
+
+def _isatty(stream: object) -> bool:
+    try:
+        return bool(stream.isatty())  # type: ignore[attr-defined]
+    except (AttributeError, ValueError):  # missing or closed stream
+        return False
+
+
+@dataclass(frozen=True, slots=True)
+class Terminal:
+    stdin_isatty: bool
+    stdout_isatty: bool
+    stderr_isatty: bool
+
+    @classmethod
+    def detect(cls) -> Terminal:
+        return cls(_isatty(sys.stdin), _isatty(sys.stdout), _isatty(sys.stderr))
+
+    @property
+    def interactive(self) -> bool:
+        """Can we prompt? Needs a keyboard (stdin) and a screen; prompts never go to a redirected stdout."""
+        return self.stdin_isatty and (self.stdout_isatty or self.stderr_isatty or _has_tty())
+
+
+def _has_tty() -> bool:
+    try:
+        fd = os.open("/dev/tty", os.O_WRONLY)
+    except OSError:
+        return False
+    os.close(fd)
+    return True

@@ -1,0 +1,29 @@
+"""The home screen shown by a bare `mlpath`."""
+
+from __future__ import annotations
+
+from mlpath.report import Block, Report, Table, Text
+
+
+def home(version: str, groups: list[tuple[str, list[tuple[str, str]]]]) -> Report:
+    """`groups` is [(group name, [(command, one-line help)])] in display order."""
+    document = {
+        "name": "mlpath",
+        "version": version,
+        "start": "mlpath quiz",
+        "commands": {name.lower(): [{"command": c, "help": h} for c, h in commands] for name, commands in groups},
+    }
+    blocks: list[Block] = [
+        Text(
+            "An offline career advisor for people asking: should I become a machine learning "
+            "engineer, and how? Every fact comes from one sourced career guide.",
+            key="about",
+        ),
+        Text("Start with 'mlpath quiz': a few questions, an honest verdict and your own roadmap.", key="start"),
+    ]
+    blocks.extend(
+        Table(("command", "what it shows"), tuple((f"mlpath {c}", h) for c, h in commands), name, key=name.lower())
+        for name, commands in groups
+    )
+    blocks.append(Text("Every command takes --help, --format table|plain|json|yaml|markdown and --json.", key="help"))
+    return Report(f"mlpath {version}", document, tuple(blocks))

@@ -1,0 +1,59 @@
+"""Reports for the utility commands: search, sources, data check. No I/O here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mlpath.content.figures import all_figures
+from mlpath.content.model import Content
+from mlpath.report import Block, Notes, Report, Table, Text
+from mlpath.search import Entry
+
+
+def search_results(query: str, hits: list[Entry], near: list[str]) -> Report:
+    document = {
+        "query": query,
+        "count": len(hits),
+        "results": [{"section": h.section, "item": h.item, "text": h.text, "command": h.command} for h in hits],
+        "suggestions": near,
+    }
+    rows = tuple((h.section, h.item, h.text, h.command) for h in hits)
+    blocks: tuple[Block, ...] = (Table(("section", "item", "text", "see"), rows),) if hits else ()
+    return Report(f"Search: {query}", document, blocks)
+
+
+def sources(content: Content) -> Report:
+    figures = all_figures(content)
+    listed = []
+    rows = []
+    for source in content.sources.sources:
+        own = [f for f in figures if f.figure.source == source.id]
+        listed.append(
+            {
+                "id": source.id,
+                "name": source.name,
+                "kind": source.kind,
+                "note": source.note,
+                "figures": [{"key": f.key, "value": f.figure.value} for f in own],
+            }
+        )
+        for f in own:
+            rows.append((source.name, f.key, f"{f.figure.value:,}"))
+    document = {"sources": listed, "figure_count": len(figures)}
+    blocks: tuple[Block, ...] = (
+        Table(
+            ("source", "kind", "what it backs"),
+            tuple((s.name, s.kind, s.note) for s in content.sources.sources),
+            "Sources cited",
+            key="source",
+        ),
+        Table(("source", "figure", "value"), tuple(rows), f"Figures ({len(figures)})", key="figure"),
+        Notes(("Everything else comes from the article; descriptions are in mlpath's own words.",)),
+    )
+    return Report("Sources", document, blocks)
+
+
+def data_check(directory: Path, content: Content) -> Report:
+    count = len(all_figures(content))
+    document = {"directory": str(directory), "valid": True, "figure_count": count, "problems": []}
+    return Report("Content check", document, (Text(f"{directory}: valid ({count} sourced figures)", key="ok"),))

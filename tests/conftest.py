@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from mlpath.cli import app
+from mlpath.content.loader import packaged_data_dir
+
+Run = Callable[..., Result]
+
+
+@pytest.fixture
+def run(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Run:
+    """Invoke mlpath in-process with a clean environment; stdout and stderr kept apart."""
+    for name in ("MLPATH_DATA_DIR", "MLPATH_HOME", "NO_COLOR", "FORCE_COLOR"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("MLPATH_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("COLUMNS", "100")
+
+    def invoke(*args: str, env: Mapping[str, str] | None = None, input: str | None = None) -> Result:
+        return CliRunner().invoke(app, list(args), env=env, input=input, catch_exceptions=False)
+
+    return invoke
+
+
+@pytest.fixture
+def content_dir(tmp_path: Path) -> Path:
+    """A private, editable copy of the packaged content."""
+    target = tmp_path / "content"
+    shutil.copytree(packaged_data_dir(), target)
+    return target

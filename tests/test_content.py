@@ -1,0 +1,110 @@
+"""Custom content directories: selection, validation and the errors a content author sees."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import Run
+from mlpath.content.loader import packaged_data_dir
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new, 1))
+
+
+def test_data_path_prints_the_packaged_content(run: Run) -> None:
+    result = run("data", "path")
+    assert result.exit_code == 0
+    assert Path(result.stdout.strip()) == packaged_data_dir()
+    assert (Path(result.stdout.strip()) / "salary.yaml").is_file()
+
+
+def test_data_check_passes_on_the_packaged_content(run: Run) -> None:
+    result = run("data", "check")
+    assert result.exit_code == 0
+    assert "valid (14 sourced figures)" in result.stdout
+
+
+def test_data_dir_flag_points_every_command_at_other_content(run: Run, content_dir: Path) -> None:
+    edit(content_dir / "salary.yaml", "value: 118000", "value: 120000")
+    document = json.loads(run("--data-dir", str(content_dir), "salary", "--json").stdout)
+    assert document["tiers"][0]["amount"] == 120000
+    assert run("--data-dir", str(content_dir), "data", "path").stdout.strip() == str(content_dir)
+
+
+def test_environment_variable_selects_content_and_the_flag_wins(run: Run, content_dir: Path, tmp_path: Path) -> None:
+    edit(content_dir / "salary.yaml", "value: 118000", "value: 120000")
+    env = {"MLPATH_DATA_DIR": str(content_dir)}
+    assert json.loads(run("salary", "--json", env=env).stdout)["tiers"][0]["amount"] == 120000
+    packaged = str(packaged_data_dir())
+    flagged = run("--data-dir", packaged, "salary", "--json", env=env)
+    assert json.loads(flagged.stdout)["tiers"][0]["amount"] == 118000
+
+
+def test_every_problem_is_listed_with_file_line_and_field(run: Run, content_dir: Path) -> None:
+    edit(content_dir / "salary.yaml", "value: 156000", 'value: "lots"')
+    edit(content_dir / "ladder.yaml", "    summary: You lead projects", "    summery: You lead projects")
+    edit(content_dir / "outlook.yaml", "source: 365-data-science}", "source: gartner}")
+    result = run("data", "check", str(content_dir))
+    assert result.exit_code == 3
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert lines[0] == f"Error: invalid content in {content_dir} (4 problems)"
+    salary = content_dir / "salary.yaml"
+    ladder = content_dir / "ladder.yaml"
+    assert f"  {salary}:11: tiers[1].amount.value: Input should be a valid integer" in lines
+    assert f"  {ladder}:17: levels[2].summary: Field required" in lines
+    assert f"  {ladder}:19: levels[2].summery: Unexpected keyword argument" in lines
+
+
+def test_schema_problems_are_reported_before_cross_references(run: Run, content_dir: Path) -> None:
+    edit(content_dir / "outlook.yaml", "source: 365-data-science}", "source: gartner}")
+    result = run("--data-dir", str(content_dir), "outlook")
+    assert result.exit_code == 3
+    assert f"{content_dir / 'outlook.yaml'}:3: growth_percent.source: unknown source 'gartner'" in result.stderr
+
+
+def test_invalid_yaml_names_line_and_column(run: Run, content_dir: Path) -> None:
+    edit(content_dir / "aspects.yaml", "  - id: high-pay", "  - id: [high-pay")
+    result = run("--data-dir", str(content_dir), "aspects")
+    assert result.exit_code == 3
+    assert f"{content_dir / 'aspects.yaml'}:" in result.stderr and "invalid YAML" in result.stderr
+    assert "column" in result.stderr
+
+
+def test_python_tags_are_refused_and_never_run(run: Run, content_dir: Path, tmp_path: Path) -> None:
+    marker = tmp_path / "pwned"
+    (content_dir / "role.yaml").write_text(f"definition: !!python/object/apply:os.system ['touch {marker}']\n")
+    result = run("--data-dir", str(content_dir), "about")
+    assert result.exit_code == 3
+    assert "role.yaml:1" in result.stderr and "python/object/apply" in result.stderr
+    assert not marker.exists()
+
+
+def test_missing_file_and_missing_directory(run: Run, content_dir: Path, tmp_path: Path) -> None:
+    (content_dir / "skills.yaml").unlink()
+    result = run("--data-dir", str(content_dir), "salary")
+    assert result.exit_code == 3
+    assert f"{content_dir / 'skills.yaml'}: file is missing" in result.stderr
+    nowhere = tmp_path / "nowhere"
+    result = run("data", "check", str(nowhere))
+    assert result.exit_code == 3
+    assert f"{nowhere}: content directory does not exist" in result.stderr
+
+
+def test_duplicate_ids_and_unknown_files_are_problems(run: Run, content_dir: Path) -> None:
+    edit(content_dir / "ladder.yaml", "  - id: lead", "  - id: senior")
+    (content_dir / "notes.yaml").write_text("a: 1\n")
+    result = run("data", "check", str(content_dir))
+    assert result.exit_code == 3
+    assert "levels[3].id: duplicate id 'senior'" in result.stderr
+    assert "notes.yaml: unknown content file" in result.stderr
+
+
+def test_a_change_to_a_figure_changes_what_users_see(run: Run, content_dir: Path) -> None:
+    edit(content_dir / "education.yaml", "in_state: {value: 10162", "in_state: {value: 11000")
+    document = json.loads(run("--data-dir", str(content_dir), "education", "--json").stdout)
+    assert document["estimate"]["formula"] == "4 × $11,000 = $44,000"

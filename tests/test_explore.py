@@ -1,0 +1,220 @@
+"""Every explore and utility command, in every format, through the real CLI."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+import yaml
+
+from conftest import Run
+
+EXPLORE = [
+    "about",
+    "salary",
+    "ladder",
+    "skills",
+    "specialties",
+    "aspects",
+    "education",
+    "resources",
+    "internships",
+    "industries",
+    "companies",
+    "outlook",
+    "work-life",
+    "sources",
+]
+ANSI = re.compile(r"\x1b\[")
+BOX = re.compile(r"[─│┃█░╭╮╰╯┏┓]")
+
+
+@pytest.mark.parametrize("command", EXPLORE)
+def test_json_is_one_document_with_snake_case_keys(run: Run, command: str) -> None:
+    result = run(command, "--json")
+    assert result.exit_code == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert isinstance(document, dict) and document
+
+    def keys(node: object) -> list[str]:
+        if isinstance(node, dict):
+            # tool groups under skills are data-named, and snake_case too
+            return [*node, *(k for v in node.values() for k in keys(v))]
+        if isinstance(node, list):
+            return [k for v in node for k in keys(v)]
+        return []
+
+    assert all(re.fullmatch(r"[a-z][a-z0-9_]*", key) for key in keys(document))
+    assert result.stderr == ""
+
+
+@pytest.mark.parametrize("command", EXPLORE)
+def test_yaml_matches_json(run: Run, command: str) -> None:
+    as_yaml = yaml.safe_load(run(command, "--format", "yaml").stdout)
+    assert as_yaml == json.loads(run(command, "--json").stdout)
+
+
+@pytest.mark.parametrize("command", EXPLORE)
+def test_piped_output_defaults_to_plain_tab_separated(run: Run, command: str) -> None:
+    result = run(command)
+    assert result.exit_code == 0
+    assert result.stdout == run(command, "--format", "plain").stdout
+    lines = result.stdout.splitlines()
+    assert lines and all(line.strip() for line in lines)
+    assert not ANSI.search(result.stdout) and not BOX.search(result.stdout)
+    assert any("\t" in line for line in lines)
+
+
+@pytest.mark.parametrize("command", EXPLORE)
+def test_markdown_is_a_document(run: Run, command: str) -> None:
+    result = run(command, "--format", "markdown")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("# ")
+    assert not ANSI.search(result.stdout)
+
+
+@pytest.mark.parametrize("command", EXPLORE)
+def test_table_format_renders(run: Run, command: str) -> None:
+    result = run(command, "--format", "table")
+    assert result.exit_code == 0
+    assert result.stdout.strip()
+
+
+def test_ladder_plain_is_one_level_per_line_in_order(run: Run) -> None:
+    lines = run("ladder").stdout.splitlines()
+    assert [line.split("\t")[:2] for line in lines] == [
+        ["1", "junior"],
+        ["2", "engineer"],
+        ["3", "senior"],
+        ["4", "lead"],
+        ["5", "manager"],
+        ["6", "director"],
+    ]
+    assert lines[5].split("\t")[2] == "Director of Machine Learning/AI"
+
+
+@pytest.mark.parametrize("level", ["senior", "3", "sen", "SENIOR"])
+def test_ladder_level_by_slug_number_or_prefix(run: Run, level: str) -> None:
+    document = json.loads(run("ladder", level, "--json").stdout)
+    assert document["level"]["id"] == "senior"
+    assert document["level"]["number"] == 3
+    assert document["previous"] == "engineer" and document["next"] == "lead"
+    assert "Mentor junior engineers." in document["level"]["duties"]
+
+
+def test_ladder_unknown_level_lists_the_choices(run: Run) -> None:
+    result = run("ladder", "senoir")
+    assert result.exit_code == 2
+    assert "unknown level 'senoir' (did you mean 'senior'?)" in result.stderr
+    assert "1 junior, 2 engineer, 3 senior, 4 lead, 5 manager, 6 director" in result.stderr
+    assert result.stdout == ""
+
+
+def test_ladder_ambiguous_prefix(run: Run) -> None:
+    result = run("ladder", "7")
+    assert result.exit_code == 2 and "unknown level '7'" in result.stderr
+
+
+def test_ladder_walk_without_a_terminal_says_what_to_use(run: Run) -> None:
+    result = run("ladder", "--walk")
+    assert result.exit_code == 2
+    assert "needs a terminal" in result.stderr and "mlpath ladder LEVEL" in result.stderr
+
+
+def test_salary_compare_puts_your_pay_beside_each_tier(run: Run) -> None:
+    document = json.loads(run("salary", "--compare", "75000", "--json").stdout)
+    assert document["your_pay"] == 75000
+    compared = {t["id"]: t["compared_with_yours"] for t in document["tiers"]}
+    assert compared["entry"]["difference"] == 43000 and compared["entry"]["percent"] == 57.3
+    assert compared["senior"]["difference"] == 133000 and compared["senior"]["percent"] == 177.3
+    plain = run("salary", "--compare", "$250k").stdout
+    assert "compare\tSenior\t$250,000\t$208,000\t-42,000\t-16.8%" in plain
+
+
+@pytest.mark.parametrize("amount", ["abc", "-5", "0", "12e4"])
+def test_salary_compare_rejects_non_amounts(run: Run, amount: str) -> None:
+    result = run("salary", "--compare", amount)
+    assert result.exit_code == 2
+    assert "--compare" in result.stderr and "75000" in result.stderr
+
+
+def test_education_estimate_follows_residency_and_masters(run: Run) -> None:
+    default = json.loads(run("education", "--json").stdout)["estimate"]
+    assert (default["total_min"], default["total_max"]) == (40648, 40648)
+    assert default["formula"] == "4 × $10,162 = $40,648"
+    out = json.loads(run("education", "--residency", "out-of-state", "--masters", "--json").stdout)["estimate"]
+    assert [p["total_max"] for p in out["parts"]] == [134508, 51356]
+    assert (out["total_min"], out["total_max"]) == (160186, 185864)
+    assert out["residency"] == "out-of-state"
+    assert any("per year" in a for a in out["assumptions"])
+
+
+def test_education_bad_residency_lists_the_allowed_values(run: Run) -> None:
+    result = run("education", "--residency", "abroad")
+    assert result.exit_code == 2
+    assert "in-state" in result.stderr and "out-of-state" in result.stderr
+
+
+def test_json_and_a_different_format_conflict(run: Run) -> None:
+    result = run("salary", "--json", "--format", "plain")
+    assert result.exit_code == 2
+    assert "--json and --format plain disagree" in result.stderr
+
+
+def test_unknown_format_is_a_usage_error(run: Run) -> None:
+    result = run("salary", "--format", "xml")
+    assert result.exit_code == 2
+    assert "table" in result.stderr and "markdown" in result.stderr
+
+
+def test_unknown_command_suggests_the_nearest(run: Run) -> None:
+    result = run("salry")
+    assert result.exit_code == 2
+    assert "salary" in result.stderr
+
+
+def test_search_finds_a_tool_and_names_the_command(run: Run) -> None:
+    document = json.loads(run("search", "pytorch", "--json").stdout)
+    assert document["count"] >= 1
+    assert {k: document["results"][0][k] for k in ("section", "item", "command")} == {
+        "section": "skills",
+        "item": "deep-learning",
+        "command": "mlpath skills",
+    }
+
+
+def test_search_with_no_match_suggests_near_terms(run: Run) -> None:
+    result = run("search", "pytorh")
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert "No match for 'pytorh'; did you mean: pytorch?" in result.stderr
+
+
+def test_search_every_word_must_match(run: Run) -> None:
+    document = json.loads(run("search", "fraud detection", "--json").stdout)
+    sections = {r["section"] for r in document["results"]}
+    assert sections == {"industries", "companies"}
+
+
+def test_home_screen_points_to_the_quiz_and_groups_commands(run: Run) -> None:
+    result = run()
+    assert result.exit_code == 0
+    assert "mlpath quiz" in result.stdout
+    assert "explore\tmlpath salary\t" in result.stdout
+    assert "utility\tmlpath search\t" in result.stdout
+
+
+def test_version(run: Run) -> None:
+    result = run("--version")
+    assert result.exit_code == 0
+    assert re.fullmatch(r"mlpath \d+\.\d+\.\d+.*\n", result.stdout)
+
+
+@pytest.mark.parametrize("command", [*EXPLORE, "search", "data", "data check", "data path"])
+def test_every_command_has_help_with_text(run: Run, command: str) -> None:
+    result = run(*command.split(), "--help")
+    assert result.exit_code == 0
+    assert "Usage:" in result.stdout
+    body = result.stdout.split("\n\n")[1].strip()
+    assert len(body) > 15
