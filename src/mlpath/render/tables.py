@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.padding import Padding
 from rich.table import Table as RichTable
 from rich.text import Text as RichText
 
@@ -84,37 +85,42 @@ def _table(block: Table) -> RenderableType:
 
 
 class BarChart:
-    """Horizontal bars scaled to the largest value, with the reference value marked on each."""
+    """Horizontal bars scaled to the largest value, with the reference value marked on each.
+
+    On a narrow terminal each label moves onto its own line above its bar.
+    """
 
     def __init__(self, block: Bars) -> None:
         self.block = block
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        bars = list(self.block.bars)
         reference = self.block.reference
-        everything = bars + ([reference] if reference else [])
+        everything = [*self.block.bars, *([reference] if reference else [])]
         full, empty, mark = ("#", ".", "|") if options.ascii_only else ("█", "░", "┃")
         label_width = max(len(bar.label) for bar in everything)
         text_width = max(len(bar.text) for bar in everything)
-        width = max(8, min(40, options.max_width - label_width - text_width - 4))
+        stacked = options.max_width < label_width + text_width + 16
+        indent = 0 if stacked else label_width + 2
+        width = max(4, min(40, options.max_width - indent - text_width - 2))
         top = max(bar.value for bar in everything) or 1
         ref_at = round(reference.value / top * width) if reference else None
         yield _heading(self.block.title)
         for bar in everything:
             filled = round(bar.value / top * width)
-            line = RichText(bar.label.ljust(label_width) + "  ")
+            line = RichText("" if stacked else bar.label.ljust(label_width) + "  ")
             for column in range(width):
                 if ref_at is not None and column == ref_at - 1 and bar is not reference:
                     line.append(mark, style="bold yellow")
                 elif column < filled:
-                    style = "yellow" if bar is reference else ACCENT
-                    line.append(full, style=style)
+                    line.append(full, style="yellow" if bar is reference else ACCENT)
                 else:
                     line.append(empty, style="dim")
             line.append("  " + bar.text.rjust(text_width), style="bold")
+            if stacked:
+                yield RichText(bar.label)
             yield line
             if bar.note:
-                yield RichText(" " * (label_width + 2) + bar.note, style="dim")
+                yield Padding(RichText(bar.note, style="dim"), (0, 0, 0, indent), expand=False)
 
 
 class Timeline:
