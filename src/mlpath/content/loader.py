@@ -174,43 +174,10 @@ def _line_of(text: str, location: tuple[Any, ...]) -> int | None:
 
 
 def _check_references(sections: dict[str, Any], documents: dict[str, tuple[Path, str, Any]]) -> list[Problem]:
-    """Rules a per-file schema cannot express: known source ids and unique item ids.
+    from mlpath.content.references import check
 
-    Runs over whichever sections validated, so these problems are listed beside schema problems.
-    """
-    from mlpath.content import figures
-
-    problems: list[Problem] = []
-
-    def add(section: str, location: tuple[Any, ...], message: str) -> None:
+    problems = []
+    for section, location, message in check(sections):
         path, text, _ = documents[section]
         problems.append(Problem(str(path), _line_of(text, location), _field_path(location), message))
-
-    if "sources" in sections:
-        known = {source.id for source in sections["sources"].sources}
-        for section, value in sections.items():
-            for found in figures.figures_in(section, value):
-                if found.figure.source not in known:
-                    add(
-                        section,
-                        (*found.location, "source"),
-                        f"unknown source {found.figure.source!r}; known: {', '.join(sorted(known))}",
-                    )
-    for section, value in sections.items():
-        for location, items in _id_lists(value):
-            seen: set[str] = set()
-            for index, item in enumerate(items):
-                if item.id in seen:
-                    add(section, (*location, index, "id"), f"duplicate id {item.id!r}")
-                seen.add(item.id)
     return problems
-
-
-def _id_lists(section: Any) -> list[tuple[tuple[str], tuple[Any, ...]]]:
-    """Every list of items with ids directly inside a section, e.g. (("levels",), levels)."""
-    found: list[tuple[tuple[str], tuple[Any, ...]]] = []
-    for item in fields(section):
-        value = getattr(section, item.name)
-        if isinstance(value, tuple) and value and all(hasattr(element, "id") for element in value):
-            found.append(((item.name,), value))
-    return found

@@ -7,7 +7,7 @@ validates them (see `loader`) through the `__pydantic_config__` each one carries
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from annotated_types import Ge, Gt, MinLen
 from pydantic.types import StrictBool, StrictInt, StrictStr
@@ -352,6 +352,192 @@ class Assumptions:
 
 
 @dataclass(frozen=True, slots=True)
+class Choice:
+    __pydantic_config__ = STRICT
+    value: Slug
+    label: Text
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """One quiz question. `kind` is select, multiselect or scale (a whole number 1-5)."""
+
+    __pydantic_config__ = STRICT
+    key: Slug
+    kind: Literal["select", "multiselect", "scale"]
+    prompt: Text
+    help: Text
+    default: StrictStr | StrictInt | tuple[StrictStr, ...]
+    choices: tuple[Choice, ...] = ()
+
+    @property
+    def values(self) -> tuple[str, ...]:
+        return tuple(choice.value for choice in self.choices)
+
+
+@dataclass(frozen=True, slots=True)
+class Questions:
+    __pydantic_config__ = STRICT
+    scale_labels: dict[Annotated[StrictInt, Ge(1)], Text]
+    questions: Annotated[tuple[Question, ...], MinLen(1)]
+
+    def get(self, key: str) -> Question:
+        for question in self.questions:
+            if question.key == key:
+                return question
+        raise KeyError(key)
+
+
+@dataclass(frozen=True, slots=True)
+class VerdictLevel:
+    __pydantic_config__ = STRICT
+    level: Literal["strong", "good", "mixed", "weak"]
+    min_strengths: Annotated[StrictInt, Ge(0)]
+    max_concerns: Annotated[StrictInt, Ge(0)]
+    summary: Text
+
+
+@dataclass(frozen=True, slots=True)
+class VerdictFactor:
+    __pydantic_config__ = STRICT
+    key: Slug  # a scale question
+    basis: Text  # "reflection:<criterion id>" or "aspects:<worst aspect id>"
+    strength: Text
+    concern: Text
+
+
+@dataclass(frozen=True, slots=True)
+class VerdictRules:
+    __pydantic_config__ = STRICT
+    editorial: StrictBool
+    strength_at: Annotated[StrictInt, Ge(1)]
+    concern_at: Annotated[StrictInt, Ge(1)]
+    levels: Annotated[tuple[VerdictLevel, ...], MinLen(1)]
+    factors: tuple[VerdictFactor, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Phase:
+    __pydantic_config__ = STRICT
+    id: Slug
+    name: Text
+
+
+@dataclass(frozen=True, slots=True)
+class StepText:
+    __pydantic_config__ = STRICT
+    title: Text
+    actions: Texts = ()
+    why: StrictStr = ""  # the reason given with the answer that chose this text
+
+
+@dataclass(frozen=True, slots=True)
+class EducationTexts:
+    __pydantic_config__ = STRICT
+    bachelor: StepText
+    master: StepText
+    master_optional: StepText
+    online: StepText
+    online_gap: StepText
+    undecided: dict[Literal["extra_action"], Text]
+
+
+@dataclass(frozen=True, slots=True)
+class SkillsStep:
+    __pydantic_config__ = STRICT
+    title: Text
+    skill_ids: tuple[Slug, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectsStep:
+    __pydantic_config__ = STRICT
+    title: Text
+    resources: tuple[Slug, ...]
+    actions: Texts
+    data_cleaning_concern: Text
+    deadline_concern: Text
+    follow: tuple[Slug, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class InternshipsStep:
+    __pydantic_config__ = STRICT
+    title: Text
+    by_goal: dict[Slug, tuple[Slug, ...]]
+    by_industry: dict[Slug, Slug]
+    by_interest: dict[Slug, Slug]
+
+
+@dataclass(frozen=True, slots=True)
+class Employer:
+    """An industry or a kind of company, with the example uses that involve a specialty."""
+
+    __pydantic_config__ = STRICT
+    uses: Annotated[tuple[Text, ...], MinLen(1)]
+    industry: Slug | None = None
+    company: Slug | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Track:
+    __pydantic_config__ = STRICT
+    skills: tuple[Slug, ...]
+    tools: Texts
+    employers: tuple[Employer, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SpecialtyStep:
+    __pydantic_config__ = STRICT
+    choose_title: Text
+    choose_action: Text
+    tracks: dict[Slug, Track]
+
+
+@dataclass(frozen=True, slots=True)
+class IndustriesStep:
+    __pydantic_config__ = STRICT
+    title: Text
+    open_title: Text
+    open_action: Text
+
+
+@dataclass(frozen=True, slots=True)
+class JobStep:
+    __pydantic_config__ = STRICT
+    title: Text
+    actions: Texts
+    remote_important: Text
+    remote_nice: Text
+
+
+@dataclass(frozen=True, slots=True)
+class LadderTargets:
+    __pydantic_config__ = STRICT
+    targets: dict[Slug, Slug]
+
+
+@dataclass(frozen=True, slots=True)
+class RoadmapRules:
+    """The editorial mapping from answers to roadmap steps (data/roadmap.yaml)."""
+
+    __pydantic_config__ = STRICT
+    editorial: StrictBool
+    phases: tuple[Phase, ...]
+    programming: dict[Slug, StepText]
+    math: dict[Slug, StepText]
+    education: EducationTexts
+    skills: SkillsStep
+    projects: ProjectsStep
+    internships: InternshipsStep
+    specialty: SpecialtyStep
+    industries: IndustriesStep
+    job: JobStep
+    ladder: LadderTargets
+
+
+@dataclass(frozen=True, slots=True)
 class Content:
     """Everything in a content directory, one attribute per file (`salary` is salary.yaml)."""
 
@@ -371,6 +557,9 @@ class Content:
     companies: Companies
     reflection: Reflection
     assumptions: Assumptions
+    questions: Questions
+    verdict: VerdictRules
+    roadmap: RoadmapRules
 
     def source(self, source_id: str) -> Source:
         for source in self.sources.sources:

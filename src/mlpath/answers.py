@@ -1,0 +1,197 @@
+"""The answers contract: keys, allowed values, parsing and validation. Pure; no prompting.
+
+`Answers` is the public schema of an answers file (see README). Questions in data/ must offer
+exactly these keys and values; the content loader checks that.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import asdict, dataclass, fields
+from typing import Annotated, Any, Literal, get_args, get_origin, get_type_hints
+
+from annotated_types import Ge, Le
+from pydantic.types import StrictInt
+
+from mlpath.content.model import STRICT
+from mlpath.errors import UsageError
+
+Education = Literal["none", "bachelor-cs", "bachelor-other", "master-cs", "master-other"]
+Programming = Literal["none", "beginner", "intermediate", "advanced"]
+Math = Literal["weak", "fair", "strong"]
+LearningPath = Literal["degree", "online", "undecided"]
+Residency = Literal["in-state", "out-of-state"]
+Study = Literal["full-time", "part-time"]
+Interest = Literal["nlp", "computer-vision", "reinforcement-learning", "robotics", "data-science"]
+IndustryChoice = Literal[
+    "software", "finance", "healthcare", "automotive", "e-commerce", "consulting", "research", "government"
+]
+Goal = Literal["individual-contributor", "tech-lead", "manager", "director"]
+RemoteWork = Literal["important", "nice-to-have", "unimportant"]
+Scale = Annotated[StrictInt, Ge(1), Le(5)]
+SCALE_RANGE = (1, 5)
+
+
+@dataclass(frozen=True, slots=True)
+class Answers:
+    __pydantic_config__ = STRICT
+    education: Education
+    programming: Programming
+    math: Math
+    path: LearningPath
+    residency: Residency
+    study: Study
+    interests: tuple[Interest, ...]
+    industries: tuple[IndustryChoice, ...]
+    goal: Goal
+    remote_work: RemoteWork
+    complex_problems: Scale
+    new_tech: Scale
+    continuous_learning: Scale
+    analytical: Scale
+    resilience: Scale
+    data_cleaning: Scale
+    deadline_pressure: Scale
+
+    def document(self) -> dict[str, Any]:
+        """The answers as an answers file holds them (lists, not tuples)."""
+        return {key: list(value) if isinstance(value, tuple) else value for key, value in asdict(self).items()}
+
+
+KEYS: tuple[str, ...] = tuple(f.name for f in fields(Answers))
+
+
+def _contract() -> dict[str, tuple[str, tuple[Any, ...]]]:
+    """{key: (kind, allowed values)} read off the Answers annotations."""
+    hints = get_type_hints(Answers, include_extras=True)
+    contract: dict[str, tuple[str, tuple[Any, ...]]] = {}
+    for key in KEYS:
+        hint = hints[key]
+        if get_origin(hint) is Literal:
+            contract[key] = ("select", get_args(hint))
+        elif get_origin(hint) is tuple:
+            contract[key] = ("multiselect", get_args(get_args(hint)[0]))
+        else:
+            contract[key] = ("scale", tuple(range(SCALE_RANGE[0], SCALE_RANGE[1] + 1)))
+    return contract
+
+
+CONTRACT = _contract()
+
+
+def allowed_text(key: str) -> str:
+    kind, values = CONTRACT[key]
+    if kind == "scale":
+        return f"a whole number from {SCALE_RANGE[0]} to {SCALE_RANGE[1]}"
+    listed = ", ".join(str(v) for v in values)
+    return f"a comma-separated list of: {listed}" if kind == "multiselect" else f"one of: {listed}"
+
+
+def _nearest(word: str, choices: tuple[Any, ...] | list[str]) -> str:
+    near = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.5)
+    return f" (did you mean {near[0]!r}?)" if near else ""
+
+
+def parse_assignments(assignments: list[str]) -> dict[str, Any]:
+    """`--set KEY=VALUE` flags as a raw answers mapping; lists are comma-separated."""
+    raw: dict[str, Any] = {}
+    for assignment in assignments:
+        key, sep, value = assignment.partition("=")
+        key = key.strip()
+        if not sep or not key:
+            raise UsageError(f"--set expects KEY=VALUE, got {assignment!r}; e.g. --set programming=beginner")
+        raw[key] = value.strip()
+    return raw
+
+
+def _prepare(raw: dict[str, Any]) -> dict[str, Any]:
+    """Accept the shapes people write: 'a,b' for lists, '3' for scales."""
+    prepared: dict[str, Any] = {}
+    for key, value in raw.items():
+        kind = CONTRACT[key][0] if key in CONTRACT else None
+        if kind == "multiselect" and isinstance(value, str):
+            value = [part.strip() for part in value.split(",") if part.strip()]
+        elif kind == "scale" and isinstance(value, str) and value.strip().isdigit():
+            value = int(value.strip())
+        elif kind == "select" and isinstance(value, str):
+            value = value.strip()
+        if isinstance(value, list):
+            value = tuple(value)
+        prepared[key] = value
+    return prepared
+
+
+def _adapter() -> Any:
+    global _ADAPTER
+    if _ADAPTER is None:
+        from pydantic import TypeAdapter
+
+        _ADAPTER = TypeAdapter(Answers)
+    return _ADAPTER
+
+
+_ADAPTER: Any = None
+
+
+def check(raw: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """Validate the keys and values present; returns (prepared answers, missing keys).
+
+    Raises UsageError naming the first wrong key or value, the allowed values and the nearest.
+    """
+    from pydantic import ValidationError
+
+    if not isinstance(raw, dict):
+        raise UsageError("answers must be a mapping of keys to values, e.g. {programming: beginner}")
+    unknown = [key for key in raw if key not in CONTRACT]
+    if unknown:
+        key = str(unknown[0])
+        raise UsageError(f"unknown answer key {key!r}{_nearest(key, KEYS)}; keys are: {', '.join(KEYS)}")
+    prepared = _prepare(raw)
+    try:
+        _adapter().validate_python(prepared)
+    except ValidationError as error:
+        missing = []
+        for detail in error.errors(include_url=False):
+            location = detail["loc"]
+            if detail["type"] == "missing":
+                missing.append(str(location[0]))
+                continue
+            key = str(location[0])
+            value = detail.get("input")
+            _, values = CONTRACT[key]
+            near = _nearest(value, values) if isinstance(value, str) else ""
+            shown = value if len(location) > 1 or not isinstance(value, tuple) else list(value)
+            raise UsageError(f"invalid value {shown!r} for {key}{near}; allowed: {allowed_text(key)}") from None
+        return prepared, [key for key in KEYS if key in missing]
+    return prepared, []
+
+
+def build(prepared: dict[str, Any]) -> Answers:
+    """Complete, checked answers as `Answers`, with lists deduplicated in the questions' order."""
+    answers: Answers = _adapter().validate_python(prepared)
+    ordered = {
+        key: tuple(v for v in CONTRACT[key][1] if v in getattr(answers, key))
+        for key, (kind, _) in CONTRACT.items()
+        if kind == "multiselect"
+    }
+    return Answers(**{**asdict(answers), **ordered})
+
+
+def parse_document(text: str, name: str) -> dict[str, Any]:
+    """An answers file (YAML or JSON; JSON is YAML) as a raw mapping. Safe loader only."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        data = yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader, always
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        where = f"{name}:{mark.line + 1}:{mark.column + 1}" if mark else name
+        raise UsageError(f"{where}: not valid YAML or JSON: {error.problem or error.context}") from None
+    except yaml.YAMLError as error:
+        raise UsageError(f"{name}: not valid YAML or JSON: {error}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise UsageError(f"{name}: answers must be a mapping of keys to values, e.g. programming: beginner")
+    return data

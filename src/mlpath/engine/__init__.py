@@ -1,0 +1,1 @@
+"""The quiz engine: pure functions from answers and content to a verdict and a roadmap."""
