@@ -7,13 +7,14 @@ exactly these keys and values; the content loader checks that.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, fields
 from typing import Annotated, Any, Literal, get_args, get_origin, get_type_hints
 
 from annotated_types import Ge, Le
 from pydantic.types import StrictInt
 
-from mlpath.content.model import STRICT
+from mlpath.content.model import STRICT, Question
 from mlpath.errors import UsageError
 
 Education = Literal["none", "bachelor-cs", "bachelor-other", "master-cs", "master-other"]
@@ -175,6 +176,12 @@ def build(prepared: dict[str, Any]) -> Answers:
         if kind == "multiselect"
     }
     return Answers(**{**asdict(answers), **ordered})
+
+
+def defaults(questions: Iterable[Question], keys: Iterable[str]) -> dict[str, Any]:
+    """The data's default for each of `keys` (already in the shape `check` accepts)."""
+    wanted = set(keys)
+    return {question.key: question.default for question in questions if question.key in wanted}
 
 
 def parse_document(text: str, name: str) -> dict[str, Any]:

@@ -57,6 +57,7 @@ class Step:
     details: tuple[str, ...] = ()
     highlight: bool = False  # e.g. the level asked for, the next step to take
     done: bool = False  # ticks the Markdown task box
+    group: str = ""  # a heading shown when it changes from the previous step, e.g. a phase
 
 
 @dataclass(frozen=True)

@@ -118,7 +118,7 @@ def emit(ctx: typer.Context, report: Report, chosen: OutputFormat | None, as_jso
     else:
         from mlpath.render import render_text
 
-        sys.stdout.write(render_text(report, fmt))
+        sys.stdout.write(render_text(report, fmt, pretty=session(ctx).terminal.stdout_isatty))
     return fmt
 
 

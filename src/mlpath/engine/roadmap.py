@@ -241,26 +241,26 @@ class _Builder:
         a = self.answers
         rules = self.rules.internships
         kinds = {kind.id: kind for kind in self.content.internships.internships}
+        used: list[str] = []
         if a is None:
-            wanted, why, used = list(kinds), GENERAL, ()
+            wanted, why = list(kinds), GENERAL
         else:
             wanted = list(rules.by_goal[a.goal])
-            wanted += [rules.by_industry[i] for i in a.industries if i in rules.by_industry]
-            wanted += [rules.by_interest[i] for i in a.interests if i in rules.by_interest]
-            reasons = [f"goal = {a.goal}"]
-            if a.industries:
-                reasons.append(f"industries = {', '.join(a.industries)}")
-            if any(i in rules.by_interest for i in a.interests):
-                reasons.append(f"interests = {', '.join(a.interests)}")
+            reasons, used = [f"goal = {a.goal}"], ["goal"]
+            for key, mapping in (("industries", rules.by_industry), ("interests", rules.by_interest)):
+                chosen = [mapping[value] for value in getattr(a, key) if value in mapping]
+                if chosen:
+                    wanted += chosen
+                    reasons.append(f"{key} = {', '.join(getattr(a, key))}")
+                    used.append(key)
             why = "; ".join(reasons) + ": these kinds of internship fit (mlpath's editorial mapping)"
-            used = ("goal", "industries", "interests")
         ordered = [kid for kid in kinds if kid in wanted]
         actions = tuple(
             f"{kinds[k].name}: {kinds[k].summary}"
             + (f" e.g. {', '.join(kinds[k].examples)}." if kinds[k].examples else "")
             for k in ordered
         )
-        self.steps.append(RoadmapStep("internship", "practice", rules.title, why, used, actions))
+        self.steps.append(RoadmapStep("internship", "practice", rules.title, why, tuple(used), actions))
 
     # Specialty ---------------------------------------------------------------------------
 

@@ -19,12 +19,15 @@ class OutputFormat(str, Enum):
     markdown = "markdown"
 
 
-def render_text(report: Report, output_format: OutputFormat) -> str:
-    """The report as a finished document (ending in a newline) for every format but table."""
+def render_text(report: Report, output_format: OutputFormat, pretty: bool = False) -> str:
+    """The report as a finished document (ending in a newline) for every format but table.
+
+    JSON is indented for a person at a terminal (`pretty`), compact for scripts and files.
+    """
     if output_format is OutputFormat.json:
         from mlpath.render.data import to_json
 
-        return to_json(report.document)
+        return to_json(report.document, pretty)
     if output_format is OutputFormat.yaml:
         from mlpath.render.data import to_yaml
 

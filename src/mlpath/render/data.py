@@ -6,12 +6,10 @@ import json
 from typing import Any
 
 
-def to_json(document: Any) -> str:
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
-
-
-def to_json_line(document: Any) -> str:
-    """One compact line, for JSON Lines output."""
+def to_json(document: Any, pretty: bool = False) -> str:
+    """One JSON document: compact (one line) unless `pretty`, so piped output is identical to --batch lines."""
+    if pretty:
+        return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
     return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.padding import Padding
+from rich.segment import Segment
 from rich.table import Table as RichTable
 from rich.text import Text as RichText
 
@@ -52,12 +53,12 @@ def _block(block: Block) -> RenderableType:
 class _bullets:  # noqa: N801 - used like a function
     """A list whose wrapped lines hang under the text, not under the bullet."""
 
-    def __init__(self, items: tuple[str, ...], bullet: str, style: str) -> None:
-        self.items, self.bullet, self.style = items, bullet, style
+    def __init__(self, items: tuple[str, ...], bullet: str, style: str, indent: int = 3) -> None:
+        self.items, self.bullet, self.style, self.indent = items, bullet, style, indent
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         grid = RichTable.grid(padding=(0, 1))
-        grid.add_column(width=3, justify="right", no_wrap=True)
+        grid.add_column(width=self.indent, justify="right", no_wrap=True)
         grid.add_column()
         bullet = "-" if options.ascii_only else self.bullet
         for item in self.items:
@@ -124,31 +125,37 @@ class BarChart:
 
 
 class Timeline:
-    """Steps drawn top to bottom with numbered stops joined by a line."""
+    """Steps drawn top to bottom: numbered stops on one rail, grouped under phase headings.
+
+    Body lines are wrapped first and the rail is drawn beside every line, so it never breaks.
+    """
 
     def __init__(self, block: Steps) -> None:
         self.block = block
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        rail, last_rail, bullet = ("|", " ", "-") if options.ascii_only else ("│", " ", "•")
+        rail, bullet, rule = ("|", "-", "-") if options.ascii_only else ("│", "•", "─")
         if self.block.title:
             yield _heading(self.block.title)
-        count = len(self.block.steps)
-        for index, step in enumerate(self.block.steps):
+        steps = self.block.steps
+        group = None
+        inner = options.update_width(max(10, options.max_width - 5))
+        for index, step in enumerate(steps):
+            if step.group and step.group != group:
+                group = step.group
+                yield RichText(f"{rule * 2} {group} {rule * 2}", style=f"bold {ACCENT}")
             style = f"bold {ACCENT} reverse" if step.highlight else f"bold {ACCENT}"
-            head = RichText.assemble((f" {step.marker} ", style), " ", (step.title, "bold"))
-            yield head
-            side = rail if index < count - 1 else last_rail
+            yield RichText.assemble((f" {step.marker} ", style), " ", (step.title, "bold"))
+            side = rail if index < len(steps) - 1 else " "
             body: list[RenderableType] = []
             if step.summary:
-                body.append(RichText(step.summary))
-            body.extend(RichText.assemble((f"{bullet} ", ACCENT), detail) for detail in step.details)
+                body.append(RichText(step.summary, style="italic"))
+            if step.details:
+                body.append(_bullets(step.details, bullet, "", indent=1))
             if body:
-                grid = RichTable.grid(padding=(0, 1))
-                grid.add_column(width=3, no_wrap=True)
-                grid.add_column()
-                for line in body:
-                    grid.add_row(RichText("  " + side, style=ACCENT), line)
-                yield grid
-            if index < count - 1:
+                for line in console.render_lines(Group(*body), inner, pad=False):
+                    yield Segment("  " + side + "  ", console.get_style(ACCENT))
+                    yield from line
+                    yield Segment.line()
+            if index < len(steps) - 1:
                 yield RichText("  " + rail, style=ACCENT)

@@ -1,0 +1,55 @@
+"""`mlpath quiz --batch`: one JSON line out for every line in, in order; nothing dropped."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable
+from typing import Any
+
+from mlpath.content.model import Content
+from mlpath.errors import ExitCode, MlpathError
+
+
+def run_batch(content: Content, source: str | None, assignments: list[str], defaults: bool) -> int:
+    """Process every line; returns the exit code: 0 if all lines were valid, else 2."""
+    from mlpath import answers as contract
+    from mlpath.engine.roadmap import build_roadmap
+    from mlpath.files import read_input
+    from mlpath.views.plan import roadmap_document
+
+    overrides = contract.parse_assignments(assignments)
+    lines: Iterable[str] = sys.stdin if source in (None, "-") else read_input(source, "answers file").splitlines()
+    write = sys.stdout.write
+    dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    default_values = contract.defaults(content.questions.questions, contract.KEYS)
+    failed = False
+    for number, line in enumerate(lines, 1):
+        try:
+            raw = _parse_line(line)
+            raw.update(overrides)
+            prepared, missing = contract.check(raw)
+            if missing and defaults:
+                prepared = {**{k: default_values[k] for k in missing}, **prepared}
+                missing = []
+            if missing:
+                raise MlpathError(f"missing answers: {', '.join(missing)} (or run with --defaults)")
+            result: dict[str, Any] = roadmap_document(build_roadmap(content, contract.build(prepared)))
+        except MlpathError as error:
+            failed = True
+            result = {"line": number, "error": str(error)}
+        write(dumps(result) + "\n")
+    return int(ExitCode.USAGE if failed else ExitCode.OK)
+
+
+def _parse_line(line: str) -> dict[str, Any]:
+    text = line.strip()
+    if not text:
+        raise MlpathError("empty line; expected a JSON object of answers")
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise MlpathError(f"not valid JSON at column {error.colno}: {error.msg}") from None
+    if not isinstance(data, dict):
+        raise MlpathError('expected a JSON object of answers, e.g. {"programming": "beginner"}')
+    return data
