@@ -103,9 +103,11 @@ class CostEstimate:
     def formula(self) -> str:
         if not self.parts:
             return "no tuition: $0"
+        if len(self.parts) == 1:
+            return self.parts[0].formula
         low = " + ".join(money(p.total_min) for p in self.parts)
         if self.total_min == self.total_max:
-            return f"{low} = {money(self.total_min)}" if len(self.parts) > 1 else self.parts[0].formula
+            return f"{low} = {money(self.total_min)}"
         high = " + ".join(money(p.total_max) for p in self.parts)
         return f"{low} = {money(self.total_min)} to {high} = {money(self.total_max)}"
 

@@ -18,6 +18,7 @@ class Text:
     text: str
     key: str = ""
     title: str = ""
+    tone: str = ""  # "", "positive", "caution" or "negative": how a verdict-like text reads
 
 
 @dataclass(frozen=True)

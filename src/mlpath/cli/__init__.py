@@ -70,5 +70,5 @@ def main() -> None:
     try:
         app()
     except KeyboardInterrupt:  # before or after typer's own handling, e.g. during imports
-        sys.stderr.write("\nInterrupted.\n")
+        sys.stderr.write("\nInterrupted; nothing was saved.\n")
         sys.exit(int(ExitCode.INTERRUPTED))

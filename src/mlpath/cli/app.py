@@ -39,7 +39,7 @@ class MlpathGroup(TyperGroup):
         except MlpathError as error:
             fail(str(error), error.exit_code)
         except KeyboardInterrupt:
-            typer.echo("\nInterrupted.", err=True)
+            typer.echo("\nInterrupted; nothing was saved.", err=True)
             raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
 
 

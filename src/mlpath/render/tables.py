@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.padding import Padding
+from rich.panel import Panel
 from rich.segment import Segment
 from rich.table import Table as RichTable
 from rich.text import Text as RichText
@@ -14,6 +15,7 @@ from rich.text import Text as RichText
 from mlpath.report import Bars, Block, Notes, Report, Steps, Table, Text
 
 ACCENT = "cyan"
+TONES = {"positive": "green", "caution": "yellow", "negative": "red"}
 
 
 def to_renderable(report: Report) -> RenderableType:
@@ -36,6 +38,15 @@ def _heading(title: str) -> RichText:
 
 
 def _block(block: Block) -> RenderableType:
+    if isinstance(block, Text) and block.tone:
+        colour = TONES.get(block.tone, ACCENT)
+        return Panel(
+            RichText(block.text),
+            title=RichText(block.title, style=f"bold {colour}"),
+            title_align="left",
+            border_style=colour,
+            expand=False,
+        )
     if isinstance(block, Text):
         body = RichText(block.text)
         return Group(_heading(block.title), body) if block.title else body
@@ -138,6 +149,7 @@ class Timeline:
         if self.block.title:
             yield _heading(self.block.title)
         steps = self.block.steps
+        width = max(len(step.marker) for step in steps) if steps else 1
         group = None
         inner = options.update_width(max(10, options.max_width - 5))
         for index, step in enumerate(steps):
@@ -145,7 +157,7 @@ class Timeline:
                 group = step.group
                 yield RichText(f"{rule * 2} {group} {rule * 2}", style=f"bold {ACCENT}")
             style = f"bold {ACCENT} reverse" if step.highlight else f"bold {ACCENT}"
-            yield RichText.assemble((f" {step.marker} ", style), " ", (step.title, "bold"))
+            yield RichText.assemble((f" {step.marker:>{width}} ", style), " ", (step.title, "bold"))
             side = rail if index < len(steps) - 1 else " "
             body: list[RenderableType] = []
             if step.summary:
@@ -154,8 +166,8 @@ class Timeline:
                 body.append(_bullets(step.details, bullet, "", indent=1))
             if body:
                 for line in console.render_lines(Group(*body), inner, pad=False):
-                    yield Segment("  " + side + "  ", console.get_style(ACCENT))
+                    yield Segment(" " * width + " " + side + "  ", console.get_style(ACCENT))
                     yield from line
                     yield Segment.line()
             if index < len(steps) - 1:
-                yield RichText("  " + rail, style=ACCENT)
+                yield RichText(" " * width + " " + rail, style=ACCENT)

@@ -102,7 +102,10 @@ def roadmap_report(content: Content, roadmap: Roadmap, done: frozenset[str] = fr
     blocks: list[Block] = []
     verdict = roadmap.verdict
     if verdict is not None:
-        blocks.append(Text(verdict.summary, key=f"verdict\t{verdict.level}", title=f"Verdict: {verdict.level}"))
+        tone = {"strong": "positive", "good": "positive", "mixed": "caution"}.get(verdict.level, "negative")
+        blocks.append(
+            Text(verdict.summary, key=f"verdict\t{verdict.level}", title=f"Verdict: {verdict.level}", tone=tone)
+        )
         blocks.append(Table(("reason",), tuple((reason,) for reason in verdict.reasons), "Why", key="reason"))
     steps = tuple(
         Step(str(n), s.id, s.title, f"Why: {s.why}", s.actions, done=s.id in done, group=phases.get(s.phase, s.phase))

@@ -1,0 +1,193 @@
+"""The roadmap engine: tailoring a reader can see, and properties that hold for any answers."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mlpath import answers as contract
+from mlpath.content.figures import all_figures
+from mlpath.content.loader import load_content, packaged_data_dir
+from mlpath.content.model import Content
+from mlpath.engine.roadmap import build_roadmap
+from mlpath.views.plan import roadmap_document
+
+
+@cache
+def content() -> Content:
+    return load_content(packaged_data_dir())
+
+
+def defaults() -> dict[str, Any]:
+    return contract.defaults(content().questions.questions, contract.KEYS)
+
+
+def plan(**changes: Any) -> dict[str, Any]:
+    prepared, missing = contract.check({**defaults(), **changes})
+    assert missing == []
+    return roadmap_document(build_roadmap(content(), contract.build(prepared)))
+
+
+def ids(document: dict[str, Any]) -> list[str]:
+    return [step["id"] for step in document["steps"]]
+
+
+def step(document: dict[str, Any], step_id: str) -> dict[str, Any]:
+    return next(s for s in document["steps"] if s["id"] == step_id)
+
+
+def test_a_cs_master_skips_the_degree_and_says_why() -> None:
+    document = plan(education="master-cs", path="degree")
+    assert not any(i.startswith("degree") or i.startswith("online") for i in ids(document))
+    assert {"id": "degree", "why": "education = master-cs: you already hold a computer science degree"} in document[
+        "skipped"
+    ]
+    assert document["estimates"]["education"] is None
+
+
+def test_a_beginner_starts_with_programming_and_an_expert_does_not() -> None:
+    beginner = plan(programming="none")
+    assert ids(beginner)[0] == "programming"
+    assert step(beginner, "programming")["title"] == "Learn to program in Python"
+    assert step(beginner, "programming")["answers_used"] == ["programming"]
+    assert "programming" not in ids(plan(programming="advanced"))
+
+
+def test_out_of_state_bachelor_costs_the_articles_out_of_state_figure() -> None:
+    study = plan(education="none", path="degree", residency="out-of-state")["estimates"]["education"]
+    assert study["tuition_formula"] == "4 × $33,627 = $134,508"
+    assert (study["tuition_min"], study["tuition_max"]) == (134508, 134508)
+    in_state = plan(education="none", path="degree", residency="in-state")["estimates"]["education"]
+    assert in_state["tuition_formula"] == "4 × $10,162 = $40,648"
+    assert in_state["years_formula"] == "4 years (full-time, the article's durations)"
+
+
+def test_a_masters_uses_the_graduate_figures_over_one_to_two_years() -> None:
+    study = plan(education="bachelor-cs", path="degree", residency="out-of-state")["estimates"]["education"]
+    assert study["tuition_formula"] == "1 × $25,678 = $25,678 to 2 × $25,678 = $51,356"
+    assert (study["years_min"], study["years_max"]) == (1, 2)
+    assert "degree-master" in ids(plan(education="bachelor-other", path="degree"))
+
+
+def test_part_time_study_is_a_labelled_assumption() -> None:
+    document = plan(education="none", path="degree", study="part-time")
+    study = document["estimates"]["education"]
+    assert study["years_formula"] == "4 years × 2 (part-time, an assumption) = 8 years"
+    assert study["tuition_max"] == 40648
+    assert any("part-time" in a for a in document["estimates"]["assumptions"])
+
+
+def test_a_manager_goal_walks_the_ladder_to_ml_manager() -> None:
+    document = plan(goal="manager")
+    ladder = [i for i in ids(document) if i.startswith("ladder-")]
+    assert ladder == ["ladder-junior", "ladder-engineer", "ladder-senior", "ladder-lead", "ladder-manager"]
+    assert "Machine Learning Manager" in step(document, "ladder-manager")["title"]
+    assert [i for i in ids(plan(goal="individual-contributor")) if i.startswith("ladder-")][-1] == "ladder-senior"
+
+
+def test_nlp_brings_its_track_and_the_employers_that_use_language() -> None:
+    document = plan(interests=["nlp"])
+    nlp = step(document, "specialty-nlp")
+    actions = " ".join(nlp["actions"])
+    assert "transformers" in actions
+    assert "Social media platforms, e.g. Twitter, LinkedIn, Snapchat, TikTok (sentiment analysis, spam detection)" in (
+        actions
+    )
+    assert "specialty-choose" not in ids(document)
+    assert "specialty-choose" in ids(plan(interests=[]))
+
+
+def test_industries_and_interests_shape_internships() -> None:
+    document = plan(industries=["research", "government"], interests=["robotics"])
+    internship = " ".join(step(document, "internship")["actions"])
+    assert "Research labs" in internship and "Government agencies" in internship
+    industries = step(document, "industries")
+    assert industries["title"] == "Aim at your industries"
+    assert industries["actions"][0].startswith("Research institutions and academia:")
+
+
+def test_online_learners_get_the_online_route_and_no_tuition() -> None:
+    document = plan(education="none", path="online")
+    assert "online-study" in ids(document) and "degree-bachelor" not in ids(document)
+    assert document["estimates"]["education"] is None
+
+
+def test_remote_work_answer_changes_the_job_step() -> None:
+    important = step(plan(remote_work="important"), "first-role")
+    assert important["answers_used"] == ["remote_work"]
+    assert any("remote options" in a for a in important["actions"])
+    assert step(plan(remote_work="unimportant"), "first-role")["answers_used"] == []
+
+
+def test_verdict_counts_strengths_and_concerns() -> None:
+    strong = plan(complex_problems=5, new_tech=5, continuous_learning=4, analytical=5, resilience=4)["verdict"]
+    assert strong["level"] == "strong"
+    assert strong["reasons"][0].startswith("complex_problems = 5: ")
+    weak = plan(complex_problems=1, new_tech=2, continuous_learning=1, analytical=2, resilience=1)["verdict"]
+    assert weak["level"] == "weak"
+    assert len(weak["concerns"]) == 5
+    assert plan()["verdict"]["level"] == "mixed"
+
+
+def test_every_answer_key_changes_the_roadmap() -> None:
+    base = plan(education="none", path="degree")
+    for key, (kind, values) in contract.CONTRACT.items():
+        current = base["answers"][key]
+        if kind == "multiselect":
+            other: Any = [values[-1]]
+        elif kind == "scale":
+            other = 1 if current != 1 else 5
+        else:
+            other = next(v for v in values if v != current)
+        changed = plan(**{**base["answers"], key: other})
+        assert (
+            changed["steps"] != base["steps"]
+            or changed["verdict"] != base["verdict"]
+            or (changed["estimates"] != base["estimates"])
+        ), key
+
+
+answer_sets = st.fixed_dictionaries(
+    {
+        key: (st.lists(st.sampled_from(values), unique=True) if kind == "multiselect" else st.sampled_from(values))
+        for key, (kind, values) in contract.CONTRACT.items()
+    }
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(answer_sets)
+def test_any_valid_answers_give_a_valid_deterministic_roadmap(raw: dict[str, Any]) -> None:
+    first = json.dumps(plan(**raw))
+    assert first == json.dumps(plan(**raw))
+    document = json.loads(first)
+    assert document["verdict"]["level"] in {"strong", "good", "mixed", "weak"}
+    assert document["verdict"]["reasons"]
+    step_ids = ids(document)
+    assert len(step_ids) == len(set(step_ids)) >= 8
+    assert step_ids[-1] == f"ladder-{content().roadmap.ladder.targets[raw['goal']]}"
+    assert all(s["title"] and s["why"] and s["actions"] for s in document["steps"])
+    phases = [p.id for p in content().roadmap.phases]
+    order = [phases.index(s["phase"]) for s in document["steps"]]
+    assert order == sorted(order)
+    study = document["estimates"]["education"]
+    if study:
+        sourced = {found.figure.value for found in all_figures(content())}
+        for part in study["parts"]:
+            assert part["per_year"] in sourced
+            assert part["tuition_min"] == part["years_min"] * part["per_year"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.text(max_size=12), st.one_of(st.text(max_size=12), st.integers(), st.lists(st.text()))))
+def test_any_answer_document_is_accepted_or_refused_with_a_usage_error(raw: dict[str, Any]) -> None:
+    from mlpath.errors import UsageError
+
+    try:
+        contract.check(raw)
+    except UsageError as error:
+        assert "\n" not in str(error)

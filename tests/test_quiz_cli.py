@@ -1,0 +1,226 @@
+"""The quiz and roadmap commands through the real CLI: every answer path, flag and error."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import Run
+
+ANSWERS = {
+    "education": "bachelor-other",
+    "programming": "intermediate",
+    "math": "weak",
+    "path": "degree",
+    "residency": "out-of-state",
+    "study": "full-time",
+    "interests": ["nlp", "data-science"],
+    "industries": ["finance"],
+    "goal": "tech-lead",
+    "remote_work": "important",
+    "complex_problems": 5,
+    "new_tech": 4,
+    "continuous_learning": 4,
+    "analytical": 5,
+    "resilience": 3,
+    "data_cleaning": 2,
+    "deadline_pressure": 3,
+}
+
+
+def as_sets(answers: dict) -> list[str]:  # type: ignore[type-arg]
+    out = []
+    for key, value in answers.items():
+        out += ["--set", f"{key}={','.join(value) if isinstance(value, list) else value}"]
+    return out
+
+
+def test_no_terminal_and_no_answers_names_every_missing_key(run: Run) -> None:
+    result = run("quiz")
+    assert result.exit_code == 2
+    assert "the quiz needs answers for: education, programming, math" in result.stderr
+    assert "deadline_pressure" in result.stderr and "--answers FILE" in result.stderr
+    assert result.stdout == ""
+
+
+def test_partial_answers_name_only_what_is_missing(run: Run) -> None:
+    result = run("quiz", "--set", "education=none", "--set", "programming=none")
+    assert result.exit_code == 2
+    assert "the quiz needs answers for: math, path," in result.stderr
+
+
+def test_defaults_give_a_full_roadmap(run: Run) -> None:
+    result = run("quiz", "--defaults", "--json")
+    assert result.exit_code == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert document["verdict"]["level"] == "mixed"
+    assert document["steps"][0]["id"] == "programming"
+    assert document["tailored"] is True
+    assert result.stdout.count("\n") == 1  # piped JSON is one compact line
+
+
+def test_file_flags_stdin_and_batch_give_byte_identical_json(run: Run, tmp_path: Path) -> None:
+    answers_file = tmp_path / "answers.yaml"
+    answers_file.write_text(yaml.safe_dump(ANSWERS))
+    by_file = run("quiz", "--answers", str(answers_file), "--json").stdout
+    by_flags = run("quiz", *as_sets(ANSWERS), "--json").stdout
+    by_stdin = run("quiz", "--answers", "-", "--json", input=json.dumps(ANSWERS)).stdout
+    by_batch = run("quiz", "--batch", input=json.dumps(ANSWERS) + "\n").stdout
+    by_roadmap = run("roadmap", "--answers", str(answers_file), "--json").stdout
+    assert by_file == by_flags == by_stdin == by_batch == by_roadmap
+    assert json.loads(by_file)["answers"] == ANSWERS
+
+
+def test_flags_win_over_the_file(run: Run, tmp_path: Path) -> None:
+    answers_file = tmp_path / "answers.json"
+    answers_file.write_text(json.dumps(ANSWERS))
+    document = json.loads(run("quiz", "--answers", str(answers_file), "--set", "goal=director", "--json").stdout)
+    assert document["answers"]["goal"] == "director"
+    assert document["steps"][-1]["id"] == "ladder-director"
+
+
+def test_save_answers_replays_to_the_same_roadmap(run: Run, tmp_path: Path) -> None:
+    saved = tmp_path / "mine.yaml"
+    first = run("quiz", *as_sets(ANSWERS), "--save-answers", str(saved), "--json")
+    assert first.exit_code == 0
+    assert yaml.safe_load(saved.read_text()) == ANSWERS
+    assert run("quiz", "--answers", str(saved), "--json").stdout == first.stdout
+
+
+@pytest.mark.parametrize(
+    ("flag", "message"),
+    [
+        ("intrests=nlp", "unknown answer key 'intrests' (did you mean 'interests'?); keys are: education,"),
+        ("programming=expert", "invalid value 'expert' for programming; allowed: one of: none, beginner,"),
+        ("goal=manger", "invalid value 'manger' for goal (did you mean 'manager'?); allowed: one of:"),
+        (
+            "interests=nlp,vision",
+            "invalid value 'vision' for interests (did you mean 'computer-vision'?); allowed: a comma-",
+        ),
+        ("resilience=7", "invalid value 7 for resilience; allowed: a whole number from 1 to 5"),
+        ("resilience=high", "invalid value 'high' for resilience; allowed: a whole number from 1 to 5"),
+        ("education", "--set expects KEY=VALUE, got 'education'"),
+    ],
+)
+def test_bad_answers_exit_2_with_the_allowed_values(run: Run, flag: str, message: str) -> None:
+    result = run("quiz", "--defaults", "--set", flag)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_malformed_answers_file_names_line_and_column(run: Run, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("education: none\nprogramming: [beginner\n")
+    result = run("quiz", "--answers", str(bad))
+    assert result.exit_code == 2
+    assert f"{bad}:3:1: not valid YAML or JSON" in result.stderr
+
+
+def test_missing_answers_file(run: Run, tmp_path: Path) -> None:
+    result = run("quiz", "--answers", str(tmp_path / "nope.yaml"))
+    assert result.exit_code == 2
+    assert "answers file" in result.stderr and "does not exist" in result.stderr
+
+
+def test_questions_list_keys_values_and_defaults(run: Run) -> None:
+    document = json.loads(run("quiz", "--questions", "--json").stdout)
+    assert document["count"] == 17
+    first = document["questions"][0]
+    assert first["key"] == "education" and first["default"] == "none"
+    assert first["values"] == ["none", "bachelor-cs", "bachelor-other", "master-cs", "master-other"]
+    scale = next(q for q in document["questions"] if q["key"] == "resilience")
+    assert scale["values"] == [1, 2, 3, 4, 5] and scale["default"] == 3
+    plain = run("quiz", "--questions").stdout.splitlines()
+    assert plain[0].startswith("education\tselect\tnone,bachelor-cs")
+
+
+def test_batch_writes_one_line_per_input_line_in_order(run: Run) -> None:
+    lines = [
+        json.dumps(ANSWERS),
+        "not json",
+        "",
+        json.dumps({"programming": "none"}),
+        "[1]",
+        json.dumps({**ANSWERS, "goal": "ceo"}),
+    ]
+    result = run("quiz", "--batch", input="\n".join(lines) + "\n")
+    assert result.exit_code == 2
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(out) == 6
+    assert out[0]["answers"] == ANSWERS
+    assert out[1] == {"line": 2, "error": "not valid JSON at column 1: Expecting value"}
+    assert out[2] == {"line": 3, "error": "empty line; expected a JSON object of answers"}
+    assert out[3]["line"] == 4 and out[3]["error"].startswith("missing answers: education, math,")
+    assert out[4]["line"] == 5 and "JSON object" in out[4]["error"]
+    assert out[5]["line"] == 6 and "invalid value 'ceo' for goal" in out[5]["error"]
+
+
+def test_batch_with_defaults_and_all_valid_exits_0(run: Run, tmp_path: Path) -> None:
+    batch = tmp_path / "people.jsonl"
+    batch.write_text('{"programming": "none"}\n{"goal": "director"}\n')
+    result = run("quiz", "--batch", "--defaults", "--answers", str(batch))
+    assert result.exit_code == 0
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [o["steps"][-1]["id"] for o in out] == ["ladder-senior", "ladder-director"]
+
+
+def test_general_roadmap_without_answers(run: Run) -> None:
+    document = json.loads(run("roadmap", "--json").stdout)
+    assert document["tailored"] is False and document["verdict"] is None and document["answers"] is None
+    assert document["steps"][-1]["id"] == "ladder-director"
+    assert all(step["why"].startswith("general roadmap") for step in document["steps"])
+
+
+def test_roadmap_markdown_is_a_task_list(run: Run) -> None:
+    markdown = run("roadmap", *as_sets(ANSWERS), "--format", "markdown").stdout
+    assert markdown.startswith("# Should you become a machine learning engineer?")
+    assert "- [ ] **Write code a team can maintain**: Why: programming = intermediate" in markdown
+    assert "- [ ] **Level 4: Lead Machine Learning Engineer / ML Team Lead**" in markdown
+
+
+def test_roadmap_plain_is_one_step_per_line(run: Run) -> None:
+    lines = run("roadmap").stdout.splitlines()
+    steps = [line.split("\t") for line in lines if line.split("\t")[0].isdigit()]
+    assert [s[1] for s in steps[:3]] == ["programming", "math", "degree-bachelor"]
+
+
+def test_roadmap_with_incomplete_answers_names_them(run: Run) -> None:
+    result = run("roadmap", "--set", "programming=none")
+    assert result.exit_code == 2
+    assert "the answers lack: education, math" in result.stderr and "--defaults" in result.stderr
+
+
+def test_output_file_is_written_in_the_format_of_its_extension(run: Run, tmp_path: Path) -> None:
+    target = tmp_path / "plan.md"
+    result = run("roadmap", "--output", str(target))
+    assert result.exit_code == 0 and result.stdout == ""
+    assert f"Wrote the roadmap to {target} (markdown)." in result.stderr
+    assert target.read_text().startswith("# Becoming a machine learning engineer")
+    as_json = tmp_path / "plan.json"
+    run("quiz", *as_sets(ANSWERS), "-o", str(as_json))
+    assert json.loads(as_json.read_text())["answers"] == ANSWERS
+
+
+def test_unwritable_output_exits_1_and_keeps_the_earlier_file(run: Run, tmp_path: Path) -> None:
+    target = tmp_path / "plan.json"
+    target.write_text("earlier")
+    target.parent.chmod(0o500)
+    try:
+        result = run("roadmap", "--output", str(target))
+    finally:
+        target.parent.chmod(0o700)
+    if result.exit_code == 0:  # running as root: permissions do not bind; use a missing directory instead
+        result = run("roadmap", "--output", str(tmp_path / "missing" / "plan.json"))
+    assert result.exit_code == 1
+    assert "cannot write the roadmap to" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_output_to_a_directory_is_refused(run: Run, tmp_path: Path) -> None:
+    result = run("roadmap", "--output", str(tmp_path))
+    assert result.exit_code == 1
+    assert "it is a directory" in result.stderr

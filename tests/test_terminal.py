@@ -1,0 +1,102 @@
+"""mlpath in a real pseudo-terminal, driven like a person would, and real pipes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pexpect
+import pytest
+
+MLPATH = [sys.executable, "-m", "mlpath"]
+
+
+def spawn(*args: str, tmp_path: Path) -> pexpect.spawn:
+    # A pseudo-terminal never answers prompt_toolkit's cursor-position request; don't wait for it.
+    env = {
+        **os.environ,
+        "COLUMNS": "100",
+        "LINES": "40",
+        "TERM": "xterm",
+        "MLPATH_HOME": str(tmp_path),
+        "PROMPT_TOOLKIT_NO_CPR": "1",
+    }
+    env.pop("NO_COLOR", None)
+    return pexpect.spawn(MLPATH[0], [*MLPATH[1:], *args], env=env, encoding="utf-8", timeout=20, dimensions=(40, 100))
+
+
+def test_enter_through_the_quiz_gives_a_verdict_and_a_roadmap(tmp_path: Path) -> None:
+    child = spawn("quiz", tmp_path=tmp_path)
+    for number in range(1, 18):
+        child.expect(f"{number}/17")
+        child.send("\r")
+    child.expect("Verdict: mixed")
+    child.expect("Your roadmap")
+    child.expect("Replay these answers without the questions")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+
+def test_ctrl_c_in_the_quiz_exits_130_and_says_nothing_was_saved(tmp_path: Path) -> None:
+    child = spawn("quiz", "--save-answers", str(tmp_path / "a.yaml"), tmp_path=tmp_path)
+    child.expect("1/17")
+    child.send("\r")
+    child.expect("2/17")
+    child.sendintr()
+    child.expect("nothing was saved")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert "Traceback" not in (child.before or "")
+    assert not (tmp_path / "a.yaml").exists()
+
+
+def test_prompts_stay_on_the_terminal_when_stdout_is_a_file(tmp_path: Path) -> None:
+    out = tmp_path / "roadmap.json"
+    env = {**os.environ, "COLUMNS": "100", "TERM": "xterm", "PROMPT_TOOLKIT_NO_CPR": "1"}
+    child = pexpect.spawn(
+        "/bin/sh", ["-c", f"{sys.executable} -m mlpath quiz --json > {out}"], env=env, encoding="utf-8", timeout=20
+    )
+    for number in range(1, 18):
+        child.expect(f"{number}/17")
+        child.send("\r")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    document = json.loads(out.read_text())
+    assert document["verdict"]["level"] == "mixed"
+
+
+def test_ladder_walk_steps_through_levels(tmp_path: Path) -> None:
+    child = spawn("ladder", "--walk", tmp_path=tmp_path)
+    child.expect("Level 1 of 6")
+    child.send("\r")  # Next
+    child.expect("Level 2 of 6")
+    child.send("\x1b[B\x1b[B\r")  # Next, Back, Done: pick Done
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+
+@pytest.mark.parametrize("command", ["ladder", "salary --json", "companies --format table", "roadmap"])
+def test_a_closed_pipe_ends_quietly(command: str) -> None:
+    shell = f"{' '.join(MLPATH)} {command} | head -c 10 > /dev/null"
+    result = subprocess.run(["/bin/sh", "-c", shell], capture_output=True, text=True, check=False)
+    assert result.stderr == ""
+
+
+def test_quiz_with_stdin_from_dev_null_does_not_hang() -> None:
+    result = subprocess.run(
+        [*MLPATH, "quiz"], stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=20, check=False
+    )
+    assert result.returncode == 2
+    assert "--answers FILE" in result.stderr
+
+
+def test_python_dash_m_and_console_script_agree() -> None:
+    module = subprocess.run([*MLPATH, "--version"], capture_output=True, text=True, check=True).stdout
+    assert module.startswith("mlpath ")
