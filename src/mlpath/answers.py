@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass, fields
 from typing import Annotated, Any, Literal, get_args, get_origin, get_type_hints
 
 from annotated_types import Ge, Le
@@ -56,10 +56,15 @@ class Answers:
 
     def document(self) -> dict[str, Any]:
         """The answers as an answers file holds them (lists, not tuples)."""
-        return {key: list(value) if isinstance(value, tuple) else value for key, value in asdict(self).items()}
+        # Direct reads, not dataclasses.asdict: that deep-copies and dominated --batch time.
+        return {key: _listed(getattr(self, key)) for key in KEYS}
 
 
 KEYS: tuple[str, ...] = tuple(f.name for f in fields(Answers))
+
+
+def _listed(value: Any) -> Any:
+    return list(value) if isinstance(value, tuple) else value
 
 
 def _contract() -> dict[str, tuple[str, tuple[Any, ...]]]:
@@ -78,6 +83,7 @@ def _contract() -> dict[str, tuple[str, tuple[Any, ...]]]:
 
 
 CONTRACT = _contract()
+MULTISELECT = tuple(key for key, (kind, _) in CONTRACT.items() if kind == "multiselect")
 
 
 def allowed_text(key: str) -> str:
@@ -170,12 +176,10 @@ def check(raw: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
 def build(prepared: dict[str, Any]) -> Answers:
     """Complete, checked answers as `Answers`, with lists deduplicated in the questions' order."""
     answers: Answers = _adapter().validate_python(prepared)
-    ordered = {
-        key: tuple(v for v in CONTRACT[key][1] if v in getattr(answers, key))
-        for key, (kind, _) in CONTRACT.items()
-        if kind == "multiselect"
-    }
-    return Answers(**{**asdict(answers), **ordered})
+    values = {key: getattr(answers, key) for key in KEYS}
+    for key in MULTISELECT:
+        values[key] = tuple(v for v in CONTRACT[key][1] if v in values[key])
+    return Answers(**values)
 
 
 def defaults(questions: Iterable[Question], keys: Iterable[str]) -> dict[str, Any]:
