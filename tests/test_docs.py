@@ -1,0 +1,32 @@
+"""The README documents every command; a command added without docs fails here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mlpath.cli import app
+
+README = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+
+
+def command_names() -> list[str]:
+    import typer.main
+
+    group = typer.main.get_command(app)
+    names = []
+    for name, command in group.commands.items():  # type: ignore[attr-defined]
+        sub = getattr(command, "commands", None)
+        names += [f"{name} {child}" for child in sub] if sub else [name]
+    return names
+
+
+@pytest.mark.parametrize("name", command_names())
+def test_every_command_is_in_the_readme(name: str) -> None:
+    assert f"mlpath {name}" in README
+
+
+@pytest.mark.parametrize("name", [n for n in command_names() if " " not in n])
+def test_every_json_command_has_its_shape_documented(name: str) -> None:
+    assert f"- `{name}`" in README or f"`{name}` and" in README or f"and `{name}`" in README
