@@ -107,4 +107,4 @@ def test_duplicate_ids_and_unknown_files_are_problems(run: Run, content_dir: Pat
 def test_a_change_to_a_figure_changes_what_users_see(run: Run, content_dir: Path) -> None:
     edit(content_dir / "education.yaml", "in_state: {value: 10162", "in_state: {value: 11000")
     document = json.loads(run("--data-dir", str(content_dir), "education", "--json").stdout)
-    assert document["estimate"]["formula"] == "4 × $11,000 = $44,000"
+    assert document["estimate"]["tuition_formula"] == "4 × $11,000 = $44,000"

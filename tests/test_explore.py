@@ -141,11 +141,12 @@ def test_salary_compare_rejects_non_amounts(run: Run, amount: str) -> None:
 
 def test_education_estimate_follows_residency_and_masters(run: Run) -> None:
     default = json.loads(run("education", "--json").stdout)["estimate"]
-    assert (default["total_min"], default["total_max"]) == (40648, 40648)
-    assert default["formula"] == "4 × $10,162 = $40,648"
+    assert (default["tuition_min"], default["tuition_max"]) == (40648, 40648)
+    assert default["tuition_formula"] == "4 × $10,162 = $40,648"
     out = json.loads(run("education", "--residency", "out-of-state", "--masters", "--json").stdout)["estimate"]
-    assert [p["total_max"] for p in out["parts"]] == [134508, 51356]
-    assert (out["total_min"], out["total_max"]) == (160186, 185864)
+    assert [p["tuition_max"] for p in out["parts"]] == [134508, 51356]
+    assert (out["tuition_min"], out["tuition_max"]) == (160186, 185864)
+    assert out["tuition_formula"] == "$134,508 + $25,678 = $160,186 to $134,508 + $51,356 = $185,864"
     assert out["residency"] == "out-of-state"
     assert any("per year" in a for a in out["assumptions"])
 

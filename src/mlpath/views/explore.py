@@ -250,7 +250,7 @@ def education(content: Content, residency: str = "in-state", masters: bool = Fal
             },
             "note": tuition.note,
         },
-        "estimate": cost_document(estimate, assumptions),
+        "estimate": {**cost_document(estimate), "assumptions": assumptions},
         "online": {
             "possible": data.online.possible,
             "summary": data.online.summary,
@@ -302,7 +302,8 @@ def _range(low: int, high: int) -> str:
     return money(low) if low == high else f"{money(low)} to {money(high)}"
 
 
-def cost_document(estimate: CostEstimate, assumptions: list[str]) -> dict[str, Any]:
+def cost_document(estimate: CostEstimate) -> dict[str, Any]:
+    """A tuition estimate; `education` and the roadmap both show it in this one shape."""
     return {
         "residency": estimate.residency,
         "parts": [
@@ -312,16 +313,15 @@ def cost_document(estimate: CostEstimate, assumptions: list[str]) -> dict[str, A
                 "years_min": p.years_min,
                 "years_max": p.years_max,
                 "per_year": p.per_year.value,
-                "total_min": p.total_min,
-                "total_max": p.total_max,
+                "tuition_min": p.total_min,
+                "tuition_max": p.total_max,
                 "formula": p.formula,
             }
             for p in estimate.parts
         ],
-        "total_min": estimate.total_min,
-        "total_max": estimate.total_max,
-        "formula": estimate.formula,
-        "assumptions": assumptions,
+        "tuition_min": estimate.total_min,
+        "tuition_max": estimate.total_max,
+        "tuition_formula": estimate.formula,
     }
 
 

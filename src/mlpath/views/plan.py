@@ -7,6 +7,7 @@ from typing import Any
 from mlpath.content.model import Content
 from mlpath.engine.roadmap import Roadmap, Study
 from mlpath.report import Block, Notes, Report, Step, Steps, Table, Text
+from mlpath.views.explore import cost_document
 
 EDITORIAL = (
     "Which answers lead to which steps, and the verdict rule, are mlpath's editorial mapping "
@@ -36,27 +37,11 @@ def study_document(study: Study) -> dict[str, Any]:
         )
         years_formula = f"{base} years × {study.factor:g} (part-time, an assumption) = {result} years"
     return {
-        "residency": cost.residency,
+        **cost_document(cost),
         "study": study.study,
-        "parts": [
-            {
-                "id": p.id,
-                "name": p.name,
-                "years_min": p.years_min,
-                "years_max": p.years_max,
-                "per_year": p.per_year.value,
-                "tuition_min": p.total_min,
-                "tuition_max": p.total_max,
-                "formula": p.formula,
-            }
-            for p in cost.parts
-        ],
         "years_min": study.years_min,
         "years_max": study.years_max,
         "years_formula": years_formula,
-        "tuition_min": cost.total_min,
-        "tuition_max": cost.total_max,
-        "tuition_formula": cost.formula,
     }
 
 
