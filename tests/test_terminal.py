@@ -35,10 +35,14 @@ def test_enter_through_the_quiz_gives_a_verdict_and_a_roadmap(tmp_path: Path) ->
         child.send("\r")
     child.expect("Verdict: mixed")
     child.expect("Your roadmap")
+    child.expect("Save this roadmap as your plan")
+    child.send("\r")  # yes, the default
+    child.expect("Saved your plan to")
     child.expect("Replay these answers without the questions")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
+    assert (tmp_path / "plan.yaml").is_file()
 
 
 def test_ctrl_c_in_the_quiz_exits_130_and_says_nothing_was_saved(tmp_path: Path) -> None:
@@ -57,13 +61,15 @@ def test_ctrl_c_in_the_quiz_exits_130_and_says_nothing_was_saved(tmp_path: Path)
 
 def test_prompts_stay_on_the_terminal_when_stdout_is_a_file(tmp_path: Path) -> None:
     out = tmp_path / "roadmap.json"
-    env = {**os.environ, "COLUMNS": "100", "TERM": "xterm", "PROMPT_TOOLKIT_NO_CPR": "1"}
+    env = {**os.environ, "COLUMNS": "100", "TERM": "xterm", "PROMPT_TOOLKIT_NO_CPR": "1", "MLPATH_HOME": str(tmp_path)}
     child = pexpect.spawn(
         "/bin/sh", ["-c", f"{sys.executable} -m mlpath quiz --json > {out}"], env=env, encoding="utf-8", timeout=20
     )
     for number in range(1, 18):
         child.expect(f"{number}/17")
         child.send("\r")
+    child.expect("Save this roadmap as your plan")
+    child.send("n")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0

@@ -69,6 +69,16 @@ def _question(
     return questionary.select(question.prompt, choices=choices, default=question.default, **common)
 
 
+def confirm(message: str, default: bool) -> bool:
+    """A yes/no question on the terminal."""
+    import questionary
+
+    answer = questionary.confirm(message, default=default, output=terminal_output()).unsafe_ask()
+    if answer is None:
+        raise KeyboardInterrupt
+    return bool(answer)
+
+
 def walk_ladder(content: Content, start: int = 0) -> None:
     """Show one ladder level at a time; the user moves on, back, or stops."""
     import questionary

@@ -47,6 +47,7 @@ class Bars:
     title: str
     bars: tuple[Bar, ...]
     reference: Bar | None = None
+    scale: float | None = None  # the value of a full bar; default: the largest value shown
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,7 @@ class Step:
     highlight: bool = False  # e.g. the level asked for, the next step to take
     done: bool = False  # ticks the Markdown task box
     group: str = ""  # a heading shown when it changes from the previous step, e.g. a phase
+    status: str = ""  # pending, learning, done or skipped, for tracked steps
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from mlpath.cli import explore, plan, utility  # noqa: F401 - importing registers the commands
+from mlpath.cli import explore, plan, track, utility  # noqa: F401 - importing registers the commands
 from mlpath.cli.app import Session, app, emit
 from mlpath.errors import ExitCode
 from mlpath.terminal import Terminal

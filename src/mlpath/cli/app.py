@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,6 +43,26 @@ class MlpathGroup(TyperGroup):
         except KeyboardInterrupt:
             typer.echo("\nInterrupted; nothing was saved.", err=True)
             raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+        except (typer.TyperException, typer.Exit, typer.Abort):
+            raise  # usage errors and exits: typer reports them
+        except OSError as error:
+            if error.errno == errno.EPIPE:
+                raise  # typer ends quietly on a closed pipe
+            internal_error(error)
+        except Exception as error:
+            internal_error(error)
+
+
+def internal_error(error: Exception) -> NoReturn:
+    """A bug in mlpath: one line asking for a report, no traceback (and so no local variables)."""
+    if os.environ.get("MLPATH_DEBUG"):
+        raise error
+    typer.echo(
+        f"Error: internal error ({type(error).__name__}: {error}). This is a bug in mlpath; please report it "
+        "with the command you ran. MLPATH_DEBUG=1 shows the traceback.",
+        err=True,
+    )
+    raise typer.Exit(int(ExitCode.FAILED))
 
 
 app = typer.Typer(

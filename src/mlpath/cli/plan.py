@@ -44,6 +44,9 @@ SaveAnswersOption = Annotated[
     str | None,
     typer.Option("--save-answers", metavar="FILE", help="Save the answers where --answers can read them back."),
 ]
+SaveOption = Annotated[
+    bool, typer.Option("--save", help="Save the answers and roadmap as your plan, to track with 'mlpath progress'.")
+]
 OutputOption = Annotated[
     str | None,
     typer.Option(
@@ -68,6 +71,7 @@ def quiz(
     batch: Annotated[
         bool, typer.Option("--batch", help="Read JSON Lines of answers (stdin or --answers); write one JSON line each.")
     ] = False,
+    save: SaveOption = False,
     output: OutputOption = None,
     fmt: FormatOption = None,
     as_json: JsonOption = False,
@@ -103,8 +107,13 @@ def quiz(
         prepared, missing = contract.check(asked)
         prompted = True
     answers = finish(content, prepared, save_answers)
-    deliver(ctx, content, answers, output, fmt, as_json)
+    deliver(ctx, content, answers, output, fmt, as_json, save)
     if prompted:
+        if not save:
+            from mlpath.prompts import confirm
+
+            if confirm("Save this roadmap as your plan, to track your progress?", default=True):
+                deliver_plan(content, answers)
         replay_hint(content, answers, save_answers)
 
 
@@ -114,6 +123,7 @@ def roadmap(
     answers_file: AnswersOption = None,
     assignments: SetOption = None,
     defaults: DefaultsOption = False,
+    save: SaveOption = False,
     output: OutputOption = None,
     fmt: FormatOption = None,
     as_json: JsonOption = False,
@@ -133,7 +143,7 @@ def roadmap(
                 "or pass --defaults to fill them"
             )
         answers = finish(content, prepared, None)
-    deliver(ctx, content, answers, output, fmt, as_json)
+    deliver(ctx, content, answers, output, fmt, as_json, save)
 
 
 def gather(
@@ -176,11 +186,16 @@ def deliver(
     output: str | None,
     fmt: OutputFormat | None,
     as_json: bool,
+    save: bool = False,
 ) -> None:
     from mlpath.engine.roadmap import build_roadmap
     from mlpath.views.plan import roadmap_report
 
     report = roadmap_report(content, build_roadmap(content, answers))
+    if save:
+        from mlpath.cli.track import save_plan
+
+        save_plan(report.document["answers"], report.document)
     if output is None:
         emit(ctx, report, fmt, as_json)
         return
@@ -193,6 +208,14 @@ def deliver(
 
     write_atomic(output, document_text(report, chosen), "the roadmap")
     typer.echo(f"Wrote the roadmap to {output} ({chosen.value}).", err=True)
+
+
+def deliver_plan(content: Content, answers: Answers) -> None:
+    from mlpath.cli.track import save_plan
+    from mlpath.engine.roadmap import build_roadmap
+    from mlpath.views.plan import roadmap_document
+
+    save_plan(answers.document(), roadmap_document(build_roadmap(content, answers)))
 
 
 def document_text(report: Report, chosen: OutputFormat) -> str:

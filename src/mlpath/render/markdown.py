@@ -42,6 +42,8 @@ def _block(block: Block) -> str:
         lines = []
         for step in block.steps:
             head = f"**{step.title}**" + (f": {step.summary}" if step.summary else "")
+            if step.status in ("learning", "skipped"):
+                head += f" _({step.status})_"
             lead = f"- [{'x' if step.done else ' '}]" if block.checklist else f"{step.marker}."
             lines.append(f"{lead} {head}")
             indent = "  " if block.checklist else "   "

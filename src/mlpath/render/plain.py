@@ -32,7 +32,7 @@ def _records(block: Block) -> Iterator[tuple[str, ...]]:
             yield tuple(f for f in (bar.key or bar.label, bar.label, value, bar.note) if f)
     elif isinstance(block, Steps):
         for step in block.steps:
-            yield (step.marker, step.key, step.title, step.summary)
+            yield (step.marker, step.key, step.title, step.status or step.summary)
     elif isinstance(block, Notes):
         for item in block.items:
             yield ("note", item)

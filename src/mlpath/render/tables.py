@@ -16,6 +16,7 @@ from mlpath.report import Bars, Block, Notes, Report, Steps, Table, Text
 
 ACCENT = "cyan"
 TONES = {"positive": "green", "caution": "yellow", "negative": "red"}
+STATUS_STYLES = {"done": "bold green", "learning": "bold yellow", "skipped": "dim strike", "pending": "dim"}
 
 
 def to_renderable(report: Report) -> RenderableType:
@@ -114,7 +115,7 @@ class BarChart:
         stacked = options.max_width < label_width + text_width + 16
         indent = 0 if stacked else label_width + 2
         width = max(4, min(40, options.max_width - indent - text_width - 2))
-        top = max(bar.value for bar in everything) or 1
+        top = self.block.scale or max(bar.value for bar in everything) or 1
         ref_at = round(reference.value / top * width) if reference else None
         yield _heading(self.block.title)
         for bar in everything:
@@ -157,7 +158,12 @@ class Timeline:
                 group = step.group
                 yield RichText(f"{rule * 2} {group} {rule * 2}", style=f"bold {ACCENT}")
             style = f"bold {ACCENT} reverse" if step.highlight else f"bold {ACCENT}"
-            yield RichText.assemble((f" {step.marker:>{width}} ", style), " ", (step.title, "bold"))
+            head = RichText.assemble((f" {step.marker:>{width}} ", style), " ")
+            if step.status:
+                head.append(f"{step.status:<8}", style=STATUS_STYLES.get(step.status, ""))
+                head.append(" ")
+            head.append(step.title, style="bold")
+            yield head
             side = rail if index < len(steps) - 1 else " "
             body: list[RenderableType] = []
             if step.summary:
@@ -169,5 +175,5 @@ class Timeline:
                     yield Segment(" " * width + " " + side + "  ", console.get_style(ACCENT))
                     yield from line
                     yield Segment.line()
-            if index < len(steps) - 1:
+            if index < len(steps) - 1 and body:
                 yield RichText(" " * width + " " + rail, style=ACCENT)

@@ -1,0 +1,90 @@
+"""Reports for the track commands: the saved plan with each step's status."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mlpath.content.model import Content
+from mlpath.plan import Plan, progress
+from mlpath.report import Bar, Bars, Block, Notes, Report, Step, Steps, Text
+
+
+def progress_report(content: Content, plan: Plan, path: Path) -> Report:
+    names = {phase.id: phase.name for phase in content.roadmap.phases}
+    overall = progress(plan.steps)
+    phases: list[dict[str, Any]] = []
+    for phase_id in dict.fromkeys(step.phase for step in plan.steps):
+        own = tuple(step for step in plan.steps if step.phase == phase_id)
+        part = progress(own)
+        phases.append(
+            {
+                "id": phase_id,
+                "name": names.get(phase_id, phase_id or "Other"),
+                "finished": part.finished,
+                "total": part.total,
+                "percent": part.percent,
+            }
+        )
+    following = overall.next_step
+    document = {
+        "steps": [
+            {"number": n, "id": s.id, "title": s.title, "phase": s.phase, "status": s.status, "updated": s.updated}
+            for n, s in enumerate(plan.steps, 1)
+        ],
+        "percent_complete": overall.percent,
+        "percent_formula": overall.formula,
+        "counts": overall.counts,
+        "phases": phases,
+        "next": None
+        if following is None
+        else {"id": following.id, "title": following.title, "status": following.status},
+        "answers": plan.answers,
+        "removed": [{"id": r.id, "title": r.title, "status": r.status, "removed": r.removed} for r in plan.removed],
+        "created": plan.created,
+        "updated": plan.updated,
+        "plan_file": str(path),
+    }
+    steps = tuple(
+        Step(
+            str(n),
+            s.id,
+            s.title,
+            highlight=following is not None and s.id == following.id,
+            done=s.status == "done",
+            group=names.get(s.phase, s.phase),
+            status=s.status,
+        )
+        for n, s in enumerate(plan.steps, 1)
+    )
+    bars = tuple(
+        Bar(p["name"], p["percent"], f"{p['finished']}/{p['total']}", key=f"phase_{p['id'] or 'other'}") for p in phases
+    )
+    summary = f"{overall.percent}% complete: {overall.formula}."
+    blocks: list[Block] = [
+        Text(summary, key="percent_complete", title="Progress"),
+        Bars(
+            "By phase",
+            (*bars, Bar("All steps", overall.percent, f"{overall.finished}/{overall.total}", key="all"))
+            if bars
+            else (),
+            scale=100,
+        ),
+    ]
+    if following is not None:
+        blocks.append(
+            Text(
+                f"{following.title} ({following.id}, {following.status})",
+                key=f"next\t{following.id}",
+                title="Next step",
+            )
+        )
+    else:
+        blocks.append(Text("Every step is done or skipped. Well done.", key="next", title="Next step"))
+    blocks.append(Steps("Your plan", steps, checklist=True))
+    notes = [f"Fell away when the plan was re-made: {r.title} ({r.id}, was {r.status})" for r in plan.removed]
+    notes.append(
+        f"Plan file: {path}. Mark a step with 'mlpath progress set STEP STATUS' (pending, learning, done, skipped)."
+    )
+    blocks.append(Notes(tuple(notes)))
+    return Report("Your progress", document, tuple(blocks))
