@@ -94,6 +94,13 @@ def allowed_text(key: str) -> str:
     return f"a comma-separated list of: {listed}" if kind == "multiselect" else f"one of: {listed}"
 
 
+def short(value: Any, limit: int = 60) -> str:
+    """A value as it appears in a message: its repr, cut short so a huge input stays one line."""
+    text = repr(value) if not isinstance(value, (list, tuple, dict)) or len(value) < 50 else f"<{type(value).__name__}>"
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 def _nearest(word: str, choices: tuple[Any, ...] | list[str]) -> str:
     near = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.5)
     return f" (did you mean {near[0]!r}?)" if near else ""
@@ -152,7 +159,7 @@ def check(raw: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
     unknown = [key for key in raw if key not in CONTRACT]
     if unknown:
         key = str(unknown[0])
-        raise UsageError(f"unknown answer key {key!r}{_nearest(key, KEYS)}; keys are: {', '.join(KEYS)}")
+        raise UsageError(f"unknown answer key {short(key)}{_nearest(key, KEYS)}; keys are: {', '.join(KEYS)}")
     prepared = _prepare(raw)
     try:
         _adapter().validate_python(prepared)
@@ -166,9 +173,9 @@ def check(raw: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
             key = str(location[0])
             value = detail.get("input")
             _, values = CONTRACT[key]
-            near = _nearest(value, values) if isinstance(value, str) else ""
+            near = _nearest(value, values) if isinstance(value, str) and len(value) < 100 else ""
             shown = value if len(location) > 1 or not isinstance(value, tuple) else list(value)
-            raise UsageError(f"invalid value {shown!r} for {key}{near}; allowed: {allowed_text(key)}") from None
+            raise UsageError(f"invalid value {short(shown)} for {key}{near}; allowed: {allowed_text(key)}") from None
         return prepared, [key for key in KEYS if key in missing]
     return prepared, []
 
@@ -188,19 +195,42 @@ def defaults(questions: Iterable[Question], keys: Iterable[str]) -> dict[str, An
     return {question.key: question.default for question in questions if question.key in wanted}
 
 
+def _looks_like_json(text: str, name: str) -> bool:
+    suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    if suffix in ("yaml", "yml"):
+        return False
+    return suffix == "json" or text.lstrip()[:1] in ("{", "[")
+
+
 def parse_document(text: str, name: str) -> dict[str, Any]:
-    """An answers file (YAML or JSON; JSON is YAML) as a raw mapping. Safe loader only."""
+    """An answers file as a raw mapping: strict JSON when it is JSON, else YAML (safe loader only).
+
+    JSON is parsed as JSON, not as YAML, so `{"goal": }` is an error rather than a null.
+    """
+    import json
+
     import yaml
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    from mlpath import safe_yaml
+
+    if _looks_like_json(text, name):
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise UsageError(f"{name}:{error.lineno}:{error.colno}: not valid JSON: {error.msg}") from None
+        return _mapping(data, name)
     try:
-        data = yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader, always
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        where = f"{name}:{mark.line + 1}:{mark.column + 1}" if mark else name
-        raise UsageError(f"{where}: not valid YAML or JSON: {error.problem or error.context}") from None
+        data = safe_yaml.load(text)
+    except safe_yaml.TooLargeError as error:
+        raise UsageError(f"{name}: refused: {error}") from None
     except yaml.YAMLError as error:
-        raise UsageError(f"{name}: not valid YAML or JSON: {error}") from None
+        line, column, reason = safe_yaml.describe(error)
+        where = f"{name}:{line}:{column}" if line else name
+        raise UsageError(f"{where}: not valid YAML or JSON: {reason}") from None
+    return _mapping(data, name)
+
+
+def _mapping(data: Any, name: str) -> dict[str, Any]:
     if data is None:
         return {}
     if not isinstance(data, dict):

@@ -68,6 +68,8 @@ def load() -> Plan | None:
     """The saved plan, None if there is none; a damaged file is moved aside and reported."""
     import yaml
 
+    from mlpath import safe_yaml
+
     path = plan_path()
     try:
         text = path.read_text(encoding="utf-8")
@@ -77,10 +79,14 @@ def load() -> Plan | None:
         reason = getattr(error, "strerror", None) or "it is not UTF-8 text"
         raise OperationError(f"cannot read your plan {path}: {reason}") from None
     try:
-        document = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - safe loader
+        document = safe_yaml.load(text)
         return parse(document)
     except (yaml.YAMLError, ValueError) as error:
-        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        if isinstance(error, yaml.YAMLError):
+            line, _, reason = safe_yaml.describe(error)
+            reason = f"line {line}: {reason}" if line else reason
+        else:
+            reason = str(error)
         backup = _move_aside(path)
         raise CorruptPlanError(
             f"your plan {path} is damaged ({reason}); it was moved to {backup} and nothing was overwritten. "

@@ -7,6 +7,18 @@ import sys
 from dataclasses import dataclass
 
 
+def _utf8(stream: object) -> bool:
+    encoding = str(getattr(stream, "encoding", "") or "utf-8")
+    return encoding.lower().replace("-", "").replace("_", "").startswith("utf")
+
+
+def tolerate_encoding() -> None:
+    """On a stdout or stderr that cannot encode every character, replace what it cannot show."""
+    for stream in (sys.stdout, sys.stderr):
+        if not _utf8(stream) and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+
+
 def _isatty(stream: object) -> bool:
     try:
         return bool(stream.isatty())  # type: ignore[attr-defined]
@@ -19,10 +31,11 @@ class Terminal:
     stdin_isatty: bool
     stdout_isatty: bool
     stderr_isatty: bool
+    utf8: bool = True  # can stdout encode any character?
 
     @classmethod
     def detect(cls) -> Terminal:
-        return cls(_isatty(sys.stdin), _isatty(sys.stdout), _isatty(sys.stderr))
+        return cls(_isatty(sys.stdin), _isatty(sys.stdout), _isatty(sys.stderr), _utf8(sys.stdout))
 
     @property
     def interactive(self) -> bool:

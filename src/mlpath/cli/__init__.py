@@ -10,7 +10,7 @@ import typer
 from mlpath.cli import explore, plan, track, utility  # noqa: F401 - importing registers the commands
 from mlpath.cli.app import Session, app, emit
 from mlpath.errors import ExitCode
-from mlpath.terminal import Terminal
+from mlpath.terminal import Terminal, tolerate_encoding
 
 GROUP_ORDER = ("Explore", "Plan", "Track", "Utility")
 
@@ -48,6 +48,7 @@ def root(
     ] = False,
 ) -> None:
     """Should you become a machine learning engineer, and how? Start with: mlpath quiz"""
+    tolerate_encoding()
     ctx.obj = Session(data_dir, Terminal.detect())
     if ctx.invoked_subcommand is None:
         from mlpath.views.home import home

@@ -140,7 +140,8 @@ def emit(ctx: typer.Context, report: Report, chosen: OutputFormat | None, as_jso
     else:
         from mlpath.render import render_text
 
-        sys.stdout.write(render_text(report, fmt, pretty=session(ctx).terminal.stdout_isatty))
+        terminal = session(ctx).terminal
+        sys.stdout.write(render_text(report, fmt, pretty=terminal.stdout_isatty, ascii_only=not terminal.utf8))
     return fmt
 
 

@@ -122,17 +122,15 @@ def _read_text(path: Path) -> tuple[str, Problem | None]:
 def _parse_yaml(path: Path, text: str) -> tuple[Any, Problem | None]:
     import yaml
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    from mlpath import safe_yaml
+
     try:
-        return yaml.load(text, Loader=loader), None  # noqa: S506 - a safe loader, always
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark is not None else None
-        column = f" (column {mark.column + 1})" if mark is not None else ""
-        reason = error.problem or error.context or "invalid YAML"
-        return None, Problem(str(path), line, "", f"invalid YAML: {reason}{column}")
+        return safe_yaml.load(text), None
     except yaml.YAMLError as error:
-        return None, Problem(str(path), None, "", f"invalid YAML: {error}")
+        line, column, reason = safe_yaml.describe(error)
+        at = f" (column {column})" if column else ""
+        prefix = "" if isinstance(error, safe_yaml.TooLargeError) else "invalid YAML: "
+        return None, Problem(str(path), line, "", f"{prefix}{reason}{at}")
 
 
 def _field_path(location: tuple[Any, ...]) -> str:
@@ -149,8 +147,10 @@ def _line_of(text: str, location: tuple[Any, ...]) -> int | None:
     """The 1-based line of the node at `location`, or of its nearest existing parent."""
     import yaml
 
+    from mlpath import safe_yaml
+
     try:
-        node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        node = safe_yaml.compose(text)
     except yaml.YAMLError:
         return None
     if node is None:

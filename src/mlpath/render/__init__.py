@@ -19,15 +19,16 @@ class OutputFormat(str, Enum):
     markdown = "markdown"
 
 
-def render_text(report: Report, output_format: OutputFormat, pretty: bool = False) -> str:
+def render_text(report: Report, output_format: OutputFormat, pretty: bool = False, ascii_only: bool = False) -> str:
     """The report as a finished document (ending in a newline) for every format but table.
 
-    JSON is indented for a person at a terminal (`pretty`), compact for scripts and files.
+    JSON is indented for a person at a terminal (`pretty`), compact for scripts and files,
+    and escapes non-ASCII characters (losslessly) for a stdout that cannot encode them.
     """
     if output_format is OutputFormat.json:
         from mlpath.render.data import to_json
 
-        return to_json(report.document, pretty)
+        return to_json(report.document, pretty, ascii_only)
     if output_format is OutputFormat.yaml:
         from mlpath.render.data import to_yaml
 

@@ -6,11 +6,11 @@ import json
 from typing import Any
 
 
-def to_json(document: Any, pretty: bool = False) -> str:
+def to_json(document: Any, pretty: bool = False, ascii_only: bool = False) -> str:
     """One JSON document: compact (one line) unless `pretty`, so piped output is identical to --batch lines."""
     if pretty:
-        return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
-    return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
+        return json.dumps(document, indent=2, ensure_ascii=ascii_only) + "\n"
+    return json.dumps(document, ensure_ascii=ascii_only, separators=(",", ":")) + "\n"
 
 
 def to_yaml(document: Any) -> str:

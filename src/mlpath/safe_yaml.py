@@ -1,0 +1,64 @@
+"""The one way mlpath reads YAML: the safe loader, with the expanded size bounded.
+
+A document is composed first and its nodes counted as the loaded data would hold them
+(an alias counts every time it is used), so an alias bomb is refused before it is built.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+MAX_NODES = 100_000
+LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class TooLargeError(yaml.YAMLError):
+    def __str__(self) -> str:
+        return f"the document expands to more than {MAX_NODES:,} values (too many aliases or items)"
+
+
+def load(text: str) -> Any:
+    loader = LOADER(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        _check_size(node)
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
+def describe(error: yaml.YAMLError) -> tuple[int | None, int | None, str]:
+    """(line, column, one-line reason) for any YAML error; lines and columns are 1-based."""
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    reason = getattr(error, "problem", None) or getattr(error, "context", None)
+    if isinstance(error, yaml.reader.ReaderError):
+        reason = f"unacceptable character #x{error.character:04x} at position {error.position}"
+    text = " ".join(str(reason or error).split())
+    if mark is None:
+        return None, None, text
+    return mark.line + 1, mark.column + 1, text
+
+
+def compose(text: str) -> Any:
+    """The node tree (with line marks) of a document, for locating problems."""
+    return yaml.compose(text, Loader=LOADER)
+
+
+def _check_size(root: yaml.Node) -> None:
+    budget = MAX_NODES
+    stack: list[yaml.Node] = [root]
+    while stack:
+        node = stack.pop()
+        budget -= 1
+        if budget < 0:
+            raise TooLargeError
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack.append(key)
+                stack.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
