@@ -106,3 +106,14 @@ def test_quiz_with_stdin_from_dev_null_does_not_hang() -> None:
 def test_python_dash_m_and_console_script_agree() -> None:
     module = subprocess.run([*MLPATH, "--version"], capture_output=True, text=True, check=True).stdout
     assert module.startswith("mlpath ")
+
+
+def test_ctrl_c_in_the_ladder_walk_exits_130(tmp_path: Path) -> None:
+    child = spawn("ladder", "--walk", tmp_path=tmp_path)
+    child.expect("Level 1 of 6")
+    child.sendintr()
+    child.expect("Interrupted; nothing was saved.")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert "Traceback" not in (child.before or "")
