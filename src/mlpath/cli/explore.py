@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from mlpath.cli.app import FormatOption, JsonOption, app, emit, hint, session
+from mlpath.cli.completion import complete_level
 from mlpath.errors import UsageError
 from mlpath.views import explore as views
 
@@ -66,7 +67,10 @@ def salary(
 def ladder(
     ctx: typer.Context,
     level: Annotated[
-        str | None, typer.Argument(help="One level by id, number 1-6 or unique prefix (e.g. senior, 3, sen).")
+        str | None,
+        typer.Argument(
+            help="One level by id, number 1-6 or unique prefix (e.g. senior, 3, sen).", autocompletion=complete_level
+        ),
     ] = None,
     walk: Annotated[bool, typer.Option("--walk", help="Step through the levels on a terminal.")] = False,
     fmt: FormatOption = None,

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from mlpath.cli.app import FormatOption, JsonOption, app, emit, output_format, session
+from mlpath.cli.completion import complete_answer
 from mlpath.errors import UsageError
 from mlpath.render import OutputFormat
 
@@ -36,7 +37,10 @@ AnswersOption = Annotated[
 SetOption = Annotated[
     list[str] | None,
     typer.Option(
-        "--set", metavar="KEY=VALUE", help="One answer; repeatable; lists comma-separated. Wins over --answers."
+        "--set",
+        metavar="KEY=VALUE",
+        help="One answer; repeatable; lists comma-separated. Wins over --answers.",
+        autocompletion=complete_answer,
     ),
 ]
 DefaultsOption = Annotated[bool, typer.Option("--defaults", help="Fill every unanswered question with its default.")]

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from mlpath.cli.app import FormatOption, JsonOption, app, emit, session
+from mlpath.cli.completion import complete_step
 from mlpath.errors import OperationError, UsageError
 
 if TYPE_CHECKING:
@@ -46,7 +47,12 @@ def progress(ctx: typer.Context, fmt: FormatOption = None, as_json: JsonOption =
 
 @progress_app.command("set")
 def set_status(
-    step: Annotated[str, typer.Argument(help="The step: its id, its number, or a unique prefix of its id.")],
+    step: Annotated[
+        str,
+        typer.Argument(
+            help="The step: its id, its number, or a unique prefix of its id.", autocompletion=complete_step
+        ),
+    ],
     status: Annotated[StepStatus, typer.Argument(help="pending, learning, done or skipped.", case_sensitive=False)],
 ) -> None:
     """Mark one step of your plan.
