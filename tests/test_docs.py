@@ -30,3 +30,21 @@ def test_every_command_is_in_the_readme(name: str) -> None:
 @pytest.mark.parametrize("name", [n for n in command_names() if " " not in n])
 def test_every_json_command_has_its_shape_documented(name: str) -> None:
     assert f"- `{name}`" in README or f"`{name}` and" in README or f"and `{name}`" in README
+
+
+def test_the_command_reference_matches_help() -> None:
+    import runpy
+
+    script = runpy.run_path(str(Path(__file__).resolve().parent.parent / "scripts" / "readme_reference.py"))
+    assert script["updated"](README) == README, "run: python scripts/readme_reference.py"
+
+
+@pytest.mark.parametrize("name", command_names())
+def test_every_command_has_help_and_an_example(name: str) -> None:
+    from typer.testing import CliRunner
+
+    result = CliRunner().invoke(app, [*name.split(), "--help"], prog_name="mlpath")
+    assert result.exit_code == 0
+    description = result.stdout.split("\n\n")[1]
+    assert len(description.strip()) > 20, name
+    assert "Example" in result.stdout, f"mlpath {name} --help shows no example"

@@ -42,7 +42,10 @@ def parse_amount(text: str | None) -> int | None:
 
 @app.command(rich_help_panel=EXPLORE)
 def about(ctx: typer.Context, fmt: FormatOption = None, as_json: JsonOption = False) -> None:
-    """What an ML engineer is and does, who they work with, the kinds of learning they build."""
+    """What an ML engineer is and does, who they work with, the kinds of learning they build.
+
+    Example: mlpath about --format markdown
+    """
     emit(ctx, views.about(session(ctx).content()), fmt, as_json)
 
 
@@ -103,19 +106,28 @@ def ladder(
 
 @app.command(rich_help_panel=EXPLORE)
 def skills(ctx: typer.Context, fmt: FormatOption = None, as_json: JsonOption = False) -> None:
-    """The five core skills, and the ten built on the job with the tools the article names."""
+    """The five core skills, and the ten built on the job with the tools the article names.
+
+    Example: mlpath skills --json | jq '.on_the_job[].tools'
+    """
     emit(ctx, views.skills(session(ctx).content()), fmt, as_json)
 
 
 @app.command(rich_help_panel=EXPLORE)
 def specialties(ctx: typer.Context, fmt: FormatOption = None, as_json: JsonOption = False) -> None:
-    """The five popular specialties."""
+    """The five popular specialties.
+
+    Example: mlpath specialties | cut -f1
+    """
     emit(ctx, views.specialties(session(ctx).content()), fmt, as_json)
 
 
 @app.command(rich_help_panel=EXPLORE)
 def aspects(ctx: typer.Context, fmt: FormatOption = None, as_json: JsonOption = False) -> None:
-    """The best and the worst aspects of the job."""
+    """The best and the worst aspects of the job.
+
+    Example: mlpath aspects --format markdown
+    """
     emit(ctx, views.aspects(session(ctx).content()), fmt, as_json)
 
 
@@ -138,35 +150,53 @@ def education(
 
 @app.command(rich_help_panel=EXPLORE)
 def resources(ctx: typer.Context, fmt: FormatOption = None, as_json: JsonOption = False) -> None:
-    """The six web resources for learning."""
+    """The six web resources for learning.
+
+    Example: mlpath resources
+    """
     emit(ctx, views.resources(session(ctx).content()), fmt, as_json)
 
 
 @app.command(rich_help_panel=EXPLORE)
 def internships(ctx: typer.Context, fmt: FormatOption = None, as_json: JsonOption = False) -> None:
-    """The five kinds of internship."""
+    """The five kinds of internship.
+
+    Example: mlpath internships --json
+    """
     emit(ctx, views.internships(session(ctx).content()), fmt, as_json)
 
 
 @app.command(rich_help_panel=EXPLORE)
 def industries(ctx: typer.Context, fmt: FormatOption = None, as_json: JsonOption = False) -> None:
-    """Job opportunities by industry, with example applications."""
+    """Job opportunities by industry, with example applications.
+
+    Example: mlpath industries | grep -i health
+    """
     emit(ctx, views.industries(session(ctx).content()), fmt, as_json)
 
 
 @app.command(rich_help_panel=EXPLORE)
 def companies(ctx: typer.Context, fmt: FormatOption = None, as_json: JsonOption = False) -> None:
-    """The ten kinds of company that hire, with example uses."""
+    """The ten kinds of company that hire, with example uses.
+
+    Example: mlpath companies --format yaml
+    """
     emit(ctx, views.companies(session(ctx).content()), fmt, as_json)
 
 
 @app.command(rich_help_panel=EXPLORE)
 def outlook(ctx: typer.Context, fmt: FormatOption = None, as_json: JsonOption = False) -> None:
-    """Projected growth in demand: how much, over which years, from which source, and why."""
+    """Projected growth in demand: how much, over which years, from which source, and why.
+
+    Example: mlpath outlook --json | jq .growth_percent
+    """
     emit(ctx, views.outlook(session(ctx).content()), fmt, as_json)
 
 
 @app.command("work-life", rich_help_panel=EXPLORE)
 def work_life(ctx: typer.Context, fmt: FormatOption = None, as_json: JsonOption = False) -> None:
-    """The work-life balance picture."""
+    """The work-life balance picture.
+
+    Example: mlpath work-life
+    """
     emit(ctx, views.work_life(session(ctx).content()), fmt, as_json)

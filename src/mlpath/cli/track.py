@@ -78,7 +78,10 @@ def reset(
     ctx: typer.Context,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask; needed when there is no terminal.")] = False,
 ) -> None:
-    """Start over: every step back to pending. Asks first on a terminal."""
+    """Start over: every step back to pending. Asks first on a terminal.
+
+    Example: mlpath progress reset --yes
+    """
     from mlpath import plan as plans
     from mlpath import storage
 

@@ -40,7 +40,10 @@ def search(
 
 @app.command(rich_help_panel=UTILITY)
 def sources(ctx: typer.Context, fmt: FormatOption = None, as_json: JsonOption = False) -> None:
-    """Every source cited, with the figures that come from it."""
+    """Every source cited, with the figures that come from it.
+
+    Example: mlpath sources --json | jq '.sources[].figures'
+    """
     from mlpath.views.utility import sources as sources_view
 
     emit(ctx, sources_view(session(ctx).content()), fmt, as_json)
@@ -48,7 +51,10 @@ def sources(ctx: typer.Context, fmt: FormatOption = None, as_json: JsonOption = 
 
 @data_app.command("path")
 def data_path(ctx: typer.Context) -> None:
-    """Print the directory of the content in use (the packaged one unless --data-dir or MLPATH_DATA_DIR)."""
+    """Print the directory of the content in use (the packaged one unless --data-dir or MLPATH_DATA_DIR).
+
+    Example: cp -r "$(mlpath data path)" my-content
+    """
     typer.echo(str(session(ctx).data_dir))
 
 
