@@ -14,7 +14,8 @@ from typing import Annotated, Any, Literal, get_args, get_origin, get_type_hints
 from annotated_types import Ge, Le
 from pydantic.types import StrictInt
 
-from mlpath.content.model import STRICT, Question
+from mlpath.content.model.base import STRICT
+from mlpath.content.model.quiz import Question
 from mlpath.errors import UsageError
 
 Education = Literal["none", "bachelor-cs", "bachelor-other", "master-cs", "master-other"]

@@ -6,9 +6,10 @@ a sourced figure or to a labelled assumption in data/assumptions.yaml.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
-from mlpath.content.model import Content, Figure
+from mlpath.content.model import Content
+from mlpath.content.model.base import Figure
 
 RESIDENCIES = ("in-state", "out-of-state")
 
@@ -17,8 +18,7 @@ def money(amount: float) -> str:
     return f"${amount:,.0f}"
 
 
-@dataclass(frozen=True, slots=True)
-class Multiple:
+class Multiple(NamedTuple):
     """How many times `amount` is `base`: 118000 / 59428 = 1.99."""
 
     amount: int
@@ -33,8 +33,7 @@ class Multiple:
         return f"{money(self.amount)} ÷ {money(self.base)} = {self.value:.2f}"
 
 
-@dataclass(frozen=True, slots=True)
-class PayComparison:
+class PayComparison(NamedTuple):
     """A pay tier beside the user's own pay."""
 
     tier: int
@@ -57,8 +56,7 @@ class PayComparison:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class CostPart:
+class CostPart(NamedTuple):
     """One stage of study: years (a range when the article gives one) × yearly tuition."""
 
     id: str
@@ -85,8 +83,7 @@ class CostPart:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class CostEstimate:
+class CostEstimate(NamedTuple):
     residency: str
     parts: tuple[CostPart, ...]
     assumptions: tuple[str, ...]  # ids in data/assumptions.yaml

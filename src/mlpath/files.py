@@ -35,7 +35,7 @@ def read_input(name: str, what: str) -> str:
         raise UsageError(f"{what} {name!r} cannot be read: {error.strerror}") from None
 
 
-def write_atomic(name: str, text: str, what: str) -> None:
+def write_atomic(name: str, text: str | bytes, what: str) -> None:
     """Write `text` to `name` so that readers see the old file or the new one, never a part."""
     path = Path(name)
     if path.is_dir():
@@ -44,8 +44,9 @@ def write_atomic(name: str, text: str, what: str) -> None:
     temp_name = None
     try:
         fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        data = text.encode("utf-8") if isinstance(text, str) else text
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         Path(temp_name).replace(path)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
-from mlpath.content.model import STRICT
+from mlpath.content.model.base import STRICT
 from mlpath.errors import UsageError
 
 SCHEMA_VERSION = 2

@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mlpath.content.model import Content, Question
+from mlpath.content.model import Content
+from mlpath.content.model.quiz import Question
 
 if TYPE_CHECKING:
     from prompt_toolkit.input import Input

@@ -2,17 +2,15 @@
 
 Views build a `Report` from content; renderers turn its blocks into a table, plain lines or
 Markdown, and its document into JSON or YAML. Blocks hold final strings, so no renderer ever
-decides content.
+decides content. They are NamedTuples: immutable, and far cheaper to define than dataclasses.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 
-@dataclass(frozen=True)
-class Text:
+class Text(NamedTuple):
     """A paragraph. In plain output: `key<TAB>text` when a key is given."""
 
     text: str
@@ -21,8 +19,7 @@ class Text:
     tone: str = ""  # "", "positive", "caution" or "negative": how a verdict-like text reads
 
 
-@dataclass(frozen=True)
-class Table:
+class Table(NamedTuple):
     """Rows of cells. In plain output each row is one line, prefixed by `key` when given."""
 
     columns: tuple[str, ...]
@@ -31,8 +28,7 @@ class Table:
     key: str = ""
 
 
-@dataclass(frozen=True)
-class Bar:
+class Bar(NamedTuple):
     label: str
     value: float
     text: str  # how the value reads, e.g. "$118,000"
@@ -40,8 +36,7 @@ class Bar:
     key: str = ""  # first field in plain output
 
 
-@dataclass(frozen=True)
-class Bars:
+class Bars(NamedTuple):
     """Values drawn as horizontal bars; `reference` is drawn as a marker line across them."""
 
     title: str
@@ -50,8 +45,7 @@ class Bars:
     scale: float | None = None  # the value of a full bar; default: the largest value shown
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(NamedTuple):
     marker: str  # "1", "2", ... or a status word
     key: str  # stable id
     title: str
@@ -63,8 +57,7 @@ class Step:
     status: str = ""  # pending, learning, done or skipped, for tracked steps
 
 
-@dataclass(frozen=True)
-class Steps:
+class Steps(NamedTuple):
     """An ordered progression (the ladder, a roadmap) drawn so the order is seen at a glance."""
 
     title: str
@@ -72,8 +65,7 @@ class Steps:
     checklist: bool = False  # Markdown renders a GitHub task list
 
 
-@dataclass(frozen=True)
-class Notes:
+class Notes(NamedTuple):
     """Sources, formulas and assumptions behind the figures above."""
 
     items: tuple[str, ...]
@@ -83,8 +75,7 @@ class Notes:
 Block = Text | Table | Bars | Steps | Notes
 
 
-@dataclass(frozen=True)
-class Report:
+class Report(NamedTuple):
     title: str
     document: dict[str, Any]
-    blocks: tuple[Block, ...] = field(default_factory=tuple)
+    blocks: tuple[Block, ...] = ()

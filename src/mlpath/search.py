@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, fields, is_dataclass
 from typing import Any
 
-from mlpath.content.model import Content, Figure
+from mlpath.content.model import SECTIONS, Content
+from mlpath.content.model.base import Figure
 
 # Which command shows each content section.
 SECTION_COMMANDS = {
@@ -45,8 +46,8 @@ class Entry:
 
 def entries(content: Content) -> list[Entry]:
     found: list[Entry] = []
-    for section in fields(content):
-        found.extend(_walk(section.name, getattr(content, section.name), ""))
+    for section in SECTIONS:
+        found.extend(_walk(section, content.section(section), ""))
     return found
 
 

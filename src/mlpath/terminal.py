@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
 def _utf8(stream: object) -> bool:
@@ -26,8 +26,7 @@ def _isatty(stream: object) -> bool:
         return False
 
 
-@dataclass(frozen=True, slots=True)
-class Terminal:
+class Terminal(NamedTuple):
     stdin_isatty: bool
     stdout_isatty: bool
     stderr_isatty: bool

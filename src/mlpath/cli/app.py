@@ -5,7 +5,6 @@ from __future__ import annotations
 import errno
 import os
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
@@ -76,13 +75,13 @@ app = typer.Typer(
 )
 
 
-@dataclass
 class Session:
     """What one run knows: where content lives, what the terminal is, the content once loaded."""
 
-    data_dir_flag: str | None
-    terminal: Terminal
-    _content: Content | None = field(default=None, repr=False)
+    def __init__(self, data_dir_flag: str | None, terminal: Terminal) -> None:
+        self.data_dir_flag = data_dir_flag
+        self.terminal = terminal
+        self._content: Content | None = None
 
     @property
     def data_dir(self) -> Path:

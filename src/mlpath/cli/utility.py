@@ -75,4 +75,4 @@ def data_check(
     from mlpath.views.utility import data_check as check_view
 
     target = directory if directory is not None else session(ctx).data_dir
-    emit(ctx, check_view(target, load_content(target)), fmt, as_json)
+    emit(ctx, check_view(target, load_content(target, use_cache=False)), fmt, as_json)

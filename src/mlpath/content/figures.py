@@ -6,7 +6,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, fields, is_dataclass
 from typing import Any
 
-from mlpath.content.model import Content, Figure
+from mlpath.content.model import SECTIONS, Content
+from mlpath.content.model.base import Figure
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,8 +20,8 @@ class FoundFigure:
 
 def all_figures(content: Content) -> list[FoundFigure]:
     found: list[FoundFigure] = []
-    for section in fields(content):
-        found.extend(figures_in(section.name, getattr(content, section.name)))
+    for section in SECTIONS:
+        found.extend(figures_in(section, content.section(section)))
     return found
 
 

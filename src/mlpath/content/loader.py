@@ -7,17 +7,15 @@ field path, and all problems are collected before failing.
 from __future__ import annotations
 
 import os
-from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
-from mlpath.content.model import Content
+from mlpath.content.model import SECTIONS, Content, section_type
 from mlpath.errors import ContentError, Problem
 
 ENV_DATA_DIR = "MLPATH_DATA_DIR"
 # Content files larger than this are refused before parsing (custom dirs may be hostile).
 MAX_FILE_BYTES = 1_000_000
-SECTIONS: tuple[str, ...] = tuple(f.name for f in fields(Content))
 
 
 def packaged_data_dir() -> Path:
@@ -36,35 +34,52 @@ def resolve_data_dir(flag: str | None, environ: dict[str, str] | None = None) ->
     return Path(chosen) if chosen else packaged_data_dir()
 
 
-def load_content(directory: Path) -> Content:
-    """Read and validate every section file in `directory`, or raise ContentError listing all problems."""
-    documents, problems = read_documents(directory)
+def load_content(directory: Path, use_cache: bool = True) -> Content:
+    """Read and validate every section file in `directory`, or raise ContentError listing all problems.
+
+    Content validated before (the same files, byte for byte) comes from the cache instead.
+    """
+    texts, problems = read_texts(directory)
+    if use_cache and not problems:
+        from mlpath.content import cache
+
+        cached = cache.lookup(directory, {s: text for s, (_, text) in texts.items()})
+        if cached is not None:
+            return cached
+    documents: dict[str, tuple[Path, str, Any]] = {}
+    for section, (path, text) in texts.items():
+        data, problem = _parse_yaml(path, text)
+        if problem is not None:
+            problems.append(problem)
+        else:
+            documents[section] = (path, text, data)
     sections, schema_problems = validate_documents(documents)
     problems += schema_problems
     problems += _check_references(sections, documents)
     if problems:
         raise ContentError(str(directory), problems)
-    return Content(**sections)
+    content = Content(sections)
+    if use_cache:
+        from mlpath.content import cache
+
+        cache.store(directory, {s: text for s, (_, text) in texts.items()}, content)
+    return content
 
 
-def read_documents(directory: Path) -> tuple[dict[str, tuple[Path, str, Any]], list[Problem]]:
-    """Parse each section's YAML file; returns {section: (path, text, data)} and problems."""
+def read_texts(directory: Path) -> tuple[dict[str, tuple[Path, str]], list[Problem]]:
+    """The text of each section's file; returns {section: (path, text)} and problems."""
     problems: list[Problem] = []
-    documents: dict[str, tuple[Path, str, Any]] = {}
+    texts: dict[str, tuple[Path, str]] = {}
     if not directory.is_dir():
         reason = "does not exist" if not directory.exists() else "is not a directory"
-        return documents, [Problem(str(directory), None, "", f"content directory {reason}")]
+        return texts, [Problem(str(directory), None, "", f"content directory {reason}")]
     for section in SECTIONS:
         path = directory / f"{section}.yaml"
         text, problem = _read_text(path)
         if problem is not None:
             problems.append(problem)
-            continue
-        data, problem = _parse_yaml(path, text)
-        if problem is not None:
-            problems.append(problem)
-            continue
-        documents[section] = (path, text, data)
+        else:
+            texts[section] = (path, text)
     known = {f"{section}.yaml" for section in SECTIONS}
     for extra in sorted(p.name for p in directory.glob("*.y*ml") if p.name not in known):
         problems.append(
@@ -75,7 +90,7 @@ def read_documents(directory: Path) -> tuple[dict[str, tuple[Path, str, Any]], l
                 f"unknown content file; expected one of the {len(SECTIONS)} section files ({', '.join(sorted(known))})",
             )
         )
-    return documents, problems
+    return texts, problems
 
 
 def validate_documents(documents: dict[str, tuple[Path, str, Any]]) -> tuple[dict[str, Any], list[Problem]]:
@@ -84,10 +99,8 @@ def validate_documents(documents: dict[str, tuple[Path, str, Any]]) -> tuple[dic
 
     problems: list[Problem] = []
     sections: dict[str, Any] = {}
-    annotations = {f.name: f.type for f in fields(Content)}
-    namespace = _model_namespace()
     for section, (path, text, data) in documents.items():
-        adapter: TypeAdapter[Any] = TypeAdapter(namespace[str(annotations[section])])
+        adapter: TypeAdapter[Any] = TypeAdapter(section_type(section))
         try:
             sections[section] = adapter.validate_python(data)
         except ValidationError as error:
@@ -95,12 +108,6 @@ def validate_documents(documents: dict[str, tuple[Path, str, Any]]) -> tuple[dic
                 location = tuple(detail["loc"])
                 problems.append(Problem(str(path), _line_of(text, location), _field_path(location), detail["msg"]))
     return sections, problems
-
-
-def _model_namespace() -> dict[str, Any]:
-    from mlpath.content import model
-
-    return vars(model)
 
 
 def _read_text(path: Path) -> tuple[str, Problem | None]:

@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from mlpath.answers import Answers
-from mlpath.content.model import Content, Employer, StepText
+from mlpath.content.model import Content
+from mlpath.content.model.quiz import Employer, StepText
 from mlpath.engine.verdict import Verdict, judge
 from mlpath.estimates import CostEstimate, degree_cost
 

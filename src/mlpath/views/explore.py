@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from mlpath.content.model import Content, Figure, LadderLevel
+from mlpath.content.model import Content
 from mlpath.estimates import CostEstimate, Multiple, PayComparison, degree_cost, money
+
+if TYPE_CHECKING:
+    from mlpath.content.model.base import Figure
+    from mlpath.content.model.career import LadderLevel
 from mlpath.report import Bar, Bars, Block, Notes, Report, Step, Steps, Table, Text
 
 
