@@ -14,15 +14,17 @@ START, END = "<!-- reference:start -->", "<!-- reference:end -->"
 
 
 def commands() -> list[list[str]]:
+    import typer
     import typer.main
 
     from mlpath.cli import app
 
     group = typer.main.get_command(app)
+    ctx = typer.Context(group)
     found: list[list[str]] = [[]]
-    for name, command in group.commands.items():  # type: ignore[attr-defined]
+    for name in group.list_commands(ctx):  # type: ignore[attr-defined]
         found.append([name])
-        for child in getattr(command, "commands", {}):
+        for child in getattr(group.get_command(ctx, name), "commands", {}):  # type: ignore[attr-defined]
             found.append([name, child])
     return found
 

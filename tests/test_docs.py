@@ -12,11 +12,14 @@ README = (Path(__file__).resolve().parent.parent / "README.md").read_text()
 
 
 def command_names() -> list[str]:
+    import typer
     import typer.main
 
     group = typer.main.get_command(app)
+    ctx = typer.Context(group)
     names = []
-    for name, command in group.commands.items():  # type: ignore[attr-defined]
+    for name in group.list_commands(ctx):  # type: ignore[attr-defined]
+        command = group.get_command(ctx, name)  # type: ignore[attr-defined]
         sub = getattr(command, "commands", None)
         names += [f"{name} {child}" for child in sub] if sub else [name]
     return names
@@ -48,3 +51,24 @@ def test_every_command_has_help_and_an_example(name: str) -> None:
     description = result.stdout.split("\n\n")[1]
     assert len(description.strip()) > 20, name
     assert "Example" in result.stdout, f"mlpath {name} --help shows no example"
+
+
+def test_the_lazy_command_map_names_every_command_and_its_module() -> None:
+    import importlib
+
+    import typer.main
+
+    from mlpath.cli.app import COMMAND_MODULES
+
+    for module in set(COMMAND_MODULES.values()):
+        importlib.import_module(f"mlpath.cli.{module}")
+    found = {}
+    for info in app.registered_commands:
+        assert info.callback is not None
+        found[info.name or typer.main.get_command_name(info.callback.__name__)] = info.callback.__module__
+    for group in app.registered_groups:
+        assert group.typer_instance is not None
+        callback = group.typer_instance.registered_callback
+        module = callback.callback.__module__ if callback and callback.callback else None
+        found[str(group.name)] = module or f"mlpath.cli.{COMMAND_MODULES.get(str(group.name))}"
+    assert found == {name: f"mlpath.cli.{module}" for name, module in COMMAND_MODULES.items()}

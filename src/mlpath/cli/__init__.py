@@ -1,4 +1,7 @@
-"""The mlpath command line: parsing and wiring only; every command lives in a module per group."""
+"""The mlpath command line: parsing and wiring only; every command lives in a module per group.
+
+Command modules are imported when their command runs (see COMMAND_MODULES in cli.app).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +10,6 @@ from typing import Annotated
 
 import typer
 
-from mlpath.cli import explore, plan, track, utility  # noqa: F401 - importing registers the commands
 from mlpath.cli.app import Session, app, emit
 from mlpath.errors import ExitCode
 from mlpath.terminal import Terminal, tolerate_encoding
@@ -58,9 +60,12 @@ def root(
 
 def _command_groups(ctx: typer.Context) -> list[tuple[str, list[tuple[str, str]]]]:
     group = ctx.command
-    commands = getattr(group, "commands", {})
     grouped: dict[str, list[tuple[str, str]]] = {name: [] for name in GROUP_ORDER}
-    for name, command in commands.items():
+    names = group.list_commands(ctx) if isinstance(group, typer.core.TyperGroup) else []
+    for name in names:
+        command = group.get_command(ctx, name)  # type: ignore[attr-defined]
+        if command is None:
+            continue
         panel = getattr(command, "rich_help_panel", None) or "Utility"
         grouped.setdefault(panel, []).append((name, command.get_short_help_str(limit=90)))
     return [(name, entries) for name, entries in grouped.items() if entries]

@@ -27,8 +27,34 @@ def fail(message: str, code: ExitCode) -> NoReturn:
     raise typer.Exit(int(code))
 
 
+# Which module defines each top-level command, in the order help lists them. Only the module of
+# the command being run is imported and only that command is built: Typer otherwise builds every
+# command (and a pydantic adapter for most parameters) on each run. A test keeps this complete.
+COMMAND_MODULES: dict[str, str] = {
+    "about": "explore", "salary": "explore", "ladder": "explore", "skills": "explore",
+    "specialties": "explore", "aspects": "explore", "education": "explore", "resources": "explore",
+    "internships": "explore", "industries": "explore", "companies": "explore", "outlook": "explore",
+    "work-life": "explore", "quiz": "plan", "roadmap": "plan", "progress": "track",
+    "search": "utility", "sources": "utility", "data": "utility",
+}  # fmt: skip
+
+
 class MlpathGroup(TyperGroup):
-    """Maps mlpath's exceptions to a message on stderr and an exit code, for every command."""
+    """The root command: builds subcommands on demand, and maps mlpath's exceptions to a
+    message on stderr and an exit code, for every command."""
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        command = super().get_command(ctx, cmd_name)
+        if command is None and cmd_name in COMMAND_MODULES:
+            command = _build_command(cmd_name)
+            if command is not None:
+                self.add_command(command, cmd_name)
+        return command
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        for name in COMMAND_MODULES:
+            self.get_command(ctx, name)
+        return [*COMMAND_MODULES, *(n for n in super().list_commands(ctx) if n not in COMMAND_MODULES)]
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -50,6 +76,23 @@ class MlpathGroup(TyperGroup):
             internal_error(error)
         except Exception as error:
             internal_error(error)
+
+
+def _build_command(name: str) -> click.Command | None:
+    import importlib
+
+    import typer.main
+
+    importlib.import_module(f"mlpath.cli.{COMMAND_MODULES[name]}")
+    for info in app.registered_commands:
+        if info.callback and (info.name or typer.main.get_command_name(info.callback.__name__)) == name:
+            return typer.main.get_command_from_info(info, pretty_exceptions_short=True, rich_markup_mode=None)
+    for group in app.registered_groups:
+        if group.name == name:
+            return typer.main.get_group_from_info(
+                group, pretty_exceptions_short=True, suggest_commands=True, rich_markup_mode=None
+            )
+    return None
 
 
 def internal_error(error: Exception) -> NoReturn:
