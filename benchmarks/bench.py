@@ -104,7 +104,15 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=20000)
     parser.add_argument("--only", choices=["startup", "batch"])
     options = parser.parse_args()
-    print(f"python {sys.version.split()[0]} on {os.cpu_count()} cores")
+    import mlpath
+
+    editable = (Path(mlpath.__file__).resolve().parent.parent.parent / "pyproject.toml").is_file()
+    kind = (
+        "editable install (slower imports; measure a normal 'pip install .' for the contract)"
+        if editable
+        else ("normal install")
+    )
+    print(f"python {sys.version.split()[0]} on {os.cpu_count()} cores; mlpath from a {kind}")
     if options.only in (None, "startup"):
         startup(options.runs)
     if options.only in (None, "batch"):

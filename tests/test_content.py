@@ -108,3 +108,44 @@ def test_a_change_to_a_figure_changes_what_users_see(run: Run, content_dir: Path
     edit(content_dir / "education.yaml", "in_state: {value: 10162", "in_state: {value: 11000")
     document = json.loads(run("--data-dir", str(content_dir), "education", "--json").stdout)
     assert document["estimate"]["tuition_formula"] == "4 × $11,000 = $44,000"
+
+
+def cache_entries() -> list[Path]:
+    import os
+
+    return sorted((Path(os.environ["MLPATH_HOME"]) / "cache").glob("content-*.bin"))
+
+
+def test_validated_content_is_cached_and_an_edit_invalidates_it(run: Run, content_dir: Path) -> None:
+    first = json.loads(run("--data-dir", str(content_dir), "salary", "--json").stdout)
+    assert first["tiers"][0]["amount"] == 118000
+    assert len(cache_entries()) == 1
+    edit(content_dir / "salary.yaml", "value: 118000", "value: 121000")
+    second = json.loads(run("--data-dir", str(content_dir), "salary", "--json").stdout)
+    assert second["tiers"][0]["amount"] == 121000
+    assert len(cache_entries()) == 2
+
+
+def test_an_invalid_edit_is_caught_even_after_caching(run: Run, content_dir: Path) -> None:
+    assert run("--data-dir", str(content_dir), "ladder").exit_code == 0
+    edit(content_dir / "ladder.yaml", "  - id: lead", "  - id: senior")
+    result = run("--data-dir", str(content_dir), "ladder")
+    assert result.exit_code == 3 and "duplicate id 'senior'" in result.stderr
+
+
+def test_a_damaged_cache_is_ignored_not_trusted(run: Run, content_dir: Path) -> None:
+    run("--data-dir", str(content_dir), "salary")
+    for entry in cache_entries():
+        entry.write_bytes(b"not a cache entry")
+    result = run("--data-dir", str(content_dir), "salary", "--json")
+    assert result.exit_code == 0 and json.loads(result.stdout)["tiers"][0]["amount"] == 118000
+
+
+def test_the_same_content_elsewhere_gets_its_own_entry(run: Run, content_dir: Path, tmp_path: Path) -> None:
+    import shutil
+
+    run("--data-dir", str(content_dir), "salary")
+    other = tmp_path / "other"
+    shutil.copytree(content_dir, other)
+    run("--data-dir", str(other), "salary")
+    assert len(cache_entries()) == 2

@@ -9,7 +9,6 @@ from typing import Annotated
 import typer
 
 from mlpath.cli.app import FormatOption, JsonOption, app, emit, hint, session
-from mlpath.cli.completion import complete_level
 from mlpath.errors import UsageError
 from mlpath.views import explore as views
 
@@ -19,6 +18,12 @@ EXPLORE = "Explore"
 class Residency(str, Enum):
     in_state = "in-state"
     out_of_state = "out-of-state"
+
+
+def complete_level(ctx: typer.Context, incomplete: str) -> list[str]:
+    from mlpath.cli import completion  # only when a shell asks, never on a normal run
+
+    return list(completion.complete_level(ctx, incomplete))
 
 
 def parse_amount(text: str | None) -> int | None:

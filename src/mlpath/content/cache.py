@@ -1,7 +1,8 @@
 """A cache of validated content, so a run skips parsing and validating YAML it has seen before.
 
 An entry is keyed by a hash of: the content directory's resolved path, the exact text of every
-section file, the schema's source code, and the Python and pydantic versions. So it is used only
+section file, the schema modules (size and modification time), and the Python and pydantic
+versions. So it is used only
 for the very content mlpath validated itself, and any edit to content or schema misses it. An
 entry holds each section pickled (marshal around the blobs); it is written atomically, and any
 problem reading or writing the cache just means validating as usual.
@@ -33,11 +34,13 @@ def cache_dir() -> Path:
 
 
 def _schema_stamp() -> bytes:
+    """Python, pydantic and the schema modules (by size and modification time, as .pyc files do)."""
     from pydantic.version import VERSION
 
     digest = hashlib.sha256(f"{sys.version}\0{VERSION}".encode())
     for source in sorted((Path(__file__).parent / "model").glob("*.py")):
-        digest.update(source.read_bytes())
+        stat = source.stat()
+        digest.update(f"{source.name}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
     return digest.digest()
 
 
