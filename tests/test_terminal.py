@@ -28,6 +28,16 @@ def spawn(*args: str, tmp_path: Path) -> pexpect.spawn:
     return pexpect.spawn(MLPATH[0], [*MLPATH[1:], *args], env=env, encoding="utf-8", timeout=20, dimensions=(40, 100))
 
 
+def assert_interrupted(child: pexpect.spawn) -> None:
+    """Press Ctrl-C: mlpath says nothing was saved and exits 130, with no traceback."""
+    child.sendintr()
+    child.expect("Interrupted; nothing was saved.")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert "Traceback" not in (child.before or "")
+
+
 def test_enter_through_the_quiz_gives_a_verdict_and_a_roadmap(tmp_path: Path) -> None:
     child = spawn("quiz", tmp_path=tmp_path)
     for number in range(1, 18):
@@ -50,12 +60,7 @@ def test_ctrl_c_in_the_quiz_exits_130_and_says_nothing_was_saved(tmp_path: Path)
     child.expect("1/17")
     child.send("\r")
     child.expect("2/17")
-    child.sendintr()
-    child.expect("nothing was saved")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 130
-    assert "Traceback" not in (child.before or "")
+    assert_interrupted(child)
     assert not (tmp_path / "a.yaml").exists()
 
 
@@ -88,9 +93,12 @@ def test_ladder_walk_steps_through_levels(tmp_path: Path) -> None:
     assert child.exitstatus == 0
 
 
-@pytest.mark.parametrize("command", ["ladder", "salary --json", "companies --format table", "roadmap"])
-def test_a_closed_pipe_ends_quietly(command: str) -> None:
-    shell = f"{' '.join(MLPATH)} {command} | head -c 10 > /dev/null"
+@pytest.mark.parametrize("reader", ["head -c 10 > /dev/null", "(exec 0<&-; true)"])  # reads a little / none
+@pytest.mark.parametrize(
+    "command", ["ladder", "salary --json", "companies --format table", "roadmap --format markdown", "sources"]
+)
+def test_a_closed_pipe_ends_quietly(command: str, reader: str) -> None:
+    shell = f"{' '.join(MLPATH)} {command} | {reader}"
     result = subprocess.run(["/bin/sh", "-c", shell], capture_output=True, text=True, check=False)
     assert result.stderr == ""
 
@@ -111,9 +119,4 @@ def test_python_dash_m_and_console_script_agree() -> None:
 def test_ctrl_c_in_the_ladder_walk_exits_130(tmp_path: Path) -> None:
     child = spawn("ladder", "--walk", tmp_path=tmp_path)
     child.expect("Level 1 of 6")
-    child.sendintr()
-    child.expect("Interrupted; nothing was saved.")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 130
-    assert "Traceback" not in (child.before or "")
+    assert_interrupted(child)
