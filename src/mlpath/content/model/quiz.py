@@ -41,12 +41,6 @@ class Questions(Record):
     scale_labels: dict[Annotated[StrictInt, Ge(1)], Text]
     questions: Annotated[tuple[Question, ...], MinLen(1)]
 
-    def get(self, key: str) -> Question:
-        for question in self.questions:
-            if question.key == key:
-                return question
-        raise KeyError(key)
-
 
 @dataclass(init=False, repr=False, eq=False)
 class VerdictLevel(Record):
