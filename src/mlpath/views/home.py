@@ -25,5 +25,11 @@ def home(version: str, groups: list[tuple[str, list[tuple[str, str]]]]) -> Repor
         Table(("command", "what it shows"), tuple((f"mlpath {c}", h) for c, h in commands), name, key=name.lower())
         for name, commands in groups
     )
-    blocks.append(Text("Every command takes --help, --format table|plain|json|yaml|markdown and --json.", key="help"))
+    blocks.append(
+        Text(
+            "Content and plan commands take --format table|plain|json|yaml|markdown and --json; "
+            "every command takes --help.",
+            key="help",
+        )
+    )
     return Report(f"mlpath {version}", document, tuple(blocks))
