@@ -196,6 +196,18 @@ def defaults(questions: Iterable[Question], keys: Iterable[str]) -> dict[str, An
     return {question.key: question.default for question in questions if question.key in wanted}
 
 
+def resolve(raw: dict[str, Any], questions: Iterable[Question], use_defaults: bool) -> tuple[dict[str, Any], list[str]]:
+    """Check raw answers; with `use_defaults`, fill what is missing from the questions' defaults.
+
+    Returns (prepared answers, missing keys). Defaults need no second check: the content loader
+    refuses a question whose default is not an allowed value.
+    """
+    prepared, missing = check(raw)
+    if use_defaults and missing:
+        return {**defaults(questions, missing), **prepared}, []
+    return prepared, missing
+
+
 def _looks_like_json(text: str, name: str) -> bool:
     suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     if suffix in ("yaml", "yml"):

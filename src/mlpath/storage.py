@@ -95,20 +95,13 @@ def load() -> Plan | None:
 
 
 def save(plan: Plan) -> Path:
-    import yaml
-
     from mlpath.files import write_atomic
+    from mlpath.render.data import to_yaml
 
     path = plan_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     header = "# Your mlpath plan. Change statuses with 'mlpath progress set STEP STATUS'.\n"
-    text = header + yaml.dump(
-        plan.document(),
-        Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper),
-        sort_keys=False,
-        allow_unicode=True,
-        width=100,
-    )
+    text = header + to_yaml(plan.document())
     write_atomic(str(path), text, "your plan")
     return path
 

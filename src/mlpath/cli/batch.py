@@ -22,16 +22,13 @@ def run_batch(content: Content, source: str | None, assignments: list[str], defa
     lines: Iterable[str] = sys.stdin if source in (None, "-") else read_input(source, "answers file").splitlines()
     write = sys.stdout.write
     dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-    default_values = contract.defaults(content.questions.questions, contract.KEYS)
+    questions = content.questions.questions
     failed = False
     for number, line in enumerate(lines, 1):
         try:
             raw = _parse_line(line)
             raw.update(overrides)
-            prepared, missing = contract.check(raw)
-            if missing and defaults:
-                prepared = {**{k: default_values[k] for k in missing}, **prepared}
-                missing = []
+            prepared, missing = contract.resolve(raw, questions, defaults)
             if missing:
                 raise MlpathError(f"missing answers: {', '.join(missing)} (or run with --defaults)")
             result: dict[str, Any] = roadmap_document(build_roadmap(content, contract.build(prepared)))

@@ -110,14 +110,15 @@ def quiz(
         asked = ask(content.questions.questions, content.questions.scale_labels, prepared, output=terminal_output())
         prepared, missing = contract.check(asked)
         prompted = True
-    answers = finish(content, prepared, save_answers)
-    deliver(ctx, content, answers, output, fmt, as_json, save)
+    answers = finish(prepared, save_answers)
+    document = deliver(ctx, content, answers, output, fmt, as_json, save)
     if prompted:
         if not save:
+            from mlpath.cli.track import save_plan
             from mlpath.prompts import confirm
 
             if confirm("Save this roadmap as your plan, to track your progress?", default=True):
-                deliver_plan(content, answers)
+                save_plan(document)
         replay_hint(content, answers, save_answers)
 
 
@@ -146,7 +147,7 @@ def roadmap(
                 f"the answers lack: {', '.join(missing)}; add them to --answers or --set, "
                 "or pass --defaults to fill them"
             )
-        answers = finish(content, prepared, None)
+        answers = finish(prepared, None)
     deliver(ctx, content, answers, output, fmt, as_json, save)
 
 
@@ -162,14 +163,10 @@ def gather(
         name = "stdin" if answers_file == "-" else answers_file
         raw.update(contract.parse_document(read_input(answers_file, "answers file"), name))
     raw.update(contract.parse_assignments(assignments))
-    prepared, missing = contract.check(raw)
-    if defaults and missing:
-        prepared.update(contract.defaults(content.questions.questions, missing))
-        prepared, missing = contract.check(prepared)
-    return prepared, missing
+    return contract.resolve(raw, content.questions.questions, defaults)
 
 
-def finish(content: Content, prepared: dict[str, Any], save_answers: str | None) -> Answers:
+def finish(prepared: dict[str, Any], save_answers: str | None) -> Answers:
     from mlpath import answers as contract
 
     answers = contract.build(prepared)
@@ -191,7 +188,8 @@ def deliver(
     fmt: OutputFormat | None,
     as_json: bool,
     save: bool = False,
-) -> None:
+) -> dict[str, Any]:
+    """Build the roadmap, save it as the plan if asked, and show or write it; returns its document."""
     from mlpath.engine.roadmap import build_roadmap
     from mlpath.views.plan import roadmap_report
 
@@ -199,10 +197,10 @@ def deliver(
     if save:
         from mlpath.cli.track import save_plan
 
-        save_plan(report.document["answers"], report.document)
+        save_plan(report.document)
     if output is None:
         emit(ctx, report, fmt, as_json)
-        return
+        return report.document
     chosen = (
         output_format(ctx, fmt, as_json)
         if (fmt or as_json)
@@ -212,14 +210,7 @@ def deliver(
 
     write_atomic(output, document_text(report, chosen), "the roadmap")
     typer.echo(f"Wrote the roadmap to {output} ({chosen.value}).", err=True)
-
-
-def deliver_plan(content: Content, answers: Answers) -> None:
-    from mlpath.cli.track import save_plan
-    from mlpath.engine.roadmap import build_roadmap
-    from mlpath.views.plan import roadmap_document
-
-    save_plan(answers.document(), roadmap_document(build_roadmap(content, answers)))
+    return report.document
 
 
 def document_text(report: Report, chosen: OutputFormat) -> str:

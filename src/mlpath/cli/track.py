@@ -105,8 +105,8 @@ def _require(plan: Plan | None) -> Plan:
     return plan
 
 
-def save_plan(answers: dict[str, Any] | None, roadmap: dict[str, Any]) -> None:
-    """Save a roadmap as the person's plan, keeping statuses of the steps that remain."""
+def save_plan(roadmap: dict[str, Any]) -> None:
+    """Save a roadmap document (with its answers) as the person's plan, keeping statuses of the steps that remain."""
     from mlpath import plan as plans
     from mlpath import storage
 
@@ -116,7 +116,7 @@ def save_plan(answers: dict[str, Any] | None, roadmap: dict[str, Any]) -> None:
         except storage.CorruptPlanError as error:
             typer.echo(f"Warning: {error}", err=True)
             old = None
-        result = plans.replan(old, answers, roadmap, storage.now())
+        result = plans.replan(old, roadmap["answers"], roadmap, storage.now())
         path = storage.save(result.plan)
     lines = [f"Saved your plan to {path} ({len(result.plan.steps)} steps). See it with 'mlpath progress'."]
     if old is not None:

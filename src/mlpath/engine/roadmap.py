@@ -283,10 +283,10 @@ class _Builder:
                 )
             )
         else:
+            skills = {s.id: s.name for s in self.content.skills.on_the_job}
             for interest in a.interests:
                 track = rules.tracks[interest]
                 actions = [f"Learn: {', '.join(track.tools)}."]
-                skills = {s.id: s.name for s in self.content.skills.on_the_job}
                 actions.append(f"Deepen: {', '.join(skills[s] for s in track.skills)}.")
                 actions.extend(self._employer_line(employer) for employer in track.employers)
                 self.steps.append(
