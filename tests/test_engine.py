@@ -14,7 +14,7 @@ from mlpath.content.figures import all_figures
 from mlpath.content.loader import load_content, packaged_data_dir
 from mlpath.content.model import Content
 from mlpath.engine.roadmap import build_roadmap
-from mlpath.views.plan import roadmap_document
+from mlpath.views.roadmap import roadmap_document
 
 
 @cache
@@ -29,7 +29,7 @@ def defaults() -> dict[str, Any]:
 def plan(**changes: Any) -> dict[str, Any]:
     prepared, missing = contract.check({**defaults(), **changes})
     assert missing == []
-    return roadmap_document(build_roadmap(content(), contract.build(prepared)))
+    return roadmap_document(content(), build_roadmap(content(), contract.build(prepared)))
 
 
 def ids(document: dict[str, Any]) -> list[str]:

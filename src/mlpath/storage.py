@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from mlpath.errors import OperationError
-from mlpath.plan import Plan, parse
+from mlpath.progress import Plan, parse
 
 ENV_HOME = "MLPATH_HOME"
 PLAN_FILE = "plan.yaml"

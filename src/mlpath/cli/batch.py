@@ -16,7 +16,7 @@ def run_batch(content: Content, source: str | None, assignments: list[str], defa
     from mlpath import answers as contract
     from mlpath.engine.roadmap import build_roadmap
     from mlpath.files import read_input
-    from mlpath.views.plan import roadmap_document
+    from mlpath.views.roadmap import roadmap_document
 
     overrides = contract.parse_assignments(assignments)
     lines: Iterable[str] = sys.stdin if source in (None, "-") else read_input(source, "answers file").splitlines()
@@ -31,7 +31,7 @@ def run_batch(content: Content, source: str | None, assignments: list[str], defa
             prepared, missing = contract.resolve(raw, questions, defaults)
             if missing:
                 raise MlpathError(f"missing answers: {', '.join(missing)} (or run with --defaults)")
-            result: dict[str, Any] = roadmap_document(build_roadmap(content, contract.build(prepared)))
+            result: dict[str, Any] = roadmap_document(content, build_roadmap(content, contract.build(prepared)))
         except MlpathError as error:
             failed = True
             result = {"line": number, "error": str(error)}

@@ -6,7 +6,9 @@ schema problems. A finding is (section, field location, message).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import itertools
+import string
+from collections.abc import Iterator, Mapping
 from dataclasses import fields
 from typing import Any
 
@@ -21,6 +23,11 @@ def check(sections: dict[str, Any]) -> list[Finding]:
         findings += _questions(sections["questions"])
     if {"verdict", "questions", "reflection", "aspects"} <= sections.keys():
         findings += _verdict(sections)
+    if "verdict" in sections:
+        findings += _templates("verdict", sections["verdict"], VERDICT_TEMPLATES)
+    if "roadmap" in sections:
+        findings += _templates("roadmap", sections["roadmap"], ROADMAP_TEMPLATES)
+        findings += _education_rules(sections["roadmap"])
     if {
         "roadmap",
         "skills",
@@ -96,6 +103,141 @@ def _questions(questions: Any) -> Iterator[Finding]:
             yield "questions", ("scale_labels",), f"missing a label for {value}"
 
 
+# The {names} each text may use; "*" stands for every key of a mapping or item of a list.
+ROADMAP_TEMPLATES: dict[tuple[str, ...], frozenset[str]] = {
+    ("notes", "years"): frozenset({"years", "study"}),
+    ("notes", "years_scaled"): frozenset({"years", "factor", "study", "scaled"}),
+    ("education", "rules", "*", "why"): frozenset({"residency", "study"}),
+    ("skills", "action"): frozenset({"skill", "tools"}),
+    ("projects", "concern_why"): frozenset({"answers"}),
+    ("projects", "follow_action"): frozenset({"resources"}),
+    ("internships", "action"): frozenset({"kind", "summary"}),
+    ("internships", "examples"): frozenset({"examples"}),
+    ("specialty", "choose_list"): frozenset({"count", "specialties"}),
+    ("specialty", "title"): frozenset({"specialty"}),
+    ("specialty", "why"): frozenset({"interest"}),
+    ("specialty", "learn"): frozenset({"tools"}),
+    ("specialty", "deepen"): frozenset({"skills"}),
+    ("specialty", "work_for_industry"): frozenset({"employer", "uses"}),
+    ("specialty", "work_for_company"): frozenset({"employer", "examples", "uses"}),
+    ("specialty", "company_examples"): frozenset({"examples"}),
+    ("industries", "action"): frozenset({"industry", "applications"}),
+    ("ladder", "title"): frozenset({"number", "level"}),
+    ("ladder", "why"): frozenset({"level"}),
+    ("ladder", "general_why"): frozenset({"general"}),
+}
+VERDICT_TEMPLATES: dict[tuple[str, ...], frozenset[str]] = {("neutral",): frozenset({"count"})}
+
+
+def _templates(section: str, value: Any, allowed: dict[tuple[str, ...], frozenset[str]]) -> Iterator[Finding]:
+    """Every {name} in a text is one its code fills in; any other text holds no braces at all."""
+    checked: set[tuple[Any, ...]] = set()
+    for path, names in allowed.items():
+        for location, text in _at(value, path, ()):
+            checked.add(location)
+            yield from _placeholders(section, location, text, names)
+    for location, text in _strings(value, ()):
+        if location not in checked:
+            yield from _placeholders(section, location, text, frozenset())
+
+
+def _at(node: Any, path: tuple[str, ...], location: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], str]]:
+    if not path:
+        if isinstance(node, str):
+            yield location, node
+        return
+    head, rest = path[0], path[1:]
+    if head == "*":
+        items = node.items() if isinstance(node, Mapping) else enumerate(node)
+        for key, item in items:
+            yield from _at(item, rest, (*location, key))
+    else:
+        yield from _at(getattr(node, head, None), rest, (*location, head))
+
+
+def _strings(node: Any, location: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], str]]:
+    if isinstance(node, str):
+        yield location, node
+    elif isinstance(node, Mapping):
+        for key, item in node.items():
+            yield from _strings(item, (*location, key))
+    elif isinstance(node, tuple):
+        for index, item in enumerate(node):
+            yield from _strings(item, (*location, index))
+    elif hasattr(node, "__dataclass_fields__"):
+        for item in fields(node):
+            yield from _strings(getattr(node, item.name), (*location, item.name))
+
+
+def _placeholders(section: str, location: tuple[Any, ...], text: str, names: frozenset[str]) -> Iterator[Finding]:
+    allowed = ", ".join("{" + name + "}" for name in sorted(names)) if names else "none"
+    try:
+        used = [name for _, name, spec, conversion in string.Formatter().parse(text) if name is not None]
+    except ValueError as error:
+        yield section, location, f"unbalanced braces in the text ({error}); placeholders allowed here: {allowed}"
+        return
+    if names == frozenset({"answers"}):  # filled by plain replacement, not str.format
+        used = [name for name in used if name != "answers"] if "{answers}" in text else used
+        names = frozenset()
+    for name in used:
+        if name not in names:
+            yield section, location, f"unknown placeholder {{{name}}}; placeholders allowed here: {allowed}"
+
+
+def _education_rules(rules: Any) -> Iterator[Finding]:
+    """Each rule adds a known step or skips; together they cover every education × path answer."""
+    from mlpath.answers import CONTRACT
+
+    table = rules.education
+    selects = {key: values for key, (kind, values) in CONTRACT.items() if kind == "select"}
+    for index, rule in enumerate((table.general, *table.rules)):
+        where = ("education", "general") if index == 0 else ("education", "rules", index - 1)
+        yield from _when(where, rule.when, selects)
+        if rule.skip is None and (rule.step is None or rule.text is None):
+            yield "roadmap", where, "give a step and its text, or skip with a reason"
+        if rule.skip is not None and (rule.step or rule.text or rule.degree or rule.extra):
+            yield "roadmap", where, "a rule that skips adds no step, text, degree or extra"
+        if rule.text is not None and rule.text not in table.steps:
+            yield "roadmap", (*where, "text"), f"unknown text {rule.text!r}; known: {', '.join(table.steps)}"
+        for extra in rule.extra:
+            if extra not in table.extra_actions:
+                yield "roadmap", (*where, "extra"), f"unknown extra action {extra!r}"
+    if table.general.skip is not None:
+        yield "roadmap", ("education", "general"), "the general roadmap cannot skip education"
+    for education, path in itertools.product(CONTRACT["education"][1], CONTRACT["path"][1]):
+        answers = {"education": education, "path": path}
+        if not any(all(answers.get(k) in v for k, v in rule.when.items()) for rule in table.rules):
+            yield "roadmap", ("education", "rules"), f"no rule matches education = {education}, path = {path}"
+    for key, value in rules.general_answers.items():
+        if key not in selects or value not in selects[key]:
+            yield "roadmap", ("general_answers", key), f"{key}: {value!r} is not an allowed answer"
+    for remote in rules.job.remote:
+        if remote not in selects["remote_work"]:
+            yield "roadmap", ("job", "remote", remote), f"unknown remote_work answer {remote!r}"
+    for key in rules.projects.concerns:
+        if CONTRACT.get(key, ("",))[0] != "scale":
+            yield "roadmap", ("projects", "concerns", key), f"{key!r} is not a 1-5 answer"
+
+
+def _when(where: tuple[Any, ...], when: Mapping[str, tuple[str, ...]], selects: Mapping[str, Any]) -> Iterator[Finding]:
+    section = "roadmap" if where[0] == "education" else "verdict"
+    for key, values in when.items():
+        if key not in selects:
+            yield (
+                section,
+                (*where, "when", key),
+                f"{key!r} is not a single-choice answer; use one of: {', '.join(selects)}",
+            )
+            continue
+        for value in values:
+            if value not in selects[key]:
+                yield (
+                    section,
+                    (*where, "when", key),
+                    f"{value!r} is not a {key} answer; allowed: {', '.join(selects[key])}",
+                )
+
+
 def _verdict(sections: dict[str, Any]) -> Iterator[Finding]:
     rules = sections["verdict"]
     scales = {q.key for q in sections["questions"].questions if q.kind == "scale"}
@@ -110,6 +252,11 @@ def _verdict(sections: dict[str, Any]) -> Iterator[Finding]:
                 ("factors", index, "basis"),
                 f"unknown basis {factor.basis!r}; known: {', '.join(sorted(bases))}",
             )
+    from mlpath.answers import CONTRACT
+
+    selects = {key: values for key, (kind, values) in CONTRACT.items() if kind == "select"}
+    for index, note in enumerate(rules.notes):
+        yield from _when(("notes", index), note.when, selects)
     last = rules.levels[-1]
     if last.min_strengths != 0 or last.max_concerns < len(rules.factors):
         yield (

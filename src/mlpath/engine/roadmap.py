@@ -1,21 +1,21 @@
-"""The roadmap: ordered steps, each saying which answers led to it. Pure; same input, same output.
+"""The roadmap: ordered steps, each with the answers that led to it. Pure; same input, same output.
 
 Order follows the article: foundations and education, then practical experience, a specialty,
-and the career ladder. Texts and the answer-to-step mapping live in data/roadmap.yaml.
-With no answers, the general roadmap is built and every `why` says so.
+and the career ladder. Every text, and which answer leads to which step, lives in
+data/roadmap.yaml; this module picks what applies and fills in the {names} of its texts.
+With no answers, the general roadmap is built and every reason says so.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from mlpath.answers import Answers
 from mlpath.content.model import Content
-from mlpath.content.model.quiz import Employer, StepText
+from mlpath.content.model.quiz import EducationRule, Employer, RoadmapRules
+from mlpath.engine.reason import Clause, Reason, matches, said
 from mlpath.engine.verdict import Verdict, judge
 from mlpath.estimates import CostEstimate, degree_cost
-
-GENERAL = "general roadmap (no answers given)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,7 +23,7 @@ class RoadmapStep:
     id: str  # stable across re-planning, e.g. "specialty-nlp"
     phase: str
     title: str
-    why: str
+    reason: Reason
     answers_used: tuple[str, ...]
     actions: tuple[str, ...]
 
@@ -31,15 +31,15 @@ class RoadmapStep:
 @dataclass(frozen=True, slots=True)
 class Skipped:
     id: str
-    why: str
+    reason: Reason
 
 
 @dataclass(frozen=True, slots=True)
 class Study:
-    """Time and tuition for the degree steps of a roadmap."""
+    """Time and tuition for the degree step of a roadmap."""
 
     cost: CostEstimate
-    study: str  # full-time | part-time
+    mode: str  # full-time | part-time
     factor: float  # duration multiplier (an assumption for part-time)
 
     @property
@@ -58,318 +58,257 @@ class Roadmap:
     steps: tuple[RoadmapStep, ...]
     skipped: tuple[Skipped, ...]
     study: Study | None
-    assumptions: tuple[str, ...] = field(default=())
+    assumptions: tuple[str, ...] = ()
 
     @property
     def tailored(self) -> bool:
         return self.answers is not None
 
 
+@dataclass(frozen=True, slots=True)
+class _Education:
+    steps: tuple[RoadmapStep, ...]
+    skipped: tuple[Skipped, ...]
+    study: Study | None
+    assumptions: tuple[str, ...]
+
+
 def build_roadmap(content: Content, answers: Answers | None) -> Roadmap:
-    builder = _Builder(content, answers)
-    builder.foundations()
-    builder.education()
-    builder.practice()
-    builder.specialty()
-    builder.career()
-    verdict = judge(content, answers) if answers is not None else None
-    return Roadmap(
-        answers, verdict, tuple(builder.steps), tuple(builder.skipped), builder.study, tuple(builder.assumptions)
+    rules = content.roadmap
+    foundations, skipped = _foundations(rules, answers)
+    education = _education(content, answers)
+    steps = (
+        *foundations,
+        *education.steps,
+        *_practice(content, answers),
+        *_specialty(content, answers),
+        _industries(content, answers),
+        *_career(content, answers),
     )
+    verdict = judge(content, answers) if answers is not None else None
+    return Roadmap(answers, verdict, steps, (*skipped, *education.skipped), education.study, education.assumptions)
 
 
-class _Builder:
-    def __init__(self, content: Content, answers: Answers | None) -> None:
-        self.content = content
-        self.rules = content.roadmap
-        self.answers = answers
-        self.steps: list[RoadmapStep] = []
-        self.skipped: list[Skipped] = []
-        self.study: Study | None = None
-        self.assumptions: list[str] = []
+def _general(rules: RoadmapRules) -> Reason:
+    return (Clause((), rules.general),)
 
-    def add(
-        self, id: str, phase: str, text: StepText, why: str, used: tuple[str, ...], extra: tuple[str, ...] = ()
-    ) -> None:
-        self.steps.append(RoadmapStep(id, phase, text.title, why, used, (*text.actions, *extra)))
 
-    # Foundations -------------------------------------------------------------------------
+def count_word(count: int) -> str:
+    words = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+    return words[count] if count < len(words) else str(count)
 
-    def foundations(self) -> None:
-        a = self.answers
-        for key, texts, general in (("programming", self.rules.programming, "none"), ("math", self.rules.math, "fair")):
-            level = getattr(a, key) if a else general
-            if level in texts:
-                why = f"{key} = {level}: {texts[level].why}" if a else GENERAL
-                self.add(key, "foundations", texts[level], why, (key,) if a else ())
-            elif a:
-                self.skipped.append(Skipped(key, f"{key} = {level}: you are ready here already"))
 
-    # Education ---------------------------------------------------------------------------
+# Foundations ---------------------------------------------------------------------------------
 
-    def education(self) -> None:
-        texts = self.rules.education
-        a = self.answers
-        if a is None:
-            self._degree(
-                "degree-bachelor", texts.bachelor, GENERAL, (), bachelor=True, extra=(texts.undecided["extra_action"],)
-            )
-            return
-        used = ("education", "path", "residency", "study")
-        said = f"education = {a.education}, path = {a.path}"
-        if a.education == "master-cs":
-            self.skipped.append(Skipped("degree", "education = master-cs: you already hold a computer science degree"))
-        elif a.education == "none" and a.path == "online":
-            self.add(
-                "online-study",
-                "education",
-                texts.online,
-                f"{said}: you prefer to learn online, which the article says can work",
-                ("education", "path"),
-            )
-        elif a.education == "none":
-            extra = (texts.undecided["extra_action"],) if a.path == "undecided" else ()
-            self._degree(
-                "degree-bachelor",
-                texts.bachelor,
-                f"{said}: most engineers start with a bachelor's degree; priced {a.residency}, {a.study}",
-                used,
-                bachelor=True,
-                extra=extra,
-            )
-        elif a.education == "bachelor-cs" and a.path == "degree":
-            self._degree(
-                "degree-master",
-                texts.master,
-                f"{said}: you want more formal study; a master's adds depth; priced {a.residency}, {a.study}",
-                used,
-                master=True,
-            )
-        elif a.education == "bachelor-cs" and a.path == "undecided":
-            self._degree(
-                "master-optional",
-                texts.master_optional,
-                f"{said}: your degree is enough to start; a "
-                f"master's is there if you want it; priced {a.residency}, {a.study}",
-                used,
-                master=True,
-            )
-        elif a.education == "bachelor-cs":
-            self.skipped.append(Skipped("degree", f"{said}: your computer science degree covers the usual start"))
-        elif a.education == "bachelor-other" and a.path == "degree":
-            self._degree(
-                "degree-master",
-                texts.master,
-                f"{said}: a computer science master's builds on the degree you have; priced {a.residency}, {a.study}",
-                used,
-                master=True,
-            )
-        else:  # bachelor-other or master-other learning online or undecided; master-other on any path
-            self.add(
-                "online-gap",
-                "education",
-                texts.online_gap,
-                f"{said}: your degree is in another field, so fill the computer science gaps",
-                ("education", "path"),
-            )
 
-    def _degree(
-        self,
-        id: str,
-        text: StepText,
-        why: str,
-        used: tuple[str, ...],
-        *,
-        bachelor: bool = False,
-        master: bool = False,
-        extra: tuple[str, ...] = (),
-    ) -> None:
-        a = self.answers
-        residency = a.residency if a else "in-state"
-        study = a.study if a else "full-time"
-        cost = degree_cost(self.content, residency, bachelor=bachelor, master=master)
-        factor = 1.0
-        assumptions = self.content.assumptions
-        if study == "part-time":
-            part_time = assumptions.get("part-time-factor")
-            factor = part_time.value or 1.0
-            self.assumptions.append(part_time.text)
-        self.assumptions.extend(assumptions.get(key).text for key in cost.assumptions)
-        self.study = Study(cost, study, factor)
-        self.add(id, "education", text, why, used, extra)
+def _foundations(rules: RoadmapRules, answers: Answers | None) -> tuple[list[RoadmapStep], list[Skipped]]:
+    steps: list[RoadmapStep] = []
+    skipped: list[Skipped] = []
+    for key in ("programming", "math"):
+        texts = getattr(rules, key)
+        level = getattr(answers, key) if answers else rules.general_answers[key]
+        if level in texts:
+            text = texts[level]
+            reason = (Clause(((key, level),), text.why),) if answers else _general(rules)
+            steps.append(RoadmapStep(key, "foundations", text.title, reason, (key,) if answers else (), text.actions))
+        elif answers:
+            skipped.append(Skipped(key, (Clause(((key, level),), rules.ready),)))
+    return steps, skipped
 
-    # Practical experience ----------------------------------------------------------------
 
-    def practice(self) -> None:
-        a = self.answers
-        skills = {skill.id: skill for skill in self.content.skills.on_the_job}
-        chosen = [skills[skill_id] for skill_id in self.rules.skills.skill_ids]
-        actions = tuple(f"{s.name}: {_tools(s.tools) or s.summary}" for s in chosen)
-        self.steps.append(
+# Education -----------------------------------------------------------------------------------
+
+
+def _education(content: Content, answers: Answers | None) -> _Education:
+    rules = content.roadmap
+    table = rules.education
+    if answers is None:
+        rule, reason, used = table.general, _general(rules), ()
+        residency, mode = rules.general_answers["residency"], rules.general_answers["study"]
+    else:
+        # The loader checks that some rule matches every combination of answers.
+        rule = next(r for r in table.rules if matches(r.when, answers))
+        shown = said(answers, tuple(rule.when))
+        if rule.skip is not None:
+            return _Education((), (Skipped("degree", (Clause(shown, rule.skip),)),), None, ())
+        residency, mode = answers.residency, answers.study
+        why = rule.why.format(residency=residency, study=mode)
+        reason = (Clause(shown, why),)
+        used = (*rule.when, *(("residency", "study") if rule.degree else ()))
+    text = table.steps[str(rule.text)]
+    actions = (*text.actions, *(table.extra_actions[extra] for extra in rule.extra))
+    step = RoadmapStep(str(rule.step), "education", text.title, reason, used, actions)
+    study, assumptions = _study(content, rule, residency, mode)
+    return _Education((step,), (), study, assumptions)
+
+
+def _study(content: Content, rule: EducationRule, residency: str, mode: str) -> tuple[Study | None, tuple[str, ...]]:
+    if rule.degree is None:
+        return None, ()
+    cost = degree_cost(content, residency, bachelor=rule.degree == "bachelor", master=rule.degree == "master")
+    assumptions = content.assumptions
+    texts: list[str] = []
+    factor = 1.0
+    if mode == "part-time":
+        part_time = assumptions.get("part-time-factor")
+        factor = part_time.value or 1.0
+        texts.append(part_time.text)
+    texts.extend(assumptions.get(key).text for key in cost.assumptions)
+    return Study(cost, mode, factor), tuple(texts)
+
+
+# Practical experience ------------------------------------------------------------------------
+
+
+def _practice(content: Content, answers: Answers | None) -> tuple[RoadmapStep, ...]:
+    rules = content.roadmap
+    skills = {skill.id: skill for skill in content.skills.on_the_job}
+    chosen = [skills[skill_id] for skill_id in rules.skills.skill_ids]
+    core = RoadmapStep(
+        "core-skills",
+        "practice",
+        rules.skills.title,
+        (Clause((), rules.skills.why),) if answers else _general(rules),
+        (),
+        tuple(rules.skills.action.format(skill=s.name, tools=_tools(s.tools) or s.summary) for s in chosen),
+    )
+    projects = rules.projects
+    concerns = (
+        [key for key in projects.concerns if getattr(answers, key) <= content.verdict.concern_at] if answers else []
+    )
+    resources = {r.id: r.name for r in content.resources.resources}
+    actions = (
+        *projects.actions,
+        *(projects.concerns[key] for key in concerns),
+        projects.follow_action.format(resources=", ".join(resources[r] for r in projects.follow)),
+    )
+    if answers is None:
+        reason = _general(rules)
+    else:
+        reason = (Clause((), projects.why),)
+        if concerns:
+            reason += (Clause(said(answers, concerns), projects.concern_why),)
+    portfolio = RoadmapStep("projects", "practice", projects.title, reason, tuple(concerns), actions)
+    return core, portfolio, _internship(content, answers)
+
+
+def _internship(content: Content, answers: Answers | None) -> RoadmapStep:
+    rules = content.roadmap.internships
+    kinds = {kind.id: kind for kind in content.internships.internships}
+    used: list[str] = []
+    if answers is None:
+        wanted, reason = list(kinds), _general(content.roadmap)
+    else:
+        wanted, used = list(rules.by_goal[answers.goal]), ["goal"]
+        for key, mapping in (("industries", rules.by_industry), ("interests", rules.by_interest)):
+            picked = [mapping[value] for value in getattr(answers, key) if value in mapping]
+            if picked:
+                wanted += picked
+                used.append(key)
+        reason = (Clause(said(answers, used), rules.why),)
+    actions = tuple(
+        rules.action.format(kind=kinds[k].name, summary=kinds[k].summary)
+        + (rules.examples.format(examples=", ".join(kinds[k].examples)) if kinds[k].examples else "")
+        for k in kinds
+        if k in wanted
+    )
+    return RoadmapStep("internship", "practice", rules.title, reason, tuple(used), actions)
+
+
+# Specialty -----------------------------------------------------------------------------------
+
+
+def _specialty(content: Content, answers: Answers | None) -> tuple[RoadmapStep, ...]:
+    rules = content.roadmap.specialty
+    names = {s.id: s.name for s in content.specialties.specialties}
+    if answers is None or not answers.interests:
+        listed = rules.choose_list.format(count=count_word(len(names)), specialties=", ".join(names.values()))
+        reason = (Clause((("interests", ()),), rules.choose_why),) if answers else _general(content.roadmap)
+        used = ("interests",) if answers else ()
+        choose = RoadmapStep(
+            "specialty-choose", "specialty", rules.choose_title, reason, used, (rules.choose_action, listed)
+        )
+        return (choose,)
+    skills = {s.id: s.name for s in content.skills.on_the_job}
+    steps = []
+    for interest in answers.interests:
+        track = rules.tracks[interest]
+        actions = (
+            rules.learn.format(tools=", ".join(track.tools)),
+            rules.deepen.format(skills=", ".join(skills[s] for s in track.skills)),
+            *(_employer(content, employer) for employer in track.employers),
+        )
+        steps.append(
             RoadmapStep(
-                "core-skills",
-                "practice",
-                self.rules.skills.title,
-                "every machine learning engineer builds these on the job" if a else GENERAL,
-                (),
-                actions,
-            )
-        )
-        projects = self.rules.projects
-        resources = {r.id: r for r in self.content.resources.resources}
-        extra: list[str] = []
-        used: list[str] = []
-        if a and a.data_cleaning <= self.content.verdict.concern_at:
-            extra.append(projects.data_cleaning_concern)
-            used.append("data_cleaning")
-        if a and a.deadline_pressure <= self.content.verdict.concern_at:
-            extra.append(projects.deadline_concern)
-            used.append("deadline_pressure")
-        extra.append("Follow: " + ", ".join(resources[r].name for r in projects.follow) + ".")
-        why = "practical experience bridges theory and real work" + (
-            "; " + ", ".join(f"{k} = {getattr(a, k)}" for k in used) + " adds a test of the job's downsides"
-            if a and used
-            else ""
-        )
-        self.steps.append(
-            RoadmapStep(
-                "projects", "practice", projects.title, why if a else GENERAL, tuple(used), (*projects.actions, *extra)
-            )
-        )
-        self._internship()
-
-    def _internship(self) -> None:
-        a = self.answers
-        rules = self.rules.internships
-        kinds = {kind.id: kind for kind in self.content.internships.internships}
-        used: list[str] = []
-        if a is None:
-            wanted, why = list(kinds), GENERAL
-        else:
-            wanted = list(rules.by_goal[a.goal])
-            reasons, used = [f"goal = {a.goal}"], ["goal"]
-            for key, mapping in (("industries", rules.by_industry), ("interests", rules.by_interest)):
-                chosen = [mapping[value] for value in getattr(a, key) if value in mapping]
-                if chosen:
-                    wanted += chosen
-                    reasons.append(f"{key} = {', '.join(getattr(a, key))}")
-                    used.append(key)
-            why = "; ".join(reasons) + ": these kinds of internship fit (mlpath's editorial mapping)"
-        ordered = [kid for kid in kinds if kid in wanted]
-        actions = tuple(
-            f"{kinds[k].name}: {kinds[k].summary}"
-            + (f" e.g. {', '.join(kinds[k].examples)}." if kinds[k].examples else "")
-            for k in ordered
-        )
-        self.steps.append(RoadmapStep("internship", "practice", rules.title, why, tuple(used), actions))
-
-    # Specialty ---------------------------------------------------------------------------
-
-    def specialty(self) -> None:
-        a = self.answers
-        rules = self.rules.specialty
-        names = {s.id: s.name for s in self.content.specialties.specialties}
-        if a is None or not a.interests:
-            choices = ", ".join(names.values())
-            why = "interests = none: you have not picked a specialty yet" if a else GENERAL
-            self.steps.append(
-                RoadmapStep(
-                    "specialty-choose",
-                    "specialty",
-                    rules.choose_title,
-                    why,
-                    ("interests",) if a else (),
-                    (rules.choose_action, f"The five: {choices}."),
-                )
-            )
-        else:
-            skills = {s.id: s.name for s in self.content.skills.on_the_job}
-            for interest in a.interests:
-                track = rules.tracks[interest]
-                actions = [f"Learn: {', '.join(track.tools)}."]
-                actions.append(f"Deepen: {', '.join(skills[s] for s in track.skills)}.")
-                actions.extend(self._employer_line(employer) for employer in track.employers)
-                self.steps.append(
-                    RoadmapStep(
-                        f"specialty-{interest}",
-                        "specialty",
-                        f"Specialise in {names[interest]}",
-                        f"interests include {interest}: its tools and the employers whose example uses involve it "
-                        "(mlpath's editorial mapping)",
-                        ("interests",),
-                        tuple(actions),
-                    )
-                )
-        self._industries()
-
-    def _employer_line(self, employer: Employer) -> str:
-        if employer.industry:
-            industry = next(i for i in self.content.industries.industries if i.id == employer.industry)
-            return f"Work for: {industry.name} ({', '.join(employer.uses)})."
-        company = next(c for c in self.content.companies.companies if c.id == employer.company)
-        examples = f", e.g. {', '.join(company.examples)}" if company.examples else ""
-        return f"Work for: {company.name}{examples} ({', '.join(employer.uses)})."
-
-    def _industries(self) -> None:
-        a = self.answers
-        rules = self.rules.industries
-        if a is None or not a.industries:
-            why = "industries = none: you have kept every door open" if a else GENERAL
-            self.steps.append(
-                RoadmapStep(
-                    "industries", "specialty", rules.open_title, why, ("industries",) if a else (), (rules.open_action,)
-                )
-            )
-            return
-        industries = {i.id: i for i in self.content.industries.industries}
-        actions = tuple(f"{industries[i].name}: {', '.join(industries[i].applications)}." for i in a.industries)
-        self.steps.append(
-            RoadmapStep(
-                "industries",
+                f"specialty-{interest}",
                 "specialty",
-                rules.title,
-                f"industries = {', '.join(a.industries)}: what machine learning does there",
-                ("industries",),
+                rules.title.format(specialty=names[interest]),
+                (Clause((), rules.why.format(interest=interest)),),
+                ("interests",),
                 actions,
             )
         )
+    return tuple(steps)
 
-    # Career ------------------------------------------------------------------------------
 
-    def career(self) -> None:
-        a = self.answers
-        job = self.rules.job
-        extra: tuple[str, ...] = ()
-        why = "the first rung of the ladder" if a else GENERAL
-        used: tuple[str, ...] = ()
-        if a and a.remote_work == "important":
-            extra, why, used = (
-                (job.remote_important,),
-                f"remote_work = {a.remote_work}: choose where you apply",
-                ("remote_work",),
-            )
-        elif a and a.remote_work == "nice-to-have":
-            extra, why, used = (
-                (job.remote_nice,),
-                f"remote_work = {a.remote_work}: worth asking about",
-                ("remote_work",),
-            )
-        self.steps.append(RoadmapStep("first-role", "career", job.title, why, used, (*job.actions, *extra)))
-        levels = self.content.ladder.levels
-        target = self.rules.ladder.targets[a.goal] if a else levels[-1].id
-        last = next(index for index, level in enumerate(levels) if level.id == target)
-        for number, level in enumerate(levels[: last + 1], 1):
-            reason = f"goal = {a.goal}: the ladder up to {levels[last].title}" if a else f"{GENERAL}: the whole ladder"
-            self.steps.append(
-                RoadmapStep(
-                    f"ladder-{level.id}",
-                    "career",
-                    f"Level {number}: {level.title}",
-                    reason,
-                    ("goal",) if a else (),
-                    (level.summary, *level.duties),
-                )
-            )
+def _employer(content: Content, employer: Employer) -> str:
+    rules = content.roadmap.specialty
+    uses = ", ".join(employer.uses)
+    if employer.industry:
+        industry = next(i for i in content.industries.industries if i.id == employer.industry)
+        return rules.work_for_industry.format(employer=industry.name, uses=uses)
+    company = next(c for c in content.companies.companies if c.id == employer.company)
+    examples = rules.company_examples.format(examples=", ".join(company.examples)) if company.examples else ""
+    return rules.work_for_company.format(employer=company.name, examples=examples, uses=uses)
+
+
+def _industries(content: Content, answers: Answers | None) -> RoadmapStep:
+    rules = content.roadmap.industries
+    if answers is None or not answers.industries:
+        reason = (Clause((("industries", ()),), rules.open_why),) if answers else _general(content.roadmap)
+        used = ("industries",) if answers else ()
+        return RoadmapStep("industries", "specialty", rules.open_title, reason, used, (rules.open_action,))
+    industries = {i.id: i for i in content.industries.industries}
+    actions = tuple(
+        rules.action.format(industry=industries[i].name, applications=", ".join(industries[i].applications))
+        for i in answers.industries
+    )
+    reason = (Clause(said(answers, ("industries",)), rules.why),)
+    return RoadmapStep("industries", "specialty", rules.title, reason, ("industries",), actions)
+
+
+# Career --------------------------------------------------------------------------------------
+
+
+def _career(content: Content, answers: Answers | None) -> tuple[RoadmapStep, ...]:
+    rules = content.roadmap
+    job = rules.job
+    remote = job.remote.get(answers.remote_work) if answers else None
+    if remote is not None and answers is not None:
+        reason: Reason = (Clause(said(answers, ("remote_work",)), remote.why),)
+        first = RoadmapStep("first-role", "career", job.title, reason, ("remote_work",), (*job.actions, remote.action))
+    else:
+        reason = (Clause((), job.why),) if answers else _general(rules)
+        first = RoadmapStep("first-role", "career", job.title, reason, (), job.actions)
+    levels = content.ladder.levels
+    target = rules.ladder.targets[answers.goal] if answers else levels[-1].id
+    last = next(index for index, level in enumerate(levels) if level.id == target)
+    if answers:
+        climb: Reason = (Clause(said(answers, ("goal",)), rules.ladder.why.format(level=levels[last].title)),)
+    else:
+        climb = (Clause((), rules.ladder.general_why.format(general=rules.general)),)
+    ladder = tuple(
+        RoadmapStep(
+            f"ladder-{level.id}",
+            "career",
+            rules.ladder.title.format(number=number, level=level.title),
+            climb,
+            ("goal",) if answers else (),
+            (level.summary, *level.duties),
+        )
+        for number, level in enumerate(levels[: last + 1], 1)
+    )
+    return (first, *ladder)
 
 
 def _tools(tools: dict[str, tuple[str, ...]]) -> str:

@@ -1,32 +1,42 @@
-"""Shared building blocks of the content schema: strictness, text types and sourced figures.
+"""Shared building blocks of the content schema: the Record base, text types and sourced figures.
 
-Schema classes are plain stdlib dataclasses, validated by pydantic through the
-`__pydantic_config__` each carries. They are split into modules by what a command needs,
-so that `mlpath salary` creates only the few classes the salary section uses.
+A schema class is a subclass of `Record` with annotated fields, nothing else: the base makes it
+a read-only dataclass that pydantic validates strictly. Classes are split into modules by what a
+command needs, so that `mlpath salary` creates only the few classes the salary section uses.
 """
 
 from __future__ import annotations
 
-from dataclasses import FrozenInstanceError, dataclass, fields
-from typing import Annotated, Any
+from dataclasses import FrozenInstanceError, dataclass, field, fields
+from typing import TYPE_CHECKING, Annotated, Any
 
 from annotated_types import Ge, MinLen
 from pydantic.types import StrictInt, StrictStr
 
-# Every content record forbids unknown keys, so a typo in data/ is reported, not ignored.
+if TYPE_CHECKING:
+    from typing_extensions import dataclass_transform
+else:
+
+    def dataclass_transform(**_: Any) -> Any:
+        return lambda cls: cls
+
+
+# Every record forbids unknown keys, so a typo in data/ is reported, not ignored.
 STRICT: Any = {"extra": "forbid"}
 
-Text = Annotated[StrictStr, MinLen(1)]
-Slug = Annotated[StrictStr, MinLen(1)]
-Texts = tuple[Text, ...]
+Phrase = Annotated[StrictStr, MinLen(1)]  # a non-empty string: a name, a sentence
+Slug = Annotated[StrictStr, MinLen(1)]  # an id that other content refers to
+Phrases = tuple[Phrase, ...]
 
 
+@dataclass_transform(frozen_default=True, field_specifiers=(field,))
 class Record:
     """Base of every schema class: read-only once built, with a repr from its fields.
 
-    Schema classes are declared `@dataclass(init=False, repr=False, eq=False)` on this base, so
-    the dataclass machinery generates no code for them (that made `import` cost ~25 ms). Only
-    pydantic (and the cache's unpickling) build them, and neither goes through __setattr__.
+    Each subclass becomes `@dataclass(init=False, repr=False, eq=False)` with a strict pydantic
+    config as it is defined, so the dataclass machinery generates no code for it (that made
+    `import` cost ~25 ms). Only pydantic and the content cache build records, and neither goes
+    through __setattr__.
     """
 
     __slots__ = ()
@@ -36,6 +46,8 @@ class Record:
         # Without a docstring, @dataclass builds one from inspect.signature: ~2 ms a class.
         if cls.__doc__ is None:
             cls.__doc__ = f"The {cls.__name__} record of the content schema."
+        cls.__pydantic_config__ = STRICT  # type: ignore[attr-defined]
+        dataclass(init=False, repr=False, eq=False)(cls)
 
     def __setattr__(self, name: str, value: object) -> None:
         raise FrozenInstanceError(f"cannot assign to field {name!r}")
@@ -48,10 +60,8 @@ class Record:
         return f"{type(self).__name__}({shown})"
 
 
-@dataclass(init=False, repr=False, eq=False)
 class Figure(Record):
     """A number from the article with the id of the source it cites."""
 
-    __pydantic_config__ = STRICT
     value: Annotated[StrictInt, Ge(0)]
     source: Slug

@@ -2,31 +2,27 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import field
 from typing import Annotated, Literal
 
 from annotated_types import Ge, MinLen
 from pydantic.types import StrictBool, StrictInt, StrictStr
 
-from mlpath.content.model.base import STRICT, Record, Slug, Text, Texts
+from mlpath.content.model.base import Phrase, Phrases, Record, Slug
 
 
-@dataclass(init=False, repr=False, eq=False)
 class Choice(Record):
-    __pydantic_config__ = STRICT
     value: Slug
-    label: Text
+    label: Phrase
 
 
-@dataclass(init=False, repr=False, eq=False)
 class Question(Record):
     """One quiz question. `kind` is select, multiselect or scale (a whole number 1-5)."""
 
-    __pydantic_config__ = STRICT
     key: Slug
     kind: Literal["select", "multiselect", "scale"]
-    prompt: Text
-    help: Text
+    prompt: Phrase
+    help: Phrase
     default: StrictStr | StrictInt | tuple[StrictStr, ...]
     choices: tuple[Choice, ...] = ()
 
@@ -35,157 +31,184 @@ class Question(Record):
         return tuple(choice.value for choice in self.choices)
 
 
-@dataclass(init=False, repr=False, eq=False)
 class Questions(Record):
-    __pydantic_config__ = STRICT
-    scale_labels: dict[Annotated[StrictInt, Ge(1)], Text]
+    scale_labels: dict[Annotated[StrictInt, Ge(1)], Phrase]
     questions: Annotated[tuple[Question, ...], MinLen(1)]
 
 
-@dataclass(init=False, repr=False, eq=False)
 class VerdictLevel(Record):
-    __pydantic_config__ = STRICT
     level: Literal["strong", "good", "mixed", "weak"]
     min_strengths: Annotated[StrictInt, Ge(0)]
     max_concerns: Annotated[StrictInt, Ge(0)]
-    summary: Text
+    summary: Phrase
 
 
-@dataclass(init=False, repr=False, eq=False)
 class VerdictFactor(Record):
-    __pydantic_config__ = STRICT
     key: Slug  # a scale question
-    basis: Text  # "reflection:<criterion id>" or "aspects:<worst aspect id>"
-    strength: Text
-    concern: Text
+    basis: Phrase  # "reflection:<criterion id>" or "aspects:<worst aspect id>"
+    strength: Phrase
+    concern: Phrase
 
 
-@dataclass(init=False, repr=False, eq=False)
+# Answers a rule applies to: {answer key: the values that match}. Every key must match.
+When = dict[Slug, Annotated[tuple[Slug, ...], MinLen(1)]]
+
+
+class VerdictNote(Record):
+    """A practical fact about the road, shown among the reasons when the answers match."""
+
+    when: When
+    text: Phrase
+
+
 class VerdictRules(Record):
-    __pydantic_config__ = STRICT
     editorial: StrictBool
     strength_at: Annotated[StrictInt, Ge(1)]
     concern_at: Annotated[StrictInt, Ge(1)]
     levels: Annotated[tuple[VerdictLevel, ...], MinLen(1)]
+    neutral: Phrase  # when no fit answer is a strength or a concern; {count} is the number of factors
+    notes: tuple[VerdictNote, ...]
     factors: tuple[VerdictFactor, ...]
 
 
-@dataclass(init=False, repr=False, eq=False)
 class Phase(Record):
-    __pydantic_config__ = STRICT
     id: Slug
-    name: Text
+    name: Phrase
 
 
-@dataclass(init=False, repr=False, eq=False)
 class StepText(Record):
-    __pydantic_config__ = STRICT
-    title: Text
-    actions: Texts = ()
+    title: Phrase
+    actions: Phrases = ()
     why: StrictStr = ""  # the reason given with the answer that chose this text
 
 
-@dataclass(init=False, repr=False, eq=False)
-class EducationTexts(Record):
-    __pydantic_config__ = STRICT
-    bachelor: StepText
-    master: StepText
-    master_optional: StepText
-    online: StepText
-    online_gap: StepText
-    undecided: dict[Literal["extra_action"], Text]
+class EducationRule(Record):
+    """One row of the education decision table: when the answers match, add a step or skip it."""
+
+    when: When = field(default_factory=dict)
+    step: Slug | None = None  # the step's id
+    text: Slug | None = None  # which of EducationRules.steps gives its title and actions
+    degree: Literal["bachelor", "master"] | None = None  # priced with the residency and study answers
+    extra: tuple[Slug, ...] = ()  # ids of EducationRules.extra_actions to add
+    why: StrictStr = ""
+    skip: Phrase | None = None  # the reason the education step is left out
 
 
-@dataclass(init=False, repr=False, eq=False)
+class EducationRules(Record):
+    steps: dict[Slug, StepText]
+    extra_actions: dict[Slug, Phrase]
+    general: EducationRule
+    rules: Annotated[tuple[EducationRule, ...], MinLen(1)]
+
+
 class SkillsStep(Record):
-    __pydantic_config__ = STRICT
-    title: Text
+    title: Phrase
+    why: Phrase
+    action: Phrase  # {skill}, {tools}
     skill_ids: tuple[Slug, ...]
 
 
-@dataclass(init=False, repr=False, eq=False)
 class ProjectsStep(Record):
-    __pydantic_config__ = STRICT
-    title: Text
+    title: Phrase
     resources: tuple[Slug, ...]
-    actions: Texts
-    data_cleaning_concern: Text
-    deadline_concern: Text
+    actions: Phrases
+    why: Phrase
+    concern_why: Phrase  # {answers}
+    concerns: dict[Slug, Phrase]  # downside answer key: extra action when it is a concern
     follow: tuple[Slug, ...]
+    follow_action: Phrase  # {resources}
 
 
-@dataclass(init=False, repr=False, eq=False)
 class InternshipsStep(Record):
-    __pydantic_config__ = STRICT
-    title: Text
+    title: Phrase
+    why: Phrase
+    action: Phrase  # {kind}, {summary}
+    examples: Phrase  # {examples}
     by_goal: dict[Slug, tuple[Slug, ...]]
     by_industry: dict[Slug, Slug]
     by_interest: dict[Slug, Slug]
 
 
-@dataclass(init=False, repr=False, eq=False)
 class Employer(Record):
     """An industry or a kind of company, with the example uses that involve a specialty."""
 
-    __pydantic_config__ = STRICT
-    uses: Annotated[tuple[Text, ...], MinLen(1)]
+    uses: Annotated[tuple[Phrase, ...], MinLen(1)]
     industry: Slug | None = None
     company: Slug | None = None
 
 
-@dataclass(init=False, repr=False, eq=False)
 class Track(Record):
-    __pydantic_config__ = STRICT
     skills: tuple[Slug, ...]
-    tools: Texts
+    tools: Phrases
     employers: tuple[Employer, ...]
 
 
-@dataclass(init=False, repr=False, eq=False)
 class SpecialtyStep(Record):
-    __pydantic_config__ = STRICT
-    choose_title: Text
-    choose_action: Text
+    choose_title: Phrase
+    choose_why: Phrase
+    choose_action: Phrase
+    choose_list: Phrase  # {count}, {specialties}
+    title: Phrase  # {specialty}
+    why: Phrase  # {interest}
+    learn: Phrase  # {tools}
+    deepen: Phrase  # {skills}
+    work_for_industry: Phrase  # {employer}, {uses}
+    work_for_company: Phrase  # {employer}, {examples}, {uses}
+    company_examples: Phrase  # {examples}
     tracks: dict[Slug, Track]
 
 
-@dataclass(init=False, repr=False, eq=False)
 class IndustriesStep(Record):
-    __pydantic_config__ = STRICT
-    title: Text
-    open_title: Text
-    open_action: Text
+    title: Phrase
+    why: Phrase
+    action: Phrase  # {industry}, {applications}
+    open_title: Phrase
+    open_why: Phrase
+    open_action: Phrase
 
 
-@dataclass(init=False, repr=False, eq=False)
+class RemoteText(Record):
+    why: Phrase
+    action: Phrase
+
+
 class JobStep(Record):
-    __pydantic_config__ = STRICT
-    title: Text
-    actions: Texts
-    remote_important: Text
-    remote_nice: Text
+    title: Phrase
+    why: Phrase
+    actions: Phrases
+    remote: dict[Slug, RemoteText]  # by remote_work answer
 
 
-@dataclass(init=False, repr=False, eq=False)
-class LadderTargets(Record):
-    __pydantic_config__ = STRICT
+class LadderSteps(Record):
+    title: Phrase  # {number}, {level}
+    why: Phrase  # {level}
+    general_why: Phrase  # {general}
     targets: dict[Slug, Slug]
 
 
-@dataclass(init=False, repr=False, eq=False)
+class RoadmapNotes(Record):
+    editorial: Phrase
+    not_estimated: Phrase
+    years: Phrase  # {years}, {study}
+    years_scaled: Phrase  # {years}, {factor}, {study}, {scaled}
+
+
 class RoadmapRules(Record):
     """The editorial mapping from answers to roadmap steps (data/roadmap.yaml)."""
 
-    __pydantic_config__ = STRICT
     editorial: StrictBool
+    general: Phrase
+    ready: Phrase
+    general_answers: dict[Slug, Slug]  # programming, math, residency, study
+    notes: RoadmapNotes
     phases: tuple[Phase, ...]
     programming: dict[Slug, StepText]
     math: dict[Slug, StepText]
-    education: EducationTexts
+    education: EducationRules
     skills: SkillsStep
     projects: ProjectsStep
     internships: InternshipsStep
     specialty: SpecialtyStep
     industries: IndustriesStep
     job: JobStep
-    ladder: LadderTargets
+    ladder: LadderSteps

@@ -2,35 +2,28 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Annotated
 
 from annotated_types import MinLen
 
-from mlpath.content.model.base import STRICT, Figure, Record, Slug, Text, Texts
+from mlpath.content.model.base import Figure, Phrase, Phrases, Record, Slug
 
 
-@dataclass(init=False, repr=False, eq=False)
 class SalaryTier(Record):
-    __pydantic_config__ = STRICT
     id: Slug
-    name: Text
+    name: Phrase
     amount: Figure
 
 
-@dataclass(init=False, repr=False, eq=False)
 class NationalAverage(Record):
-    __pydantic_config__ = STRICT
-    name: Text
+    name: Phrase
     amount: Figure
 
 
-@dataclass(init=False, repr=False, eq=False)
 class Salary(Record):
-    __pydantic_config__ = STRICT
-    currency: Text
-    period: Text
-    varies_with: Texts
+    currency: Phrase
+    period: Phrase
+    varies_with: Phrases
     tiers: Annotated[tuple[SalaryTier, ...], MinLen(1)]
     national_average: NationalAverage
-    summary: Text
+    summary: Phrase

@@ -5,48 +5,58 @@ from __future__ import annotations
 from typing import Any
 
 from mlpath.content.model import Content
+from mlpath.content.model.quiz import RoadmapNotes
+from mlpath.engine.reason import Clause, Reason
 from mlpath.engine.roadmap import Roadmap, Study
 from mlpath.report import Block, Notes, Report, Step, Steps, Table, Text
 from mlpath.views.explore import cost_document
 
-EDITORIAL = (
-    "Which answers lead to which steps, and the verdict rule, are mlpath's editorial mapping "
-    "(data/roadmap.yaml, data/verdict.yaml); the facts come from the article."
-)
-NOT_ESTIMATED = (
-    "The article gives no time or cost for self-study, projects, internships or promotions, so mlpath estimates none."
-)
+
+def _shown(value: Any) -> str:
+    if isinstance(value, tuple):
+        return ", ".join(value) if value else "none"
+    return str(value)
 
 
-def _years(value: float) -> str:
-    return f"{value:g}"
+def clause_text(clause: Clause) -> str:
+    """ "key = value, key = value: text"; "; " parts the answers when any of them is a list."""
+    joiner = "; " if any(isinstance(value, tuple) for _, value in clause.answers) else ", "
+    answers = joiner.join(f"{key} = {_shown(value)}" for key, value in clause.answers)
+    if "{answers}" in clause.text:
+        return clause.text.replace("{answers}", answers)
+    return f"{answers}: {clause.text}" if answers else clause.text
 
 
-def study_document(study: Study) -> dict[str, Any]:
+def reason_text(reason: Reason) -> str:
+    return "; ".join(clause_text(clause) for clause in reason)
+
+
+def _years(low: float, high: float) -> str:
+    return f"{low:g}" if low == high else f"{low:g} to {high:g}"
+
+
+def study_document(study: Study, notes: RoadmapNotes) -> dict[str, Any]:
     cost = study.cost
-    base_min = sum(part.years_min for part in cost.parts)
-    base_max = sum(part.years_max for part in cost.parts)
-    base = _years(base_min) if base_min == base_max else f"{_years(base_min)} to {_years(base_max)}"
+    years = _years(sum(part.years_min for part in cost.parts), sum(part.years_max for part in cost.parts))
     if study.factor == 1:
-        years_formula = f"{base} years ({study.study}, the article's durations)"
+        years_formula = notes.years.format(years=years, study=study.mode)
     else:
-        result = (
-            _years(study.years_min)
-            if study.years_min == study.years_max
-            else f"{_years(study.years_min)} to {_years(study.years_max)}"
+        scaled = _years(study.years_min, study.years_max)
+        years_formula = notes.years_scaled.format(
+            years=years, factor=f"{study.factor:g}", study=study.mode, scaled=scaled
         )
-        years_formula = f"{base} years × {study.factor:g} (part-time, an assumption) = {result} years"
     return {
         **cost_document(cost),
-        "study": study.study,
+        "study": study.mode,
         "years_min": study.years_min,
         "years_max": study.years_max,
         "years_formula": years_formula,
     }
 
 
-def roadmap_document(roadmap: Roadmap) -> dict[str, Any]:
+def roadmap_document(content: Content, roadmap: Roadmap) -> dict[str, Any]:
     verdict = roadmap.verdict
+    notes = content.roadmap.notes
     return {
         "tailored": roadmap.tailored,
         "answers": roadmap.answers.document() if roadmap.answers else None,
@@ -55,9 +65,9 @@ def roadmap_document(roadmap: Roadmap) -> dict[str, Any]:
         else {
             "level": verdict.level,
             "summary": verdict.summary,
-            "reasons": list(verdict.reasons),
-            "strengths": list(verdict.strengths),
-            "concerns": list(verdict.concerns),
+            "reasons": [clause_text(clause) for clause in verdict.reasons],
+            "strengths": [clause_text(clause) for clause in verdict.strengths],
+            "concerns": [clause_text(clause) for clause in verdict.concerns],
         },
         "steps": [
             {
@@ -65,24 +75,24 @@ def roadmap_document(roadmap: Roadmap) -> dict[str, Any]:
                 "id": s.id,
                 "phase": s.phase,
                 "title": s.title,
-                "why": s.why,
+                "why": reason_text(s.reason),
                 "answers_used": list(s.answers_used),
                 "actions": list(s.actions),
             }
             for n, s in enumerate(roadmap.steps, 1)
         ],
-        "skipped": [{"id": s.id, "why": s.why} for s in roadmap.skipped],
+        "skipped": [{"id": s.id, "why": reason_text(s.reason)} for s in roadmap.skipped],
         "estimates": {
-            "education": study_document(roadmap.study) if roadmap.study else None,
+            "education": study_document(roadmap.study, notes) if roadmap.study else None,
             "assumptions": list(roadmap.assumptions),
-            "not_estimated": NOT_ESTIMATED,
+            "not_estimated": notes.not_estimated,
         },
-        "editorial": EDITORIAL,
+        "editorial": notes.editorial,
     }
 
 
 def roadmap_report(content: Content, roadmap: Roadmap, done: frozenset[str] = frozenset()) -> Report:
-    document = roadmap_document(roadmap)
+    document = roadmap_document(content, roadmap)
     phases = {phase.id: phase.name for phase in content.roadmap.phases}
     blocks: list[Block] = []
     verdict = roadmap.verdict
@@ -91,19 +101,28 @@ def roadmap_report(content: Content, roadmap: Roadmap, done: frozenset[str] = fr
         blocks.append(
             Text(verdict.summary, key=f"verdict\t{verdict.level}", title=f"Verdict: {verdict.level}", tone=tone)
         )
-        blocks.append(Table(("reason",), tuple((reason,) for reason in verdict.reasons), "Why", key="reason"))
+        reasons = document["verdict"]["reasons"]
+        blocks.append(Table(("reason",), tuple((reason,) for reason in reasons), "Why", key="reason"))
     steps = tuple(
-        Step(str(n), s.id, s.title, f"Why: {s.why}", s.actions, done=s.id in done, group=phases.get(s.phase, s.phase))
-        for n, s in enumerate(roadmap.steps, 1)
+        Step(
+            str(n),
+            s["id"],
+            s["title"],
+            f"Why: {s['why']}",
+            tuple(s["actions"]),
+            done=s["id"] in done,
+            group=phases.get(s["phase"], s["phase"]),
+        )
+        for n, s in enumerate(document["steps"], 1)
     )
     blocks.append(Steps("Your roadmap" if roadmap.tailored else "The general roadmap", steps, checklist=True))
     study = document["estimates"]["education"]
     if study:
         rows = (("time", study["years_formula"]), ("tuition", f"{study['tuition_formula']} ({study['residency']})"))
         blocks.append(Table(("estimate", "how it is worked out"), rows, "Degree time and cost", key="estimate"))
-    notes = [f"Skipped {s.id}: {s.why}" for s in roadmap.skipped]
+    notes = [f"Skipped {s['id']}: {s['why']}" for s in document["skipped"]]
     notes += [f"Assumption: {text}" for text in roadmap.assumptions]
-    notes += [NOT_ESTIMATED, EDITORIAL]
+    notes += [document["estimates"]["not_estimated"], document["editorial"]]
     if not roadmap.tailored:
         notes.append("Take 'mlpath quiz' or pass --answers FILE for a roadmap tailored to you.")
     blocks.append(Notes(tuple(notes)))

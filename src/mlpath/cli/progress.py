@@ -12,7 +12,7 @@ from mlpath.cli.completion import complete_step
 from mlpath.errors import OperationError, UsageError
 
 if TYPE_CHECKING:
-    from mlpath.plan import Plan
+    from mlpath.progress import Plan
 
 TRACK = "Track"
 NO_PLAN = "you have no saved plan yet; make one with 'mlpath quiz --save' or 'mlpath roadmap --answers FILE --save'"
@@ -37,7 +37,7 @@ def progress(ctx: typer.Context, fmt: FormatOption = None, as_json: JsonOption =
     if ctx.invoked_subcommand is not None:
         return
     from mlpath import storage
-    from mlpath.views.track import progress_report
+    from mlpath.views.progress import progress_report
 
     plan = storage.load()
     if plan is None:
@@ -59,7 +59,7 @@ def set_status(
 
     Examples: mlpath progress set programming done | mlpath progress set 3 learning
     """
-    from mlpath import plan as plans
+    from mlpath import progress as plans
     from mlpath import storage
     from mlpath.lookup import choose
 
@@ -82,7 +82,7 @@ def reset(
 
     Example: mlpath progress reset --yes
     """
-    from mlpath import plan as plans
+    from mlpath import progress as plans
     from mlpath import storage
 
     if not yes:
@@ -107,7 +107,7 @@ def _require(plan: Plan | None) -> Plan:
 
 def save_plan(roadmap: dict[str, Any]) -> None:
     """Save a roadmap document (with its answers) as the person's plan, keeping statuses of the steps that remain."""
-    from mlpath import plan as plans
+    from mlpath import progress as plans
     from mlpath import storage
 
     with storage.locked():

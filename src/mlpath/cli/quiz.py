@@ -88,7 +88,7 @@ def quiz(
     state = session(ctx)
     content = state.content()
     if questions:
-        from mlpath.views.plan import questions_report
+        from mlpath.views.roadmap import questions_report
 
         emit(ctx, questions_report(content), fmt, as_json)
         return
@@ -114,7 +114,7 @@ def quiz(
     document = deliver(ctx, content, answers, output, fmt, as_json, save)
     if prompted:
         if not save:
-            from mlpath.cli.track import save_plan
+            from mlpath.cli.progress import save_plan
             from mlpath.prompts import confirm
 
             if confirm("Save this roadmap as your plan, to track your progress?", default=True):
@@ -191,11 +191,11 @@ def deliver(
 ) -> dict[str, Any]:
     """Build the roadmap, save it as the plan if asked, and show or write it; returns its document."""
     from mlpath.engine.roadmap import build_roadmap
-    from mlpath.views.plan import roadmap_report
+    from mlpath.views.roadmap import roadmap_report
 
     report = roadmap_report(content, build_roadmap(content, answers))
     if save:
-        from mlpath.cli.track import save_plan
+        from mlpath.cli.progress import save_plan
 
         save_plan(report.document)
     if output is None:

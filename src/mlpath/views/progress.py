@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from mlpath.content.model import Content
-from mlpath.plan import Plan, progress
+from mlpath.progress import Plan, progress
 from mlpath.report import Bar, Bars, Block, Notes, Report, Step, Steps, Text
 
 
