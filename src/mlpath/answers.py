@@ -30,8 +30,8 @@ IndustryChoice = Literal[
 ]
 Goal = Literal["individual-contributor", "tech-lead", "manager", "director"]
 RemoteWork = Literal["important", "nice-to-have", "unimportant"]
-Scale = Annotated[StrictInt, Ge(1), Le(5)]
-SCALE_RANGE = (1, 5)
+SCALE = (1, 2, 3, 4, 5)  # how much a person enjoys or copes with something
+Scale = Annotated[StrictInt, Ge(SCALE[0]), Le(SCALE[-1])]
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +79,7 @@ def _contract() -> dict[str, tuple[str, tuple[Any, ...]]]:
         elif get_origin(hint) is tuple:
             contract[key] = ("multiselect", get_args(get_args(hint)[0]))
         else:
-            contract[key] = ("scale", tuple(range(SCALE_RANGE[0], SCALE_RANGE[1] + 1)))
+            contract[key] = ("scale", SCALE)
     return contract
 
 
@@ -90,7 +90,7 @@ MULTISELECT = tuple(key for key, (kind, _) in CONTRACT.items() if kind == "multi
 def allowed_text(key: str) -> str:
     kind, values = CONTRACT[key]
     if kind == "scale":
-        return f"a whole number from {SCALE_RANGE[0]} to {SCALE_RANGE[1]}"
+        return f"a whole number from {SCALE[0]} to {SCALE[-1]}"
     listed = ", ".join(str(v) for v in values)
     return f"a comma-separated list of: {listed}" if kind == "multiselect" else f"one of: {listed}"
 
@@ -107,7 +107,7 @@ def _nearest(word: str, choices: tuple[Any, ...] | list[str]) -> str:
     return f" (did you mean {near[0]!r}?)" if near else ""
 
 
-def parse_assignments(assignments: list[str]) -> dict[str, Any]:
+def parse_assignments(assignments: Iterable[str]) -> dict[str, Any]:
     """`--set KEY=VALUE` flags as a raw answers mapping; lists are comma-separated."""
     raw: dict[str, Any] = {}
     for assignment in assignments:

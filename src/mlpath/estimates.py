@@ -11,8 +11,6 @@ from typing import NamedTuple
 from mlpath.content.model import Content
 from mlpath.content.model.base import Figure
 
-RESIDENCIES = ("in-state", "out-of-state")
-
 
 def money(amount: float) -> str:
     return f"${amount:,.0f}"

@@ -8,14 +8,17 @@ stable) and records, rather than drops, the steps that fell away.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from mlpath.content.model.base import STRICT
 from mlpath.errors import UsageError
 
+if TYPE_CHECKING:
+    from mlpath.engine.roadmap import Roadmap
+
 SCHEMA_VERSION = 2
-STATUSES = ("pending", "learning", "done", "skipped")
 Status = Literal["pending", "learning", "done", "skipped"]
+STATUSES: tuple[Status, ...] = get_args(Status)
 
 
 @dataclass(frozen=True)
@@ -119,14 +122,15 @@ def parse(document: Any) -> Plan:
     return plan
 
 
-def new_plan(answers: dict[str, Any] | None, roadmap: dict[str, Any], now: str) -> Plan:
-    steps = tuple(PlanStep(s["id"], s["title"], s["phase"]) for s in roadmap["steps"])
+def new_plan(roadmap: Roadmap, now: str) -> Plan:
+    steps = tuple(PlanStep(step.id, step.title, step.phase) for step in roadmap.steps)
+    answers = roadmap.answers.document() if roadmap.answers else None
     return Plan(SCHEMA_VERSION, now, now, answers, steps, ())
 
 
-def replan(old: Plan | None, answers: dict[str, Any] | None, roadmap: dict[str, Any], now: str) -> Replanned:
+def replan(old: Plan | None, roadmap: Roadmap, now: str) -> Replanned:
     """The new roadmap as a plan, keeping the status of every step that remains."""
-    fresh = new_plan(answers, roadmap, now)
+    fresh = new_plan(roadmap, now)
     if old is None:
         return Replanned(fresh, (), tuple(s.id for s in fresh.steps), ())
     previous = {step.id: step for step in old.steps}
@@ -142,14 +146,14 @@ def replan(old: Plan | None, answers: dict[str, Any] | None, roadmap: dict[str, 
     history = tuple(r for r in old.removed if r.id not in current) + gone
     kept = tuple(s.id for s in steps if s.id in previous and s.status != "pending")
     added = tuple(s.id for s in steps if s.id not in previous)
-    return Replanned(Plan(SCHEMA_VERSION, old.created, now, answers, steps, history), kept, added, gone)
+    return Replanned(Plan(SCHEMA_VERSION, old.created, now, fresh.answers, steps, history), kept, added, gone)
 
 
 def set_status(plan: Plan, index: int, status: str, now: str) -> Plan:
     if status not in STATUSES:
         raise UsageError(f"unknown status {status!r}; choose one of: {', '.join(STATUSES)}")
     steps = list(plan.steps)
-    steps[index] = replace(steps[index], status=status, updated=now)  # type: ignore[arg-type]
+    steps[index] = replace(steps[index], status=status, updated=now)
     return replace(plan, steps=tuple(steps), updated=now)
 
 
@@ -162,7 +166,7 @@ def reset(plan: Plan, now: str) -> Plan:
 class Progress:
     finished: int  # done or skipped
     total: int
-    counts: dict[str, int]
+    counts: dict[Status, int]
     next_step: PlanStep | None
 
     @property

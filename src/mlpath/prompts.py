@@ -16,6 +16,7 @@ from mlpath.content.model.quiz import Question
 if TYPE_CHECKING:
     from prompt_toolkit.input import Input
     from prompt_toolkit.output import Output
+    from rich.console import Console
 
 
 def terminal_output() -> Output | None:
@@ -80,15 +81,13 @@ def confirm(message: str, default: bool) -> bool:
     return bool(answer)
 
 
-def walk_ladder(content: Content, start: int = 0) -> None:
-    """Show one ladder level at a time; the user moves on, back, or stops."""
+def walk_ladder(content: Content, console: Console, start: int = 0) -> None:
+    """Show one ladder level at a time on `console`; the user moves on, back, or stops."""
     import questionary
-    from rich.console import Console
 
     from mlpath.render import render_table
     from mlpath.views.explore import ladder
 
-    console = Console()
     levels = content.ladder.levels
     index = start
     while True:

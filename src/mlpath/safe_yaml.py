@@ -1,4 +1,4 @@
-"""The one way mlpath reads YAML: the safe loader, with the expanded size bounded.
+"""The one way mlpath reads and writes YAML: safe loader and dumper, the expanded size bounded.
 
 A document is composed first and its nodes counted as the loaded data would hold them
 (an alias counts every time it is used), so an alias bomb is refused before it is built.
@@ -29,6 +29,13 @@ def load(text: str) -> Any:
         return loader.construct_document(node)
     finally:
         loader.dispose()
+
+
+def dump(document: Any) -> str:
+    """A document as block-style YAML, keys in their order, Unicode kept (the safe dumper only)."""
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    text: str = yaml.dump(document, Dumper=dumper, sort_keys=False, allow_unicode=True, width=100)
+    return text
 
 
 def describe(error: yaml.YAMLError) -> tuple[int | None, int | None, str]:

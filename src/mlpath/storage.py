@@ -9,7 +9,6 @@
 from __future__ import annotations
 
 import contextlib
-import os
 from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
@@ -17,17 +16,13 @@ from pathlib import Path
 from mlpath.errors import OperationError
 from mlpath.progress import Plan, parse
 
-ENV_HOME = "MLPATH_HOME"
 PLAN_FILE = "plan.yaml"
 
 
 def home() -> Path:
-    chosen = os.environ.get(ENV_HOME)
-    if chosen:
-        return Path(chosen)
-    from platformdirs import user_data_dir
+    from mlpath.userdirs import data_home
 
-    return Path(user_data_dir("mlpath", appauthor=False))
+    return data_home()
 
 
 def plan_path() -> Path:
@@ -96,12 +91,12 @@ def load() -> Plan | None:
 
 def save(plan: Plan) -> Path:
     from mlpath.files import write_atomic
-    from mlpath.render.data import to_yaml
+    from mlpath.safe_yaml import dump
 
     path = plan_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     header = "# Your mlpath plan. Change statuses with 'mlpath progress set STEP STATUS'.\n"
-    text = header + to_yaml(plan.document())
+    text = header + dump(plan.document())
     write_atomic(str(path), text, "your plan")
     return path
 

@@ -1,10 +1,22 @@
-"""What the process is attached to, decided once per run; tests build their own."""
+"""What one run is attached to, decided once, and the two consoles that draw on it.
+
+The CLI builds one `Terminal` per run and passes it on; tests build their own around
+`io.StringIO` streams at any width. rich is imported only when a console is first asked for.
+"""
 
 from __future__ import annotations
 
 import os
 import sys
-from typing import NamedTuple
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from rich.console import Console
+
+DEFAULT_WIDTH = 80
+WIDTH_RANGE = (20, 1000)  # narrower or wider than this is a setting gone wrong, not a screen
 
 
 def _utf8(stream: object) -> bool:
@@ -26,20 +38,94 @@ def _isatty(stream: object) -> bool:
         return False
 
 
-class Terminal(NamedTuple):
-    stdin_isatty: bool
-    stdout_isatty: bool
-    stderr_isatty: bool
-    utf8: bool = True  # can stdout encode any character?
+def screen_width(environ: Mapping[str, str], streams: tuple[object, ...] = ()) -> int:
+    """COLUMNS when it is a sane number, else the width of the first stream that is a terminal
+    (so `| less` still gets the screen's width), else 80; always within WIDTH_RANGE."""
+    text = environ.get("COLUMNS", "").strip()
+    width = int(text) if text.isascii() and text.isdigit() and len(text) < 6 else 0
+    for stream in streams:
+        if width > 0:
+            break
+        try:
+            width = os.get_terminal_size(stream.fileno()).columns  # type: ignore[attr-defined]
+        except (AttributeError, OSError, ValueError):
+            continue
+    low, high = WIDTH_RANGE
+    return max(low, min(high, width)) if width > 0 else DEFAULT_WIDTH
+
+
+class Terminal:
+    """The streams of one run, whether each is a terminal, and a rich console for each.
+
+    `console` draws results on stdout; `error_console` draws on stderr. rich decides colour
+    from each stream and the environment: none when it is not a terminal, with NO_COLOR set,
+    or with TERM=dumb.
+    """
+
+    def __init__(
+        self,
+        stdin_isatty: bool,
+        stdout_isatty: bool,
+        stderr_isatty: bool,
+        utf8: bool = True,
+        *,
+        stdout: TextIO | None = None,
+        stderr: TextIO | None = None,
+        width: int = DEFAULT_WIDTH,
+    ) -> None:
+        self.stdin_isatty = stdin_isatty
+        self.stdout_isatty = stdout_isatty
+        self.stderr_isatty = stderr_isatty
+        self.utf8 = utf8  # can stdout encode any character?
+        self.stdout = stdout if stdout is not None else sys.stdout
+        self.stderr = stderr if stderr is not None else sys.stderr
+        self.width = width
+        self._consoles: dict[str, Console] = {}
 
     @classmethod
     def detect(cls) -> Terminal:
-        return cls(_isatty(sys.stdin), _isatty(sys.stdout), _isatty(sys.stderr), _utf8(sys.stdout))
+        return cls(
+            _isatty(sys.stdin),
+            _isatty(sys.stdout),
+            _isatty(sys.stderr),
+            _utf8(sys.stdout),
+            stdout=sys.stdout,
+            stderr=sys.stderr,
+            width=screen_width(os.environ, (sys.stdout, sys.stdin, sys.stderr)),
+        )
 
     @property
     def interactive(self) -> bool:
         """Can we prompt? Needs a keyboard (stdin) and a screen; prompts never go to a redirected stdout."""
         return self.stdin_isatty and (self.stdout_isatty or self.stderr_isatty or _has_tty())
+
+    @property
+    def person_watching(self) -> bool:
+        """Is a person reading both streams? Tips and hints are for them, never for scripts."""
+        return self.stdout_isatty and self.stderr_isatty
+
+    def console(self) -> Console:
+        """The console for results, on stdout."""
+        return self._console("out", self.stdout)
+
+    def error_console(self) -> Console:
+        """The console for messages, on stderr."""
+        return self._console("err", self.stderr)
+
+    def _console(self, name: str, stream: TextIO) -> Console:
+        if name not in self._consoles:
+            from rich.console import Console
+
+            self._consoles[name] = Console(file=stream, width=self.width, soft_wrap=False)
+        return self._consoles[name]
+
+    def write(self, text: str) -> None:
+        """Text on stdout, as it is."""
+        self.stdout.write(text)
+
+    def say(self, text: str) -> None:
+        """One message line (or a few) on stderr."""
+        self.stderr.write(text + "\n")
 
 
 def _has_tty() -> bool:

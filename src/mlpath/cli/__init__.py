@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from mlpath.cli.app import Session, app, emit
+from mlpath.cli.options import Output
 from mlpath.errors import ExitCode
 from mlpath.terminal import Terminal, tolerate_encoding
 
@@ -55,7 +56,7 @@ def root(
     if ctx.invoked_subcommand is None:
         from mlpath.views.home import home
 
-        emit(ctx, home(package_version(), _command_groups(ctx)), None, False)
+        emit(ctx, home(package_version(), _command_groups(ctx)), Output())
 
 
 def _command_groups(ctx: typer.Context) -> list[tuple[str, list[tuple[str, str]]]]:

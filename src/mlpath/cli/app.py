@@ -4,21 +4,21 @@ from __future__ import annotations
 
 import errno
 import os
-import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
 from typer.core import TyperGroup
 
-from mlpath.errors import ContentError, ExitCode, MlpathError, UsageError
-from mlpath.render import OutputFormat
+from mlpath.errors import ContentError, ExitCode, MlpathError
 from mlpath.terminal import Terminal
 
 if TYPE_CHECKING:
     from typer import _click as click
 
+    from mlpath.cli.options import Output
     from mlpath.content.model import Content
+    from mlpath.render import OutputFormat
     from mlpath.report import Report
 
 
@@ -147,47 +147,18 @@ def session(ctx: typer.Context) -> Session:
     return root.obj
 
 
-FormatOption = Annotated[
-    OutputFormat | None,
-    typer.Option(
-        "--format",
-        "-f",
-        help="Output format. Default: table on a terminal, plain when piped.",
-        case_sensitive=False,
-        show_default=False,
-    ),
-]
-JsonOption = Annotated[bool, typer.Option("--json", help="Short for --format json.")]
+def emit(ctx: typer.Context, report: Report, output: Output) -> OutputFormat:
+    """Write a report on stdout in the format asked for; returns the format used."""
+    from mlpath.render import write
 
-
-def output_format(ctx: typer.Context, chosen: OutputFormat | None, as_json: bool) -> OutputFormat:
-    if as_json and chosen not in (None, OutputFormat.json):
-        raise UsageError(f"--json and --format {chosen.value} disagree; give one of them")
-    if as_json:
-        return OutputFormat.json
-    if chosen is not None:
-        return chosen
-    return OutputFormat.table if session(ctx).terminal.stdout_isatty else OutputFormat.plain
-
-
-def emit(ctx: typer.Context, report: Report, chosen: OutputFormat | None, as_json: bool) -> OutputFormat:
-    """Print a report in the chosen format on stdout; returns the format used."""
-    fmt = output_format(ctx, chosen, as_json)
-    if fmt is OutputFormat.table:
-        from rich.console import Console
-
-        from mlpath.render import render_table
-
-        Console(soft_wrap=False).print(render_table(report))
-    else:
-        from mlpath.render import render_text
-
-        terminal = session(ctx).terminal
-        sys.stdout.write(render_text(report, fmt, pretty=terminal.stdout_isatty, ascii_only=not terminal.utf8))
+    terminal = session(ctx).terminal
+    fmt = output.resolve(terminal.stdout_isatty)
+    write(report, fmt, terminal)
     return fmt
 
 
 def hint(ctx: typer.Context, text: str) -> None:
     """A tip for a person at a terminal; never for scripts, never on stdout."""
-    if session(ctx).terminal.stderr_isatty and session(ctx).terminal.stdout_isatty:
-        typer.echo(text, err=True)
+    terminal = session(ctx).terminal
+    if terminal.person_watching:
+        terminal.say(text)

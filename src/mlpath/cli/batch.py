@@ -7,19 +7,22 @@ import sys
 from collections.abc import Iterable
 from typing import Any
 
+from mlpath.cli.options import AnswerSource
 from mlpath.content.model import Content
 from mlpath.errors import ExitCode, MlpathError
 
 
-def run_batch(content: Content, source: str | None, assignments: list[str], defaults: bool) -> int:
+def run_batch(content: Content, source: AnswerSource) -> int:
     """Process every line; returns the exit code: 0 if all lines were valid, else 2."""
     from mlpath import answers as contract
     from mlpath.engine.roadmap import build_roadmap
     from mlpath.files import read_input
     from mlpath.views.roadmap import roadmap_document
 
-    overrides = contract.parse_assignments(assignments)
-    lines: Iterable[str] = sys.stdin if source in (None, "-") else read_input(source, "answers file").splitlines()
+    overrides = contract.parse_assignments(source.assignments)
+    lines: Iterable[str] = (
+        sys.stdin if source.file in (None, "-") else read_input(str(source.file), "answers file").splitlines()
+    )
     write = sys.stdout.write
     dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
     questions = content.questions.questions
@@ -28,7 +31,7 @@ def run_batch(content: Content, source: str | None, assignments: list[str], defa
         try:
             raw = _parse_line(line)
             raw.update(overrides)
-            prepared, missing = contract.resolve(raw, questions, defaults)
+            prepared, missing = contract.resolve(raw, questions, source.defaults)
             if missing:
                 raise MlpathError(f"missing answers: {', '.join(missing)} (or run with --defaults)")
             result: dict[str, Any] = roadmap_document(content, build_roadmap(content, contract.build(prepared)))

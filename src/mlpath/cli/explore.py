@@ -3,21 +3,17 @@
 from __future__ import annotations
 
 import re
-from enum import Enum
 from typing import Annotated
 
 import typer
 
-from mlpath.cli.app import FormatOption, JsonOption, app, emit, hint, session
+from mlpath.answers import Residency
+from mlpath.cli.app import app, emit, hint, session
+from mlpath.cli.options import Output, output_options
 from mlpath.errors import UsageError
 from mlpath.views import explore as views
 
 EXPLORE = "Explore"
-
-
-class Residency(str, Enum):
-    in_state = "in-state"
-    out_of_state = "out-of-state"
 
 
 def complete_level(ctx: typer.Context, incomplete: str) -> list[str]:
@@ -46,34 +42,37 @@ def parse_amount(text: str | None) -> int | None:
 
 
 @app.command(rich_help_panel=EXPLORE)
-def about(ctx: typer.Context, fmt: FormatOption = None, as_json: JsonOption = False) -> None:
+@output_options
+def about(ctx: typer.Context, output: Output) -> None:
     """What an ML engineer is and does, who they work with, the kinds of learning they build.
 
     Example: mlpath about --format markdown
     """
-    emit(ctx, views.about(session(ctx).content()), fmt, as_json)
+    emit(ctx, views.about(session(ctx).content()), output)
 
 
 @app.command(rich_help_panel=EXPLORE)
+@output_options
 def salary(
     ctx: typer.Context,
+    output: Output,
     compare: Annotated[
         str | None,
         typer.Option("--compare", metavar="AMOUNT", help="Your own yearly pay, to put beside each tier (e.g. 75000)."),
     ] = None,
-    fmt: FormatOption = None,
-    as_json: JsonOption = False,
 ) -> None:
     """Entry, median and senior pay with sources, against the national average.
 
     Example: mlpath salary --compare 75000
     """
-    emit(ctx, views.salary(session(ctx).content(), parse_amount(compare)), fmt, as_json)
+    emit(ctx, views.salary(session(ctx).content(), parse_amount(compare)), output)
 
 
 @app.command(rich_help_panel=EXPLORE)
+@output_options
 def ladder(
     ctx: typer.Context,
+    output: Output,
     level: Annotated[
         str | None,
         typer.Argument(
@@ -81,8 +80,6 @@ def ladder(
         ),
     ] = None,
     walk: Annotated[bool, typer.Option("--walk", help="Step through the levels on a terminal.")] = False,
-    fmt: FormatOption = None,
-    as_json: JsonOption = False,
 ) -> None:
     """The six levels from junior to director, in order; or one level in full.
 
@@ -102,106 +99,115 @@ def ladder(
             )
         from mlpath.prompts import walk_ladder
 
-        walk_ladder(content, start=chosen or 0)
+        walk_ladder(content, state.terminal.console(), start=chosen or 0)
         return
-    emit(ctx, views.ladder(content, chosen), fmt, as_json)
+    emit(ctx, views.ladder(content, chosen), output)
     if chosen is None:
         hint(ctx, "Tip: 'mlpath ladder senior' shows one level in full; '--walk' steps through them.")
 
 
 @app.command(rich_help_panel=EXPLORE)
-def skills(ctx: typer.Context, fmt: FormatOption = None, as_json: JsonOption = False) -> None:
+@output_options
+def skills(ctx: typer.Context, output: Output) -> None:
     """The five core skills, and the ten built on the job with the tools the article names.
 
     Example: mlpath skills --json | jq '.on_the_job[].tools'
     """
-    emit(ctx, views.skills(session(ctx).content()), fmt, as_json)
+    emit(ctx, views.skills(session(ctx).content()), output)
 
 
 @app.command(rich_help_panel=EXPLORE)
-def specialties(ctx: typer.Context, fmt: FormatOption = None, as_json: JsonOption = False) -> None:
+@output_options
+def specialties(ctx: typer.Context, output: Output) -> None:
     """The five popular specialties.
 
     Example: mlpath specialties | cut -f1
     """
-    emit(ctx, views.specialties(session(ctx).content()), fmt, as_json)
+    emit(ctx, views.specialties(session(ctx).content()), output)
 
 
 @app.command(rich_help_panel=EXPLORE)
-def aspects(ctx: typer.Context, fmt: FormatOption = None, as_json: JsonOption = False) -> None:
+@output_options
+def aspects(ctx: typer.Context, output: Output) -> None:
     """The best and the worst aspects of the job.
 
     Example: mlpath aspects --format markdown
     """
-    emit(ctx, views.aspects(session(ctx).content()), fmt, as_json)
+    emit(ctx, views.aspects(session(ctx).content()), output)
 
 
 @app.command(rich_help_panel=EXPLORE)
+@output_options
 def education(
     ctx: typer.Context,
+    output: Output,
     residency: Annotated[
         Residency, typer.Option("--residency", help="Tuition rate for the cost estimate.", case_sensitive=False)
-    ] = Residency.in_state,
+    ] = "in-state",
     masters: Annotated[bool, typer.Option("--masters", help="Add a master's degree to the estimate.")] = False,
-    fmt: FormatOption = None,
-    as_json: JsonOption = False,
 ) -> None:
     """Degrees, durations, tuition and a total-cost estimate with its formula; the online route.
 
     Example: mlpath education --residency out-of-state --masters
     """
-    emit(ctx, views.education(session(ctx).content(), residency.value, masters), fmt, as_json)
+    emit(ctx, views.education(session(ctx).content(), residency, masters), output)
 
 
 @app.command(rich_help_panel=EXPLORE)
-def resources(ctx: typer.Context, fmt: FormatOption = None, as_json: JsonOption = False) -> None:
+@output_options
+def resources(ctx: typer.Context, output: Output) -> None:
     """The six web resources for learning.
 
     Example: mlpath resources
     """
-    emit(ctx, views.resources(session(ctx).content()), fmt, as_json)
+    emit(ctx, views.resources(session(ctx).content()), output)
 
 
 @app.command(rich_help_panel=EXPLORE)
-def internships(ctx: typer.Context, fmt: FormatOption = None, as_json: JsonOption = False) -> None:
+@output_options
+def internships(ctx: typer.Context, output: Output) -> None:
     """The five kinds of internship.
 
     Example: mlpath internships --json
     """
-    emit(ctx, views.internships(session(ctx).content()), fmt, as_json)
+    emit(ctx, views.internships(session(ctx).content()), output)
 
 
 @app.command(rich_help_panel=EXPLORE)
-def industries(ctx: typer.Context, fmt: FormatOption = None, as_json: JsonOption = False) -> None:
+@output_options
+def industries(ctx: typer.Context, output: Output) -> None:
     """Job opportunities by industry, with example applications.
 
     Example: mlpath industries | grep -i health
     """
-    emit(ctx, views.industries(session(ctx).content()), fmt, as_json)
+    emit(ctx, views.industries(session(ctx).content()), output)
 
 
 @app.command(rich_help_panel=EXPLORE)
-def companies(ctx: typer.Context, fmt: FormatOption = None, as_json: JsonOption = False) -> None:
+@output_options
+def companies(ctx: typer.Context, output: Output) -> None:
     """The ten kinds of company that hire, with example uses.
 
     Example: mlpath companies --format yaml
     """
-    emit(ctx, views.companies(session(ctx).content()), fmt, as_json)
+    emit(ctx, views.companies(session(ctx).content()), output)
 
 
 @app.command(rich_help_panel=EXPLORE)
-def outlook(ctx: typer.Context, fmt: FormatOption = None, as_json: JsonOption = False) -> None:
+@output_options
+def outlook(ctx: typer.Context, output: Output) -> None:
     """Projected growth in demand: how much, over which years, from which source, and why.
 
     Example: mlpath outlook --json | jq .growth_percent
     """
-    emit(ctx, views.outlook(session(ctx).content()), fmt, as_json)
+    emit(ctx, views.outlook(session(ctx).content()), output)
 
 
 @app.command("work-life", rich_help_panel=EXPLORE)
-def work_life(ctx: typer.Context, fmt: FormatOption = None, as_json: JsonOption = False) -> None:
+@output_options
+def work_life(ctx: typer.Context, output: Output) -> None:
     """The work-life balance picture.
 
     Example: mlpath work-life
     """
-    emit(ctx, views.work_life(session(ctx).content()), fmt, as_json)
+    emit(ctx, views.work_life(session(ctx).content()), output)

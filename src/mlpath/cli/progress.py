@@ -1,35 +1,33 @@
-"""Track commands: the saved plan and each step's status."""
+"""The progress commands (Track in the help): the saved plan and each step's status."""
 
 from __future__ import annotations
 
-from enum import Enum
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from mlpath.cli.app import FormatOption, JsonOption, app, emit, session
+from mlpath.cli.app import app, emit, session
 from mlpath.cli.completion import complete_step
+from mlpath.cli.options import Output, output_options
 from mlpath.errors import OperationError, UsageError
+from mlpath.progress import STATUSES, Status
 
 if TYPE_CHECKING:
+    from mlpath.engine.roadmap import Roadmap
     from mlpath.progress import Plan
 
 TRACK = "Track"
 NO_PLAN = "you have no saved plan yet; make one with 'mlpath quiz --save' or 'mlpath roadmap --answers FILE --save'"
 
+STATUS_HELP = f"{', '.join(STATUSES[:-1])} or {STATUSES[-1]}."
+
 progress_app = typer.Typer(help="Your saved plan: each step's status, percent complete and the next step.")
 app.add_typer(progress_app, name="progress", rich_help_panel=TRACK)
 
 
-class StepStatus(str, Enum):
-    pending = "pending"
-    learning = "learning"
-    done = "done"
-    skipped = "skipped"
-
-
 @progress_app.callback(invoke_without_command=True)
-def progress(ctx: typer.Context, fmt: FormatOption = None, as_json: JsonOption = False) -> None:
+@output_options
+def progress(ctx: typer.Context, output: Output) -> None:
     """The saved plan with each step's status, percent complete, per-phase bars and the next step.
 
     Examples: mlpath progress | mlpath progress --format markdown > plan.md
@@ -42,7 +40,7 @@ def progress(ctx: typer.Context, fmt: FormatOption = None, as_json: JsonOption =
     plan = storage.load()
     if plan is None:
         raise OperationError(NO_PLAN)
-    emit(ctx, progress_report(session(ctx).content(), plan, storage.plan_path()), fmt, as_json)
+    emit(ctx, progress_report(session(ctx).content(), plan, storage.plan_path()), output)
 
 
 @progress_app.command("set")
@@ -53,7 +51,7 @@ def set_status(
             help="The step: its id, its number, or a unique prefix of its id.", autocompletion=complete_step
         ),
     ],
-    status: Annotated[StepStatus, typer.Argument(help="pending, learning, done or skipped.", case_sensitive=False)],
+    status: Annotated[Status, typer.Argument(help=STATUS_HELP, case_sensitive=False)],
 ) -> None:
     """Mark one step of your plan.
 
@@ -66,7 +64,7 @@ def set_status(
     with storage.locked():
         plan = _require(storage.load())
         index = choose([s.id for s in plan.steps], step, "step")
-        updated = plans.set_status(plan, index, status.value, storage.now())
+        updated = plans.set_status(plan, index, status, storage.now())
         storage.save(updated)
     done = plans.progress(updated.steps)
     chosen = updated.steps[index]
@@ -105,8 +103,8 @@ def _require(plan: Plan | None) -> Plan:
     return plan
 
 
-def save_plan(roadmap: dict[str, Any]) -> None:
-    """Save a roadmap document (with its answers) as the person's plan, keeping statuses of the steps that remain."""
+def save_plan(roadmap: Roadmap) -> None:
+    """Save a roadmap (with its answers) as the person's plan, keeping statuses of the steps that remain."""
     from mlpath import progress as plans
     from mlpath import storage
 
@@ -116,7 +114,7 @@ def save_plan(roadmap: dict[str, Any]) -> None:
         except storage.CorruptPlanError as error:
             typer.echo(f"Warning: {error}", err=True)
             old = None
-        result = plans.replan(old, roadmap["answers"], roadmap, storage.now())
+        result = plans.replan(old, roadmap, storage.now())
         path = storage.save(result.plan)
     lines = [f"Saved your plan to {path} ({len(result.plan.steps)} steps). See it with 'mlpath progress'."]
     if old is not None:

@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from mlpath.cli.app import FormatOption, JsonOption, app, emit, session
+from mlpath.cli.app import app, emit, session
+from mlpath.cli.options import Output, output_options
 
 UTILITY = "Utility"
 
@@ -16,11 +17,11 @@ app.add_typer(data_app, name="data", rich_help_panel=UTILITY)
 
 
 @app.command(rich_help_panel=UTILITY)
+@output_options
 def search(
     ctx: typer.Context,
+    output: Output,
     query: Annotated[str, typer.Argument(help="Words to find; every word must appear.")],
-    fmt: FormatOption = None,
-    as_json: JsonOption = False,
 ) -> None:
     """Find words across all content; shows the section, the item and the command to see it.
 
@@ -32,21 +33,22 @@ def search(
     content = session(ctx).content()
     hits = finder.search(content, query)
     near = [] if hits else finder.suggestions(content, query)
-    emit(ctx, search_results(query, hits, near), fmt, as_json)
+    emit(ctx, search_results(query, hits, near), output)
     if not hits:
         tail = f"; did you mean: {', '.join(near)}?" if near else "; try fewer or shorter words"
         typer.echo(f"No match for {query!r}{tail}", err=True)
 
 
 @app.command(rich_help_panel=UTILITY)
-def sources(ctx: typer.Context, fmt: FormatOption = None, as_json: JsonOption = False) -> None:
+@output_options
+def sources(ctx: typer.Context, output: Output) -> None:
     """Every source cited, with the figures that come from it.
 
     Example: mlpath sources --json | jq '.sources[].figures'
     """
     from mlpath.views.utility import sources as sources_view
 
-    emit(ctx, sources_view(session(ctx).content()), fmt, as_json)
+    emit(ctx, sources_view(session(ctx).content()), output)
 
 
 @data_app.command("path")
@@ -59,13 +61,13 @@ def data_path(ctx: typer.Context) -> None:
 
 
 @data_app.command("check")
+@output_options
 def data_check(
     ctx: typer.Context,
+    output: Output,
     directory: Annotated[
         Path | None, typer.Argument(help="Content directory to check. Default: the one in use.")
     ] = None,
-    fmt: FormatOption = None,
-    as_json: JsonOption = False,
 ) -> None:
     """Validate a content directory: exit 0, or 3 with every problem listed by file, line and field.
 
@@ -75,4 +77,4 @@ def data_check(
     from mlpath.views.utility import data_check as check_view
 
     target = directory if directory is not None else session(ctx).data_dir
-    emit(ctx, check_view(target, load_content(target, use_cache=False)), fmt, as_json)
+    emit(ctx, check_view(target, load_content(target, use_cache=False)), output)

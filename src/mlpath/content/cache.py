@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import marshal
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,11 +25,9 @@ KEEP = 8  # entries kept; older ones are removed when a new one is written
 
 
 def cache_dir() -> Path:
-    home = os.environ.get("MLPATH_HOME")
-    if home:
-        return Path(home) / "cache"
-    base = os.environ.get("XDG_CACHE_HOME")
-    return (Path(base) if base else Path.home() / ".cache") / "mlpath"
+    from mlpath.userdirs import cache_home
+
+    return cache_home()
 
 
 def _schema_stamp() -> bytes:

@@ -98,7 +98,9 @@ def _questions(questions: Any) -> Iterator[Finding]:
             yield "questions", (*where, "default"), "default must be a single value"
         elif any(value not in allowed for value in defaults):
             yield "questions", (*where, "default"), f"default {default!r} is not an allowed value"
-    for value in range(1, 6):
+    from mlpath.answers import SCALE
+
+    for value in SCALE:
         if value not in questions.scale_labels:
             yield "questions", ("scale_labels",), f"missing a label for {value}"
 

@@ -10,6 +10,8 @@ from mlpath.report import Report
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
+    from mlpath.terminal import Terminal
+
 
 class OutputFormat(str, Enum):
     table = "table"
@@ -48,3 +50,22 @@ def render_table(report: Report) -> RenderableType:
     from mlpath.render.tables import to_renderable
 
     return to_renderable(report)
+
+
+def write(report: Report, output_format: OutputFormat, terminal: Terminal) -> None:
+    """The report on the terminal's stdout: drawn by its console, or as a finished document."""
+    if output_format is OutputFormat.table:
+        terminal.console().print(render_table(report))
+    else:
+        terminal.write(render_text(report, output_format, pretty=terminal.stdout_isatty, ascii_only=not terminal.utf8))
+
+
+def table_text(report: Report, width: int = 100) -> str:
+    """The table format as plain text of a given width, without colour: for writing to a file."""
+    import io
+
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    Console(file=buffer, width=width, color_system=None, force_terminal=False).print(render_table(report))
+    return buffer.getvalue()

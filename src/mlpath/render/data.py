@@ -14,8 +14,6 @@ def to_json(document: Any, pretty: bool = False, ascii_only: bool = False) -> st
 
 
 def to_yaml(document: Any) -> str:
-    import yaml
+    from mlpath.safe_yaml import dump
 
-    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    text: str = yaml.dump(document, Dumper=dumper, sort_keys=False, allow_unicode=True, width=100)
-    return text
+    return dump(document)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from mlpath.answers import SCALE
 from mlpath.content.model import Content
 from mlpath.content.model.quiz import RoadmapNotes
 from mlpath.engine.reason import Clause, Reason
@@ -135,20 +136,21 @@ def questions_report(content: Content) -> Report:
     listed = []
     rows = []
     for q in questions:
-        values: list[Any] = list(q.values) if q.kind != "scale" else [1, 2, 3, 4, 5]
+        values: list[Any] = list(q.values) if q.kind != "scale" else list(SCALE)
         default = list(q.default) if isinstance(q.default, tuple) else q.default
         listed.append(
             {"key": q.key, "kind": q.kind, "prompt": q.prompt, "help": q.help, "values": values, "default": default}
         )
-        shown = ",".join(str(v) for v in values) if q.kind != "scale" else "1-5"
+        shown = ",".join(str(v) for v in values) if q.kind != "scale" else f"{SCALE[0]}-{SCALE[-1]}"
         rows.append((q.key, q.kind, shown, ",".join(default) if isinstance(default, list) else str(default), q.prompt))
     document = {"questions": listed, "count": len(listed)}
+    labels, low, high = content.questions.scale_labels, SCALE[0], SCALE[-1]
     blocks: tuple[Block, ...] = (
         Table(("key", "kind", "values", "default", "question"), tuple(rows)),
         Notes(
             (
                 "Lists take several values, comma-separated with --set (e.g. --set interests=nlp,robotics).",
-                "Scales run from 1 (not at all) to 5 (very much).",
+                f"Scales run from {low} ({labels[low]}) to {high} ({labels[high]}).",
             )
         ),
     )
