@@ -75,7 +75,7 @@ def branch_answers() -> str:
     import itertools
     import json
 
-    lines = []
+    lines: list[dict[str, object]] = []
     for education, path, residency, study in itertools.product(
         ("none", "bachelor-cs", "bachelor-other", "master-cs", "master-other"),
         ("degree", "online", "undecided"),
@@ -108,7 +108,7 @@ def branch_answers() -> str:
         )
     scales = ("complex_problems", "new_tech", "continuous_learning", "analytical", "resilience", "data_cleaning")
     for value in range(1, 6):
-        lines.append({key: value for key in scales} | {"deadline_pressure": 6 - value})
+        lines.append({**{key: value for key in scales}, "deadline_pressure": 6 - value})
     lines.append({key: 1 + index % 5 for index, key in enumerate(scales)})
     return "".join(json.dumps(line) + "\n" for line in lines)
 

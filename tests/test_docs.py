@@ -69,6 +69,6 @@ def test_the_lazy_command_map_names_every_command_and_its_module() -> None:
     for group in app.registered_groups:
         assert group.typer_instance is not None
         callback = group.typer_instance.registered_callback
-        module = callback.callback.__module__ if callback and callback.callback else None
-        found[str(group.name)] = module or f"mlpath.cli.{COMMAND_MODULES.get(str(group.name))}"
+        defined_in = callback.callback.__module__ if callback and callback.callback else None
+        found[str(group.name)] = defined_in or f"mlpath.cli.{COMMAND_MODULES.get(str(group.name))}"
     assert found == {name: f"mlpath.cli.{module}" for name, module in COMMAND_MODULES.items()}

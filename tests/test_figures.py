@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from conftest import Run
 
 
-def as_json(run: Run, *args: str) -> dict:  # type: ignore[type-arg]
+def as_json(run: Run, *args: str) -> dict[str, Any]:
     result = run(*args, "--json")
     assert result.exit_code == 0, result.stderr
-    return json.loads(result.stdout)
+    document: dict[str, Any] = json.loads(result.stdout)
+    return document
 
 
 def test_pay_tiers_and_national_average_with_sources(run: Run) -> None:

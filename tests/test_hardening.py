@@ -116,6 +116,7 @@ def test_unwritable_save_answers_keeps_the_earlier_file(run: Run, tmp_path: Path
 # No terminal -------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("args", "says"),
     [(["quiz"], "--answers FILE"), (["ladder", "--walk"], "mlpath ladder LEVEL"), (["progress", "reset"], "--yes")],
@@ -134,6 +135,7 @@ def test_no_terminal_never_hangs_and_names_the_flags(args: list[str], says: str,
 # Pipes and interrupts ----------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_ctrl_c_during_batch_exits_130_without_a_traceback() -> None:
     process = subprocess.Popen(
         [*MLPATH, "quiz", "--batch", "--defaults"],
@@ -156,6 +158,7 @@ def test_ctrl_c_during_batch_exits_130_without_a_traceback() -> None:
 # Terminals ---------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "env",
     [
@@ -180,6 +183,7 @@ def test_odd_terminals_get_readable_output(env: dict[str, str], command: str) ->
         assert not ANSI_COLOUR.search(result.stdout)
 
 
+@pytest.mark.slow
 def test_force_color_colours_piped_table_output() -> None:
     env = {**os.environ, "FORCE_COLOR": "1"}
     env.pop("NO_COLOR", None)
@@ -187,6 +191,7 @@ def test_force_color_colours_piped_table_output() -> None:
     assert ANSI_COLOUR.search(result.stdout)
 
 
+@pytest.mark.slow
 def test_thirty_columns_keeps_lines_within_the_width() -> None:
     env = {**os.environ, "COLUMNS": "30"}
     result = subprocess.run(
@@ -214,13 +219,13 @@ def test_unknown_commands_options_and_values_suggest(run: Run, args: list[str], 
 
 
 def test_an_internal_error_is_one_line_asking_for_a_report(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
-    from mlpath.views import explore
+    from mlpath.views import salary as salary_views
 
     def broken(*args: object) -> None:
         hidden = "local value"  # noqa: F841 - a local that must never be shown
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(explore, "salary", broken)
+    monkeypatch.setattr(salary_views, "salary", broken)
     result = run("salary")
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: internal error (RuntimeError: boom). This is a bug in mlpath")
@@ -240,6 +245,7 @@ WORDS = [
 ]  # fmt: skip
 
 
+@pytest.mark.slow
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=8)), max_size=7), st.text(max_size=40))
 def test_no_command_line_escapes_as_a_traceback(run: Run, argv: list[str], stdin: str) -> None:
@@ -267,6 +273,7 @@ answer_values = st.recursive(
 answer_keys = st.one_of(st.sampled_from(["education", "interests", "goal", "resilience", "math"]), st.text(max_size=10))
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.one_of(st.dictionaries(answer_keys, answer_values, max_size=6).map(json.dumps), st.text(max_size=200)))
 def test_any_answers_document_gives_a_roadmap_or_a_one_line_error(run: Run, document: str) -> None:

@@ -12,9 +12,12 @@ from pathlib import Path
 import pytest
 
 import mlpath
-from mlpath.content.loader import SECTIONS, packaged_data_dir
+from mlpath.content.loader import packaged_data_dir
+from mlpath.content.model import SECTIONS
 
 ROOT = Path(__file__).resolve().parent.parent
+
+pytestmark = pytest.mark.slow  # real processes and pseudo-terminals
 
 
 @pytest.fixture(scope="module")

@@ -13,8 +13,10 @@ import pytest
 
 MLPATH = [sys.executable, "-m", "mlpath"]
 
+pytestmark = pytest.mark.slow  # real processes and pseudo-terminals
 
-def spawn(*args: str, tmp_path: Path) -> pexpect.spawn:
+
+def spawn(*args: str, tmp_path: Path) -> pexpect.spawn[str]:
     # A pseudo-terminal never answers prompt_toolkit's cursor-position request; don't wait for it.
     env = {
         **os.environ,
@@ -28,7 +30,7 @@ def spawn(*args: str, tmp_path: Path) -> pexpect.spawn:
     return pexpect.spawn(MLPATH[0], [*MLPATH[1:], *args], env=env, encoding="utf-8", timeout=20, dimensions=(40, 100))
 
 
-def assert_interrupted(child: pexpect.spawn) -> None:
+def assert_interrupted(child: pexpect.spawn[str]) -> None:
     """Press Ctrl-C: mlpath says nothing was saved and exits 130, with no traceback."""
     child.sendintr()
     child.expect("Interrupted; nothing was saved.")

@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -30,10 +31,11 @@ def home() -> Path:
     return Path(os.environ["MLPATH_HOME"])
 
 
-def progress(run: Run) -> dict:  # type: ignore[type-arg]
+def progress(run: Run) -> dict[str, Any]:
     result = run("progress", "--json")
     assert result.exit_code == 0, result.stderr
-    return json.loads(result.stdout)
+    document: dict[str, Any] = json.loads(result.stdout)
+    return document
 
 
 def statuses(run: Run) -> dict[str, str]:
@@ -182,6 +184,7 @@ def test_an_older_plan_version_is_migrated(run: Run) -> None:
     assert [s["status"] for s in stored["steps"]] == ["done", "learning", "done"]
 
 
+@pytest.mark.slow
 def test_twenty_concurrent_writers_lose_no_update(run: Run) -> None:
     run("quiz", *ALL_STEPS, "--save")
     steps = [s["id"] for s in progress(run)["steps"]]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 
-class Text(NamedTuple):
+class Paragraph(NamedTuple):
     """A paragraph. In plain output: `key<TAB>text` when a key is given."""
 
     text: str
@@ -72,7 +72,7 @@ class Notes(NamedTuple):
     title: str = "Notes"
 
 
-Block = Text | Table | Bars | Steps | Notes
+Block = Paragraph | Table | Bars | Steps | Notes
 
 
 class Report(NamedTuple):

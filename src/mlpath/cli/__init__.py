@@ -15,6 +15,8 @@ from mlpath.cli.options import Output
 from mlpath.errors import ExitCode
 from mlpath.terminal import Terminal, tolerate_encoding
 
+__all__ = ["app", "main"]
+
 GROUP_ORDER = ("Explore", "Plan", "Track", "Utility")
 
 

@@ -17,6 +17,7 @@ def run_batch(content: Content, source: AnswerSource) -> int:
     from mlpath import answers as contract
     from mlpath.engine.roadmap import build_roadmap
     from mlpath.files import read_input
+    from mlpath.render.data import to_json
     from mlpath.views.roadmap import roadmap_document
 
     overrides = contract.parse_assignments(source.assignments)
@@ -24,7 +25,6 @@ def run_batch(content: Content, source: AnswerSource) -> int:
         sys.stdin if source.file in (None, "-") else read_input(str(source.file), "answers file").splitlines()
     )
     write = sys.stdout.write
-    dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
     questions = content.questions.questions
     failed = False
     for number, line in enumerate(lines, 1):
@@ -38,7 +38,7 @@ def run_batch(content: Content, source: AnswerSource) -> int:
         except MlpathError as error:
             failed = True
             result = {"line": number, "error": str(error)}
-        write(dumps(result) + "\n")
+        write(to_json(result))
     return int(ExitCode.USAGE if failed else ExitCode.OK)
 
 

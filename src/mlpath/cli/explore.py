@@ -65,7 +65,9 @@ def salary(
 
     Example: mlpath salary --compare 75000
     """
-    emit(ctx, views.salary(session(ctx).content(), parse_amount(compare)), output)
+    from mlpath.views.salary import salary as salary_view
+
+    emit(ctx, salary_view(session(ctx).content(), parse_amount(compare)), output)
 
 
 @app.command(rich_help_panel=EXPLORE)
@@ -150,7 +152,9 @@ def education(
 
     Example: mlpath education --residency out-of-state --masters
     """
-    emit(ctx, views.education(session(ctx).content(), residency, masters), output)
+    from mlpath.views.education import education as education_view
+
+    emit(ctx, education_view(session(ctx).content(), residency, masters), output)
 
 
 @app.command(rich_help_panel=EXPLORE)

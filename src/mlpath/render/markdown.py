@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from mlpath.report import Bars, Block, Notes, Report, Steps, Table, Text
+from mlpath.report import Bars, Block, Notes, Paragraph, Report, Steps, Table
 
 
 def to_markdown(report: Report) -> str:
@@ -28,7 +28,7 @@ def _titled(title: str, body: str) -> str:
 
 
 def _block(block: Block) -> str:
-    if isinstance(block, Text):
+    if isinstance(block, Paragraph):
         return _titled(block.title, block.text)
     if isinstance(block, Table):
         if len(block.columns) == 1:

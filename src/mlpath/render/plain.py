@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from mlpath.report import Bars, Block, Notes, Report, Steps, Table, Text
+from mlpath.report import Bars, Block, Notes, Paragraph, Report, Steps, Table
 
 
 def to_plain(report: Report) -> str:
@@ -21,7 +21,7 @@ def _line(fields: tuple[str, ...]) -> str:
 
 
 def _records(block: Block) -> Iterator[tuple[str, ...]]:
-    if isinstance(block, Text):
+    if isinstance(block, Paragraph):
         yield (block.key, block.text) if block.key else (block.text,)
     elif isinstance(block, Table):
         for row in block.rows:

@@ -12,7 +12,7 @@ from rich.segment import Segment
 from rich.table import Table as RichTable
 from rich.text import Text as RichText
 
-from mlpath.report import Bars, Block, Notes, Report, Steps, Table, Text
+from mlpath.report import Bars, Block, Notes, Paragraph, Report, Steps, Table
 
 ACCENT = "cyan"
 TONES = {"positive": "green", "caution": "yellow", "negative": "red"}
@@ -39,7 +39,7 @@ def _heading(title: str) -> RichText:
 
 
 def _block(block: Block) -> RenderableType:
-    if isinstance(block, Text) and block.tone:
+    if isinstance(block, Paragraph) and block.tone:
         colour = TONES.get(block.tone, ACCENT)
         return Panel(
             RichText(block.text),
@@ -48,7 +48,7 @@ def _block(block: Block) -> RenderableType:
             border_style=colour,
             expand=False,
         )
-    if isinstance(block, Text):
+    if isinstance(block, Paragraph):
         body = RichText(block.text)
         return Group(_heading(block.title), body) if block.title else body
     if isinstance(block, Table):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mlpath.report import Block, Report, Table, Text
+from mlpath.report import Block, Paragraph, Report, Table
 
 
 def home(version: str, groups: list[tuple[str, list[tuple[str, str]]]]) -> Report:
@@ -14,19 +14,19 @@ def home(version: str, groups: list[tuple[str, list[tuple[str, str]]]]) -> Repor
         "commands": {name.lower(): [{"command": c, "help": h} for c, h in commands] for name, commands in groups},
     }
     blocks: list[Block] = [
-        Text(
+        Paragraph(
             "An offline career advisor for people asking: should I become a machine learning "
             "engineer, and how? Every fact comes from one sourced career guide.",
             key="about",
         ),
-        Text("Start with 'mlpath quiz': a few questions, an honest verdict and your own roadmap.", key="start"),
+        Paragraph("Start with 'mlpath quiz': a few questions, an honest verdict and your own roadmap.", key="start"),
     ]
     blocks.extend(
         Table(("command", "what it shows"), tuple((f"mlpath {c}", h) for c, h in commands), name, key=name.lower())
         for name, commands in groups
     )
     blocks.append(
-        Text(
+        Paragraph(
             "Content and plan commands take --format table|plain|json|yaml|markdown and --json; "
             "every command takes --help.",
             key="help",

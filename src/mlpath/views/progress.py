@@ -7,7 +7,7 @@ from typing import Any
 
 from mlpath.content.model import Content
 from mlpath.progress import Plan, progress
-from mlpath.report import Bar, Bars, Block, Notes, Report, Step, Steps, Text
+from mlpath.report import Bar, Bars, Block, Notes, Paragraph, Report, Step, Steps
 
 
 def progress_report(content: Content, plan: Plan, path: Path) -> Report:
@@ -62,7 +62,7 @@ def progress_report(content: Content, plan: Plan, path: Path) -> Report:
     )
     summary = f"{overall.percent}% complete: {overall.formula}."
     blocks: list[Block] = [
-        Text(summary, key="percent_complete", title="Progress"),
+        Paragraph(summary, key="percent_complete", title="Progress"),
         Bars(
             "By phase",
             (*bars, Bar("All steps", overall.percent, f"{overall.finished}/{overall.total}", key="all"))
@@ -73,14 +73,14 @@ def progress_report(content: Content, plan: Plan, path: Path) -> Report:
     ]
     if following is not None:
         blocks.append(
-            Text(
+            Paragraph(
                 f"{following.title} ({following.id}, {following.status})",
                 key=f"next\t{following.id}",
                 title="Next step",
             )
         )
     else:
-        blocks.append(Text("Every step is done or skipped. Well done.", key="next", title="Next step"))
+        blocks.append(Paragraph("Every step is done or skipped. Well done.", key="next", title="Next step"))
     blocks.append(Steps("Your plan", steps, checklist=True))
     notes = [f"Fell away when the plan was re-made: {r.title} ({r.id}, was {r.status})" for r in plan.removed]
     notes.append(

@@ -9,8 +9,8 @@ from mlpath.content.model import Content
 from mlpath.content.model.quiz import RoadmapNotes
 from mlpath.engine.reason import Clause, Reason
 from mlpath.engine.roadmap import Roadmap, Study
-from mlpath.report import Block, Notes, Report, Step, Steps, Table, Text
-from mlpath.views.explore import cost_document
+from mlpath.report import Block, Notes, Paragraph, Report, Step, Steps, Table
+from mlpath.views.education import cost_document
 
 
 def _shown(value: Any) -> str:
@@ -100,7 +100,7 @@ def roadmap_report(content: Content, roadmap: Roadmap, done: frozenset[str] = fr
     if verdict is not None:
         tone = {"strong": "positive", "good": "positive", "mixed": "caution"}.get(verdict.level, "negative")
         blocks.append(
-            Text(verdict.summary, key=f"verdict\t{verdict.level}", title=f"Verdict: {verdict.level}", tone=tone)
+            Paragraph(verdict.summary, key=f"verdict\t{verdict.level}", title=f"Verdict: {verdict.level}", tone=tone)
         )
         reasons = document["verdict"]["reasons"]
         blocks.append(Table(("reason",), tuple((reason,) for reason in reasons), "Why", key="reason"))

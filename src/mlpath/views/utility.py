@@ -6,7 +6,7 @@ from pathlib import Path
 
 from mlpath.content.figures import all_figures
 from mlpath.content.model import Content
-from mlpath.report import Block, Notes, Report, Table, Text
+from mlpath.report import Block, Notes, Paragraph, Report, Table
 from mlpath.search import Entry
 
 
@@ -56,4 +56,4 @@ def sources(content: Content) -> Report:
 def data_check(directory: Path, content: Content) -> Report:
     count = len(all_figures(content))
     document = {"directory": str(directory), "valid": True, "figure_count": count, "problems": []}
-    return Report("Content check", document, (Text(f"{directory}: valid ({count} sourced figures)", key="ok"),))
+    return Report("Content check", document, (Paragraph(f"{directory}: valid ({count} sourced figures)", key="ok"),))
