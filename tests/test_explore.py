@@ -219,3 +219,17 @@ def test_every_command_has_help_with_text(run: Run, command: str) -> None:
     assert "Usage:" in result.stdout
     body = result.stdout.split("\n\n")[1].strip()
     assert len(body) > 15
+
+
+@pytest.mark.parametrize("width", ["40", "80"])
+@pytest.mark.parametrize(
+    "command", ["about", "skills", "specialties", "resources", "internships", "industries", "companies", "sources"]
+)
+def test_table_words_wrap_but_are_never_cut(run: Run, command: str, width: str) -> None:
+    table = run(command, "--format", "table", env={"COLUMNS": width}).stdout
+    assert max(len(line.rstrip()) for line in table.splitlines()) <= int(width)
+    shown = set(table.split())
+    for line in run(command, "--format", "plain").stdout.splitlines():
+        for field in line.split("\t")[1:]:  # the first field names the record in plain output only
+            missing = [word for word in field.split() if word not in shown and len(word) <= int(width) - 2]
+            assert not missing, f"cut at {width} columns: {missing}"

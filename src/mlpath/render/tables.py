@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.measure import Measurement
 from rich.padding import Padding
 from rich.panel import Panel
 from rich.segment import Segment
@@ -82,6 +83,63 @@ def _table(block: Table) -> RenderableType:
     if len(block.columns) == 1:
         items = _bullets(tuple(row[0] for row in block.rows), "•", "")
         return Group(_heading(block.title), items) if block.title else items
+    return FittedTable(block)
+
+
+class FittedTable:
+    """A table whose words wrap but are never cut: a web address or a long word stays whole.
+
+    When the table is too wide, its widest columns give way first, as rich does, but no column
+    gets narrower than its longest word. On a terminal too narrow even for that, each row becomes
+    a record of its own: the first cell as a heading and every other cell, indented, after its
+    column's name.
+    """
+
+    def __init__(self, block: Table) -> None:
+        self.block = block
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        block, table = self.block, _rich_table(self.block)
+        wide = options.update_width(10_000)
+        spans = [
+            [Measurement.get(console, wide, RichText(cells[index])) for cells in (block.columns, *block.rows)]
+            for index in range(len(block.columns))
+        ]
+        least = [max(span.minimum for span in column) for column in spans]
+        most = [max(span.maximum for span in column) for column in spans]
+        overhead = Measurement.get(console, wide, table).maximum - sum(most)  # padding and rules
+        room = options.max_width - overhead
+        if sum(most) <= room:
+            yield table
+        elif sum(least) <= room:
+            for column, width in zip(table.columns, _share(room, least, most), strict=True):
+                column.width = width
+            yield table
+        else:
+            yield from self._records()
+
+    def _records(self) -> RenderResult:
+        if self.block.title:
+            yield _heading(self.block.title)
+        for index, row in enumerate(self.block.rows):
+            if index or self.block.title:
+                yield RichText("")
+            yield RichText(row[0], style=f"bold {ACCENT}")
+            for column, cell in zip(self.block.columns[1:], row[1:], strict=True):
+                if cell:
+                    yield Padding(RichText.assemble((f"{column}: ", "dim"), cell), (0, 0, 0, 2), expand=False)
+
+
+def _share(room: int, least: list[int], most: list[int]) -> list[int]:
+    """Column widths within `room`: the widest columns give way first, none below its least."""
+    widths = list(most)
+    for _ in range(sum(widths) - room):
+        widest = max((i for i in range(len(widths)) if widths[i] > least[i]), key=lambda i: widths[i])
+        widths[widest] -= 1
+    return widths
+
+
+def _rich_table(block: Table) -> RichTable:
     table = RichTable(
         title=block.title or None,
         title_justify="left",
