@@ -160,7 +160,7 @@ def education(
 @app.command(rich_help_panel=EXPLORE)
 @output_options
 def resources(ctx: typer.Context, output: Output) -> None:
-    """The six web resources for learning.
+    """The six web resources for learning, with their web addresses.
 
     Example: mlpath resources
     """
@@ -190,7 +190,7 @@ def industries(ctx: typer.Context, output: Output) -> None:
 @app.command(rich_help_panel=EXPLORE)
 @output_options
 def companies(ctx: typer.Context, output: Output) -> None:
-    """The ten kinds of company that hire, with example uses.
+    """The ten kinds of company that commonly hire, with example uses.
 
     Example: mlpath companies --format yaml
     """

@@ -108,6 +108,7 @@ def _questions(questions: Any) -> Iterator[Finding]:
 # The {names} each text may use; "*" stands for every key of a mapping or item of a list.
 ROADMAP_TEMPLATES: dict[tuple[str, ...], frozenset[str]] = {
     ("notes", "years"): frozenset({"years", "study"}),
+    ("notes", "years_master"): frozenset({"years"}),
     ("notes", "years_scaled"): frozenset({"years", "factor", "study", "scaled"}),
     ("education", "rules", "*", "why"): frozenset({"residency", "study"}),
     ("skills", "action"): frozenset({"skill", "tools"}),

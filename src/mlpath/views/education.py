@@ -30,6 +30,7 @@ def education(content: Content, residency: str = "in-state", masters: bool = Fal
                 "name": bachelor.name,
                 "years": sourced(content, bachelor.years),
                 "mode": bachelor.mode,
+                "note": bachelor.note,
                 "covers": list(bachelor.covers),
             },
             "master": {
@@ -62,7 +63,7 @@ def education(content: Content, residency: str = "in-state", masters: bool = Fal
         ("graduate", money(tuition.graduate.in_state.value), money(tuition.graduate.out_of_state.value)),
     )
     duration_rows = (
-        ("bachelor", bachelor.name, f"{bachelor.years.value} years ({bachelor.mode})"),
+        ("bachelor", bachelor.name, f"typically {bachelor.years.value} years ({bachelor.mode})"),
         ("master", master.name, f"{master.years_min.value} to {master.years_max.value} more years"),
     )
     cost_bars = tuple(
@@ -90,6 +91,9 @@ def education(content: Content, residency: str = "in-state", masters: bool = Fal
         Notes(
             (
                 f"Durations and tuition: {tuition_source} (it names no source for them).",
+                f"Bachelor's: {bachelor.note}",
+                f"Master's: {master.note}",
+                f"Tuition: {tuition.note}",
                 *(f"Assumption: {text}" for text in assumptions),
                 "Try --residency out-of-state or --masters to see other estimates.",
             )

@@ -34,6 +34,7 @@ def about(content: Content) -> Report:
         "project_start": list(role.project_start),
         "collaborators": list(role.collaborators),
         "learning_kinds": [{"id": k.id, "name": k.name, "summary": k.summary} for k in role.learning_kinds],
+        "learning_kinds_note": role.learning_kinds_note,
         "source": source_name(content),
     }
     blocks: tuple[Block, ...] = (
@@ -48,9 +49,10 @@ def about(content: Content) -> Report:
         Table(
             ("kind", "what it means"),
             tuple((k.name, k.summary) for k in role.learning_kinds),
-            "The kinds of learning they build",
+            "Kinds of learning algorithm they use (examples)",
             key="learning_kind",
         ),
+        Notes((role.learning_kinds_note,)),
     )
     return Report("About the role", document, blocks)
 
@@ -120,8 +122,13 @@ def skills(content: Content) -> Report:
         for s in data.on_the_job
     )
     blocks: tuple[Block, ...] = (
-        Table(("skill",), rows(*(s.name for s in data.core)), "Core skills to bring", key="core"),
-        Table(("skill", "what for", "named tools"), job_rows, "Skills you build on the job", key="on_the_job"),
+        Table(("skill",), rows(*(s.name for s in data.core)), "Useful skills to have", key="core"),
+        Table(
+            ("skill", "what for", "named tools"),
+            job_rows,
+            "Skills you are likely to learn on the job",
+            key="on_the_job",
+        ),
     )
     return Report("Skills", document, blocks)
 
@@ -157,14 +164,16 @@ def aspects(content: Content) -> Report:
 def resources(content: Content) -> Report:
     items = content.resources.resources
     document = {
-        "resources": [{"id": r.id, "name": r.name, "summary": r.summary} for r in items],
+        "resources": [{"id": r.id, "name": r.name, "summary": r.summary, "url": r.url} for r in items],
+        "url_note": content.resources.url_note,
         "source": source_name(content),
     }
-    return Report(
-        "Web resources",
-        document,
-        (Table(("id", "resource", "what you find there"), tuple((r.id, r.name, r.summary) for r in items)),),
+    table = tuple((r.id, r.name, r.summary, r.url) for r in items)
+    blocks: tuple[Block, ...] = (
+        Table(("id", "resource", "what you find there", "web address (added by mlpath)"), table),
+        Notes((content.resources.url_note,)),
     )
+    return Report("Web resources", document, blocks)
 
 
 def internships(content: Content) -> Report:
@@ -173,10 +182,15 @@ def internships(content: Content) -> Report:
         "internships": [
             {"id": i.id, "name": i.name, "summary": i.summary, "examples": list(i.examples)} for i in items
         ],
+        "summary": content.internships.summary,
         "source": source_name(content),
     }
     rows = tuple((i.id, i.name, i.summary, ", ".join(i.examples)) for i in items)
-    return Report("Kinds of internship", document, (Table(("id", "kind", "what it offers", "examples"), rows),))
+    blocks: tuple[Block, ...] = (
+        Paragraph(content.internships.summary, key="summary"),
+        Table(("id", "kind", "what it offers", "examples"), rows),
+    )
+    return Report("Kinds of internship", document, blocks)
 
 
 def industries(content: Content) -> Report:
@@ -198,14 +212,17 @@ def industries(content: Content) -> Report:
 def companies(content: Content) -> Report:
     items = content.companies.companies
     document = {
-        "companies": [{"id": c.id, "name": c.name, "examples": list(c.examples), "uses": list(c.uses)} for c in items],
+        "companies": [
+            {"id": c.id, "name": c.name, "examples": list(c.examples), "uses": list(c.uses), "purpose": c.purpose}
+            for c in items
+        ],
         "source": source_name(content),
     }
-    rows = tuple((c.id, c.name, ", ".join(c.examples) or "-", ", ".join(c.uses)) for c in items)
+    rows = tuple((c.id, c.name, ", ".join(c.examples) or "-", ", ".join(c.uses), c.purpose or "-") for c in items)
     return Report(
-        "Kinds of company that hire",
+        "Kinds of company that commonly hire",
         document,
-        (Table(("id", "kind of company", "examples", "what they use it for"), rows),),
+        (Table(("id", "kind of company", "examples", "what they use it for", "aim"), rows),),
     )
 
 

@@ -39,7 +39,9 @@ def _years(low: float, high: float) -> str:
 def study_document(study: Study, notes: RoadmapNotes) -> dict[str, Any]:
     cost = study.cost
     years = _years(sum(part.years_min for part in cost.parts), sum(part.years_max for part in cost.parts))
-    if study.factor == 1:
+    if study.factor == 1 and any(part.id == "master" for part in cost.parts):
+        years_formula = notes.years_master.format(years=years)  # the article gives the master's no study mode
+    elif study.factor == 1:
         years_formula = notes.years.format(years=years, study=study.mode)
     else:
         scaled = _years(study.years_min, study.years_max)

@@ -51,6 +51,7 @@ def salary(content: Content, compare: int | None = None) -> Report:
         "tiers": tiers,
         "national_average": {"name": pay.national_average.name, **sourced(content, average)},
         "varies_with": list(pay.varies_with),
+        "summary": pay.summary,
     }
     if compare is not None:
         document["your_pay"] = compare
@@ -58,7 +59,7 @@ def salary(content: Content, compare: int | None = None) -> Report:
     sources = sorted({source_name(content, t.amount.source) for t in pay.tiers})
     notes = [
         f"Pay tiers: {', '.join(sources)}. National average: {source_name(content, average.source)}.",
-        f"{pay.currency} per {pay.period}; pay varies with {', '.join(pay.varies_with)}.",
+        f"{pay.currency} per {pay.period}. {pay.summary}",
         "Multiples are computed: tier ÷ national average.",
     ]
     blocks: list[Block] = [Bars("Machine learning engineer pay", tuple(bars), reference)]

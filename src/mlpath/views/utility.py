@@ -39,16 +39,17 @@ def sources(content: Content) -> Report:
         )
         for f in own:
             rows.append((source.name, f.key, f"{f.figure.value:,}"))
-    document = {"sources": listed, "figure_count": len(figures)}
+    notes = (content.sources.kinds_note, content.sources.other_facts_note)
+    document = {"sources": listed, "figure_count": len(figures), "notes": list(notes)}
     blocks: tuple[Block, ...] = (
         Table(
-            ("source", "kind", "what it backs"),
+            ("source", "kind (mlpath's description)", "what it backs"),
             tuple((s.name, s.kind, s.note) for s in content.sources.sources),
             "Sources cited",
             key="source",
         ),
         Table(("source", "figure", "value"), tuple(rows), f"Figures ({len(figures)})", key="figure"),
-        Notes(("Everything else comes from the article; descriptions are in mlpath's own words.",)),
+        Notes(notes),
     )
     return Report("Sources", document, blocks)
 

@@ -11,7 +11,7 @@ from dataclasses import FrozenInstanceError, dataclass, field, fields
 from typing import TYPE_CHECKING, Annotated, Any
 
 from annotated_types import Ge, MinLen
-from pydantic.types import StrictInt, StrictStr
+from pydantic.types import StrictInt, StrictStr, StringConstraints
 
 if TYPE_CHECKING:
     from typing_extensions import dataclass_transform
@@ -27,6 +27,7 @@ STRICT: Any = {"extra": "forbid"}
 Phrase = Annotated[StrictStr, MinLen(1)]  # a non-empty string: a name, a sentence
 Slug = Annotated[StrictStr, MinLen(1)]  # an id that other content refers to
 Phrases = tuple[Phrase, ...]
+WebAddress = Annotated[StrictStr, StringConstraints(pattern=r"^https://[^\s/]+\.[^\s/]+(/\S*)?$")]
 
 
 @dataclass_transform(frozen_default=True, field_specifiers=(field,))

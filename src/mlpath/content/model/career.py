@@ -8,7 +8,7 @@ from typing import Annotated
 
 from annotated_types import MinLen
 
-from mlpath.content.model.base import Figure, Phrase, Phrases, Record, Slug
+from mlpath.content.model.base import Figure, Phrase, Phrases, Record, Slug, WebAddress
 
 
 class LearningKind(Record):
@@ -24,6 +24,7 @@ class Role(Record):
     duties: Phrases
     project_start: Phrases
     collaborators: Phrases
+    learning_kinds_note: Phrase  # says the article names the kinds only; definitions are mlpath's
     learning_kinds: tuple[LearningKind, ...]
 
 
@@ -80,9 +81,11 @@ class Resource(Record):
     id: Slug
     name: Phrase
     summary: Phrase
+    url: WebAddress  # the public home page; added by mlpath, the article gives no links
 
 
 class Resources(Record):
+    url_note: Phrase  # says the addresses are mlpath's addition
     resources: tuple[Resource, ...]
 
 
@@ -94,6 +97,7 @@ class Internship(Record):
 
 
 class Internships(Record):
+    summary: Phrase  # the article's framing: internships vary; these kinds are common
     internships: tuple[Internship, ...]
 
 
@@ -133,6 +137,7 @@ class CompanyKind(Record):
     name: Phrase
     uses: Phrases
     examples: Phrases = ()
+    purpose: Phrase | None = None  # the aim the article gives for the uses, where it gives one
 
 
 class Companies(Record):

@@ -21,6 +21,7 @@ class Bachelor(Record):
     name: Phrase
     years: Figure
     mode: Phrase
+    note: Phrase  # the article's qualifiers: typical length, standard in many countries
     covers: Phrases
 
 

@@ -190,6 +190,7 @@ class RoadmapNotes(Record):
     editorial: Phrase
     not_estimated: Phrase
     years: Phrase  # {years}, {study}
+    years_master: Phrase  # {years}; when the estimate includes a master's, whose study mode the article does not give
     years_scaled: Phrase  # {years}, {factor}, {study}, {scaled}
 
 

@@ -17,4 +17,6 @@ class Source(Record):
 
 
 class Sources(Record):
+    kinds_note: Phrase  # says each source's `kind` is mlpath's description, not the article's
+    other_facts_note: Phrase  # where everything that is not a sourced figure comes from
     sources: Annotated[tuple[Source, ...], MinLen(1)]
