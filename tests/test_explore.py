@@ -192,6 +192,20 @@ def test_search_with_no_match_suggests_near_terms(run: Run) -> None:
     assert "No match for 'pytorh'; did you mean: pytorch?" in result.stderr
 
 
+def test_search_points_the_guides_own_answer_to_about(run: Run) -> None:
+    document = json.loads(run("search", "intellectual growth", "--json").stdout)
+    assert [(r["section"], r["command"]) for r in document["results"]] == [("reflection", "mlpath about")]
+
+
+def test_search_names_a_command_that_exists_for_every_section() -> None:
+    from mlpath.cli.app import COMMAND_MODULES
+    from mlpath.content.model import SECTIONS
+    from mlpath.search import Entry
+
+    for section in SECTIONS:
+        assert Entry(section, "", "").command.split()[1] in COMMAND_MODULES, section
+
+
 def test_search_every_word_must_match(run: Run) -> None:
     document = json.loads(run("search", "fraud detection", "--json").stdout)
     sections = {r["section"] for r in document["results"]}

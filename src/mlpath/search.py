@@ -27,8 +27,11 @@ SECTION_COMMANDS = {
     "outlook": "outlook",
     "industries": "industries",
     "companies": "companies",
-    "reflection": "quiz",
+    "reflection": "about",
     "assumptions": "education",
+    "questions": "quiz --questions",
+    "verdict": "quiz",
+    "roadmap": "roadmap",
 }
 WORD = re.compile(r"[a-z0-9][a-z0-9+#.-]*[a-z0-9+#]|[a-z0-9]")
 

@@ -44,7 +44,7 @@ def parse_amount(text: str | None) -> int | None:
 @app.command(rich_help_panel=EXPLORE)
 @output_options
 def about(ctx: typer.Context, output: Output) -> None:
-    """What an ML engineer is and does, who they work with, the kinds of learning they build.
+    """What an ML engineer is and does, and the guide's own answer to "should I become one?".
 
     Example: mlpath about --format markdown
     """

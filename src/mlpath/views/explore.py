@@ -35,6 +35,7 @@ def about(content: Content) -> Report:
         "collaborators": list(role.collaborators),
         "learning_kinds": [{"id": k.id, "name": k.name, "summary": k.summary} for k in role.learning_kinds],
         "learning_kinds_note": role.learning_kinds_note,
+        "guide_answer": guide_answer_document(content),
         "source": source_name(content),
     }
     blocks: tuple[Block, ...] = (
@@ -53,8 +54,35 @@ def about(content: Content) -> Report:
             key="learning_kind",
         ),
         Notes((role.learning_kinds_note,)),
+        *guide_answer_blocks(content),
     )
     return Report("About the role", document, blocks)
+
+
+def guide_answer_document(content: Content) -> dict[str, Any]:
+    """The guide's own answer to "should I become one?" (data/reflection.yaml)."""
+    reflection = content.reflection
+    return {
+        "summary": reflection.summary,
+        "criteria": [{"id": c.id, "text": c.text} for c in reflection.criteria],
+        "rewards": list(reflection.rewards),
+        "source": source_name(content),
+    }
+
+
+def guide_answer_blocks(content: Content) -> tuple[Block, ...]:
+    """The guide's own answer, as a section a person deciding can read on its own."""
+    reflection = content.reflection
+    return (
+        Paragraph(reflection.summary, key="guide_answer", title="Should you become one? The guide's answer"),
+        Table(
+            ("criterion",),
+            rows(*(c.text for c in reflection.criteria)),
+            "What success asks of you",
+            key="guide_criterion",
+        ),
+        Table(("reward",), rows(*reflection.rewards), "What it offers in plenty", key="guide_reward"),
+    )
 
 
 def level_document(number: int, level: LadderLevel) -> dict[str, Any]:
