@@ -6,6 +6,7 @@ import json
 from functools import cache
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -131,6 +132,31 @@ def test_verdict_counts_strengths_and_concerns() -> None:
     assert weak["level"] == "weak"
     assert len(weak["concerns"]) == 5
     assert plan()["verdict"]["level"] == "mixed"
+
+
+FIT_KEYS = ("complex_problems", "new_tech", "continuous_learning", "analytical", "resilience")
+DOWNSIDE_KEYS = ("data_cleaning", "deadline_pressure")
+
+
+@pytest.mark.parametrize(
+    ("values", "level"),
+    [
+        ((4, 4, 4, 4, 4, 3, 3), "strong"),  # five answers of 4 are five strengths
+        ((5, 5, 5, 5, 3, 3, 3), "good"),  # four strengths are not enough for strong
+        ((5, 5, 5, 5, 5, 3, 2), "good"),  # an answer of 2 is a concern, and strong allows none
+        ((4, 4, 4, 3, 3, 2, 3), "good"),  # three strengths and one concern
+        ((4, 4, 3, 3, 3, 3, 3), "mixed"),  # two strengths are not enough for good
+        ((4, 4, 4, 3, 3, 2, 2), "mixed"),  # two concerns are too many for good
+        ((3, 3, 3, 3, 3, 3, 3), "mixed"),  # a 3 is neither a strength nor a concern
+        ((2, 2, 3, 3, 3, 3, 2), "mixed"),  # three concerns are still mixed
+        ((2, 2, 2, 3, 3, 3, 2), "weak"),  # four are weak
+    ],
+)
+def test_verdict_thresholds(values: tuple[int, ...], level: str) -> None:
+    """mlpath's editorial rule (data/verdict.yaml), pinned where a person would notice it: a
+    changed threshold changes these verdicts. Change them together when that is intended."""
+    answers = dict(zip((*FIT_KEYS, *DOWNSIDE_KEYS), values, strict=True))
+    assert plan(**answers)["verdict"]["level"] == level
 
 
 def test_every_answer_key_changes_the_roadmap() -> None:
