@@ -25,7 +25,9 @@ def test_data_path_prints_the_packaged_content(run: Run) -> None:
 def test_data_check_passes_on_the_packaged_content(run: Run) -> None:
     result = run("data", "check")
     assert result.exit_code == 0
-    assert "valid (14 sourced figures)" in result.stdout
+    assert "valid\ttrue\n" in result.stdout and "figure_count\t14\n" in result.stdout
+    table = run("data", "check", "--format", "table")
+    assert "valid (14 sourced figures)" in table.stdout
 
 
 def test_data_dir_flag_points_every_command_at_other_content(run: Run, content_dir: Path) -> None:

@@ -27,7 +27,7 @@ def defaults() -> dict[str, Any]:
     return contract.defaults(content().questions.questions, contract.KEYS)
 
 
-def plan(**changes: Any) -> dict[str, Any]:
+def plan(**changes: Any) -> Any:
     prepared, missing = contract.check({**defaults(), **changes})
     assert missing == []
     return roadmap_document(content(), build_roadmap(content(), contract.build(prepared)))

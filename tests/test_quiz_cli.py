@@ -135,7 +135,8 @@ def test_questions_list_keys_values_and_defaults(run: Run) -> None:
     scale = next(q for q in document["questions"] if q["key"] == "resilience")
     assert scale["values"] == [1, 2, 3, 4, 5] and scale["default"] == 3
     plain = run("quiz", "--questions").stdout.splitlines()
-    assert plain[0].startswith("education\tselect\tnone,bachelor-cs")
+    assert plain[0].startswith("question\teducation\tselect\tWhat is the highest education")
+    assert plain[0].endswith("\tnone,bachelor-cs,bachelor-other,master-cs,master-other\tnone")
 
 
 def test_batch_writes_one_line_per_input_line_in_order(run: Run) -> None:
@@ -184,8 +185,9 @@ def test_roadmap_markdown_is_a_task_list(run: Run) -> None:
 
 def test_roadmap_plain_is_one_step_per_line(run: Run) -> None:
     lines = run("roadmap").stdout.splitlines()
-    steps = [line.split("\t") for line in lines if line.split("\t")[0].isdigit()]
-    assert [s[1] for s in steps[:3]] == ["programming", "math", "degree-bachelor"]
+    steps = [line.split("\t") for line in lines if line.startswith("step\t")]
+    assert [s[1:3] for s in steps[:3]] == [["1", "programming"], ["2", "math"], ["3", "degree-bachelor"]]
+    assert lines[0].startswith("step\t1\tprogramming\tfoundations\tLearn to program in Python\t")
 
 
 def test_roadmap_with_incomplete_answers_names_them(run: Run) -> None:

@@ -1,31 +1,27 @@
 """What a command shows, independent of how: a JSON-shaped document plus display blocks.
 
-Views build a `Report` from content; renderers turn its blocks into a table, plain lines or
-Markdown, and its document into JSON or YAML. Blocks hold final strings, so no renderer ever
-decides content. They are NamedTuples: immutable, and far cheaper to define than dataclasses.
+Views build a `Report` from content. The document, of a kind declared in `mlpath.documents`,
+is what JSON, YAML, plain and CSV are made of; the blocks are for people (a table, Markdown).
+Blocks hold final strings, so no renderer ever decides content. They are NamedTuples:
+immutable, and far cheaper to define than dataclasses.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 
 class Paragraph(NamedTuple):
-    """A paragraph. In plain output: `key<TAB>text` when a key is given."""
-
     text: str
-    key: str = ""
     title: str = ""
     tone: str = ""  # "", "positive", "caution" or "negative": how a verdict-like text reads
 
 
 class Table(NamedTuple):
-    """Rows of cells. In plain output each row is one line, prefixed by `key` when given."""
-
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     title: str = ""
-    key: str = ""
 
 
 class Bar(NamedTuple):
@@ -33,7 +29,6 @@ class Bar(NamedTuple):
     value: float
     text: str  # how the value reads, e.g. "$118,000"
     note: str = ""  # shown after the bar, e.g. "1.99× the national average"
-    key: str = ""  # first field in plain output
 
 
 class Bars(NamedTuple):
@@ -76,6 +71,7 @@ Block = Paragraph | Table | Bars | Steps | Notes
 
 
 class Report(NamedTuple):
+    kind: str  # the kind of document (a key of mlpath.documents.KINDS)
     title: str
-    document: dict[str, Any]
+    document: Mapping[str, Any]
     blocks: tuple[Block, ...] = ()

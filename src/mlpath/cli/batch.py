@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from mlpath.cli.options import AnswerSource
@@ -34,7 +34,7 @@ def run_batch(content: Content, source: AnswerSource) -> int:
             prepared, missing = contract.resolve(raw, questions, source.defaults)
             if missing:
                 raise MlpathError(f"missing answers: {', '.join(missing)} (or run with --defaults)")
-            result: dict[str, Any] = roadmap_document(content, build_roadmap(content, contract.build(prepared)))
+            result: Mapping[str, Any] = roadmap_document(content, build_roadmap(content, contract.build(prepared)))
         except MlpathError as error:
             failed = True
             result = {"line": number, "error": str(error)}

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from mlpath.content.model import Content
 from mlpath.estimates import CostEstimate, degree_cost, money
 from mlpath.report import Bar, Bars, Block, Notes, Paragraph, Report, Table
 from mlpath.views.explore import rows, source_name, sourced
+from mlpath.views.fields import pick
+
+if TYPE_CHECKING:
+    from mlpath.documents import education as doc
 
 
 def education(content: Content, residency: str = "in-state", masters: bool = False) -> Report:
@@ -17,13 +21,8 @@ def education(content: Content, residency: str = "in-state", masters: bool = Fal
     estimate = degree_cost(content, residency, bachelor=True, master=masters)
     assumptions = [content.assumptions.get(a).text for a in estimate.assumptions]
     tuition_source = source_name(content, tuition.undergraduate.in_state.source)
-    document: dict[str, Any] = {
-        "degree_needed": {
-            "answer": data.degree_needed.answer,
-            "summary": data.degree_needed.summary,
-            "degree_teaches": list(data.degree_needed.degree_teaches),
-            "alternatives": list(data.degree_needed.alternatives),
-        },
+    document: doc.Education = {
+        "degree_needed": pick(data.degree_needed, "answer", "summary", "degree_teaches", "alternatives"),
         "why_computer_science": list(data.why_computer_science),
         "durations": {
             "bachelor": {
@@ -52,11 +51,7 @@ def education(content: Content, residency: str = "in-state", masters: bool = Fal
             "note": tuition.note,
         },
         "estimate": {**cost_document(estimate), "assumptions": assumptions},
-        "online": {
-            "possible": data.online.possible,
-            "summary": data.online.summary,
-            "points": list(data.online.points),
-        },
+        "online": pick(data.online, "possible", "summary", "points"),
     }
     tuition_rows = (
         ("undergraduate", money(tuition.undergraduate.in_state.value), money(tuition.undergraduate.out_of_state.value)),
@@ -67,27 +62,23 @@ def education(content: Content, residency: str = "in-state", masters: bool = Fal
         ("master", master.name, f"{master.years_min.value} to {master.years_max.value} more years"),
     )
     cost_bars = tuple(
-        Bar(part.name, part.total_max, _range(part.total_min, part.total_max), part.formula, key=f"cost_{part.id}")
-        for part in estimate.parts
+        Bar(part.name, part.total_max, _range(part.total_min, part.total_max), part.formula) for part in estimate.parts
     )
-    total = Bar(
-        "Total", estimate.total_max, _range(estimate.total_min, estimate.total_max), estimate.formula, key="cost_total"
-    )
+    total = Bar("Total", estimate.total_max, _range(estimate.total_min, estimate.total_max), estimate.formula)
     blocks: tuple[Block, ...] = (
         Paragraph(
             f"{data.degree_needed.answer.capitalize()}. {data.degree_needed.summary}",
-            key="degree_needed",
             title="Do you need a degree?",
         ),
-        Table(("reason",), rows(*data.why_computer_science), "Why computer science", key="why_cs"),
-        Table(("", "degree", "how long"), duration_rows, "How long it takes", key="duration"),
-        Table(("level", "in-state", "out-of-state"), tuition_rows, "Average tuition and fees", key="tuition"),
+        Table(("reason",), rows(*data.why_computer_science), "Why computer science"),
+        Table(("", "degree", "how long"), duration_rows, "How long it takes"),
+        Table(("level", "in-state", "out-of-state"), tuition_rows, "Average tuition and fees"),
         Bars(
             f"Estimated tuition ({residency}{', with a master' + chr(39) + 's' if masters else ''})",
             (*cost_bars, total) if len(cost_bars) > 1 else cost_bars,
         ),
-        Paragraph(data.online.summary, key="online", title="Can you learn online?"),
-        Table(("point",), rows(*data.online.points), key="online_point"),
+        Paragraph(data.online.summary, title="Can you learn online?"),
+        Table(("point",), rows(*data.online.points)),
         Notes(
             (
                 f"Durations and tuition: {tuition_source} (it names no source for them).",
@@ -99,14 +90,14 @@ def education(content: Content, residency: str = "in-state", masters: bool = Fal
             )
         ),
     )
-    return Report("Education", document, blocks)
+    return Report("education", "Education", document, blocks)
 
 
 def _range(low: int, high: int) -> str:
     return money(low) if low == high else f"{money(low)} to {money(high)}"
 
 
-def cost_document(estimate: CostEstimate) -> dict[str, Any]:
+def cost_document(estimate: CostEstimate) -> doc.CostEstimate:
     """A tuition estimate; `education` and the roadmap both show it in this one shape."""
     return {
         "residency": estimate.residency,

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from mlpath.content.model import Content
+from mlpath.report import Block, Notes, Paragraph, Report, Step, Steps, Table
+from mlpath.views.fields import pick
 
 if TYPE_CHECKING:
     from mlpath.content.model.base import Figure
     from mlpath.content.model.career import LadderLevel
-from mlpath.report import Block, Notes, Paragraph, Report, Step, Steps, Table
+    from mlpath.documents import explore as doc
 
 
-def sourced(content: Content, figure: Figure) -> dict[str, Any]:
+def sourced(content: Content, figure: Figure) -> doc.Sourced:
     return {"value": figure.value, "source": content.source(figure.source).name}
 
 
@@ -26,45 +28,38 @@ def rows(*items: str) -> tuple[tuple[str, ...], ...]:
 
 def about(content: Content) -> Report:
     role = content.role
-    document = {
-        "definition": role.definition,
-        "versus_software_engineer": role.versus_software_engineer,
-        "grounding": list(role.grounding),
-        "duties": list(role.duties),
-        "project_start": list(role.project_start),
-        "collaborators": list(role.collaborators),
-        "learning_kinds": [{"id": k.id, "name": k.name, "summary": k.summary} for k in role.learning_kinds],
+    texts = pick(
+        role, "definition", "versus_software_engineer", "grounding", "duties", "project_start", "collaborators"
+    )
+    document: doc.About = texts | {
+        "learning_kinds": [pick(k, "id", "name", "summary") for k in role.learning_kinds],
         "learning_kinds_note": role.learning_kinds_note,
         "guide_answer": guide_answer_document(content),
         "source": source_name(content),
     }
     blocks: tuple[Block, ...] = (
-        Paragraph(role.definition, key="definition", title="What a machine learning engineer is"),
-        Paragraph(
-            role.versus_software_engineer, key="versus_software_engineer", title="Compared with a software engineer"
-        ),
-        Table(("grounding",), rows(*role.grounding), "Grounded in", key="grounding"),
-        Table(("duty",), rows(*role.duties), "What they do", key="duty"),
-        Table(("step",), rows(*role.project_start), "How a project starts", key="project_start"),
-        Table(("collaborator",), rows(*role.collaborators), "Who they work with", key="collaborator"),
+        Paragraph(role.definition, title="What a machine learning engineer is"),
+        Paragraph(role.versus_software_engineer, title="Compared with a software engineer"),
+        Table(("grounding",), rows(*role.grounding), "Grounded in"),
+        Table(("duty",), rows(*role.duties), "What they do"),
+        Table(("step",), rows(*role.project_start), "How a project starts"),
+        Table(("collaborator",), rows(*role.collaborators), "Who they work with"),
         Table(
             ("kind", "what it means"),
             tuple((k.name, k.summary) for k in role.learning_kinds),
             "Kinds of learning algorithm they use (examples)",
-            key="learning_kind",
         ),
         Notes((role.learning_kinds_note,)),
         *guide_answer_blocks(content),
     )
-    return Report("About the role", document, blocks)
+    return Report("about", "About the role", document, blocks)
 
 
-def guide_answer_document(content: Content) -> dict[str, Any]:
+def guide_answer_document(content: Content) -> doc.GuideAnswer:
     """The guide's own answer to "should I become one?" (data/reflection.yaml)."""
     reflection = content.reflection
-    return {
-        "summary": reflection.summary,
-        "criteria": [{"id": c.id, "text": c.text} for c in reflection.criteria],
+    return pick(reflection, "summary") | {  # type: ignore[no-any-return]
+        "criteria": [pick(c, "id", "text") for c in reflection.criteria],
         "rewards": list(reflection.rewards),
         "source": source_name(content),
     }
@@ -74,25 +69,15 @@ def guide_answer_blocks(content: Content) -> tuple[Block, ...]:
     """The guide's own answer, as a section a person deciding can read on its own."""
     reflection = content.reflection
     return (
-        Paragraph(reflection.summary, key="guide_answer", title="Should you become one? The guide's answer"),
-        Table(
-            ("criterion",),
-            rows(*(c.text for c in reflection.criteria)),
-            "What success asks of you",
-            key="guide_criterion",
-        ),
-        Table(("reward",), rows(*reflection.rewards), "What it offers in plenty", key="guide_reward"),
+        Paragraph(reflection.summary, title="Should you become one? The guide's answer"),
+        Table(("criterion",), rows(*(c.text for c in reflection.criteria)), "What success asks of you"),
+        Table(("reward",), rows(*reflection.rewards), "What it offers in plenty"),
     )
 
 
-def level_document(number: int, level: LadderLevel) -> dict[str, Any]:
-    return {
-        "number": number,
-        "id": level.id,
-        "title": level.title,
-        "summary": level.summary,
-        "duties": list(level.duties),
-    }
+def level_document(number: int, level: LadderLevel) -> doc.LadderLevel:
+    document: doc.LadderLevel = pick(level, "id", "title", "summary", "duties")
+    return {"number": number, **document}
 
 
 def ladder(content: Content, chosen: int | None = None) -> Report:
@@ -101,12 +86,12 @@ def ladder(content: Content, chosen: int | None = None) -> Report:
     source = source_name(content)
     if chosen is None:
         steps = tuple(Step(str(n), level.id, level.title, level.summary) for n, level in enumerate(levels, 1))
-        document = {"levels": [level_document(n, lv) for n, lv in enumerate(levels, 1)], "source": source}
-        return Report("Career ladder", document, (Steps("From junior to director", steps),))
+        document: doc.Ladder = {"levels": [level_document(n, lv) for n, lv in enumerate(levels, 1)], "source": source}
+        return Report("ladder", "Career ladder", document, (Steps("From junior to director", steps),))
     level = levels[chosen]
     previous = levels[chosen - 1].id if chosen > 0 else None
     following = levels[chosen + 1].id if chosen + 1 < len(levels) else None
-    one: dict[str, Any] = {
+    one: doc.LadderLevelInFull = {
         "level": level_document(chosen + 1, level),
         "previous": previous,
         "next": following,
@@ -120,6 +105,7 @@ def ladder(content: Content, chosen: int | None = None) -> Report:
     if following:
         around.append(f"Next: {levels[chosen + 1].title}.")
     return Report(
+        "ladder_level",
         f"Career ladder: level {chosen + 1}",
         one,
         (Steps("", (step,)), Notes((" ".join(around),), title="Where it sits")),
@@ -128,17 +114,9 @@ def ladder(content: Content, chosen: int | None = None) -> Report:
 
 def skills(content: Content) -> Report:
     data = content.skills
-    document = {
-        "core": [{"id": s.id, "name": s.name} for s in data.core],
-        "on_the_job": [
-            {
-                "id": s.id,
-                "name": s.name,
-                "summary": s.summary,
-                "tools": {group: list(names) for group, names in s.tools.items()},
-            }
-            for s in data.on_the_job
-        ],
+    document: doc.Skills = {
+        "core": [pick(s, "id", "name") for s in data.core],
+        "on_the_job": [pick(s, "id", "name", "summary", "tools") for s in data.on_the_job],
         "source": source_name(content),
     }
     job_rows = tuple(
@@ -150,21 +128,16 @@ def skills(content: Content) -> Report:
         for s in data.on_the_job
     )
     blocks: tuple[Block, ...] = (
-        Table(("skill",), rows(*(s.name for s in data.core)), "Useful skills to have", key="core"),
-        Table(
-            ("skill", "what for", "named tools"),
-            job_rows,
-            "Skills you are likely to learn on the job",
-            key="on_the_job",
-        ),
+        Table(("skill",), rows(*(s.name for s in data.core)), "Useful skills to have"),
+        Table(("skill", "what for", "named tools"), job_rows, "Skills you are likely to learn on the job"),
     )
-    return Report("Skills", document, blocks)
+    return Report("skills", "Skills", document, blocks)
 
 
 def specialties(content: Content) -> Report:
     items = content.specialties.specialties
-    document = {
-        "specialties": [{"id": s.id, "name": s.name, "summary": s.summary} for s in items],
+    document: doc.Specialties = {
+        "specialties": [pick(s, "id", "name", "summary") for s in items],
         "source": source_name(content),
         "summaries_by": "mlpath (the article names the specialties only)",
     }
@@ -172,27 +145,27 @@ def specialties(content: Content) -> Report:
         Table(("id", "specialty", "in short"), tuple((s.id, s.name, s.summary) for s in items)),
         Notes(("The article names these five; the one-line summaries are mlpath's own.",)),
     )
-    return Report("Popular specialties", document, blocks)
+    return Report("specialties", "Popular specialties", document, blocks)
 
 
 def aspects(content: Content) -> Report:
     data = content.aspects
-    document = {
-        "best": [{"id": a.id, "text": a.text} for a in data.best],
-        "worst": [{"id": a.id, "text": a.text} for a in data.worst],
+    document: doc.Aspects = {
+        "best": [pick(a, "id", "text") for a in data.best],
+        "worst": [pick(a, "id", "text") for a in data.worst],
         "source": source_name(content),
     }
     blocks: tuple[Block, ...] = (
-        Table(("id", "best"), tuple((a.id, a.text) for a in data.best), "The best of it", key="best"),
-        Table(("id", "worst"), tuple((a.id, a.text) for a in data.worst), "The worst of it", key="worst"),
+        Table(("id", "best"), tuple((a.id, a.text) for a in data.best), "The best of it"),
+        Table(("id", "worst"), tuple((a.id, a.text) for a in data.worst), "The worst of it"),
     )
-    return Report("Best and worst aspects", document, blocks)
+    return Report("aspects", "Best and worst aspects", document, blocks)
 
 
 def resources(content: Content) -> Report:
     items = content.resources.resources
-    document = {
-        "resources": [{"id": r.id, "name": r.name, "summary": r.summary, "url": r.url} for r in items],
+    document: doc.Resources = {
+        "resources": [pick(r, "id", "name", "summary", "url") for r in items],
         "url_note": content.resources.url_note,
         "source": source_name(content),
     }
@@ -201,36 +174,33 @@ def resources(content: Content) -> Report:
         Table(("id", "resource", "what you find there", "web address (added by mlpath)"), table),
         Notes((content.resources.url_note,)),
     )
-    return Report("Web resources", document, blocks)
+    return Report("resources", "Web resources", document, blocks)
 
 
 def internships(content: Content) -> Report:
     items = content.internships.internships
-    document = {
-        "internships": [
-            {"id": i.id, "name": i.name, "summary": i.summary, "examples": list(i.examples)} for i in items
-        ],
+    document: doc.Internships = {
+        "internships": [pick(i, "id", "name", "summary", "examples") for i in items],
         "summary": content.internships.summary,
         "source": source_name(content),
     }
     rows = tuple((i.id, i.name, i.summary, ", ".join(i.examples)) for i in items)
     blocks: tuple[Block, ...] = (
-        Paragraph(content.internships.summary, key="summary"),
+        Paragraph(content.internships.summary),
         Table(("id", "kind", "what it offers", "examples"), rows),
     )
-    return Report("Kinds of internship", document, blocks)
+    return Report("internships", "Kinds of internship", document, blocks)
 
 
 def industries(content: Content) -> Report:
     items = content.industries.industries
-    document = {
-        "industries": [
-            {"id": i.id, "name": i.name, "summary": i.summary, "applications": list(i.applications)} for i in items
-        ],
+    document: doc.Industries = {
+        "industries": [pick(i, "id", "name", "summary", "applications") for i in items],
         "source": source_name(content),
     }
     rows = tuple((i.id, i.name, i.summary, ", ".join(i.applications)) for i in items)
     return Report(
+        "industries",
         "Job opportunities by industry",
         document,
         (Table(("id", "industry", "in short", "example applications"), rows),),
@@ -239,15 +209,13 @@ def industries(content: Content) -> Report:
 
 def companies(content: Content) -> Report:
     items = content.companies.companies
-    document = {
-        "companies": [
-            {"id": c.id, "name": c.name, "examples": list(c.examples), "uses": list(c.uses), "purpose": c.purpose}
-            for c in items
-        ],
+    document: doc.Companies = {
+        "companies": [pick(c, "id", "name", "examples", "uses", "purpose") for c in items],
         "source": source_name(content),
     }
     rows = tuple((c.id, c.name, ", ".join(c.examples) or "-", ", ".join(c.uses), c.purpose or "-") for c in items)
     return Report(
+        "companies",
         "Kinds of company that commonly hire",
         document,
         (Table(("id", "kind of company", "examples", "what they use it for", "aim"), rows),),
@@ -259,7 +227,7 @@ def outlook(content: Content) -> Report:
     source = source_name(content, data.growth_percent.source)
     growth = f"+{data.growth_percent.value}%"
     period = f"{data.period.start.value} to {data.period.end.value}"
-    document = {
+    document: doc.Outlook = {
         "subject": data.subject,
         "growth_percent": sourced(content, data.growth_percent),
         "period": {"start": sourced(content, data.period.start), "end": sourced(content, data.period.end)},
@@ -271,26 +239,21 @@ def outlook(content: Content) -> Report:
             ("figure", "value"),
             (("growth", growth), ("period", period), ("of", data.subject), ("source", source)),
             "Projected growth in demand",
-            key="outlook",
         ),
-        Paragraph(data.summary, key="summary"),
-        Table(("driver",), rows(*data.drivers), "What drives it", key="driver"),
+        Paragraph(data.summary),
+        Table(("driver",), rows(*data.drivers), "What drives it"),
     )
-    return Report("Career outlook in the USA", document, blocks)
+    return Report("outlook", "Career outlook in the USA", document, blocks)
 
 
 def work_life(content: Content) -> Report:
     data = content.work_life
-    document = {
-        "summary": data.summary,
-        "depends_on": list(data.depends_on),
-        "demands": list(data.demands),
-        "supports": list(data.supports),
-        "source": source_name(content),
+    document: doc.WorkLife = pick(data, "summary", "depends_on", "demands", "supports") | {
+        "source": source_name(content)
     }
     blocks: tuple[Block, ...] = (
-        Paragraph(data.summary, key="summary"),
-        Table(("demand",), rows(*data.demands), "What can stretch your hours", key="demand"),
-        Table(("support",), rows(*data.supports), "What helps", key="support"),
+        Paragraph(data.summary),
+        Table(("demand",), rows(*data.demands), "What can stretch your hours"),
+        Table(("support",), rows(*data.supports), "What helps"),
     )
-    return Report("Work-life balance", document, blocks)
+    return Report("work_life", "Work-life balance", document, blocks)

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from mlpath.report import Block, Paragraph, Report, Table
+
+if TYPE_CHECKING:
+    from mlpath.documents.utility import Home
 
 
 def home(version: str, groups: list[tuple[str, list[tuple[str, str]]]]) -> Report:
     """`groups` is [(group name, [(command, one-line help)])] in display order."""
-    document = {
+    document: Home = {
         "name": "mlpath",
         "version": version,
         "start": "mlpath quiz",
@@ -17,19 +22,17 @@ def home(version: str, groups: list[tuple[str, list[tuple[str, str]]]]) -> Repor
         Paragraph(
             "An offline career advisor for people asking: should I become a machine learning "
             "engineer, and how? Every fact comes from one sourced career guide.",
-            key="about",
         ),
-        Paragraph("Start with 'mlpath quiz': a few questions, an honest verdict and your own roadmap.", key="start"),
+        Paragraph("Start with 'mlpath quiz': a few questions, an honest verdict and your own roadmap."),
     ]
     blocks.extend(
-        Table(("command", "what it shows"), tuple((f"mlpath {c}", h) for c, h in commands), name, key=name.lower())
+        Table(("command", "what it shows"), tuple((f"mlpath {c}", h) for c, h in commands), name)
         for name, commands in groups
     )
     blocks.append(
         Paragraph(
             "Content and plan commands take --format table|plain|json|yaml|markdown and --json; "
-            "every command takes --help.",
-            key="help",
+            "every command takes --help."
         )
     )
-    return Report(f"mlpath {version}", document, tuple(blocks))
+    return Report("home", f"mlpath {version}", document, tuple(blocks))

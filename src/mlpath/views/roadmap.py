@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mlpath.answers import SCALE
 from mlpath.content.model import Content
@@ -11,6 +11,10 @@ from mlpath.engine.reason import Clause, Reason
 from mlpath.engine.roadmap import Roadmap, Study
 from mlpath.report import Block, Notes, Paragraph, Report, Step, Steps, Table
 from mlpath.views.education import cost_document
+from mlpath.views.fields import pick
+
+if TYPE_CHECKING:
+    from mlpath.documents import plan as doc
 
 
 def _shown(value: Any) -> str:
@@ -36,7 +40,7 @@ def _years(low: float, high: float) -> str:
     return f"{low:g}" if low == high else f"{low:g} to {high:g}"
 
 
-def study_document(study: Study, notes: RoadmapNotes) -> dict[str, Any]:
+def study_document(study: Study, notes: RoadmapNotes) -> doc.StudyEstimate:
     cost = study.cost
     years = _years(sum(part.years_min for part in cost.parts), sum(part.years_max for part in cost.parts))
     if study.factor == 1 and any(part.id == "master" for part in cost.parts):
@@ -57,31 +61,23 @@ def study_document(study: Study, notes: RoadmapNotes) -> dict[str, Any]:
     }
 
 
-def roadmap_document(content: Content, roadmap: Roadmap) -> dict[str, Any]:
+def roadmap_document(content: Content, roadmap: Roadmap) -> doc.Roadmap:
     verdict = roadmap.verdict
     notes = content.roadmap.notes
     return {
         "tailored": roadmap.tailored,
-        "answers": roadmap.answers.document() if roadmap.answers else None,
+        "answers": roadmap.answers.document() if roadmap.answers else None,  # type: ignore[typeddict-item]
         "verdict": None
         if verdict is None
-        else {
-            "level": verdict.level,
-            "summary": verdict.summary,
+        else pick(verdict, "level", "summary")
+        | {
             "reasons": [clause_text(clause) for clause in verdict.reasons],
             "strengths": [clause_text(clause) for clause in verdict.strengths],
             "concerns": [clause_text(clause) for clause in verdict.concerns],
         },
         "steps": [
-            {
-                "number": n,
-                "id": s.id,
-                "phase": s.phase,
-                "title": s.title,
-                "why": reason_text(s.reason),
-                "answers_used": list(s.answers_used),
-                "actions": list(s.actions),
-            }
+            {"number": n, **pick(s, "id", "phase", "title"), "why": reason_text(s.reason)}
+            | pick(s, "answers_used", "actions")
             for n, s in enumerate(roadmap.steps, 1)
         ],
         "skipped": [{"id": s.id, "why": reason_text(s.reason)} for s in roadmap.skipped],
@@ -101,11 +97,9 @@ def roadmap_report(content: Content, roadmap: Roadmap, done: frozenset[str] = fr
     verdict = roadmap.verdict
     if verdict is not None:
         tone = {"strong": "positive", "good": "positive", "mixed": "caution"}.get(verdict.level, "negative")
-        blocks.append(
-            Paragraph(verdict.summary, key=f"verdict\t{verdict.level}", title=f"Verdict: {verdict.level}", tone=tone)
-        )
-        reasons = document["verdict"]["reasons"]
-        blocks.append(Table(("reason",), tuple((reason,) for reason in reasons), "Why", key="reason"))
+        blocks.append(Paragraph(verdict.summary, title=f"Verdict: {verdict.level}", tone=tone))
+        reasons = [clause_text(clause) for clause in verdict.reasons]
+        blocks.append(Table(("reason",), tuple((reason,) for reason in reasons), "Why"))
     steps = tuple(
         Step(
             str(n),
@@ -122,7 +116,7 @@ def roadmap_report(content: Content, roadmap: Roadmap, done: frozenset[str] = fr
     study = document["estimates"]["education"]
     if study:
         rows = (("time", study["years_formula"]), ("tuition", f"{study['tuition_formula']} ({study['residency']})"))
-        blocks.append(Table(("estimate", "how it is worked out"), rows, "Degree time and cost", key="estimate"))
+        blocks.append(Table(("estimate", "how it is worked out"), rows, "Degree time and cost"))
     notes = [f"Skipped {s['id']}: {s['why']}" for s in document["skipped"]]
     notes += [f"Assumption: {text}" for text in roadmap.assumptions]
     notes += [document["estimates"]["not_estimated"], document["editorial"]]
@@ -130,12 +124,12 @@ def roadmap_report(content: Content, roadmap: Roadmap, done: frozenset[str] = fr
         notes.append("Take 'mlpath quiz' or pass --answers FILE for a roadmap tailored to you.")
     blocks.append(Notes(tuple(notes)))
     title = "Should you become a machine learning engineer?" if verdict else "Becoming a machine learning engineer"
-    return Report(title, document, tuple(blocks))
+    return Report("roadmap", title, document, tuple(blocks))
 
 
 def questions_report(content: Content) -> Report:
     questions = content.questions.questions
-    listed = []
+    listed: list[doc.Question] = []
     rows = []
     for q in questions:
         values: list[Any] = list(q.values) if q.kind != "scale" else list(SCALE)
@@ -145,7 +139,7 @@ def questions_report(content: Content) -> Report:
         )
         shown = ",".join(str(v) for v in values) if q.kind != "scale" else f"{SCALE[0]}-{SCALE[-1]}"
         rows.append((q.key, q.kind, shown, ",".join(default) if isinstance(default, list) else str(default), q.prompt))
-    document = {"questions": listed, "count": len(listed)}
+    document: doc.Questions = {"questions": listed, "count": len(listed)}
     labels, low, high = content.questions.scale_labels, SCALE[0], SCALE[-1]
     blocks: tuple[Block, ...] = (
         Table(("key", "kind", "values", "default", "question"), tuple(rows)),
@@ -156,4 +150,4 @@ def questions_report(content: Content) -> Report:
             )
         ),
     )
-    return Report("Quiz questions", document, blocks)
+    return Report("questions", "Quiz questions", document, blocks)

@@ -2,23 +2,26 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from mlpath.content.model import Content
 from mlpath.estimates import Multiple, PayComparison, money
 from mlpath.report import Bar, Bars, Block, Notes, Report, Table
 from mlpath.views.explore import source_name, sourced
 
+if TYPE_CHECKING:
+    from mlpath.documents import explore as doc
+
 
 def salary(content: Content, compare: int | None = None) -> Report:
     pay = content.salary
     average = pay.national_average.amount
-    tiers: list[dict[str, Any]] = []
+    tiers: list[doc.PayTier] = []
     bars: list[Bar] = []
     rows: list[tuple[str, ...]] = []
     for tier in pay.tiers:
         multiple = Multiple(tier.amount.value, average.value)
-        entry: dict[str, Any] = {
+        entry: doc.PayTier = {
             "id": tier.id,
             "name": tier.name,
             "amount": tier.amount.value,
@@ -44,8 +47,8 @@ def salary(content: Content, compare: int | None = None) -> Report:
                 )
             )
         tiers.append(entry)
-        bars.append(Bar(tier.name, tier.amount.value, money(tier.amount.value), note, key=tier.id))
-    document: dict[str, Any] = {
+        bars.append(Bar(tier.name, tier.amount.value, money(tier.amount.value), note))
+    document: doc.Salary = {
         "currency": pay.currency,
         "period": pay.period,
         "tiers": tiers,
@@ -55,7 +58,7 @@ def salary(content: Content, compare: int | None = None) -> Report:
     }
     if compare is not None:
         document["your_pay"] = compare
-    reference = Bar(pay.national_average.name, average.value, money(average.value), key="national_average")
+    reference = Bar(pay.national_average.name, average.value, money(average.value))
     sources = sorted({source_name(content, t.amount.source) for t in pay.tiers})
     notes = [
         f"Pay tiers: {', '.join(sources)}. National average: {source_name(content, average.source)}.",
@@ -64,9 +67,7 @@ def salary(content: Content, compare: int | None = None) -> Report:
     ]
     blocks: list[Block] = [Bars("Machine learning engineer pay", tuple(bars), reference)]
     if compare is not None:
-        blocks.append(
-            Table(("tier", "your pay", "tier pays", "difference", "%"), tuple(rows), "Beside your pay", key="compare")
-        )
+        blocks.append(Table(("tier", "your pay", "tier pays", "difference", "%"), tuple(rows), "Beside your pay"))
         notes.append("Difference = tier - your pay; % = difference ÷ your pay × 100.")
     blocks.append(Notes(tuple(notes)))
-    return Report("Salary", document, tuple(blocks))
+    return Report("salary", "Salary", document, tuple(blocks))

@@ -3,58 +3,59 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mlpath.content.figures import all_figures
 from mlpath.content.model import Content
 from mlpath.report import Block, Notes, Paragraph, Report, Table
 from mlpath.search import Entry
+from mlpath.views.fields import pick
+
+if TYPE_CHECKING:
+    from mlpath.documents import utility as doc
 
 
 def search_results(query: str, hits: list[Entry], near: list[str]) -> Report:
-    document = {
+    document: doc.Search = {
         "query": query,
         "count": len(hits),
-        "results": [{"section": h.section, "item": h.item, "text": h.text, "command": h.command} for h in hits],
+        "results": [pick(h, "section", "item", "text", "command") for h in hits],
         "suggestions": near,
     }
     rows = tuple((h.section, h.item, h.text, h.command) for h in hits)
     blocks: tuple[Block, ...] = (Table(("section", "item", "text", "see"), rows),) if hits else ()
-    return Report(f"Search: {query}", document, blocks)
+    return Report("search", f"Search: {query}", document, blocks)
 
 
 def sources(content: Content) -> Report:
     figures = all_figures(content)
-    listed = []
+    listed: list[doc.Source] = []
     rows = []
     for source in content.sources.sources:
         own = [f for f in figures if f.figure.source == source.id]
         listed.append(
-            {
-                "id": source.id,
-                "name": source.name,
-                "kind": source.kind,
-                "note": source.note,
-                "figures": [{"key": f.key, "value": f.figure.value} for f in own],
-            }
+            pick(source, "id", "name", "kind", "note")
+            | {"figures": [{"key": f.key, "value": f.figure.value} for f in own]}
         )
         for f in own:
             rows.append((source.name, f.key, f"{f.figure.value:,}"))
     notes = (content.sources.kinds_note, content.sources.other_facts_note)
-    document = {"sources": listed, "figure_count": len(figures), "notes": list(notes)}
+    document: doc.Sources = {"sources": listed, "figure_count": len(figures), "notes": list(notes)}
     blocks: tuple[Block, ...] = (
         Table(
             ("source", "kind (mlpath's description)", "what it backs"),
             tuple((s.name, s.kind, s.note) for s in content.sources.sources),
             "Sources cited",
-            key="source",
         ),
-        Table(("source", "figure", "value"), tuple(rows), f"Figures ({len(figures)})", key="figure"),
+        Table(("source", "figure", "value"), tuple(rows), f"Figures ({len(figures)})"),
         Notes(notes),
     )
-    return Report("Sources", document, blocks)
+    return Report("sources", "Sources", document, blocks)
 
 
 def data_check(directory: Path, content: Content) -> Report:
     count = len(all_figures(content))
-    document = {"directory": str(directory), "valid": True, "figure_count": count, "problems": []}
-    return Report("Content check", document, (Paragraph(f"{directory}: valid ({count} sourced figures)", key="ok"),))
+    document: doc.DataCheck = {"directory": str(directory), "valid": True, "figure_count": count, "problems": []}
+    return Report(
+        "data_check", "Content check", document, (Paragraph(f"{directory}: valid ({count} sourced figures)"),)
+    )

@@ -1,0 +1,42 @@
+"""How a document model says what its plain records and CSV rows are.
+
+The document models in this package are TypedDicts; these marks ride in `Annotated[...]` beside a
+field's type. Nothing else reads them at run time but `render.records`, which turns a model into
+its record layout; pydantic ignores them when it writes the JSON Schema.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Each(NamedTuple):
+    """A list (or a mapping of lists): one plain record per item, of type `record`.
+
+    `field` names an item that is a plain value (a sentence, a name); `key` names the key of a
+    mapping, e.g. the tool group in {"frameworks": ["PyTorch", ...]}.
+    """
+
+    record: str
+    field: str = "text"
+    key: str = ""
+
+
+class Pairs(NamedTuple):
+    """An object written as one `record<TAB>key<TAB>value` line per key (lists comma-joined)."""
+
+    record: str
+
+
+class _Mark(NamedTuple):
+    name: str
+
+
+# A list of identifiers written in one field, comma-joined, the way `--set` takes lists.
+Inline = _Mark("inline")
+# An object that makes a record of its own, rather than folding into the record that holds it.
+Apart = _Mark("apart")
+# Records of this field come before the document's other records in plain output.
+Lead = _Mark("lead")
+# The items of this list are the rows of the document's CSV.
+Rows = _Mark("rows")
