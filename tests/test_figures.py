@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
+
+import pytest
 
 from conftest import Run
 
@@ -92,3 +95,12 @@ def test_named_tools_are_reachable(run: Run) -> None:
     assert tools["deployment"]["cloud_platforms"] == ["AWS", "Azure", "Google Cloud"]
     assert tools["deployment"]["model_serving"] == ["TensorFlow Serving", "Flask"]
     assert tools["software-practice"]["version_control"] == ["Git"]
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown"])
+def test_years_read_as_years_and_amounts_are_grouped(run: Run, fmt: str) -> None:
+    shown = run("sources", "--format", fmt).stdout + run("outlook", "--format", fmt).stdout
+    assert "2,023" not in shown and "2,027" not in shown
+    assert "2023–2027" in shown
+    assert re.search(r"outlook\.period\.start\W+2023\b", shown)
+    assert re.search(r"salary\.tiers\.entry\.amount\W+118,000\b", shown)

@@ -16,6 +16,12 @@ def money(amount: float) -> str:
     return f"${amount:,.0f}"
 
 
+def grouped(number: int) -> str:
+    """A figure as a person reads it: thousands grouped from five digits up (40,648), so that
+    years and small counts stay as they are written (2023, 4)."""
+    return f"{number:,}" if abs(number) >= 10_000 else str(number)
+
+
 class Multiple(NamedTuple):
     """How many times `amount` is `base`: 118000 / 59428 = 1.99."""
 

@@ -226,7 +226,7 @@ def outlook(content: Content) -> Report:
     data = content.outlook
     source = source_name(content, data.growth_percent.source)
     growth = f"+{data.growth_percent.value}%"
-    period = f"{data.period.start.value} to {data.period.end.value}"
+    period = f"{data.period.start.value}–{data.period.end.value}"
     document: doc.Outlook = {
         "subject": data.subject,
         "growth_percent": sourced(content, data.growth_percent),

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from mlpath.content.figures import all_figures
 from mlpath.content.model import Content
+from mlpath.estimates import grouped
 from mlpath.report import Block, Notes, Paragraph, Report, Table
 from mlpath.search import Entry
 from mlpath.views.fields import pick
@@ -38,7 +39,7 @@ def sources(content: Content) -> Report:
             | {"figures": [{"key": f.key, "value": f.figure.value} for f in own]}
         )
         for f in own:
-            rows.append((source.name, f.key, f"{f.figure.value:,}"))
+            rows.append((source.name, f.key, grouped(f.figure.value)))
     notes = (content.sources.kinds_note, content.sources.other_facts_note)
     document: doc.Sources = {"sources": listed, "figure_count": len(figures), "notes": list(notes)}
     blocks: tuple[Block, ...] = (
