@@ -50,16 +50,37 @@ def test_every_problem_is_listed_with_file_line_and_field(run: Run, content_dir:
     edit(content_dir / "salary.yaml", "value: 156000", 'value: "lots"')
     edit(content_dir / "ladder.yaml", "    summary: You lead projects", "    summery: You lead projects")
     edit(content_dir / "outlook.yaml", "source: 365-data-science}", "source: gartner}")
-    result = run("data", "check", str(content_dir))
+    result = run("data", "check", str(content_dir), "--format", "table")
     assert result.exit_code == 3
-    assert result.stdout == ""
-    lines = result.stderr.splitlines()
-    assert lines[0] == f"Error: invalid content in {content_dir} (4 problems)"
+    assert result.stderr == f"Error: invalid content in {content_dir} (4 problems)\n"
     salary = content_dir / "salary.yaml"
     ladder = content_dir / "ladder.yaml"
-    assert f"  {salary}:11: tiers[1].amount.value: Input should be a valid integer" in lines
-    assert f"  {ladder}:17: levels[2].summary: Field required" in lines
-    assert f"  {ladder}:19: levels[2].summery: Unexpected keyword argument" in lines
+    shown = " ".join(result.stdout.replace("│", " ").split())  # the table wraps long lines
+    assert f"{content_dir}: invalid (4 problems)" in shown
+    assert f"{salary}:11: tiers[1].amount.value: Input should be a valid integer" in shown
+    assert f"{ladder}:17: levels[2].summary: Field required" in shown
+    assert f"{ladder}:19: levels[2].summery: Unexpected keyword argument" in shown
+    records = run("data", "check", str(content_dir)).stdout.splitlines()
+    assert f"problem\t{salary}\t11\ttiers[1].amount.value\tInput should be a valid integer" in records
+
+
+def test_data_check_json_lists_the_problems_on_stdout(run: Run, content_dir: Path) -> None:
+    edit(content_dir / "salary.yaml", "value: 156000", 'value: "lots"')
+    result = run("data", "check", str(content_dir), "--json")
+    assert result.exit_code == 3
+    document = json.loads(result.stdout)
+    assert document["valid"] is False and document["figure_count"] is None
+    assert document["problems"] == [
+        {
+            "file": str(content_dir / "salary.yaml"),
+            "line": 11,
+            "field": "tiers[1].amount.value",
+            "message": "Input should be a valid integer",
+        }
+    ]
+    assert result.stderr == f"Error: invalid content in {content_dir} (1 problem)\n"
+    valid = json.loads(run("data", "check", "--json").stdout)
+    assert valid["valid"] is True and valid["problems"] == [] and valid["figure_count"] == 14
 
 
 def test_schema_problems_are_reported_before_cross_references(run: Run, content_dir: Path) -> None:
@@ -94,7 +115,7 @@ def test_missing_file_and_missing_directory(run: Run, content_dir: Path, tmp_pat
     nowhere = tmp_path / "nowhere"
     result = run("data", "check", str(nowhere))
     assert result.exit_code == 3
-    assert f"{nowhere}: content directory does not exist" in result.stderr
+    assert f"problem\t{nowhere}\t\t\tcontent directory does not exist\n" in result.stdout
 
 
 def test_duplicate_ids_and_unknown_files_are_problems(run: Run, content_dir: Path) -> None:
@@ -102,8 +123,8 @@ def test_duplicate_ids_and_unknown_files_are_problems(run: Run, content_dir: Pat
     (content_dir / "notes.yaml").write_text("a: 1\n")
     result = run("data", "check", str(content_dir))
     assert result.exit_code == 3
-    assert "levels[3].id: duplicate id 'senior'" in result.stderr
-    assert "notes.yaml: unknown content file" in result.stderr
+    assert "\tlevels[3].id\tduplicate id 'senior'\n" in result.stdout
+    assert "notes.yaml\t\t\tunknown content file; expected one of the 19 section files" in result.stdout
 
 
 def test_a_change_to_a_figure_changes_what_users_see(run: Run, content_dir: Path) -> None:

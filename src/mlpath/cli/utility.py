@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from mlpath.cli.app import app, emit, session
+from mlpath.cli.app import app, emit, fail, session
 from mlpath.cli.options import Output, output_options
 
 UTILITY = "Utility"
@@ -71,10 +71,18 @@ def data_check(
 ) -> None:
     """Validate a content directory: exit 0, or 3 with every problem listed by file, line and field.
 
+    The report (valid or not) goes to stdout in the format asked for; --json gives
+    {"valid": false, "problems": [...]} for a script to read.
     Example: mlpath data check ./my-content
     """
     from mlpath.content.loader import load_content
+    from mlpath.errors import ContentError
     from mlpath.views.utility import data_check as check_view
 
     target = directory if directory is not None else session(ctx).data_dir
-    emit(ctx, check_view(target, load_content(target, use_cache=False)), output)
+    try:
+        content = load_content(target, use_cache=False)
+    except ContentError as error:
+        emit(ctx, check_view(target, None, error.problems), output)
+        fail(str(error), error.exit_code)
+    emit(ctx, check_view(target, content, []), output)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from mlpath.content.figures import all_figures
 from mlpath.content.model import Content
+from mlpath.errors import Problem
 from mlpath.estimates import grouped
 from mlpath.report import Block, Notes, Paragraph, Report, Table
 from mlpath.search import Entry
@@ -54,9 +55,21 @@ def sources(content: Content) -> Report:
     return Report("sources", "Sources", document, blocks)
 
 
-def data_check(directory: Path, content: Content) -> Report:
-    count = len(all_figures(content))
-    document: doc.DataCheck = {"directory": str(directory), "valid": True, "figure_count": count, "problems": []}
-    return Report(
-        "data_check", "Content check", document, (Paragraph(f"{directory}: valid ({count} sourced figures)"),)
-    )
+def data_check(directory: Path, content: Content | None, problems: list[Problem]) -> Report:
+    """Whether a content directory is valid: `content` when it loaded, else every problem found."""
+    count = len(all_figures(content)) if content is not None else None
+    document: doc.DataCheck = {
+        "directory": str(directory),
+        "valid": content is not None,
+        "figure_count": count,
+        "problems": [pick(p, "file", "line", "field", "message") for p in problems],
+    }
+    if content is not None:
+        blocks: tuple[Block, ...] = (Paragraph(f"{directory}: valid ({count} sourced figures)"),)
+    else:
+        noun = "problem" if len(problems) == 1 else "problems"
+        blocks = (
+            Paragraph(f"{directory}: invalid ({len(problems)} {noun})"),
+            Table(("problem",), tuple((str(p),) for p in problems)),
+        )
+    return Report("data_check", "Content check", document, blocks)
