@@ -1,4 +1,5 @@
-"""Regenerate the README's command reference from each command's --help.
+"""Regenerate the README's generated parts: the JSON shapes and the plain record types (from the
+document models) and the command reference (from each command's --help).
 
 python scripts/readme_reference.py          # rewrite README.md
 python scripts/readme_reference.py --check  # exit 1 if README.md is out of date (tests run this)
@@ -6,11 +7,13 @@ python scripts/readme_reference.py --check  # exit 1 if README.md is out of date
 
 from __future__ import annotations
 
+import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, get_args, get_origin
 
 README = Path(__file__).resolve().parent.parent / "README.md"
-START, END = "<!-- reference:start -->", "<!-- reference:end -->"
 
 
 def commands() -> list[list[str]]:
@@ -34,36 +37,101 @@ def reference() -> str:
 
     from mlpath.cli import app
 
-    parts = [
-        START,
-        "",
-        "Generated from `--help` by `python scripts/readme_reference.py`; a test fails when it drifts.",
-        "",
-    ]
+    parts = ["Generated from `--help` by `python scripts/readme_reference.py`; a test fails when it drifts.", ""]
     for words in commands():
         result = CliRunner().invoke(app, [*words, "--help"], prog_name="mlpath", env={"COLUMNS": "100"})
         title = " ".join(["mlpath", *words])
         parts += [f"### `{title}`", "", "```text", result.stdout.rstrip(), "```", ""]
-    parts.append(END)
     return "\n".join(parts)
 
 
+def documents() -> list[tuple[str, str]]:
+    """(label, kind) of every kind of --json document, in command order, each once."""
+    from mlpath.documents import COMMANDS, model
+
+    found: dict[str, str] = {}
+    for kinds in COMMANDS.values():
+        for kind in kinds:
+            first = (model(kind).__doc__ or "").strip().split("\n")[0]
+            label = first.split(": ")[0].rstrip(".").replace("mlpath ", "")
+            if not label.startswith("`"):
+                raise ValueError(f"the {kind} model's docstring should start with its command in backquotes")
+            found.setdefault(kind, label)
+    return [(label, kind) for kind, label in found.items()]
+
+
+def shape(hint: Any) -> str:
+    """A model as a one-line outline: {key, list[], object{...}, optional?}."""
+    from typing_extensions import get_type_hints, is_typeddict
+
+    from mlpath.documents.marks import Each
+    from mlpath.render.records import _unwrap
+
+    inner, marks, _ = _unwrap(hint)
+    if is_typeddict(inner):
+        parts = []
+        for name, field in get_type_hints(inner, include_extras=True).items():
+            absent = "NotRequired" in str(field)
+            parts.append(f"{name}{'?' if absent else ''}{shape(field)}")
+        return "{" + ", ".join(parts) + "}"
+    if get_origin(inner) is list:
+        item = shape(get_args(inner)[0])
+        return f"[{item}]" if item else "[]"
+    if get_origin(inner) is dict:
+        key = next((m.key for m in marks if isinstance(m, Each) and m.key), "key")
+        return "{" + f"<{key}>: {shape(get_args(inner)[1]) or 'value'}" + "}"
+    if get_args(inner) and all(get_origin(arg) is list for arg in get_args(inner)):
+        return "[]"  # a list of one type or another
+    return ""
+
+
+def shapes() -> str:
+    from mlpath.documents import model
+
+    lines = ["Generated from the document models by `python scripts/readme_reference.py`.", ""]
+    lines += [f"- {label}: `{shape(model(kind))}`" for label, kind in documents()]
+    return "\n".join(lines) + "\n"
+
+
+def record_table() -> str:
+    from mlpath.render.records import record_types
+
+    lines = [
+        "Generated from the document models by `python scripts/readme_reference.py`.",
+        "",
+        "| command | record | fields after the record type |",
+        "| --- | --- | --- |",
+    ]
+    for label, kind in documents():
+        for record in record_types(kind):
+            lines.append(f"| {label} | `{record.name}` | {', '.join(record.fields)} |")
+    return "\n".join(lines) + "\n"
+
+
+PARTS: dict[str, Callable[[], str]] = {"shapes": shapes, "records": record_table, "reference": reference}
+
+
 def updated(text: str) -> str:
-    before, _, rest = text.partition(START)
-    _, _, after = rest.partition(END)
-    return before + reference() + after
+    for name, make in PARTS.items():
+        start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
+        if start not in text or end not in text:
+            raise ValueError(f"README.md lacks the {start} / {end} markers")
+        pattern = re.compile(re.escape(start) + ".*?" + re.escape(end), re.DOTALL)
+        text = pattern.sub(lambda _: f"{start}\n\n{make()}\n{end}", text)  # noqa: B023
+    return text
 
 
 def main() -> int:
     text = README.read_text()
-    if START not in text or END not in text:
-        print(f"README.md lacks the {START} / {END} markers", file=sys.stderr)
+    try:
+        fresh = updated(text)
+    except ValueError as error:
+        print(error, file=sys.stderr)
         return 1
-    fresh = updated(text)
     if "--check" in sys.argv[1:]:
         if fresh != text:
             print(
-                "README.md's command reference is out of date: run python scripts/readme_reference.py", file=sys.stderr
+                "README.md's generated parts are out of date: run python scripts/readme_reference.py", file=sys.stderr
             )
             return 1
         return 0

@@ -30,9 +30,17 @@ def test_every_command_is_in_the_readme(name: str) -> None:
     assert f"mlpath {name}" in README
 
 
-@pytest.mark.parametrize("name", [n for n in command_names() if " " not in n])
-def test_every_json_command_has_its_shape_documented(name: str) -> None:
-    assert f"- `{name}`" in README or f"`{name}` and" in README or f"and `{name}`" in README
+@pytest.mark.parametrize("name", command_names())
+def test_every_command_with_json_output_has_a_schema_and_its_shape_documented(name: str) -> None:
+    from typer.testing import CliRunner
+
+    from mlpath.documents import COMMANDS
+
+    help_lines = CliRunner().invoke(app, [*name.split(), "--help"]).stdout.splitlines()
+    takes_json = any(line.strip().startswith("--json ") for line in help_lines)
+    assert takes_json == (name in COMMANDS)
+    if takes_json:
+        assert f"- `{name}" in README or f"`{name}` and" in README or f"and `{name}`" in README
 
 
 def test_the_command_reference_matches_help() -> None:
@@ -40,6 +48,16 @@ def test_the_command_reference_matches_help() -> None:
 
     script = runpy.run_path(str(Path(__file__).resolve().parent.parent / "scripts" / "readme_reference.py"))
     assert script["updated"](README) == README, "run: python scripts/readme_reference.py"
+
+
+def test_the_record_table_names_every_record_type_once_per_document() -> None:
+    from mlpath.documents import KINDS
+    from mlpath.render.records import record_types
+
+    for kind in KINDS:  # raises on two layouts under one name
+        names = [record.name for record in record_types(kind)]
+        assert len(names) == len(set(names)) and all(names), kind
+    assert "| `ladder` | `duty` | level, text |" in README
 
 
 @pytest.mark.parametrize("name", command_names())

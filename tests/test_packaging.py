@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -36,6 +37,7 @@ def test_the_wheel_carries_every_content_file(dist: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     assert {f"mlpath/data/{section}.yaml" for section in SECTIONS} <= names
     assert "mlpath/py.typed" in names
+    assert {"mlpath/schema.py", "mlpath/documents/plan.py", "mlpath/documents/marks.py"} <= names  # schemas
     metadata = next(n for n in names if n.endswith(".dist-info/METADATA"))
     text = zipfile.ZipFile(wheel).read(metadata).decode()
     assert "Summary: Should you become a machine learning engineer" in text
@@ -68,4 +70,9 @@ def test_an_installed_mlpath_uses_its_own_content_from_any_directory(tmp_path: P
     salary = subprocess.run(
         [sys.executable, "-m", "mlpath", "salary"], cwd=tmp_path, env=env, capture_output=True, text=True, check=True
     )
-    assert salary.stdout.startswith("entry\tEntry level\t118000\t")
+    assert salary.stdout.startswith("tier\tentry\tEntry level\t118000\t")
+    schema = subprocess.run(
+        [sys.executable, "-m", "mlpath", "schema", "roadmap"], cwd=tmp_path, env=env, capture_output=True, text=True
+    )
+    assert schema.returncode == 0, schema.stderr
+    assert json.loads(schema.stdout)["$id"] == "urn:mlpath:schema:v1:roadmap"

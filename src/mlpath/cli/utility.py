@@ -51,6 +51,36 @@ def sources(ctx: typer.Context, output: Output) -> None:
     emit(ctx, sources_view(session(ctx).content()), output)
 
 
+def complete_schema(incomplete: str) -> list[str]:
+    from mlpath.documents import COMMANDS
+
+    return [name for name in COMMANDS if " " not in name and name.startswith(incomplete)] + (
+        ["data"] if "data".startswith(incomplete) else []
+    )
+
+
+@app.command(rich_help_panel=UTILITY)
+def schema(
+    ctx: typer.Context,
+    command: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="COMMAND",
+            help="A command with --json output, e.g. salary or data check.",
+            autocompletion=complete_schema,
+        ),
+    ],
+) -> None:
+    """Print the JSON Schema (draft 2020-12) of a command's --json output.
+
+    Example: mlpath schema roadmap > roadmap.schema.json
+    """
+    from mlpath.render.data import to_json
+    from mlpath.schema import command_named, json_schema
+
+    session(ctx).terminal.write(to_json(json_schema(command_named(command)), pretty=True))
+
+
 @data_app.command("path")
 def data_path(ctx: typer.Context) -> None:
     """Print the directory of the content in use (the packaged one unless --data-dir or MLPATH_DATA_DIR).
