@@ -9,7 +9,7 @@ import typer
 
 from mlpath.answers import Residency
 from mlpath.cli.app import app, emit, hint, session
-from mlpath.cli.options import Output, output_options
+from mlpath.cli.options import Output, document_output_options, output_options
 from mlpath.errors import UsageError
 from mlpath.views import explore as views
 
@@ -42,7 +42,7 @@ def parse_amount(text: str | None) -> int | None:
 
 
 @app.command(rich_help_panel=EXPLORE)
-@output_options
+@document_output_options
 def about(ctx: typer.Context, output: Output) -> None:
     """What an ML engineer is and does, and the guide's own answer to "should I become one?".
 
@@ -139,7 +139,7 @@ def aspects(ctx: typer.Context, output: Output) -> None:
 
 
 @app.command(rich_help_panel=EXPLORE)
-@output_options
+@document_output_options
 def education(
     ctx: typer.Context,
     output: Output,
@@ -198,7 +198,7 @@ def companies(ctx: typer.Context, output: Output) -> None:
 
 
 @app.command(rich_help_panel=EXPLORE)
-@output_options
+@document_output_options
 def outlook(ctx: typer.Context, output: Output) -> None:
     """Projected growth in demand: how much, over which years, from which source, and why.
 
@@ -208,7 +208,7 @@ def outlook(ctx: typer.Context, output: Output) -> None:
 
 
 @app.command("work-life", rich_help_panel=EXPLORE)
-@output_options
+@document_output_options
 def work_life(ctx: typer.Context, output: Output) -> None:
     """The work-life balance picture.
 

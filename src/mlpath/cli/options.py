@@ -1,6 +1,8 @@
 """Options that several commands share, declared once and handed to each command as one object.
 
-`@output_options` gives a command `--format/-f` and `--json` and passes it an `Output`;
+`@output_options` gives a command `--format/-f` (csv included: for commands whose output is a
+list of records) and `--json` and passes it an `Output`; `@document_output_options` is the
+same without csv;
 `@answer_options` gives quiz and roadmap `--answers`, `--set`, `--defaults`, `--save` and
 `--output/-o` and passes them an `AnswerSource` and a `Delivery`. This is sqlite-utils' shared
 `output_options`, done for Typer: the decorator rewrites the signature Typer reads.
@@ -17,7 +19,7 @@ import typer
 
 from mlpath.cli.completion import complete_answer
 from mlpath.errors import UsageError
-from mlpath.render import OutputFormat
+from mlpath.render import DocumentFormat, OutputFormat
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -88,27 +90,34 @@ def _option(name: str, annotation: Any, default: Any) -> inspect.Parameter:
     return inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation)
 
 
-output_options = _bundle(
-    "output",
-    lambda fmt, as_json: Output(fmt, as_json),
-    [
-        _option(
-            "fmt",
-            Annotated[
-                OutputFormat | None,
-                typer.Option(
-                    "--format",
-                    "-f",
-                    help="Output format. Default: table on a terminal, plain when piped.",
-                    case_sensitive=False,
-                    show_default=False,
-                ),
-            ],
-            None,
-        ),
-        _option("as_json", Annotated[bool, typer.Option("--json", help="Short for --format json.")], False),
-    ],
-)
+def _output_bundle(formats: type[OutputFormat] | type[DocumentFormat]) -> Callable[[F], F]:
+    names = "|".join(f.value for f in formats)
+    return _bundle(
+        "output",
+        lambda fmt, as_json: Output(OutputFormat(fmt.value) if fmt is not None else None, as_json),
+        [
+            _option(
+                "fmt",
+                Annotated[
+                    formats | None,
+                    typer.Option(
+                        "--format",
+                        "-f",
+                        metavar=f"<{names}>",
+                        help="Output format. Default: table on a terminal, plain when piped.",
+                        case_sensitive=False,
+                        show_default=False,
+                    ),
+                ],
+                None,
+            ),
+            _option("as_json", Annotated[bool, typer.Option("--json", help="Short for --format json.")], False),
+        ],
+    )
+
+
+output_options = _output_bundle(OutputFormat)
+document_output_options = _output_bundle(DocumentFormat)
 
 _answer_source = _bundle(
     "source",

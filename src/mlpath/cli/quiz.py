@@ -25,6 +25,7 @@ EXTENSION_FORMATS = {
     ".md": OutputFormat.markdown,
     ".markdown": OutputFormat.markdown,
     ".txt": OutputFormat.plain,
+    ".csv": OutputFormat.csv,
 }
 
 SaveAnswersOption = Annotated[

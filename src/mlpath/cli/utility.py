@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from mlpath.cli.app import app, emit, fail, session
-from mlpath.cli.options import Output, output_options
+from mlpath.cli.options import Output, document_output_options, output_options
 
 UTILITY = "Utility"
 
@@ -91,7 +91,7 @@ def data_path(ctx: typer.Context) -> None:
 
 
 @data_app.command("check")
-@output_options
+@document_output_options
 def data_check(
     ctx: typer.Context,
     output: Output,

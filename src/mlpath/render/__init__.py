@@ -19,6 +19,17 @@ class OutputFormat(str, Enum):
     json = "json"
     yaml = "yaml"
     markdown = "markdown"
+    csv = "csv"  # only where the document is a list of records (see DocumentFormat)
+
+
+class DocumentFormat(str, Enum):
+    """The formats of a command whose document is not a list of records: all but csv."""
+
+    table = "table"
+    plain = "plain"
+    json = "json"
+    yaml = "yaml"
+    markdown = "markdown"
 
 
 def render_text(report: Report, output_format: OutputFormat, pretty: bool = False, ascii_only: bool = False) -> str:
@@ -43,6 +54,10 @@ def render_text(report: Report, output_format: OutputFormat, pretty: bool = Fals
         from mlpath.render.plain import to_plain
 
         return to_plain(report)
+    if output_format is OutputFormat.csv:
+        from mlpath.render.csv import to_csv
+
+        return to_csv(report)
     raise ValueError(f"{output_format.value} is not a text format")
 
 

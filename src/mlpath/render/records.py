@@ -273,11 +273,12 @@ def row_nodes(kind: str) -> tuple[Node, ...]:
     return tuple(node for node in layout(kind) if node.rows)
 
 
-def csv_table(kind: str, document: Mapping[str, Any]) -> tuple[list[str], list[list[Any]]]:
+def csv_table(kind: str, document: Mapping[str, Any]) -> tuple[list[str], list[list[str]]]:
     """(header, rows) of the document's CSV: one row per item of its `Rows` lists.
 
-    A row holds the item's values, then each list inside it as one cell (see `cell`). With
-    several lists of rows (the best and the worst aspects), the first column names the list.
+    A row holds the item's values as plain writes them, then each list inside it as one cell
+    (see `cell`). With several lists of rows (the best and the worst aspects), a first column
+    `list` names the list each row comes from.
     """
     nodes = row_nodes(kind)
     if not nodes:
@@ -287,11 +288,26 @@ def csv_table(kind: str, document: Mapping[str, Any]) -> tuple[list[str], list[l
         for name in (*(c.name for c in node.columns), *(child.path[0] for child in node.children)):
             if name not in header:
                 header.append(name)
-    rows: list[list[Any]] = []
+    rows: list[list[str]] = []
     for node in nodes:
         for _, item in _instances(node, document):
-            cells: dict[str, Any] = {"list": node.path[0]}
-            cells.update((c.name, _get(item, c.path)) for c in node.columns)
-            cells.update((child.path[0], _get(item, child.path)) for child in node.children)
-            rows.append([cells.get(name) for name in header])
+            cells = {"list": node.path[0]}
+            cells.update((c.name, text(_get(item, c.path))) for c in node.columns)
+            cells.update((child.path[0], cell(_get(item, child.path))) for child in node.children)
+            rows.append([cells.get(name, "") for name in header])
     return header, rows
+
+
+def cell(value: Any) -> str:
+    """A list as one CSV cell: one item per line. An object item reads `a: b`, a mapping's entry
+    `key: a, b`, so that `tools` reads "frameworks: TensorFlow, PyTorch, Keras"."""
+    if isinstance(value, Mapping):
+        return "\n".join(
+            f"{key}: {', '.join(map(text, item)) if isinstance(item, list) else text(item)}"
+            for key, item in value.items()
+        )
+    if isinstance(value, list):
+        return "\n".join(
+            ": ".join(map(text, item.values())) if isinstance(item, Mapping) else text(item) for item in value
+        )
+    return text(value)

@@ -31,8 +31,8 @@ def home(version: str, groups: list[tuple[str, list[tuple[str, str]]]]) -> Repor
     )
     blocks.append(
         Paragraph(
-            "Content and plan commands take --format table|plain|json|yaml|markdown and --json; "
-            "every command takes --help."
+            "Content and plan commands take --format table|plain|json|yaml|markdown and --json, "
+            "and --format csv where they list records; every command takes --help."
         )
     )
     return Report("home", f"mlpath {version}", document, tuple(blocks))
