@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -226,3 +229,50 @@ def test_output_to_a_directory_is_refused(run: Run, tmp_path: Path) -> None:
     result = run("roadmap", "--output", str(tmp_path))
     assert result.exit_code == 1
     assert "it is a directory" in result.stderr
+
+
+def test_output_dash_is_stdout_and_makes_no_file(run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("roadmap", "--defaults", "-o", "-", "--json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["tailored"] is True
+    assert not (tmp_path / "-").exists() and "Wrote" not in result.stderr
+
+
+@pytest.fixture
+def umask() -> Iterator[Callable[[int], int]]:
+    original = os.umask(0o022)
+    os.umask(original)
+    yield os.umask
+    os.umask(original)
+
+
+@pytest.mark.parametrize(("mask", "mode"), [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])
+def test_written_files_follow_the_umask_and_the_plan_stays_private(
+    run: Run, tmp_path: Path, umask: Callable[[int], int], mask: int, mode: int
+) -> None:
+    umask(mask)
+    roadmap, answers = tmp_path / "roadmap.md", tmp_path / "answers.yaml"
+    result = run("quiz", "--defaults", "--save", "-o", str(roadmap), "--save-answers", str(answers))
+    assert result.exit_code == 0, result.stderr
+    assert stat.S_IMODE(roadmap.stat().st_mode) == mode
+    assert stat.S_IMODE(answers.stat().st_mode) == mode
+    plan = next((tmp_path / "home").rglob("plan.yaml"))
+    assert stat.S_IMODE(plan.stat().st_mode) == 0o600
+
+
+@pytest.mark.parametrize(
+    ("flags", "says"),
+    [
+        (["--save"], "--batch cannot be combined with --save"),
+        (["--save-answers", "a.yaml"], "--batch cannot be combined with --save-answers"),
+        (["--questions"], "--batch cannot be combined with --questions"),
+        (["--format", "yaml"], "--batch writes JSON Lines (json) or CSV (csv), not yaml"),
+        (["--format", "markdown"], "not markdown; use --format json or csv"),
+    ],
+)
+def test_batch_refuses_what_it_cannot_do(run: Run, flags: list[str], says: str) -> None:
+    result = run("quiz", "--batch", "--defaults", *flags, input='{"goal": "manager"}\n')
+    assert result.exit_code == 2
+    assert says in result.stderr and result.stdout == ""
+    assert run("quiz", "--batch", "--defaults", "--json", input='{"goal": "manager"}\n').exit_code == 0

@@ -35,8 +35,12 @@ def read_input(name: str, what: str) -> str:
         raise UsageError(f"{what} {name!r} cannot be read: {error.strerror}") from None
 
 
-def write_atomic(name: str, text: str | bytes, what: str) -> None:
-    """Write `text` to `name` so that readers see the old file or the new one, never a part."""
+def write_atomic(name: str, text: str | bytes, what: str, private: bool = False) -> None:
+    """Write `text` to `name` so that readers see the old file or the new one, never a part.
+
+    The file gets the permissions a new file gets from the umask (the temporary file is
+    created owner-only), unless it is `private` (the saved plan): then it stays owner-only.
+    """
     path = Path(name)
     if path.is_dir():
         raise OperationError(f"cannot write {what} to {name!r}: it is a directory")
@@ -49,6 +53,8 @@ def write_atomic(name: str, text: str | bytes, what: str) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        if not private:
+            Path(temp_name).chmod(0o666 & ~_umask())
         Path(temp_name).replace(path)
         temp_name = None
     except OSError as error:
@@ -57,3 +63,9 @@ def write_atomic(name: str, text: str | bytes, what: str) -> None:
         if temp_name is not None:  # failed or interrupted: the old file stays as it was
             with contextlib.suppress(OSError):
                 Path(temp_name).unlink()
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)  # the only way to read it is to set it; put it straight back
+    os.umask(mask)
+    return mask

@@ -97,7 +97,7 @@ def save(plan: Plan) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     header = "# Your mlpath plan. Change statuses with 'mlpath progress set STEP STATUS'.\n"
     text = header + dump(plan.document())
-    write_atomic(str(path), text, "your plan")
+    write_atomic(str(path), text, "your plan", private=True)
     return path
 
 

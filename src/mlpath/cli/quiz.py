@@ -55,6 +55,8 @@ def quiz(
     Examples: mlpath quiz | mlpath quiz --defaults --set programming=none --json |
     mlpath quiz --answers answers.yaml | mlpath quiz --batch < answers.jsonl
     """
+    if batch:
+        refuse_with_batch(delivery, save_answers, questions, output)
     state = session(ctx)
     content = state.content()
     if questions:
@@ -114,6 +116,21 @@ def roadmap(ctx: typer.Context, source: AnswerSource, delivery: Delivery, output
     show_roadmap(ctx, content, answers, delivery, output)
 
 
+def refuse_with_batch(delivery: Delivery, save_answers: str | None, questions: bool, output: Output) -> None:
+    """What --batch cannot do is an error, never silently ignored."""
+    clashes = [
+        flag
+        for flag, given in (("--save", delivery.save), ("--save-answers", save_answers), ("--questions", questions))
+        if given
+    ]
+    if clashes:
+        raise UsageError(f"--batch cannot be combined with {', '.join(clashes)}; it writes one result per input line")
+    if output.format not in (None, OutputFormat.json, OutputFormat.csv):
+        raise UsageError(
+            f"--batch writes JSON Lines (json) or CSV (csv), not {output.format.value}; use --format json or csv"
+        )
+
+
 def collect_answers(content: Content, source: AnswerSource) -> tuple[dict[str, Any], list[str]]:
     """Answers from the file, then --set (which wins), then defaults if asked: (checked answers, missing keys)."""
     from mlpath import answers as contract
@@ -156,7 +173,7 @@ def show_roadmap(
         from mlpath.cli.progress import save_plan
 
         save_plan(built)
-    if delivery.output is None:
+    if delivery.output in (None, "-"):  # "-" is stdout, as for --answers
         emit(ctx, report, output)
         return built
     terminal = session(ctx).terminal
@@ -169,7 +186,7 @@ def show_roadmap(
     from mlpath.render import render_text, table_text
 
     text = table_text(report) if chosen is OutputFormat.table else render_text(report, chosen)
-    write_atomic(delivery.output, text, "the roadmap")
+    write_atomic(str(delivery.output), text, "the roadmap")
     terminal.say(f"Wrote the roadmap to {delivery.output} ({chosen.value}).")
     return built
 
