@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 
 import pytest
 import yaml
@@ -173,10 +175,13 @@ def test_unknown_format_is_a_usage_error(run: Run) -> None:
     assert "table" in result.stderr and "markdown" in result.stderr
 
 
-def test_unknown_command_suggests_the_nearest(run: Run) -> None:
-    result = run("salry")
-    assert result.exit_code == 2
-    assert "salary" in result.stderr
+@pytest.mark.slow
+@pytest.mark.parametrize(("typed", "meant"), [("salry", "salary"), ("lader", "ladder"), ("shcema", "schema")])
+def test_unknown_command_suggests_the_nearest(typed: str, meant: str) -> None:
+    # A fresh process: in-process, earlier tests have already built every command.
+    result = subprocess.run([sys.executable, "-m", "mlpath", typed], capture_output=True, text=True)
+    assert result.returncode == 2
+    assert f"Error: No such command '{typed}'. Did you mean '{meant}'?" in result.stderr
 
 
 def test_search_finds_a_tool_and_names_the_command(run: Run) -> None:

@@ -51,6 +51,23 @@ class MlpathGroup(TyperGroup):
                 self.add_command(command, cmd_name)
         return command
 
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        """Typer suggests only among the commands built so far; suggest among them all."""
+        from typer._click.exceptions import UsageError as ClickUsageError
+
+        try:
+            return super().resolve_command(ctx, args)
+        except ClickUsageError as error:
+            if args and "Did you mean" not in error.message:
+                import difflib
+
+                near = difflib.get_close_matches(args[0], list(COMMAND_MODULES))
+                if near:
+                    error.message = f"{error.message.rstrip('.')}. Did you mean {', '.join(map(repr, near))}?"
+            raise
+
     def list_commands(self, ctx: click.Context) -> list[str]:
         for name in COMMAND_MODULES:
             self.get_command(ctx, name)
