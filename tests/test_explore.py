@@ -203,16 +203,26 @@ def test_search_with_no_match_suggests_near_terms(run: Run) -> None:
 
 def test_search_points_the_guides_own_answer_to_about(run: Run) -> None:
     document = json.loads(run("search", "intellectual growth", "--json").stdout)
-    assert [(r["section"], r["command"]) for r in document["results"]] == [("reflection", "mlpath about")]
+    assert [(r["section"], r["command"]) for r in document["results"]] == [("about", "mlpath about")]
 
 
-def test_search_names_a_command_that_exists_for_every_section() -> None:
-    from mlpath.cli.app import COMMAND_MODULES
-    from mlpath.content.model import SECTIONS
-    from mlpath.search import Entry
+def test_every_search_result_is_shown_by_the_command_it_names(run: Run) -> None:
+    from test_plain import leaves
 
-    for section in SECTIONS:
-        assert Entry(section, "", "").command.split()[1] in COMMAND_MODULES, section
+    results = json.loads(run("search", "e", "--json").stdout)["results"]
+    by_command: dict[str, set[str]] = {}
+    for result in results:
+        by_command.setdefault(result["command"], set()).add(" ".join(result["text"].split()))
+    assert {"mlpath about", "mlpath roadmap", "mlpath quiz --questions", "mlpath sources"} <= set(by_command)
+    for command, texts in by_command.items():
+        shown = run(*command.split()[1:], "--json")
+        assert shown.exit_code == 0, command
+        assert texts <= set(leaves(json.loads(shown.stdout))), command
+
+
+def test_search_never_shows_rule_internals(run: Run) -> None:
+    document = json.loads(run("search", "{", "--json").stdout)
+    assert document["count"] == 0  # text templates such as "{skill}: {tools}" are not what anyone sees
 
 
 def test_search_every_word_must_match(run: Run) -> None:

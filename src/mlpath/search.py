@@ -1,81 +1,93 @@
-"""Full-text search across the content, with near-term suggestions. Pure; no I/O."""
+"""Full-text search across what the commands show, with near-term suggestions. Pure; no I/O.
+
+It looks through the documents the commands print (each explore command, the general
+roadmap, the question list, the sources), not through the raw content files: so every hit
+names a command that exists and shows it, and rule internals (which answer leads to which
+step, text templates) never come up.
+"""
 
 from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass, fields, is_dataclass
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
 from typing import Any
 
-from mlpath.content.model import SECTIONS, Content
-from mlpath.content.model.base import Figure
+from mlpath.content.model import Content
+from mlpath.report import Report
 
-# Which command shows each content section.
-SECTION_COMMANDS = {
-    "sources": "sources",
-    "salary": "salary",
-    "role": "about",
-    "ladder": "ladder",
-    "aspects": "aspects",
-    "skills": "skills",
-    "specialties": "specialties",
-    "education": "education",
-    "resources": "resources",
-    "internships": "internships",
-    "work_life": "work-life",
-    "outlook": "outlook",
-    "industries": "industries",
-    "companies": "companies",
-    "reflection": "about",
-    "assumptions": "education",
-    "questions": "quiz --questions",
-    "verdict": "quiz",
-    "roadmap": "roadmap",
-}
 WORD = re.compile(r"[a-z0-9][a-z0-9+#.-]*[a-z0-9+#]|[a-z0-9]")
+NAMING_KEYS = ("id", "key")  # an object's name, used as the item of the texts inside it
 
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    section: str
-    item: str  # the item's id or field path inside the section
+    section: str  # the command's topic, e.g. "skills", "roadmap", "questions"
+    item: str  # the id of the item the text belongs to, or its field path
     text: str
+    command: str  # the command line that shows it, e.g. "mlpath skills"
 
-    @property
-    def command(self) -> str:
-        return f"mlpath {SECTION_COMMANDS.get(self.section, self.section)}"
+
+def _reports() -> list[tuple[str, str, Callable[[Content], Report]]]:
+    """(section, command line, the report it prints) for every command that shows content."""
+    from mlpath.views import explore, utility
+    from mlpath.views.education import education
+    from mlpath.views.roadmap import questions_report
+    from mlpath.views.salary import salary
+
+    def roadmap(content: Content) -> Report:
+        from mlpath.engine.roadmap import build_roadmap
+        from mlpath.views.roadmap import roadmap_report
+
+        return roadmap_report(content, build_roadmap(content, None))
+
+    shown: list[tuple[str, Callable[[Content], Report]]] = [
+        ("about", explore.about),
+        ("salary", salary),
+        ("ladder", explore.ladder),
+        ("skills", explore.skills),
+        ("specialties", explore.specialties),
+        ("aspects", explore.aspects),
+        ("education", education),
+        ("resources", explore.resources),
+        ("internships", explore.internships),
+        ("industries", explore.industries),
+        ("companies", explore.companies),
+        ("outlook", explore.outlook),
+        ("work-life", explore.work_life),
+        ("roadmap", roadmap),
+        ("quiz --questions", questions_report),
+        ("sources", utility.sources),
+    ]
+    return [(command.split()[-1].lstrip("-"), f"mlpath {command}", build) for command, build in shown]
 
 
 def entries(content: Content) -> list[Entry]:
     found: list[Entry] = []
-    for section in SECTIONS:
-        found.extend(_walk(section, content.section(section), ""))
+    for section, command, build in _reports():
+        found.extend(Entry(section, item, text, command) for item, text in _walk(build(content).document, "", ()))
     return found
 
 
-def _walk(section: str, node: Any, item: str) -> Iterator[Entry]:
+def _walk(node: Any, item: str, path: tuple[str, ...]) -> Iterator[tuple[str, str]]:
     if isinstance(node, str):
-        yield Entry(section, item or section, node)
-    elif isinstance(node, Figure):
-        yield Entry(section, item, f"{node.value:,}".replace(",", "") + f" ({node.value:,})")
-    elif is_dataclass(node):
-        own = getattr(node, "id", None)
-        for part in fields(node):
-            if part.name == "id":
+        yield item or ".".join(path), node
+    elif isinstance(node, (int, float)) and not isinstance(node, bool):
+        yield item or ".".join(path), str(node)
+    elif isinstance(node, Mapping):
+        name = next((node[key] for key in NAMING_KEYS if isinstance(node.get(key), str)), None)
+        for key, value in node.items():
+            if key in NAMING_KEYS and name is not None:
                 continue
-            label = own if isinstance(own, str) else (f"{item}.{part.name}" if item else part.name)
-            yield from _walk(section, getattr(node, part.name), label)
-    elif isinstance(node, tuple):
-        for element in node:
-            yield from _walk(section, element, item)
-    elif isinstance(node, dict):
-        for value in node.values():
-            yield from _walk(section, value, item)
+            yield from _walk(value, name or item, (*path, key))
+    elif isinstance(node, list):
+        for value in node:
+            yield from _walk(value, item, path)
 
 
 def search(content: Content, query: str) -> list[Entry]:
-    """Entries containing every word of the query (case-insensitive), in content order."""
+    """Entries containing every word of the query (case-insensitive), in command order."""
     words = query.lower().split()
     seen: set[tuple[str, str, str]] = set()
     hits: list[Entry] = []
