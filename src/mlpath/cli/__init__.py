@@ -29,6 +29,20 @@ def package_version() -> str:
         return "0+unknown"
 
 
+def _install_completion(ctx: typer.Context, value: str | None) -> None:
+    if value is not None:
+        from mlpath.cli import completion
+
+        completion.install(ctx, value)
+
+
+def _show_completion(ctx: typer.Context, value: str | None) -> None:
+    if value is not None:
+        from mlpath.cli import completion
+
+        completion.show(ctx, value)
+
+
 def _show_version(value: bool) -> None:
     if value:
         typer.echo(f"mlpath {package_version()}")
@@ -51,6 +65,28 @@ def root(
     version: Annotated[
         bool, typer.Option("--version", callback=_show_version, is_eager=True, help="Show the version and exit.")
     ] = False,
+    install_completion: Annotated[
+        str | None,
+        typer.Option(
+            "--install-completion",
+            metavar="[SHELL]",
+            callback=_install_completion,
+            is_eager=True,
+            expose_value=False,
+            help="Install completion for SHELL (bash, zsh, fish, powershell, pwsh); default: the current shell.",
+        ),
+    ] = None,
+    show_completion: Annotated[
+        str | None,
+        typer.Option(
+            "--show-completion",
+            metavar="[SHELL]",
+            callback=_show_completion,
+            is_eager=True,
+            expose_value=False,
+            help="Print the completion script for SHELL, to copy it or customise the installation.",
+        ),
+    ] = None,
 ) -> None:
     """Should you become a machine learning engineer, and how? Start with: mlpath quiz"""
     tolerate_encoding()

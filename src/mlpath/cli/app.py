@@ -39,6 +39,9 @@ COMMAND_MODULES: dict[str, str] = {
 }  # fmt: skip
 
 
+COMPLETION_OPTIONS = ("--show-completion", "--install-completion")
+
+
 class MlpathGroup(TyperGroup):
     """The root command: builds subcommands on demand, and maps mlpath's exceptions to a
     message on stderr and an exit code, for every command."""
@@ -50,6 +53,26 @@ class MlpathGroup(TyperGroup):
             if command is not None:
                 self.add_command(command, cmd_name)
         return command
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """A bare --show-completion or --install-completion means the shell running mlpath."""
+        for index, arg in enumerate(args):
+            if arg in COMMAND_MODULES:
+                break
+            if arg in COMPLETION_OPTIONS and (index + 1 == len(args) or args[index + 1].startswith("-")):
+                from mlpath.cli.completion import detect_shell
+
+                args = [*args[: index + 1], detect_shell(), *args[index + 1 :]]
+                break
+        rest: list[str] = super().parse_args(ctx, args)
+        return rest
+
+    def _main_shell_completion(self, ctx_args: Any, prog_name: str, complete_var: str | None = None) -> None:
+        if os.environ.get(complete_var or "_MLPATH_COMPLETE"):  # a shell asks for completions
+            from mlpath.cli.completion import register_shells
+
+            register_shells()
+        super()._main_shell_completion(ctx_args, prog_name, complete_var)
 
     def resolve_command(
         self, ctx: click.Context, args: list[str]
@@ -129,6 +152,7 @@ app = typer.Typer(
     cls=MlpathGroup,
     help="Should you become a machine learning engineer, and how? An offline career advisor.",
     invoke_without_command=True,
+    add_completion=False,  # mlpath's own --show-completion/--install-completion (cli.completion)
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
