@@ -7,29 +7,42 @@ its record layout; pydantic ignores them when it writes the JSON Schema.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+# Plain classes, not NamedTuples: plain output imports this module, and a NamedTuple class
+# costs a tenth of a millisecond to create.
 
 
-class Each(NamedTuple):
+class Each:
     """A list (or a mapping of lists): one plain record per item, of type `record`.
 
     `field` names an item that is a plain value (a sentence, a name); `key` names the key of a
     mapping, e.g. the tool group in {"frameworks": ["PyTorch", ...]}.
     """
 
-    record: str
-    field: str = "text"
-    key: str = ""
+    __slots__ = ("field", "key", "record")
+
+    def __init__(self, record: str, field: str = "text", key: str = "") -> None:
+        self.record = record
+        self.field = field
+        self.key = key
 
 
-class Pairs(NamedTuple):
+class Pairs:
     """An object written as one `record<TAB>key<TAB>value` line per key (lists comma-joined)."""
 
-    record: str
+    __slots__ = ("record",)
+
+    def __init__(self, record: str) -> None:
+        self.record = record
 
 
-class _Mark(NamedTuple):
-    name: str
+class _Mark:
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __repr__(self) -> str:
+        return self.name.capitalize()
 
 
 # A list of identifiers written in one field, comma-joined, the way `--set` takes lists.

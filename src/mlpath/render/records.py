@@ -18,7 +18,6 @@ The README's table of record types is generated from the same layouts.
 from __future__ import annotations
 
 import functools
-import json
 import types
 from collections.abc import Iterator, Mapping
 from typing import Any, Literal, NamedTuple, Union, get_args, get_origin
@@ -212,7 +211,9 @@ def text(value: Any) -> str:
         return value
     if isinstance(value, (list, tuple)):
         return ",".join(text(item) for item in value)
-    return json.dumps(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return repr(value)  # an int or a float, written as JSON writes it (57.3, 2.0)
 
 
 def _get(instance: Any, path: tuple[str, ...]) -> Any:
