@@ -82,3 +82,16 @@ def test_values_with_tabs_or_line_breaks_stay_on_one_line(run: Run, content_dir:
     assert json.loads(run("--data-dir", str(content_dir), "about", "--json").stdout)["definition"] == (
         "Tabs\there and\nline  breaks."
     )
+
+
+def test_progress_plain_carries_every_value_with_the_fields_of_its_types(run: Run) -> None:
+    run("quiz", "--defaults", "--save")
+    run("progress", "set", "math", "learning")
+    document = json.loads(run("progress", "--json").stdout)
+    lines = run("progress").stdout.splitlines()
+    fields = {field for line in lines for field in line.split("\t")}
+    fields |= {part for field in fields for part in field.split(",")}
+    assert [value for value in leaves(document) if value not in fields] == []
+    declared = {record.name: len(record.fields) for record in record_types("progress")}
+    assert all(len(line.split("\t")) - 1 == declared[line.split("\t")[0]] for line in lines)
+    assert lines[0].startswith("step\t1\t") and "next\tmath\t" in "\n".join(lines)
