@@ -37,7 +37,7 @@ def test_the_wheel_carries_every_content_file(dist: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     assert {f"mlpath/data/{section}.yaml" for section in SECTIONS} <= names
     assert "mlpath/py.typed" in names
-    assert {"mlpath/schema.py", "mlpath/documents/plan.py", "mlpath/documents/marks.py"} <= names  # schemas
+    assert {"mlpath/schema.py", "mlpath/documents/roadmap.py", "mlpath/documents/marks.py"} <= names  # schemas
     metadata = next(n for n in names if n.endswith(".dist-info/METADATA"))
     text = zipfile.ZipFile(wheel).read(metadata).decode()
     assert "Summary: Should you become a machine learning engineer" in text

@@ -1,4 +1,4 @@
-"""Reports for the track commands: the saved plan with each step's status."""
+"""The report of `mlpath progress`: the saved plan with each step's status."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from mlpath.report import Bar, Bars, Block, Notes, Paragraph, Report, Step, Step
 from mlpath.views.fields import pick
 
 if TYPE_CHECKING:
-    from mlpath.documents import track as doc
+    from mlpath.documents import progress as doc
 
 
 def progress_report(content: Content, plan: Plan, path: Path) -> Report:

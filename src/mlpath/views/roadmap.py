@@ -13,7 +13,7 @@ from mlpath.report import Block, Notes, Paragraph, Report, Step, Steps, Table
 from mlpath.views.education import cost_document
 
 if TYPE_CHECKING:
-    from mlpath.documents import plan as doc
+    from mlpath.documents import roadmap as doc
 
 
 def _shown(value: Any) -> str:

@@ -1,4 +1,4 @@
-"""The JSON documents of the plan commands: the roadmap (quiz, roadmap) and the question list."""
+"""The JSON documents of quiz and roadmap: the roadmap itself, and the question list."""
 
 from typing import Annotated, Literal
 
