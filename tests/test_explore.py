@@ -286,3 +286,19 @@ def test_table_words_wrap_but_are_never_cut(run: Run, command: str, width: str) 
     shown = set(table.split())
     missing = [word for word in block_words(command) if word not in shown and len(word) <= int(width) - 2]
     assert not missing, f"cut at {width} columns: {missing}"
+
+
+def table_headers(markdown: str) -> list[list[str]]:
+    """The first row of every Markdown table: the line of cells above a |---| line."""
+    lines = markdown.splitlines()
+    return [
+        [cell.strip() for cell in lines[index - 1].strip().strip("|").split(" | ")]
+        for index, line in enumerate(lines)
+        if index and re.fullmatch(r"\|(---\|)+", line)
+    ]
+
+
+@pytest.mark.parametrize("command", [*EXPLORE, "salary --compare 75000", "roadmap --defaults", "quiz --questions"])
+def test_markdown_tables_name_every_column(run: Run, command: str) -> None:
+    headers = table_headers(run(*command.split(), "--format", "markdown").stdout)
+    assert all(all(headers) for headers in headers), headers

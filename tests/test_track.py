@@ -114,6 +114,7 @@ def test_roadmap_save_and_markdown_export(run: Run, tmp_path: Path) -> None:
     markdown = run("progress", "--format", "markdown").stdout
     assert "- [x] **Grow your Python from scripts to programs**" in markdown
     assert "- [ ] **Strengthen your statistics and probability**" in markdown
+    assert "| phase | steps done |\n|---|---|\n" in markdown  # the bars by phase, with their header row
 
 
 def test_reset_asks_for_yes_without_a_terminal(run: Run) -> None:

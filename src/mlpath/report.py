@@ -38,6 +38,7 @@ class Bars(NamedTuple):
     bars: tuple[Bar, ...]
     reference: Bar | None = None
     scale: float | None = None  # the value of a full bar; default: the largest value shown
+    columns: tuple[str, ...] = ()  # what the label, the amount and the note are: a table's header row
 
 
 class Step(NamedTuple):

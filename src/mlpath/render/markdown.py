@@ -36,8 +36,9 @@ def _block(block: Block) -> str:
         return _titled(block.title, _table(block.columns, list(block.rows)))
     if isinstance(block, Bars):
         bars = [*block.bars, *((block.reference,) if block.reference else ())]
-        rows = [(bar.label, bar.text, bar.note) for bar in bars]
-        return _titled(block.title, _table(("", "amount", ""), rows))
+        noted = any(bar.note for bar in bars)  # a note column only when some bar has a note
+        rows = [(bar.label, bar.text, bar.note) if noted else (bar.label, bar.text) for bar in bars]
+        return _titled(block.title, _table(block.columns[: 3 if noted else 2], rows))
     if isinstance(block, Steps):
         lines = []
         for step in block.steps:

@@ -71,11 +71,12 @@ def education(content: Content, residency: str = "in-state", masters: bool = Fal
             title="Do you need a degree?",
         ),
         Table(("reason",), rows(*data.why_computer_science), "Why computer science"),
-        Table(("", "degree", "how long"), duration_rows, "How long it takes"),
+        Table(("level", "degree", "how long"), duration_rows, "How long it takes"),
         Table(("level", "in-state", "out-of-state"), tuition_rows, "Average tuition and fees"),
         Bars(
             f"Estimated tuition ({residency}{', with a master' + chr(39) + 's' if masters else ''})",
             (*cost_bars, total) if len(cost_bars) > 1 else cost_bars,
+            columns=("degree", "tuition", "how it is worked out"),
         ),
         Paragraph(data.online.summary, title="Can you learn online?"),
         Table(("point",), rows(*data.online.points)),

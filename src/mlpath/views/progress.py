@@ -66,6 +66,7 @@ def progress_report(content: Content, plan: Plan, path: Path) -> Report:
             "By phase",
             (*bars, Bar("All steps", overall.percent, f"{overall.finished}/{overall.total}")) if bars else (),
             scale=100,
+            columns=("phase", "steps done"),
         ),
     ]
     if following is not None:

@@ -65,7 +65,14 @@ def salary(content: Content, compare: int | None = None) -> Report:
         f"{pay.currency} per {pay.period}. {pay.summary}",
         "Multiples are computed: tier ÷ national average.",
     ]
-    blocks: list[Block] = [Bars("Machine learning engineer pay", tuple(bars), reference)]
+    blocks: list[Block] = [
+        Bars(
+            "Machine learning engineer pay",
+            tuple(bars),
+            reference,
+            columns=("pay tier", "pay per year", "how it compares"),
+        )
+    ]
     if compare is not None:
         blocks.append(Table(("tier", "your pay", "tier pays", "difference", "%"), tuple(rows), "Beside your pay"))
         notes.append("Difference = tier - your pay; % = difference ÷ your pay × 100.")
