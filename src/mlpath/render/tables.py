@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.measure import Measurement
 from rich.padding import Padding
@@ -101,24 +103,19 @@ class FittedTable:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         block, table = self.block, _rich_table(self.block)
         wide = options.update_width(10_000)
-        spans = [
-            [Measurement.get(console, wide, RichText(cells[index])) for cells in (block.columns, *block.rows)]
-            for index in range(len(block.columns))
-        ]
-        least = [max(span.minimum for span in column) for column in spans]
-        most = [max(span.maximum for span in column) for column in spans]
+        cells = [[cells[index] for cells in (block.columns, *block.rows)] for index in range(len(block.columns))]
+        least = [max(_longest_word(cell) for cell in column) for column in cells]
+        most = [max(Measurement.get(console, wide, RichText(cell)).maximum for cell in column) for column in cells]
         overhead = Measurement.get(console, wide, table).maximum - sum(most)  # padding and rules
         room = options.max_width - overhead
         if sum(most) <= room:
             yield table
         elif sum(least) <= room:
-            for column, width in zip(table.columns, _share(room, least, most), strict=True):
-                column.width = width
-            yield table
+            yield _rich_table(block, _share(room, least, most))
         else:
-            yield from self._records()
+            yield from self._records(options.max_width - RECORD_INDENT)
 
-    def _records(self) -> RenderResult:
+    def _records(self, width: int) -> RenderResult:
         if self.block.title:
             yield _heading(self.block.title)
         for index, row in enumerate(self.block.rows):
@@ -127,7 +124,38 @@ class FittedTable:
             yield RichText(row[0], style=f"bold {ACCENT}")
             for column, cell in zip(self.block.columns[1:], row[1:], strict=True):
                 if cell:
-                    yield Padding(RichText.assemble((f"{column}: ", "dim"), cell), (0, 0, 0, 2), expand=False)
+                    line = RichText(_list_breaks(f"{column}: {cell}", width))
+                    line.stylize("dim", 0, len(column) + 1)
+                    yield Padding(line, (0, 0, 0, RECORD_INDENT), expand=False)
+
+
+RECORD_INDENT = 2
+# A comma that joins two names without a space ("nlp,robotics"): a line may break after it. Not
+# one between digits ("$118,000"), which is one word.
+LIST_COMMA = re.compile(r"(?<=,)(?=[^\W\d])")
+
+
+def _longest_word(text: str) -> int:
+    return max((cell_len(piece) for word in text.split() for piece in LIST_COMMA.split(word)), default=0)
+
+
+def _list_breaks(text: str, width: int) -> str:
+    """`text` with a word longer than `width` that lists names ("nlp,computer-vision,...") broken
+    into lines after its commas; rich wraps only at spaces and would fold such a word mid-name."""
+    if all(cell_len(word) <= width for word in text.split()) or not LIST_COMMA.search(text):
+        return text
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        pieces = [word] if cell_len(word) <= width else LIST_COMMA.split(word)
+        for index, piece in enumerate(pieces):
+            joined = (line + (" " if index == 0 else "") + piece) if line else piece
+            if line and cell_len(joined) > width:
+                lines.append(line)
+                line = piece
+            else:
+                line = joined
+    return "\n".join([*lines, line])
 
 
 def _share(room: int, least: list[int], most: list[int]) -> list[int]:
@@ -139,7 +167,8 @@ def _share(room: int, least: list[int], most: list[int]) -> list[int]:
     return widths
 
 
-def _rich_table(block: Table) -> RichTable:
+def _rich_table(block: Table, widths: list[int] | None = None) -> RichTable:
+    """`widths`: each column's, chosen so that no word is cut (a list of names breaks after a comma)."""
     table = RichTable(
         title=block.title or None,
         title_justify="left",
@@ -148,10 +177,10 @@ def _rich_table(block: Table) -> RichTable:
         header_style=f"bold {ACCENT}",
         expand=False,
     )
-    for column in block.columns:
-        table.add_column(column, overflow="fold")
+    for index, column in enumerate(block.columns):
+        table.add_column(column, width=widths[index] if widths else None, overflow="fold")
     for row in block.rows:
-        table.add_row(*row)
+        table.add_row(*(_list_breaks(cell, widths[i]) if widths else cell for i, cell in enumerate(row)))
     return table
 
 
@@ -210,18 +239,26 @@ class Timeline:
         steps = self.block.steps
         width = max(len(step.marker) for step in steps) if steps else 1
         group = None
-        inner = options.update_width(max(10, options.max_width - 5))
+        # The head " 12  Title" takes width + 3 columns before the title, the body "    │  " width + 4:
+        # wrap each to what is left, or the console crops the last letters of the longest lines.
+        head_options = options.update_width(max(1, options.max_width - (width + 3)))
+        inner = options.update_width(max(1, options.max_width - (width + 4)))
         for index, step in enumerate(steps):
             if step.group and step.group != group:
                 group = step.group
                 yield RichText(f"{rule * 2} {group} {rule * 2}", style=f"bold {ACCENT}")
             style = f"bold {ACCENT} reverse" if step.highlight else f"bold {ACCENT}"
-            head = RichText.assemble((f" {step.marker:>{width}} ", style), " ")
+            title = RichText()
             if step.status:
-                head.append(f"{step.status:<8}", style=STATUS_STYLES.get(step.status, ""))
-                head.append(" ")
-            head.append(step.title, style="bold")
-            yield head
+                title.append(f"{step.status:<8}", style=STATUS_STYLES.get(step.status, ""))
+                title.append(" ")
+            title.append(step.title, style="bold")
+            for number, line in enumerate(console.render_lines(title, head_options, pad=False)):
+                # a wrapped title hangs under itself, not under the step number
+                yield Segment(f" {step.marker:>{width}} ", console.get_style(style)) if number == 0 else Segment(" ")
+                yield Segment(" " if number == 0 else " " * (width + 2))
+                yield from line
+                yield Segment.line()
             side = rail if index < len(steps) - 1 else " "
             body: list[RenderableType] = []
             if step.summary:
