@@ -25,6 +25,7 @@ def spawn(*args: str, tmp_path: Path) -> pexpect.spawn[str]:
         "TERM": "xterm",
         "MLPATH_HOME": str(tmp_path),
         "PROMPT_TOOLKIT_NO_CPR": "1",
+        "MLPATH_PAGER": "",  # no pager: the whole roadmap is in the byte stream (tests/test_quiz_pty.py pages)
     }
     env.pop("NO_COLOR", None)
     return pexpect.spawn(MLPATH[0], [*MLPATH[1:], *args], env=env, encoding="utf-8", timeout=20, dimensions=(40, 100))
@@ -68,7 +69,14 @@ def test_ctrl_c_in_the_quiz_exits_130_and_says_nothing_was_saved(tmp_path: Path)
 
 def test_prompts_stay_on_the_terminal_when_stdout_is_a_file(tmp_path: Path) -> None:
     out = tmp_path / "roadmap.json"
-    env = {**os.environ, "COLUMNS": "100", "TERM": "xterm", "PROMPT_TOOLKIT_NO_CPR": "1", "MLPATH_HOME": str(tmp_path)}
+    env = {
+        **os.environ,
+        "COLUMNS": "100",
+        "TERM": "xterm",
+        "PROMPT_TOOLKIT_NO_CPR": "1",
+        "MLPATH_HOME": str(tmp_path),
+        "MLPATH_PAGER": "",
+    }
     child = pexpect.spawn(
         "/bin/sh", ["-c", f"{sys.executable} -m mlpath quiz --json > {out}"], env=env, encoding="utf-8", timeout=20
     )

@@ -71,8 +71,19 @@ class Notes(NamedTuple):
 Block = Paragraph | Table | Bars | Steps | Notes
 
 
+class Summary(NamedTuple):
+    """What the table format shows first, short enough for one screen (the roadmap's verdict and
+    first steps). Then comes `heading`, then the report's blocks but the first `covers`, which
+    the summary already shows. Other formats leave the summary out: they carry every block."""
+
+    blocks: tuple[Block, ...]
+    heading: str
+    covers: int = 0
+
+
 class Report(NamedTuple):
     kind: str  # the kind of document (a key of mlpath.documents.KINDS)
     title: str
     document: Mapping[str, Any]
     blocks: tuple[Block, ...] = ()
+    summary: Summary | None = None

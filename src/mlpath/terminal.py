@@ -16,7 +16,9 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 DEFAULT_WIDTH = 80
+DEFAULT_HEIGHT = 24
 WIDTH_RANGE = (20, 1000)  # narrower or wider than this is a setting gone wrong, not a screen
+HEIGHT_RANGE = (5, 1000)
 
 
 def _utf8(stream: object) -> bool:
@@ -38,20 +40,37 @@ def _isatty(stream: object) -> bool:
         return False
 
 
+def _setting(environ: Mapping[str, str], name: str) -> int:
+    text = environ.get(name, "").strip()
+    return int(text) if text.isascii() and text.isdigit() and len(text) < 6 else 0
+
+
+def _measured(streams: tuple[object, ...], which: str) -> int:
+    for stream in streams:
+        try:
+            size = os.get_terminal_size(stream.fileno())  # type: ignore[attr-defined]
+        except (AttributeError, OSError, ValueError):
+            continue
+        return int(getattr(size, which))
+    return 0
+
+
+def _within(value: int, bounds: tuple[int, int], default: int) -> int:
+    low, high = bounds
+    return max(low, min(high, value)) if value > 0 else default
+
+
 def screen_width(environ: Mapping[str, str], streams: tuple[object, ...] = ()) -> int:
     """COLUMNS when it is a sane number, else the width of the first stream that is a terminal
     (so `| less` still gets the screen's width), else 80; always within WIDTH_RANGE."""
-    text = environ.get("COLUMNS", "").strip()
-    width = int(text) if text.isascii() and text.isdigit() and len(text) < 6 else 0
-    for stream in streams:
-        if width > 0:
-            break
-        try:
-            width = os.get_terminal_size(stream.fileno()).columns  # type: ignore[attr-defined]
-        except (AttributeError, OSError, ValueError):
-            continue
-    low, high = WIDTH_RANGE
-    return max(low, min(high, width)) if width > 0 else DEFAULT_WIDTH
+    width = _setting(environ, "COLUMNS") or _measured(streams, "columns")
+    return _within(width, WIDTH_RANGE, DEFAULT_WIDTH)
+
+
+def screen_height(environ: Mapping[str, str], streams: tuple[object, ...] = ()) -> int:
+    """LINES, else the height of the first stream that is a terminal, else 24 (as rich does)."""
+    height = _setting(environ, "LINES") or _measured(streams, "lines")
+    return _within(height, HEIGHT_RANGE, DEFAULT_HEIGHT)
 
 
 class Terminal:
@@ -72,6 +91,7 @@ class Terminal:
         stdout: TextIO | None = None,
         stderr: TextIO | None = None,
         width: int = DEFAULT_WIDTH,
+        height: int = DEFAULT_HEIGHT,
     ) -> None:
         self.stdin_isatty = stdin_isatty
         self.stdout_isatty = stdout_isatty
@@ -80,6 +100,7 @@ class Terminal:
         self.stdout = stdout if stdout is not None else sys.stdout
         self.stderr = stderr if stderr is not None else sys.stderr
         self.width = width
+        self.height = height  # rows: whether long output needs a pager, and how much summary fits
         self._consoles: dict[str, Console] = {}
 
     @classmethod
@@ -92,6 +113,7 @@ class Terminal:
             stdout=sys.stdout,
             stderr=sys.stderr,
             width=screen_width(os.environ, (sys.stdout, sys.stdin, sys.stderr)),
+            height=screen_height(os.environ, (sys.stdout, sys.stdin, sys.stderr)),
         )
 
     @property
@@ -116,7 +138,7 @@ class Terminal:
         if name not in self._consoles:
             from rich.console import Console
 
-            self._consoles[name] = Console(file=stream, width=self.width, soft_wrap=False)
+            self._consoles[name] = Console(file=stream, width=self.width, height=self.height, soft_wrap=False)
         return self._consoles[name]
 
     def write(self, text: str) -> None:

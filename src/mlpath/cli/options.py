@@ -3,9 +3,10 @@
 `@output_options` gives a command `--format/-f` (csv included: for commands whose output is a
 list of records) and `--json` and passes it an `Output`; `@document_output_options` is the
 same without csv;
-`@answer_options` gives quiz and roadmap `--answers`, `--set`, `--defaults`, `--save` and
-`--output/-o` and passes them an `AnswerSource` and a `Delivery`. This is sqlite-utils' shared
-`output_options`, done for Typer: the decorator rewrites the signature Typer reads.
+`@answer_options` gives quiz and roadmap `--answers`, `--set`, `--defaults`, `--save`,
+`--output/-o` and `--no-pager` and passes them an `AnswerSource` and a `Delivery`. This is
+sqlite-utils' shared `output_options`, done for Typer: the decorator rewrites the signature
+Typer reads.
 """
 
 from __future__ import annotations
@@ -54,10 +55,12 @@ class AnswerSource(NamedTuple):
 
 
 class Delivery(NamedTuple):
-    """Where a roadmap goes besides the screen: the saved plan (--save) and a file (--output)."""
+    """Where a roadmap goes besides the screen: the saved plan (--save) and a file (--output);
+    and whether a long one may open in a pager on the screen (not with --no-pager)."""
 
     save: bool = False
     output: str | None = None
+    pager: bool = True
 
 
 def _bundle(
@@ -159,7 +162,7 @@ _answer_source = _bundle(
 
 _delivery = _bundle(
     "delivery",
-    lambda save, output_file: Delivery(save, output_file),
+    lambda save, output_file, no_pager: Delivery(save, output_file, not no_pager),
     [
         _option(
             "save",
@@ -184,10 +187,18 @@ _delivery = _bundle(
             ],
             None,
         ),
+        _option(
+            "no_pager",
+            Annotated[
+                bool,
+                typer.Option("--no-pager", help="Print the whole roadmap instead of opening a pager on a terminal."),
+            ],
+            False,
+        ),
     ],
 )
 
 
 def answer_options(command: F) -> F:
-    """--answers, --set, --defaults (as `source`), then --save and --output (as `delivery`)."""
+    """--answers, --set, --defaults (as `source`), then --save, --output and --no-pager (as `delivery`)."""
     return _answer_source(_delivery(command))

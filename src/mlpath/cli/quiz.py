@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from mlpath.engine.roadmap import Roadmap
 
 PLAN = "Plan"
+SAVE_QUESTION = "Save this roadmap as your plan, to track your progress?"
+SAVED_LINE = 100  # about as long as "Saved your plan to PATH (N steps). See it with 'mlpath progress'."
 EXTENSION_FORMATS = {
     ".json": OutputFormat.json,
     ".yaml": OutputFormat.yaml,
@@ -83,15 +85,22 @@ def quiz(
         prepared, missing = contract.check(asked)
         prompted = True
     answers = complete_answers(prepared, save_answers)
-    built = show_roadmap(ctx, content, answers, delivery, output)
-    if prompted:
-        if not delivery.save:
-            from mlpath.cli.progress import save_plan
-            from mlpath.prompts import confirm
+    if not prompted:
+        show_roadmap(ctx, content, answers, delivery, output)
+        return
+    # The end of an interactive quiz: the summary stays on screen above what follows it.
+    replay = replay_hint(content, answers, save_answers, state.terminal.width)
+    width = state.terminal.width
+    question = 0 if delivery.save else -(-(len(SAVE_QUESTION) + 9) // width)  # "? " and " (Y/n)" round it
+    after = question + (0 if delivery.save else -(-SAVED_LINE // width)) + replay.count("\n") + 1
+    built = show_roadmap(ctx, content, answers, delivery, output, ending=True, room=after, least=max(1, question))
+    if not delivery.save:
+        from mlpath.cli.progress import save_plan
+        from mlpath.prompts import confirm
 
-            if confirm("Save this roadmap as your plan, to track your progress?", default=True):
-                save_plan(built)
-        replay_hint(ctx, content, answers, save_answers)
+        if confirm(SAVE_QUESTION, default=True):
+            save_plan(built)
+    state.terminal.say(replay)
 
 
 @app.command(rich_help_panel=PLAN)
@@ -161,9 +170,22 @@ def complete_answers(prepared: dict[str, Any], save_answers: str | None) -> Answ
 
 
 def show_roadmap(
-    ctx: typer.Context, content: Content, answers: Answers | None, delivery: Delivery, output: Output
+    ctx: typer.Context,
+    content: Content,
+    answers: Answers | None,
+    delivery: Delivery,
+    output: Output,
+    *,
+    ending: bool = False,
+    room: int = 1,
+    least: int = 1,
 ) -> Roadmap:
-    """Build the roadmap, save it as the plan if asked, and show it or write it to a file."""
+    """Build the roadmap, save it as the plan if asked, and show it or write it to a file.
+
+    In the table format on a terminal it opens with a summary that fits the screen with `room`
+    rows to spare (or at least `least`), and a long one goes to the pager (`ending`: the end of
+    an interactive quiz, where the summary stays on screen after it).
+    """
     from mlpath.engine.roadmap import build_roadmap
     from mlpath.views.roadmap import roadmap_report
 
@@ -173,10 +195,20 @@ def show_roadmap(
         from mlpath.cli.progress import save_plan
 
         save_plan(built)
-    if delivery.output in (None, "-"):  # "-" is stdout, as for --answers
-        emit(ctx, report, output)
-        return built
     terminal = session(ctx).terminal
+    if delivery.output in (None, "-"):  # "-" is stdout, as for --answers
+        if output.resolve(terminal.stdout_isatty) is OutputFormat.table and terminal.stdout_isatty:
+            from mlpath.cli.longview import show_long
+            from mlpath.views.roadmap import SUMMARY_REASONS, roadmap_summary
+
+            shorter = (
+                report._replace(summary=roadmap_summary(content, report.document, shown))
+                for shown in range(SUMMARY_REASONS, -1, -1)
+            )
+            show_long(terminal, shorter, pager=delivery.pager, repeat=ending, room=room, least=least)
+        else:
+            emit(ctx, report, output)
+        return built
     chosen = (
         output.resolve(terminal.stdout_isatty)
         if output.format or output.json
@@ -191,8 +223,21 @@ def show_roadmap(
     return built
 
 
-def replay_hint(ctx: typer.Context, content: Content, answers: Answers, saved: str | None) -> None:
-    """After an interactive quiz: how to get the same roadmap again without the questions."""
+def replay_hint(content: Content, answers: Answers, saved: str | None, width: int) -> str:
+    """After an interactive quiz: how to get the same roadmap again without the questions.
+
+    Wrapped on words at `width`; a command too long for one line goes on with a backslash, so
+    it can still be copied and pasted whole.
+    """
+    import textwrap
+
+    def command(text: str) -> str:
+        lines = textwrap.wrap(text, width - 3, initial_indent="  ", subsequent_indent="    ", break_long_words=False)
+        return " \\\n".join(lines)
+
+    def sentence(text: str) -> str:
+        return textwrap.fill(text, width - 1, break_long_words=False, break_on_hyphens=False)
+
     document = answers.document()
     changed = []
     for question in content.questions.questions:
@@ -201,10 +246,12 @@ def replay_hint(ctx: typer.Context, content: Content, answers: Answers, saved: s
         if value != default:
             shown = ",".join(value) if isinstance(value, list) else str(value)
             changed.append(f"--set {question.key}={shown}")
-    lines = ["", "Replay these answers without the questions:"]
+    lines = ["", sentence("Replay these answers without the questions:")]
     if saved:
-        lines.append(f"  mlpath quiz --answers {saved}")
-    lines.append("  mlpath quiz --defaults " + " ".join(changed))
+        lines.append(command(f"mlpath quiz --answers {saved}"))
+    lines.append(command("mlpath quiz --defaults " + " ".join(changed)))
     if not saved:
-        lines.append("Save them to a file with --save-answers FILE, e.g. mlpath quiz --save-answers answers.yaml")
-    session(ctx).terminal.say("\n".join(lines))
+        lines.append(
+            sentence("Save them to a file with --save-answers FILE, e.g. mlpath quiz --save-answers answers.yaml")
+        )
+    return "\n".join(lines)

@@ -110,6 +110,7 @@ ROADMAP_TEMPLATES: dict[tuple[str, ...], frozenset[str]] = {
     ("notes", "years"): frozenset({"years", "study"}),
     ("notes", "years_master"): frozenset({"years"}),
     ("notes", "years_scaled"): frozenset({"years", "factor", "study", "scaled"}),
+    ("summary", "more_reasons"): frozenset({"count"}),
     ("education", "rules", "*", "why"): frozenset({"residency", "study"}),
     ("skills", "action"): frozenset({"skill", "tools"}),
     ("projects", "concern_why"): frozenset({"answers"}),

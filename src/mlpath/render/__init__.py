@@ -67,6 +67,21 @@ def render_table(report: Report) -> RenderableType:
     return to_renderable(report)
 
 
+def render_summary(report: Report) -> RenderableType:
+    """The title and the summary of a report that has one: what one screen shows first."""
+    from mlpath.render.tables import to_summary
+
+    return to_summary(report)
+
+
+def drawn(renderable: RenderableType, terminal: Terminal) -> str:
+    """What the terminal's stdout console would print for `renderable`, as text (with its colours)."""
+    console = terminal.console()
+    with console.capture() as captured:
+        console.print(renderable)
+    return captured.get()
+
+
 def write(report: Report, output_format: OutputFormat, terminal: Terminal) -> None:
     """The report on the terminal's stdout: drawn by its console, or as a finished document."""
     if output_format is OutputFormat.table:

@@ -11,11 +11,12 @@ from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderR
 from rich.measure import Measurement
 from rich.padding import Padding
 from rich.panel import Panel
+from rich.rule import Rule
 from rich.segment import Segment
 from rich.table import Table as RichTable
 from rich.text import Text as RichText
 
-from mlpath.report import Bars, Block, Notes, Paragraph, Report, Steps, Table
+from mlpath.report import Bars, Block, Notes, Paragraph, Report, Steps, Summary, Table
 
 ACCENT = "cyan"
 TONES = {"positive": "green", "caution": "yellow", "negative": "red"}
@@ -24,8 +25,34 @@ STATUS_STYLES = {"done": "bold green", "learning": "bold yellow", "skipped": "di
 
 def to_renderable(report: Report) -> RenderableType:
     parts: list[RenderableType] = [RichText(report.title, style=f"bold {ACCENT}")]
-    parts.extend(_block(block) for block in report.blocks)
+    blocks = report.blocks
+    if report.summary is not None:
+        parts.append(_summary(report.summary))
+        parts.append(Rule(RichText(report.summary.heading, style=f"bold {ACCENT}"), style=ACCENT, align="left"))
+        blocks = blocks[report.summary.covers :]
+    parts.extend(_block(block) for block in blocks)
     return Group(*_spaced(parts))
+
+
+def to_summary(report: Report) -> RenderableType:
+    """The title and the summary alone: what stays on screen after the pager closes."""
+    parts: list[RenderableType] = [RichText(report.title, style=f"bold {ACCENT}")]
+    if report.summary is not None:
+        parts.append(_summary(report.summary))
+    return Group(*parts)
+
+
+def _summary(summary: Summary) -> RenderableType:
+    """The summary packed tight, without blank lines: one screen is all it has."""
+    parts: list[RenderableType] = []
+    for block in summary.blocks:
+        if isinstance(block, Paragraph) and block.title and not block.tone:
+            parts.append(RichText.assemble((f"{block.title}: ", "bold"), block.text))
+        elif isinstance(block, Notes) and not block.title:
+            parts.append(RichText(" ".join(block.items), style="dim"))
+        else:
+            parts.append(_block(block))
+    return Group(*parts)
 
 
 def _spaced(parts: Iterable[RenderableType]) -> list[RenderableType]:

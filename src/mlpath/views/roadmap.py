@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from mlpath.answers import SCALE
@@ -9,11 +10,14 @@ from mlpath.content.model import Content
 from mlpath.content.model.quiz import RoadmapNotes
 from mlpath.engine.reason import Clause, Reason
 from mlpath.engine.roadmap import Roadmap, Study
-from mlpath.report import Block, Notes, Paragraph, Report, Step, Steps, Table
+from mlpath.report import Block, Notes, Paragraph, Report, Step, Steps, Summary, Table
 from mlpath.views.education import cost_document
 
 if TYPE_CHECKING:
     from mlpath.documents import roadmap as doc
+
+SUMMARY_STEPS = 3
+SUMMARY_REASONS = 3  # at most; the CLI shows fewer when the screen is short
 
 
 def _shown(value: Any) -> str:
@@ -99,14 +103,15 @@ def roadmap_document(content: Content, roadmap: Roadmap) -> doc.Roadmap:
     }
 
 
-def roadmap_report(content: Content, roadmap: Roadmap, done: frozenset[str] = frozenset()) -> Report:
+def roadmap_report(
+    content: Content, roadmap: Roadmap, done: frozenset[str] = frozenset(), reasons_shown: int = SUMMARY_REASONS
+) -> Report:
     document = roadmap_document(content, roadmap)
     phases = {phase.id: phase.name for phase in content.roadmap.phases}
     blocks: list[Block] = []
     verdict = roadmap.verdict
     if verdict is not None:
-        tone = {"strong": "positive", "good": "positive", "mixed": "caution"}.get(verdict.level, "negative")
-        blocks.append(Paragraph(verdict.summary, title=f"Verdict: {verdict.level}", tone=tone))
+        blocks.append(_verdict_panel(verdict.level, verdict.summary))
         reasons = [clause_text(clause) for clause in verdict.reasons]
         blocks.append(Table(("reason",), tuple((reason,) for reason in reasons), "Why"))
     steps = tuple(
@@ -133,7 +138,64 @@ def roadmap_report(content: Content, roadmap: Roadmap, done: frozenset[str] = fr
         notes.append("Take 'mlpath quiz' or pass --answers FILE for a roadmap tailored to you.")
     blocks.append(Notes(tuple(notes)))
     title = "Should you become a machine learning engineer?" if verdict else "Becoming a machine learning engineer"
-    return Report("roadmap", title, document, tuple(blocks))
+    return Report("roadmap", title, document, tuple(blocks), roadmap_summary(content, document, reasons_shown))
+
+
+def _verdict_panel(level: str, summary: str) -> Paragraph:
+    tone = {"strong": "positive", "good": "positive", "mixed": "caution"}.get(level, "negative")
+    return Paragraph(summary, title=f"Verdict: {level}", tone=tone)
+
+
+def _counted(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def _reasons_in_turn(verdict: Mapping[str, Any]) -> list[str]:
+    """Concerns, strengths and practical notes taken in turn, so a short list shows every side."""
+    strengths, concerns = verdict["strengths"], verdict["concerns"]
+    notes = [reason for reason in verdict["reasons"] if reason not in strengths and reason not in concerns]
+    queues = [list(concerns), list(strengths), notes]
+    ordered: list[str] = []
+    while any(queues):
+        for queue in queues:
+            if queue:
+                ordered.append(queue.pop(0))
+    return ordered
+
+
+def roadmap_summary(content: Content, document: Mapping[str, Any], reasons_shown: int = SUMMARY_REASONS) -> Summary:
+    """What one 80×24 screen shows first: the verdict and its top reasons, the first steps, the
+    degree's time and cost, and how to see, save or export the whole roadmap."""
+    texts = content.roadmap.summary
+    blocks: list[Block] = []
+    verdict = document["verdict"]
+    if verdict is not None:
+        blocks.append(_verdict_panel(verdict["level"], verdict["summary"]))
+        reasons = _reasons_in_turn(verdict)
+        strengths, concerns = len(verdict["strengths"]), len(verdict["concerns"])
+        counts = [
+            _counted(count, noun)
+            for count, noun in (
+                (strengths, "strength"),
+                (concerns, "concern"),
+                (len(reasons) - strengths - concerns, "note"),
+            )
+            if count
+        ]
+        shown = reasons[:reasons_shown]
+        rows = [(reason,) for reason in shown]
+        if len(reasons) > len(shown):
+            rows.append((texts.more_reasons.format(count=len(reasons) - len(shown)) if shown else texts.reasons_below,))
+        blocks.append(Table(("reason",), tuple(rows), f"Why: {', '.join(counts)}" if counts else "Why"))
+    steps = document["steps"]
+    first = tuple(Step(str(s["number"]), s["id"], s["title"]) for s in steps[:SUMMARY_STEPS])
+    blocks.append(Steps(f"First steps ({len(first)} of {len(steps)})", first))
+    study = document["estimates"]["education"]
+    if study:
+        degree = f"{study['years_formula']}; tuition {study['tuition_formula']} ({study['residency']})"
+        blocks.append(Paragraph(degree, title="Degree"))
+    blocks.append(Notes((texts.whole,), title=""))
+    return Summary(tuple(blocks), texts.heading, covers=1 if verdict is not None else 0)
 
 
 def questions_report(content: Content) -> Report:

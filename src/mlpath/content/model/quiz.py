@@ -194,6 +194,15 @@ class RoadmapNotes(Record):
     years_scaled: Phrase  # {years}, {factor}, {study}, {scaled}
 
 
+class RoadmapSummary(Record):
+    """The screen that opens a roadmap in the table format: it must fit 80×24."""
+
+    more_reasons: Phrase  # {count}: the reasons not shown
+    reasons_below: Phrase  # when no reason fits on the screen
+    whole: Phrase  # one line: how to see, save or export the whole roadmap
+    heading: Phrase  # between the summary and the full roadmap
+
+
 class RoadmapRules(Record):
     """The editorial mapping from answers to roadmap steps (data/roadmap.yaml)."""
 
@@ -202,6 +211,7 @@ class RoadmapRules(Record):
     ready: Phrase
     general_answers: dict[Slug, Slug]  # programming, math, residency, study
     notes: RoadmapNotes
+    summary: RoadmapSummary
     phases: tuple[Phase, ...]
     programming: dict[Slug, StepText]
     math: dict[Slug, StepText]

@@ -1,0 +1,62 @@
+"""Long table output on a terminal (the quiz ending, the roadmap): the summary first, the rest paged.
+
+- The rendering opens with the largest summary that fits the screen, leaving `room` rows free for
+  what follows it (the save question, the replay hint).
+- Taller than the screen: the whole rendering goes to the pager (see `mlpath.pager`), and when the
+  pager quits the summary is printed, so it is what stays on screen: `less` restores the screen it
+  took, but `more`, `less -X` or `LESS=FRX` leave the roadmap's tail there.
+- No pager (none found, --no-pager, it cannot start): the whole rendering is printed; at the end
+  of a quiz the summary follows it again, for the same reason.
+
+Only for the table format with stdout on a terminal; every other case prints as usual.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+
+from mlpath.report import Report
+from mlpath.terminal import Terminal
+
+
+def show_long(
+    terminal: Terminal, reports: Iterable[Report], *, pager: bool, repeat: bool, room: int = 1, least: int = 1
+) -> None:
+    """`reports`: the same report with ever shorter summaries. Shown: the first whose summary leaves
+    `room` rows free on the screen, else the first that leaves `least` (the question right after
+    it matters more than the lines after that), else the shortest."""
+    from mlpath.render import drawn, render_summary, render_table
+
+    candidates = list(reports)
+    if not candidates:
+        return
+    heights = [drawn(render_summary(report), terminal).count("\n") + 1 for report in candidates]  # + a blank line
+    fitting = [i for free in (room, least) for i, rows in enumerate(heights) if rows <= terminal.height - free]
+    chosen = candidates[fitting[0] if fitting else -1]
+    rows = terminal.height - least
+    text = drawn(render_table(chosen), terminal)
+    if text.count("\n") <= rows:  # it all fits: no pager, no summary twice
+        terminal.write(text)
+        return
+    problem = None
+    if pager:
+        terminal.stdout.flush()  # what was printed before comes before the pager
+        from mlpath.pager import PagerError, page, pager_command
+
+        argv = pager_command(os.environ)
+        if argv:
+            try:
+                page(text, argv, getattr(terminal.stdout, "encoding", None) or "utf-8")
+            except PagerError as error:
+                problem = f"Warning: {error}; the roadmap is printed instead (MLPATH_PAGER or PAGER names the pager)."
+            else:
+                terminal.write("\n" + drawn(render_summary(chosen), terminal))
+                terminal.stdout.flush()
+                return
+    terminal.write(text)
+    if repeat:
+        terminal.write("\n" + drawn(render_summary(chosen), terminal))
+    terminal.stdout.flush()
+    if problem:
+        terminal.say(problem)  # last, where it is seen
