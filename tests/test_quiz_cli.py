@@ -276,3 +276,20 @@ def test_batch_refuses_what_it_cannot_do(run: Run, flags: list[str], says: str) 
     assert result.exit_code == 2
     assert says in result.stderr and result.stdout == ""
     assert run("quiz", "--batch", "--defaults", "--json", input='{"goal": "manager"}\n').exit_code == 0
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown"])
+def test_the_verdict_is_followed_by_the_articles_own_answer(run: Run, fmt: str) -> None:
+    import re
+
+    from mlpath.content.loader import load_content, packaged_data_dir
+
+    reflection = load_content(packaged_data_dir()).reflection
+    shown = " ".join(re.sub(r"[│•·─]", " ", run("quiz", "--defaults", "--format", fmt).stdout).split())
+    reasons_end = shown.rindex("nothing pulls strongly either way")
+    answer = shown.index(" ".join(reflection.summary.split()))
+    last_criterion = shown.index(reflection.criteria[-1].text)
+    assert reasons_end < answer < last_criterion < shown.index(reflection.rewards[-1], last_criterion)
+    assert answer < shown.index("Learn the core machine learning skills")
+    general = run("roadmap", "--format", fmt).stdout  # no verdict, nothing to weigh it against
+    assert " ".join(reflection.summary.split()[:6]) not in " ".join(general.split())

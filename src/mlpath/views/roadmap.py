@@ -12,6 +12,7 @@ from mlpath.engine.reason import Clause, Reason
 from mlpath.engine.roadmap import Roadmap, Study
 from mlpath.report import Block, Notes, Paragraph, Report, Step, Steps, Summary, Table
 from mlpath.views.education import cost_document
+from mlpath.views.explore import guide_answer_blocks
 
 if TYPE_CHECKING:
     from mlpath.documents import roadmap as doc
@@ -114,6 +115,7 @@ def roadmap_report(
         blocks.append(_verdict_panel(verdict.level, verdict.summary))
         reasons = [clause_text(clause) for clause in verdict.reasons]
         blocks.append(Table(("reason",), tuple((reason,) for reason in reasons), "Why"))
+        blocks.extend(guide_answer_blocks(content))  # the article's own answer, to weigh beside it
     steps = tuple(
         Step(
             str(n),
