@@ -126,6 +126,7 @@ def test_no_pager_prints_everything_and_the_quiz_ends_with_the_summary(pager: Pa
 
 def test_a_pager_that_cannot_start_warns_after_the_roadmap(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("MLPATH_PAGER", "/nonexistent/pager")
+    monkeypatch.delenv("TERM", raising=False)
     terminal, out, err = screen()
     show_long(terminal, shorter(quiz_report()), pager=True, repeat=True)
     assert "The full roadmap" in out.getvalue()

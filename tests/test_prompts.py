@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from typing import Any
 
@@ -11,7 +12,7 @@ from prompt_toolkit.output import DummyOutput
 
 from mlpath import answers as contract
 from mlpath.content.loader import load_content, packaged_data_dir
-from mlpath.prompts import ask
+from mlpath.prompts import QuizInterrupted, ask, show_given, wrap
 
 ENTER, DOWN, SPACE = "\r", "\x1b[B", " "
 CONTENT = load_content(packaged_data_dir())
@@ -70,3 +71,124 @@ def test_ctrl_c_raises_keyboard_interrupt(keys: PipeInput) -> None:
     keys.send_text("\x03")
     with pytest.raises(KeyboardInterrupt):
         run_prompts(keys)
+
+
+# Going back, resuming, and what is drawn. All keys can be sent at once: what one prompt does not
+# read stays as typeahead for the next.
+UP, LEFT, BACKSPACE, CTRL_C = "\x1b[A", "\x1b[D", "\x7f", "\x03"
+LABELS = CONTENT.questions.scale_labels
+
+
+def test_left_goes_back_and_the_later_answers_stay_as_defaults(keys: PipeInput) -> None:
+    # education: bachelor-cs; programming: intermediate; at math, back to programming and one
+    # further down (advanced); math again: Enter; then Enter through the rest.
+    keys.send_text(DOWN + ENTER + DOWN + ENTER + LEFT + DOWN + ENTER + ENTER * (len(QUESTIONS) - 2))
+    answers = run_prompts(keys)
+    assert (answers["education"], answers["programming"], answers["math"]) == ("bachelor-cs", "advanced", "fair")
+
+
+def test_backspace_goes_back_too_and_back_on_the_first_question_does_nothing(keys: PipeInput) -> None:
+    keys.send_text(LEFT + BACKSPACE + DOWN + ENTER + BACKSPACE + ENTER + ENTER * (len(QUESTIONS) - 1))
+    assert run_prompts(keys)["education"] == "bachelor-cs"  # asked again with the earlier answer, kept
+
+
+def test_back_to_a_checkbox_keeps_its_ticks(keys: PipeInput) -> None:
+    interests = next(i for i, q in enumerate(QUESTIONS) if q.key == "interests")
+    keys.send_text(
+        ENTER * interests + SPACE + ENTER  # tick NLP
+        + LEFT + LEFT  # from industries back to interests, and once more
+        + ENTER  # the question before interests, unchanged
+        + DOWN + SPACE + ENTER  # interests: NLP still ticked; tick computer vision too
+        + ENTER * (len(QUESTIONS) - interests - 1)
+    )  # fmt: skip
+    assert run_prompts(keys)["interests"] == ["nlp", "computer-vision"]
+
+
+def test_ctrl_c_carries_the_answers_so_far_and_where_it_stopped(keys: PipeInput) -> None:
+    keys.send_text(DOWN + ENTER + ENTER + CTRL_C)
+    with pytest.raises(QuizInterrupted) as stop:
+        run_prompts(keys)
+    assert stop.value.answers == {"education": "bachelor-cs", "programming": "beginner"}
+    assert (stop.value.at, stop.value.total) == (3, len(QUESTIONS))
+
+
+def test_the_end_of_input_is_an_interrupt_too(keys: PipeInput) -> None:
+    keys.send_text(ENTER)
+    keys.close()
+    with pytest.raises(QuizInterrupted) as stop:
+        run_prompts(keys)
+    assert stop.value.answers == {"education": "none"}
+
+
+def test_every_answer_is_reported_as_it_comes(keys: PipeInput) -> None:
+    seen: list[dict[str, Any]] = []
+    keys.send_text(ENTER + ENTER + CTRL_C)
+    with pytest.raises(QuizInterrupted):
+        ask(QUESTIONS, LABELS, {}, on_answer=seen.append, input=keys, output=DummyOutput())
+    assert [list(answers) for answers in seen] == [["education"], ["education", "programming"]]
+
+
+def test_resuming_starts_at_the_first_open_question_and_can_go_back_into_the_kept_ones(keys: PipeInput) -> None:
+    kept = {"education": "master-cs", "programming": "advanced", "math": "strong"}
+    keys.send_text(LEFT + UP + ENTER * (len(QUESTIONS) - 2))  # from 4/17 back to 3/17: one up from "strong"
+    answers = ask(QUESTIONS, LABELS, {}, answered=kept, input=keys, output=DummyOutput())
+    assert (answers["education"], answers["programming"], answers["math"]) == ("master-cs", "advanced", "fair")
+
+
+def screen_output(columns: int = 80) -> tuple[Any, io.StringIO]:
+    """A real VT100 output into a StringIO: what the prompts draw, for the tests to read."""
+    from prompt_toolkit.data_structures import Size
+    from prompt_toolkit.output.vt100 import Vt100_Output
+
+    stream = io.StringIO()
+    return Vt100_Output(stream, lambda: Size(rows=24, columns=columns), term="xterm"), stream
+
+
+def test_the_counter_goes_on_after_a_resume_and_the_hint_offers_back(keys: PipeInput) -> None:
+    output, stream = screen_output()
+    keys.send_text(CTRL_C)
+    kept = {"education": "none", "programming": "beginner", "math": "fair"}
+    with pytest.raises(QuizInterrupted) as stop:
+        ask(QUESTIONS, LABELS, {}, answered=kept, input=keys, output=output)
+    assert "4/17" in stream.getvalue() and "3/17" not in stream.getvalue()
+    assert "← back" in stream.getvalue()
+    assert stop.value.answers == kept and stop.value.at == 4
+
+
+def test_given_answers_are_shown_once_and_not_counted(keys: PipeInput) -> None:
+    output, stream = screen_output()
+    keys.send_text(CTRL_C)
+    with pytest.raises(QuizInterrupted):
+        show_given({"study": "part-time", "interests": ("nlp", "robotics")}, output)
+        ask(QUESTIONS, LABELS, {"study": "part-time", "interests": ("nlp",)}, input=keys, output=output)
+    drawn = " ".join(plain_lines(stream.getvalue(), 80))
+    assert "Given with --set or --answers, not asked: study = part-time, interests = nlp,robotics" in drawn
+    assert f"1/{len(QUESTIONS) - 2} What is the highest education" in drawn
+
+
+def plain_lines(drawn: str, columns: int) -> list[str]:
+    """The lines on a screen of `columns` after what prompt_toolkit drew (a terminal emulator reads it)."""
+    import pyte
+
+    screen = pyte.Screen(columns, 24)
+    pyte.Stream(screen).feed(drawn.replace("\n", "\r\n"))
+    return [line.rstrip() for line in screen.display if line.strip()]
+
+
+@pytest.mark.parametrize("question", QUESTIONS, ids=lambda q: q.key)
+def test_help_and_question_wrap_on_words_at_40_columns(keys: PipeInput, question: Any) -> None:
+    output, stream = screen_output(columns=40)
+    keys.send_text(ENTER)
+    ask([question], LABELS, {}, input=keys, output=output)
+    lines = plain_lines(stream.getvalue(), 40)
+    assert all(len(line) <= 39 for line in lines), lines
+    shown = " ".join(" ".join(lines).split())
+    for text in (question.help, question.prompt):
+        assert " ".join(text.split()) in shown  # no word cut, lost or merged
+
+
+def test_the_help_wrap_keeps_every_word_whole() -> None:
+    for question in QUESTIONS:
+        lines = wrap(question.help, 40).split("\n")
+        assert all(len(line) <= 39 for line in lines)
+        assert " ".join(" ".join(lines).split()) == " ".join(question.help.split())

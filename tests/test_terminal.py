@@ -58,13 +58,19 @@ def test_enter_through_the_quiz_gives_a_verdict_and_a_roadmap(tmp_path: Path) ->
     assert (tmp_path / "plan.yaml").is_file()
 
 
-def test_ctrl_c_in_the_quiz_exits_130_and_says_nothing_was_saved(tmp_path: Path) -> None:
+def test_ctrl_c_in_the_quiz_exits_130_and_keeps_the_answers_for_resume(tmp_path: Path) -> None:
     child = spawn("quiz", "--save-answers", str(tmp_path / "a.yaml"), tmp_path=tmp_path)
     child.expect("1/17")
     child.send("\r")
     child.expect("2/17")
-    assert_interrupted(child)
+    child.sendintr()
+    child.expect("Interrupted at 2/17; 1 answer kept. Go on with: mlpath quiz --resume")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert "Traceback" not in (child.before or "")
     assert not (tmp_path / "a.yaml").exists()
+    assert (tmp_path / "quiz-resume.json").is_file() and not (tmp_path / "plan.yaml").exists()
 
 
 def test_prompts_stay_on_the_terminal_when_stdout_is_a_file(tmp_path: Path) -> None:

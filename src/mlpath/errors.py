@@ -28,6 +28,12 @@ class UsageError(MlpathError):
     exit_code = ExitCode.USAGE
 
 
+class InterruptError(MlpathError):
+    """An interrupt that was handled: its message is the one line that says what was kept."""
+
+    exit_code = ExitCode.INTERRUPTED
+
+
 class Problem(NamedTuple):
     """One thing wrong with a content file: where it is and what is wrong."""
 

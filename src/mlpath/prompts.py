@@ -1,12 +1,19 @@
 """Interactive prompts. The only importer of questionary; prompts are drawn on the terminal.
 
-Ctrl-C raises KeyboardInterrupt (we use `unsafe_ask`), which the CLI turns into exit 130.
+Every question after the first can go back to the one before (Left arrow or Backspace; its hint
+line says so): the earlier answer is the default there, and the later ones stay as defaults, so
+Enter walks forward again. An interrupt (Ctrl-C, the end of input, a terminal that went away)
+raises `QuizInterrupted` with the answers given so far, so the CLI can keep them for --resume.
+Every line we print is wrapped on words here: prompt_toolkit would fold a long one mid-word.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import sys
-from collections.abc import Sequence
+import textwrap
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -17,6 +24,26 @@ if TYPE_CHECKING:
     from prompt_toolkit.input import Input
     from prompt_toolkit.output import Output
     from rich.console import Console
+
+BACK_KEYS = ("left", "backspace")  # Backspace arrives as c-h; both read as "one step back"
+HELP_INDENT = "  "
+
+
+class _Back:
+    def __repr__(self) -> str:
+        return "BACK"
+
+
+BACK: Any = _Back()  # what a question returns when the person goes back
+
+
+class QuizInterrupted(KeyboardInterrupt):
+    """Ctrl-C, the end of input or a lost terminal mid-quiz at question `at` of `total`;
+    `answers` holds what was answered."""
+
+    def __init__(self, answers: dict[str, Any], at: int, total: int) -> None:
+        super().__init__()
+        self.answers, self.at, self.total = answers, at, total
 
 
 def terminal_output() -> Output | None:
@@ -31,51 +58,256 @@ def terminal_output() -> Output | None:
     return create_output(stdout=tty)
 
 
+def _screen(output: Output | None) -> Output:
+    from prompt_toolkit.application.current import get_app_session
+
+    return output or get_app_session().output
+
+
+def _columns(output: Output | None) -> int:
+    try:
+        return max(20, _screen(output).get_size().columns)
+    except OSError:  # the terminal went away
+        return 80
+
+
+def wrap(text: str, columns: int, indent: str = HELP_INDENT) -> str:
+    """`text` wrapped on words to fit `columns` (one to spare: the last column wraps on some
+    terminals); a word longer than a line stays whole."""
+    return textwrap.fill(
+        text,
+        max(len(indent) + 10, columns - 1),
+        initial_indent=indent,
+        subsequent_indent=indent,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+
+
+def _fill(text: str, width: int, lead: int) -> str:
+    """`text` wrapped to `width`, its first line starting `lead` columns in (returned without them)."""
+    return textwrap.fill(
+        text, max(lead + 10, width), initial_indent=" " * lead, break_long_words=False, break_on_hyphens=False
+    )[lead:]
+
+
+def layout(prompt: str, instruction: str, progress: str, columns: int) -> tuple[str, str]:
+    """The question and its hint wrapped on words, as questionary draws them: "3/17 question hint".
+    The hint follows the question's last line, or starts a line of its own when it would not fit."""
+    width = columns - 1
+    lead = len(progress) + 1  # questionary puts a space between the counter and the question
+    message = _fill(prompt, width, lead)
+    if _end(message, lead) + 1 + len(instruction) <= width:
+        return message, instruction
+    return message, "\n" + _fill(instruction, width, 0)
+
+
+def _end(message: str, lead: int) -> int:
+    """The column where the last line of `message` ends, its first line starting at `lead`."""
+    last = message.rsplit("\n", 1)[-1]
+    return len(last) + (lead if "\n" not in message else 0)
+
+
+def answered(progress: str, prompt: str, answer: str, columns: int) -> list[tuple[str, str]]:
+    """The line(s) an answered question leaves: "3/17 question answer", wrapped on words; an answer
+    that does not fit after the question starts a line of its own."""
+    width = columns - 1
+    lead = len(progress) + 1
+    message = _fill(prompt, width, lead)
+    tail = " " + answer if _end(message, lead) + 1 + len(answer) <= width else "\n" + wrap(answer, columns, " ")
+    return [("class:qmark", progress), ("class:question", " " + message), ("class:answer", tail)]
+
+
+def _instruction(kind: str, can_go_back: bool, utf8: bool) -> str:
+    move, back, between = ("↑↓", "← back", " · ") if utf8 else ("up/down", "left: back", ", ")
+    parts = [f"{move} move", "space picks", "enter done"] if kind == "multiselect" else [f"{move} move", "enter picks"]
+    if can_go_back:
+        parts.append(back)
+    return "(" + between.join(parts) + ")"
+
+
+def _utf8(output: Output | None) -> bool:
+    encoding = getattr(output, "encoding", None)
+    name = (encoding() if callable(encoding) else getattr(sys.stdout, "encoding", None)) or "utf-8"
+    return str(name).lower().replace("-", "").startswith("utf")
+
+
+def show_given(given: dict[str, Any], output: Output | None = None) -> None:
+    """Answers from --set or --answers: listed once, as given, and not asked."""
+    if not given:
+        return
+    from prompt_toolkit import print_formatted_text
+
+    shown = ", ".join(f"{k} = {','.join(v) if isinstance(v, (list, tuple)) else v}" for k, v in given.items())
+    print_formatted_text(
+        wrap(f"Given with --set or --answers, not asked: {shown}", _columns(output), ""), output=output
+    )
+
+
 def ask(
     questions: Sequence[Question],
     scale_labels: dict[int, str],
     given: dict[str, Any],
     *,
+    answered: dict[str, Any] | None = None,
+    on_answer: Callable[[dict[str, Any]], None] | None = None,
     input: Input | None = None,
     output: Output | None = None,
 ) -> dict[str, Any]:
-    """Ask every question not in `given`, showing progress like "3/17"; returns all answers."""
+    """Ask every question not in `given`, showing progress like "3/17"; returns all answers.
+
+    `answered` holds the answers of an interrupted quiz: they are the defaults, and asking starts
+    at the first question without one, so the counter goes on ("4/17"). `on_answer` sees the
+    answers asked so far after each one (the CLI keeps them for --resume).
+    """
     import questionary
     from prompt_toolkit import print_formatted_text
     from prompt_toolkit.formatted_text import FormattedText
+    from questionary.constants import DEFAULT_STYLE
 
-    answers = dict(given)
     todo = [q for q in questions if q.key not in given]
-    for number, question in enumerate(todo, 1):
-        print_formatted_text(FormattedText([("fg:ansibrightblack", f"  {question.help}")]), output=output)
-        prompt = _question(questionary, question, scale_labels, f"{number}/{len(todo)}", input, output)
-        value = prompt.unsafe_ask()
-        if value is None:  # end of input: treat like an interrupt, never as an answer
-            raise KeyboardInterrupt
-        answers[question.key] = value
-    return answers
+    done = {q.key: answered[q.key] for q in todo if answered and q.key in answered}
+    index = next((i for i, q in enumerate(todo) if q.key not in done), len(todo))
+    utf8 = _utf8(output)
+    drawn: dict[int, int] = {}  # lines each answered question left on screen, taken back on "back"
+    while index < len(todo):
+        question, progress = todo[index], f"{index + 1}/{len(todo)}"
+        columns = _columns(output)
+        help_text = wrap(question.help, columns)
+        print_formatted_text(FormattedText([("fg:ansibrightblack", help_text)]), output=output)
+        prompt = _question(
+            questionary, question, scale_labels, progress, done.get(question.key),
+            can_go_back=index > 0, utf8=utf8, columns=columns, input=input, output=output,
+        )  # fmt: skip
+        try:
+            with _quiet_asyncio():
+                value = prompt.unsafe_ask()
+        except (KeyboardInterrupt, EOFError, OSError) as error:  # EOF: the input ended (a closed terminal)
+            if isinstance(error, OSError) and error.errno != errno.EIO:  # EIO: the terminal is gone
+                raise
+            _leave(answered_line(progress, question.prompt, "", columns), output)  # where it stopped
+            raise QuizInterrupted(done, index + 1, len(todo)) from None
+        if value is None:  # questionary's own "no answer": never taken as an answer
+            raise QuizInterrupted(done, index + 1, len(todo))
+        if value is BACK:  # take back this question's help and the previous question's lines
+            _erase_lines(output, help_text.count("\n") + 1 + drawn.pop(index - 1, 0))
+            index -= 1
+            continue
+        line = answered_line(progress, question.prompt, _answer_text(question, value, scale_labels), columns)
+        print_formatted_text(line, style=DEFAULT_STYLE, output=output)
+        drawn[index] = help_text.count("\n") + 1 + sum(text.count("\n") for _, text in line) + 1
+        done[question.key] = value
+        if on_answer is not None:
+            on_answer(dict(done))
+        index += 1
+    return {**given, **done}
+
+
+def answered_line(progress: str, prompt: str, answer: str, columns: int) -> Any:
+    from prompt_toolkit.formatted_text import FormattedText
+
+    return FormattedText(
+        answered(progress, prompt, answer, columns) if answer else answered(progress, prompt, "", columns)[:2]
+    )
+
+
+def _leave(line: Any, output: Output | None) -> None:
+    """Print `line` if the terminal is still there to show it."""
+    import questionary
+    from prompt_toolkit import print_formatted_text
+
+    with contextlib.suppress(OSError):
+        print_formatted_text(line, style=questionary.constants.DEFAULT_STYLE, output=output)
+
+
+def _answer_text(question: Question, value: Any, scale_labels: dict[int, str]) -> str:
+    if question.kind == "scale":
+        return f"{value}  {scale_labels[value]}"
+    labels = {choice.value: choice.label for choice in question.choices}
+    if question.kind == "multiselect":
+        return ", ".join(labels[v] for v in value) if value else "none"
+    return labels[value]
+
+
+@contextlib.contextmanager
+def _quiet_asyncio() -> Iterator[None]:
+    """When the terminal has gone, prompt_toolkit's last redraw fails as its event loop shuts down
+    and asyncio logs that with a traceback; the error still reaches us, so the log is only noise."""
+    import logging
+
+    log = logging.getLogger("asyncio")
+    before = log.disabled
+    log.disabled = True
+    try:
+        yield
+    finally:
+        log.disabled = before
+
+
+def _erase_lines(output: Output | None, count: int) -> None:
+    screen = _screen(output)
+    screen.cursor_up(count)
+    screen.write_raw("\r")
+    screen.erase_down()
+    screen.flush()
 
 
 def _question(
-    questionary: Any, question: Question, scale_labels: dict[int, str], progress: str, input: Any, output: Any
+    questionary: Any,
+    question: Question,
+    scale_labels: dict[int, str],
+    progress: str,
+    previous: Any,
+    *,
+    can_go_back: bool,
+    utf8: bool,
+    columns: int,
+    input: Any,
+    output: Any,
 ) -> Any:
-    common = {"qmark": progress, "input": input, "output": output}
+    """The questionary prompt. It erases itself when done: `ask` prints the answered line, wrapped."""
+    message, instruction = layout(question.prompt, _instruction(question.kind, can_go_back, utf8), progress, columns)
+    common = {
+        "qmark": progress, "instruction": instruction, "erase_when_done": True, "input": input, "output": output,
+    }  # fmt: skip
+    current = previous if previous is not None else question.default
     if question.kind == "multiselect":
-        default = question.default if isinstance(question.default, tuple) else ()
-        choices = [questionary.Choice(c.label, c.value, checked=c.value in default) for c in question.choices]
-        return questionary.checkbox(question.prompt, choices=choices, **common)
-    if question.kind == "scale":
-        choices = [questionary.Choice(f"{n}  {scale_labels[n]}", n) for n in sorted(scale_labels)]
+        ticked = tuple(current) if isinstance(current, (tuple, list)) else ()
+        choices = [questionary.Choice(c.label, c.value, checked=c.value in ticked) for c in question.choices]
+        prompt = questionary.checkbox(message, choices=choices, **common)
     else:
-        choices = [questionary.Choice(c.label, c.value) for c in question.choices]
-    return questionary.select(question.prompt, choices=choices, default=question.default, **common)
+        if question.kind == "scale":
+            choices = [questionary.Choice(f"{n}  {scale_labels[n]}", n) for n in sorted(scale_labels)]
+        else:
+            choices = [questionary.Choice(c.label, c.value) for c in question.choices]
+        prompt = questionary.select(message, choices=choices, default=current, **common)
+    if can_go_back:
+        _add_back_keys(prompt.application)
+    return prompt
+
+
+def _add_back_keys(application: Any) -> None:
+    """Left arrow or Backspace ends the question with BACK; questionary has no "back" of its own.
+    Eager, so it wins over questionary's catch-all key binding."""
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+
+    bindings = KeyBindings()
+
+    def back(event: Any) -> None:
+        event.app.exit(result=BACK)
+
+    for key in BACK_KEYS:
+        bindings.add(key, eager=True)(back)
+    application.key_bindings = merge_key_bindings([application.key_bindings, bindings])
 
 
 def confirm(message: str, default: bool) -> bool:
     """A yes/no question on the terminal."""
     import questionary
 
-    answer = questionary.confirm(message, default=default, output=terminal_output()).unsafe_ask()
+    output = terminal_output()
+    wrapped = _fill(message, _columns(output) - len(" (Y/n) Yes"), 2)  # "? " before it
+    answer = questionary.confirm(wrapped, default=default, output=output).unsafe_ask()
     if answer is None:
         raise KeyboardInterrupt
     return bool(answer)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 from pathlib import Path
@@ -10,7 +11,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import typer
 from typer.core import TyperGroup
 
-from mlpath.errors import ContentError, ExitCode, MlpathError
+from mlpath.errors import ContentError, ExitCode, InterruptError, MlpathError
 from mlpath.terminal import Terminal
 
 if TYPE_CHECKING:
@@ -102,6 +103,10 @@ class MlpathGroup(TyperGroup):
         except ContentError as error:
             lines = [f"Error: {error}", *(f"  {problem}" for problem in error.problems)]
             typer.echo("\n".join(lines), err=True)
+            raise typer.Exit(int(error.exit_code)) from None
+        except InterruptError as error:
+            with contextlib.suppress(OSError):  # stderr may be the terminal that went away
+                typer.echo(str(error), err=True)
             raise typer.Exit(int(error.exit_code)) from None
         except MlpathError as error:
             fail(str(error), error.exit_code)

@@ -51,15 +51,20 @@ def quiz(
     batch: Annotated[
         bool, typer.Option("--batch", help="Read JSON Lines of answers (stdin or --answers); write one JSON line each.")
     ] = False,
+    resume: Annotated[
+        bool, typer.Option("--resume", help="Go on with an interrupted quiz: asks only the questions left.")
+    ] = False,
 ) -> None:
     """ "Should I become one?": asks the questions, prints a verdict and a tailored roadmap.
 
-    Examples: mlpath quiz | mlpath quiz --defaults --set programming=none --json |
+    Examples: mlpath quiz | mlpath quiz --resume | mlpath quiz --defaults --set programming=none --json |
     mlpath quiz --answers answers.yaml | mlpath quiz --batch < answers.jsonl
     """
     if batch:
         refuse_with_batch(delivery, save_answers, questions, output)
     state = session(ctx)
+    if resume and (questions or batch):
+        raise UsageError("--resume goes on with an interrupted quiz; it does not combine with --questions or --batch")
     content = state.content()
     if questions:
         from mlpath.views.roadmap import questions_report
@@ -70,37 +75,63 @@ def quiz(
         from mlpath.cli.batch import run_batch
 
         raise typer.Exit(run_batch(content, source))
-    prepared, missing = collect_answers(content, source)
-    prompted = False
+    from mlpath import answers as contract
+
+    kept = None
+    if resume:
+        from mlpath import resume as unfinished
+
+        kept = unfinished.load()
+        if kept is None:
+            raise UsageError("there is no interrupted quiz to resume; start one with 'mlpath quiz'")
+    raw = raw_answers(source)
+    answered = {key: value for key, value in kept.answered.items() if key not in raw} if kept else {}
+    base = {**kept.given, **answered} if kept else {}
+    prepared, missing = contract.resolve({**base, **raw}, content.questions.questions, source.defaults)
+    # The end of an interactive quiz (asked here, or resumed on a terminal with nothing left to ask)
+    # shows the summary last, asks to save the plan, and says how to replay the answers.
+    ending = kept is not None and state.terminal.interactive
     if missing:
         if not state.terminal.interactive:
             raise UsageError(
                 f"the quiz needs answers for: {', '.join(missing)}; there is no terminal to ask on, so give them "
                 "with --answers FILE, --set KEY=VALUE, or --defaults (see mlpath quiz --questions)"
             )
-        from mlpath import answers as contract
-        from mlpath.prompts import ask, terminal_output
+        from mlpath.cli.asking import ask_quiz
 
-        asked = ask(content.questions.questions, content.questions.scale_labels, prepared, output=terminal_output())
+        given = {key: value for key, value in prepared.items() if key not in answered}
+        asked = ask_quiz(state.terminal, content, given, {key: prepared[key] for key in answered})
         prepared, missing = contract.check(asked)
-        prompted = True
+        ending = True
     answers = complete_answers(prepared, save_answers)
-    if not prompted:
+    if not ending:
         show_roadmap(ctx, content, answers, delivery, output)
+        if kept is not None:  # --resume --defaults, or --resume without a terminal: finished all the same
+            unfinished.forget()
         return
-    # The end of an interactive quiz: the summary stays on screen above what follows it.
-    replay = replay_hint(content, answers, save_answers, state.terminal.width)
-    width = state.terminal.width
+    end_of_quiz(ctx, content, answers, delivery, output, save_answers)
+
+
+def end_of_quiz(
+    ctx: typer.Context, content: Content, answers: Answers, delivery: Delivery, output: Output, saved: str | None
+) -> None:
+    """The roadmap with its summary left on screen, the question to save it, how to replay it."""
+    terminal = session(ctx).terminal
+    replay = replay_hint(content, answers, saved, terminal.width)
+    width = terminal.width
     question = 0 if delivery.save else -(-(len(SAVE_QUESTION) + 9) // width)  # "? " and " (Y/n)" round it
     after = question + (0 if delivery.save else -(-SAVED_LINE // width)) + replay.count("\n") + 1
     built = show_roadmap(ctx, content, answers, delivery, output, ending=True, room=after, least=max(1, question))
+    from mlpath import resume as unfinished
+
+    unfinished.forget()  # only once shown: a terminal closed while the roadmap is read leaves a --resume
     if not delivery.save:
         from mlpath.cli.progress import save_plan
         from mlpath.prompts import confirm
 
         if confirm(SAVE_QUESTION, default=True):
             save_plan(built)
-    state.terminal.say(replay)
+    terminal.say(replay)
 
 
 @app.command(rich_help_panel=PLAN)
@@ -143,6 +174,13 @@ def refuse_with_batch(delivery: Delivery, save_answers: str | None, questions: b
 def collect_answers(content: Content, source: AnswerSource) -> tuple[dict[str, Any], list[str]]:
     """Answers from the file, then --set (which wins), then defaults if asked: (checked answers, missing keys)."""
     from mlpath import answers as contract
+
+    return contract.resolve(raw_answers(source), content.questions.questions, source.defaults)
+
+
+def raw_answers(source: AnswerSource) -> dict[str, Any]:
+    """Answers from the file, then --set (which wins), unchecked."""
+    from mlpath import answers as contract
     from mlpath.files import read_input
 
     raw: dict[str, Any] = {}
@@ -150,7 +188,7 @@ def collect_answers(content: Content, source: AnswerSource) -> tuple[dict[str, A
         name = "stdin" if source.file == "-" else source.file
         raw.update(contract.parse_document(read_input(source.file, "answers file"), name))
     raw.update(contract.parse_assignments(source.assignments))
-    return contract.resolve(raw, content.questions.questions, source.defaults)
+    return raw
 
 
 def complete_answers(prepared: dict[str, Any], save_answers: str | None) -> Answers:

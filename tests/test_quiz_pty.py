@@ -1,0 +1,202 @@
+"""The quiz as a person sees it: a real 80×24 pseudo-terminal, its screen read through a terminal
+emulator (pyte), so the tests check what is on screen, not bytes that may have been overwritten.
+
+Independent of the caller: the child gets the pty as stdin/stdout/stderr whatever the test runner's
+stdin is; no shell is involved (the program is spawned directly); the size comes from the pty and
+COLUMNS/LINES are set to match; the pager is a small Python script named by MLPATH_PAGER; the
+prompts are told not to wait for cursor-position replies (PROMPT_TOOLKIT_NO_CPR).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pexpect
+import pyte
+import pytest
+
+pytestmark = pytest.mark.slow  # real processes in pseudo-terminals
+
+ROWS, COLS = 24, 80
+ENTER, DOWN, LEFT, CTRL_C = "\r", "\x1b[B", "\x1b[D", "\x03"
+FAKE_PAGER = (
+    "import sys, os; text = sys.stdin.read(); "
+    "open(os.environ['PAGER_LOG'], 'w').write(text); print('[pager showed', text.count(chr(10)), 'lines]')"
+)
+
+
+class Screen:
+    """mlpath in a pseudo-terminal, with the screen kept by a VT100 emulator."""
+
+    def __init__(self, *args: str, home: Path, pager: str | None = "fake", rows: int = ROWS, cols: int = COLS) -> None:
+        env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "PAGER", "LESS", "MANPAGER")}
+        env.update(
+            TERM="xterm", COLUMNS=str(cols), LINES=str(rows), MLPATH_HOME=str(home), PROMPT_TOOLKIT_NO_CPR="1",
+            PAGER_LOG=str(home / "pager.log"),
+        )  # fmt: skip
+        if pager == "fake":
+            env["MLPATH_PAGER"] = shlex.join([sys.executable, "-c", FAKE_PAGER])
+        elif pager is None:
+            env["MLPATH_PAGER"] = ""
+        else:
+            env["MLPATH_PAGER"] = pager
+        self.screen = pyte.Screen(cols, rows)
+        self.stream = pyte.ByteStream(self.screen)
+        self.child: pexpect.spawn[bytes] = pexpect.spawn(
+            sys.executable, ["-m", "mlpath", *args], env=env, dimensions=(rows, cols), timeout=15
+        )
+        self.child.delaybeforesend = None  # every key waits for its screen instead
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.rstrip() for line in self.screen.display)
+
+    def wait(self, *wanted: str, gone: tuple[str, ...] = (), timeout: float = 15) -> str:
+        """Read output until every `wanted` text is on screen at once (and no `gone` text is)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            shown = self.text
+            if all(w in shown for w in wanted) and not any(g in shown for g in gone):
+                return shown
+            if time.monotonic() > deadline:
+                raise AssertionError(f"not on screen: {wanted} (or still there: {gone})\n{shown}")
+            try:
+                self.stream.feed(self.child.read_nonblocking(65536, timeout=0.05))
+            except pexpect.TIMEOUT:
+                pass
+            except pexpect.EOF:
+                if not self.child.isalive() and all(w in self.text for w in wanted):
+                    return self.text
+                if not self.child.isalive():
+                    raise AssertionError(f"ended before showing {wanted}\n{self.text}") from None
+
+    def press(self, keys: str) -> None:
+        self.child.send(keys)
+
+    def answer(self, first: int, last: int, total: int = 17, keys: str = ENTER) -> None:
+        for number in range(first, last + 1):
+            self.wait(f"{number}/{total}")
+            self.press(keys)
+
+    def exit_code(self) -> int:
+        self.child.expect(pexpect.EOF)
+        before = self.child.before
+        self.stream.feed(before if isinstance(before, bytes) else b"")
+        self.child.close()
+        assert self.child.exitstatus is not None, f"killed by signal {self.child.signalstatus}"
+        return self.child.exitstatus
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    return tmp_path
+
+
+def test_enter_throughout_ends_with_verdict_and_first_step_on_an_80x24_screen(home: Path) -> None:
+    term = Screen("quiz", home=home)
+    term.answer(1, 17)
+    shown = term.wait("Verdict: mixed", "Grow your Python from scripts to programs", "Save this roadmap as your plan")
+    assert "First steps (3 of" in shown and "Degree: 4 years" in shown and "Whole roadmap:" in shown
+    assert "Should you become a machine learning engineer?" in shown  # the top of the summary has not scrolled off
+    term.press("n")
+    assert term.exit_code() == 0
+    paged = (home / "pager.log").read_text()
+    assert "The full roadmap" in paged and "Notes" in paged  # the whole roadmap went to the pager
+    assert not (home / "quiz-resume.json").exists()  # a finished quiz leaves nothing to resume
+
+
+def test_back_changes_an_earlier_answer_and_the_counter_follows(home: Path) -> None:
+    answers = home / "answers.yaml"
+    term = Screen("quiz", "--save-answers", str(answers), home=home)
+    term.answer(1, 1)
+    term.wait("2/17", "← back")
+    term.press(DOWN + ENTER)  # programming: intermediate
+    term.wait("3/17")
+    term.press(LEFT)  # back to 2/17
+    shown = term.wait("2/17", "» Intermediate", gone=("3/17",))  # the abandoned 3/17 is gone too
+    assert shown.count("2/17") == 1
+    term.press(DOWN + ENTER)  # now advanced
+    term.answer(3, 17)
+    term.wait("Save this roadmap as your plan")
+    term.press("n")
+    assert term.exit_code() == 0
+    assert "programming: advanced" in answers.read_text()
+
+
+def test_ctrl_c_keeps_the_answers_and_resume_asks_only_the_rest(home: Path) -> None:
+    term = Screen("quiz", "--set", "goal=manager", home=home)
+    term.answer(1, 3, total=16)
+    term.wait("4/16")
+    term.press(CTRL_C)
+    shown = term.wait("Interrupted at 4/16; 3 answers kept. Go on with: mlpath quiz --resume")
+    assert "Traceback" not in shown
+    assert term.exit_code() == 130
+    kept = json.loads((home / "quiz-resume.json").read_text())
+    assert kept["given"] == {"goal": "manager"} and list(kept["answered"]) == ["education", "programming", "math"]
+    assert not (home / "plan.yaml").exists()
+
+    again = Screen("quiz", "--resume", "--save-answers", str(home / "a.yaml"), home=home)
+    again.wait("4/16", "Going on with your quiz")
+    assert "1/16" not in again.text and "3/16" not in again.text
+    again.answer(4, 16, total=16)
+    again.wait("Verdict:", "Save this roadmap as your plan")
+    again.press("n")
+    assert again.exit_code() == 0
+    assert "goal: manager" in (home / "a.yaml").read_text()
+    assert not (home / "quiz-resume.json").exists()
+
+
+def test_resume_with_nothing_to_resume_says_so_and_exits_2(home: Path) -> None:
+    env = {**os.environ, "MLPATH_HOME": str(home)}
+    result = subprocess.run(
+        [sys.executable, "-m", "mlpath", "quiz", "--resume"], stdin=subprocess.DEVNULL, capture_output=True,
+        text=True, env=env, timeout=20, check=False,
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert "no interrupted quiz to resume" in result.stderr and result.stdout == ""
+
+
+def test_a_closed_terminal_keeps_the_answers_and_exits_quietly(home: Path) -> None:
+    term = Screen("quiz", home=home)
+    term.answer(1, 2)
+    term.wait("3/17")
+    term.child.kill(1)  # SIGHUP, as when the terminal window closes
+    assert term.exit_code() == 130
+    assert list(json.loads((home / "quiz-resume.json").read_text())["answered"]) == ["education", "programming"]
+
+
+@pytest.mark.skipif(shutil.which("less") is None, reason="less is not installed")
+def test_the_real_less_pages_the_roadmap_and_q_returns_to_the_summary(home: Path) -> None:
+    term = Screen("quiz", home=home, pager="less")
+    term.answer(1, 17)
+    term.wait("Verdict: mixed", "Grow your Python from scripts to programs", "The full roadmap")  # less, page 1
+    term.press("q")
+    term.wait("Save this roadmap as your plan", "Verdict: mixed")
+    term.press("n")
+    assert term.exit_code() == 0
+
+
+def test_no_pager_prints_everything_and_ends_with_the_summary(home: Path) -> None:
+    term = Screen("quiz", "--no-pager", home=home)
+    term.answer(1, 17)
+    shown = term.wait("Verdict: mixed", "First steps (3 of", "Save this roadmap as your plan")
+    assert "Should you become a machine learning engineer?" in shown
+    term.press("n")
+    assert term.exit_code() == 0
+    assert not (home / "pager.log").exists()
+
+
+def test_at_40_columns_the_ending_keeps_the_verdict_and_the_first_step_whole(home: Path) -> None:
+    term = Screen("quiz", home=home, cols=40)
+    term.answer(1, 17)
+    shown = term.wait("Verdict: mixed", "Save this roadmap")
+    assert "Grow your Python from scripts to\n    programs" in shown  # wrapped on a word, hanging under itself
+    term.press("n")
+    assert term.exit_code() == 0
