@@ -28,6 +28,7 @@ def check(sections: dict[str, Any]) -> list[Finding]:
     if "roadmap" in sections:
         findings += _templates("roadmap", sections["roadmap"], ROADMAP_TEMPLATES)
         findings += _education_rules(sections["roadmap"])
+        findings += _what_if_tries(sections["roadmap"])
     if {
         "roadmap",
         "skills",
@@ -129,6 +130,17 @@ ROADMAP_TEMPLATES: dict[tuple[str, ...], frozenset[str]] = {
     ("ladder", "title"): frozenset({"number", "level"}),
     ("ladder", "why"): frozenset({"level"}),
     ("ladder", "general_why"): frozenset({"general"}),
+    ("what_if", "title"): frozenset({"changes"}),
+    ("what_if", "answer"): frozenset({"key", "before", "after"}),
+    ("what_if", "verdict_kept"): frozenset({"level"}),
+    ("what_if", "verdict_changed"): frozenset({"before", "after"}),
+    ("what_if", "reasons"): frozenset({"added", "removed"}),
+    ("what_if", "steps"): frozenset({"added", "removed", "changed", "same"}),
+    ("what_if", "steps_same"): frozenset({"same"}),
+    ("what_if", "more_steps"): frozenset({"count"}),
+    ("what_if", "left_out"): frozenset({"why"}),
+    ("what_if", "why_before"): frozenset({"why"}),
+    ("what_if", "why_after"): frozenset({"why"}),
 }
 VERDICT_TEMPLATES: dict[tuple[str, ...], frozenset[str]] = {("neutral",): frozenset({"count"})}
 
@@ -221,6 +233,18 @@ def _education_rules(rules: Any) -> Iterator[Finding]:
     for key in rules.projects.concerns:
         if CONTRACT.get(key, ("",))[0] != "scale":
             yield "roadmap", ("projects", "concerns", key), f"{key!r} is not a 1-5 answer"
+
+
+def _what_if_tries(rules: Any) -> Iterator[Finding]:
+    """Each comparison the quiz may offer changes one answer to a value it allows."""
+    from mlpath import answers as contract
+    from mlpath.errors import UsageError
+
+    for index, attempt in enumerate(rules.what_if.tries):
+        try:
+            contract.check({attempt.key: attempt.value})
+        except UsageError as error:
+            yield "roadmap", ("what_if", "tries", index), str(error)
 
 
 def _when(where: tuple[Any, ...], when: Mapping[str, tuple[str, ...]], selects: Mapping[str, Any]) -> Iterator[Finding]:

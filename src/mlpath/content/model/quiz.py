@@ -203,6 +203,37 @@ class RoadmapSummary(Record):
     heading: Phrase  # between the summary and the full roadmap
 
 
+class WhatIfTry(Record):
+    """One change of one answer that the end of the quiz may offer to compare."""
+
+    key: Slug
+    value: StrictStr | StrictInt
+
+
+class WhatIfTexts(Record):
+    """The words of a comparison (--what-if), and which comparisons the quiz offers."""
+
+    title: Phrase  # {changes}
+    same: Phrase  # the what-if changes no answer
+    nothing: Phrase  # the answers change, the roadmap does not
+    answer: Phrase  # {key}, {before}, {after}
+    verdict_kept: Phrase  # {level}
+    verdict_changed: Phrase  # {before}, {after}
+    reasons: Phrase  # {added}, {removed}
+    steps: Phrase  # {added}, {removed}, {changed}, {same}
+    steps_same: Phrase  # {same}
+    more_steps: Phrase  # {count}
+    left_out: Phrase  # {why}
+    why_before: Phrase  # {why}
+    why_after: Phrase  # {why}
+    estimates_same: Phrase
+    no_degree: Phrase
+    whole: Phrase
+    heading: Phrase
+    offer: Annotated[StrictInt, Ge(0)]  # how many comparisons the end of the quiz offers, at most
+    tries: tuple[WhatIfTry, ...]
+
+
 class RoadmapRules(Record):
     """The editorial mapping from answers to roadmap steps (data/roadmap.yaml)."""
 
@@ -223,3 +254,4 @@ class RoadmapRules(Record):
     industries: IndustriesStep
     job: JobStep
     ladder: LadderSteps
+    what_if: WhatIfTexts
