@@ -60,26 +60,32 @@ def documents() -> list[tuple[str, str]]:
     return [(label, kind) for kind, label in found.items()]
 
 
-def shape(hint: Any) -> str:
-    """A model as a one-line outline: {key, list[], object{...}, optional?}."""
+def shape(hint: Any, top: bool = True) -> str:
+    """A model as a one-line outline: {key, list[], object{...}, optional?}; a document of
+    another kind inside it (the two roadmaps of a comparison) as `: <kind>`."""
     from typing_extensions import get_type_hints, is_typeddict
 
+    from mlpath.documents import KINDS, model
     from mlpath.documents.marks import Each
     from mlpath.render.records import _unwrap
 
     inner, marks, _ = _unwrap(hint)
     if is_typeddict(inner):
+        if not top:
+            kind = next((kind for kind in KINDS if model(kind) is inner), None)
+            if kind is not None:
+                return f": <{kind}>"
         parts = []
         for name, field in get_type_hints(inner, include_extras=True).items():
             absent = "NotRequired" in str(field)
-            parts.append(f"{name}{'?' if absent else ''}{shape(field)}")
+            parts.append(f"{name}{'?' if absent else ''}{shape(field, top=False)}")
         return "{" + ", ".join(parts) + "}"
     if get_origin(inner) is list:
-        item = shape(get_args(inner)[0])
+        item = shape(get_args(inner)[0], top=False)
         return f"[{item}]" if item else "[]"
     if get_origin(inner) is dict:
         key = next((m.key for m in marks if isinstance(m, Each) and m.key), "key")
-        return "{" + f"<{key}>: {shape(get_args(inner)[1]) or 'value'}" + "}"
+        return "{" + f"<{key}>: {shape(get_args(inner)[1], top=False) or 'value'}" + "}"
     if get_args(inner) and all(get_origin(arg) is list for arg in get_args(inner)):
         return "[]"  # a list of one type or another
     return ""

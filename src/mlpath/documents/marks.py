@@ -35,6 +35,26 @@ class Pairs:
         self.record = record
 
 
+class Named:
+    """An object's record type, where the name of its field would not say what it is."""
+
+    __slots__ = ("record",)
+
+    def __init__(self, record: str) -> None:
+        self.record = record
+
+
+class Within:
+    """An object whose records inside it take `prefix_` before their type, so that two objects
+    of one model in a document (the two roadmaps of a comparison) keep their records apart:
+    `base_step`, `what_if_step`. The object's own record is named by its field."""
+
+    __slots__ = ("prefix",)
+
+    def __init__(self, prefix: str) -> None:
+        self.prefix = prefix
+
+
 class _Mark:
     __slots__ = ("name",)
 

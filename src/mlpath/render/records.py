@@ -24,7 +24,7 @@ from typing import Any, Literal, NamedTuple, Union, get_args, get_origin
 
 from typing_extensions import NotRequired, Required, get_type_hints, is_typeddict
 
-from mlpath.documents.marks import Apart, Each, Inline, Lead, Pairs, Rows
+from mlpath.documents.marks import Apart, Each, Inline, Lead, Named, Pairs, Rows, Within
 
 Shape = Literal["value", "object", "list", "mapping", "pairs"]
 KEY_FIELDS = ("id", "key")  # the field that names an object, for the records inside it
@@ -156,7 +156,11 @@ def _node(name: str, hint: Any, parents: tuple[str, ...], top: bool) -> list[Nod
             return [node._replace(key=each.key or "key")]
         return [Node(each.record, (name,), "mapping", (), each.field, each.key or "key", parents, None, (), lead, rows)]
     if is_typeddict(inner):
-        node = _record_node(name, (name,), "object", inner, parents, lead, rows)
+        named = next((m.record for m in marks if isinstance(m, Named)), name)
+        node = _record_node(named, (name,), "object", inner, parents, lead, rows)
+        within = next((m.prefix for m in marks if isinstance(m, Within)), None)
+        if within is not None:
+            node = node._replace(children=tuple(_prefixed(child, within) for child in node.children))
         if node.columns:
             return [node]
         # An object of lists and objects only makes no record itself: its fields stand in its place.
@@ -164,6 +168,12 @@ def _node(name: str, hint: Any, parents: tuple[str, ...], top: bool) -> list[Nod
     if top:
         return [Node(name, (name,), "value", (), "value", "", (), None, (), lead, rows)]
     raise TypeError(f"{name}: a plain value belongs in its object's record")
+
+
+def _prefixed(node: Node, prefix: str) -> Node:
+    """The node with `prefix_` before its record type and those of every record inside it."""
+    children = tuple(_prefixed(child, prefix) for child in node.children)
+    return node._replace(record=f"{prefix}_{node.record}", children=children)
 
 
 def _record_node(
@@ -292,7 +302,7 @@ def csv_table(kind: str, document: Mapping[str, Any]) -> tuple[list[str], list[l
     rows: list[list[str]] = []
     for node in nodes:
         for _, item in _instances(node, document):
-            cells = {"list": node.path[0]}
+            cells = {"list": node.path[-1]}
             cells.update((c.name, text(_get(item, c.path))) for c in node.columns)
             cells.update((child.path[0], cell(_get(item, child.path))) for child in node.children)
             rows.append([cells.get(name, "") for name in header])
