@@ -107,16 +107,21 @@ def _nearest(word: str, choices: tuple[Any, ...] | list[str]) -> str:
     return f" (did you mean {near[0]!r}?)" if near else ""
 
 
-def parse_assignments(assignments: Iterable[str]) -> dict[str, Any]:
-    """`--set KEY=VALUE` flags as a raw answers mapping; lists are comma-separated."""
+def parse_assignments(assignments: Iterable[str], flag: str = "--set") -> dict[str, Any]:
+    """`--set KEY=VALUE` flags (or `flag`'s) as a raw answers mapping; lists are comma-separated."""
     raw: dict[str, Any] = {}
     for assignment in assignments:
         key, sep, value = assignment.partition("=")
         key = key.strip()
         if not sep or not key:
-            raise UsageError(f"--set expects KEY=VALUE, got {assignment!r}; e.g. --set programming=beginner")
+            raise UsageError(f"{flag} expects KEY=VALUE, got {assignment!r}; e.g. {flag} programming=beginner")
         raw[key] = value.strip()
     return raw
+
+
+def assignment(key: str, value: Any) -> str:
+    """An answer as `--set` takes it back: KEY=VALUE, a list comma-separated."""
+    return f"{key}={','.join(value) if isinstance(value, (list, tuple)) else value}"
 
 
 def _prepare(raw: dict[str, Any]) -> dict[str, Any]:

@@ -51,6 +51,8 @@ class Step(NamedTuple):
     done: bool = False  # ticks the Markdown task box
     group: str = ""  # a heading shown when it changes from the previous step, e.g. a phase
     status: str = ""  # pending, learning, done or skipped, for tracked steps
+    sign: str = ""  # in a comparison: "+" added, "-" removed, "~" changed
+    signs: tuple[str, ...] = ()  # in a comparison: each detail's sign, drawn as its bullet
 
 
 class Steps(NamedTuple):
@@ -68,7 +70,15 @@ class Notes(NamedTuple):
     title: str = "Notes"
 
 
-Block = Paragraph | Table | Bars | Steps | Notes
+class Changes(NamedTuple):
+    """Things added ("+"), removed ("-") or changed ("~"): (sign, text) each, the sign drawn as
+    its bullet, so the list reads without colour."""
+
+    title: str
+    items: tuple[tuple[str, str], ...]
+
+
+Block = Paragraph | Table | Bars | Steps | Notes | Changes
 
 
 class Summary(NamedTuple):

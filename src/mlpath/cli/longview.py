@@ -22,15 +22,18 @@ from mlpath.terminal import Terminal
 
 def show_long(
     terminal: Terminal, reports: Iterable[Report], *, pager: bool, repeat: bool, room: int = 1, least: int = 1
-) -> None:
+) -> int:
     """`reports`: the same report with ever shorter summaries. Shown: the first whose summary leaves
     `room` rows free on the screen, else the first that leaves `least` (the question right after
-    it matters more than the lines after that), else the shortest."""
+    it matters more than the lines after that), else the shortest.
+
+    Returns the rows of what is left at the foot of the screen (the summary, or all of it when it
+    fits), so that what follows can be fitted to the rows still free."""
     from mlpath.render import drawn, render_summary, render_table
 
     candidates = list(reports)
     if not candidates:
-        return
+        return 0
     heights = [drawn(render_summary(report), terminal).count("\n") + 1 for report in candidates]  # + a blank line
     fitting = [i for free in (room, least) for i, rows in enumerate(heights) if rows <= terminal.height - free]
     chosen = candidates[fitting[0] if fitting else -1]
@@ -38,7 +41,7 @@ def show_long(
     text = drawn(render_table(chosen), terminal)
     if text.count("\n") <= rows:  # it all fits: no pager, no summary twice
         terminal.write(text)
-        return
+        return text.count("\n")
     problem = None
     if pager:
         terminal.stdout.flush()  # what was printed before comes before the pager
@@ -51,12 +54,18 @@ def show_long(
             except PagerError as error:
                 problem = f"Warning: {error}; the roadmap is printed instead (MLPATH_PAGER or PAGER names the pager)."
             else:
-                terminal.write("\n" + drawn(render_summary(chosen), terminal))
+                summary = drawn(render_summary(chosen), terminal)
+                terminal.write("\n" + summary)
                 terminal.stdout.flush()
-                return
+                return summary.count("\n") + 1
     terminal.write(text)
+    shown = terminal.height  # the roadmap's tail fills the screen
     if repeat:
-        terminal.write("\n" + drawn(render_summary(chosen), terminal))
+        summary = drawn(render_summary(chosen), terminal)
+        terminal.write("\n" + summary)
+        shown = summary.count("\n") + 1
     terminal.stdout.flush()
     if problem:
         terminal.say(problem)  # last, where it is seen
+        shown += problem.count("\n") + 1
+    return shown

@@ -4,7 +4,8 @@
 list of records) and `--json` and passes it an `Output`; `@document_output_options` is the
 same without csv;
 `@answer_options` gives quiz and roadmap `--answers`, `--set`, `--defaults`, `--save`,
-`--output/-o` and `--no-pager` and passes them an `AnswerSource` and a `Delivery`. This is
+`--output/-o` and `--no-pager` and passes them an `AnswerSource` and a `Delivery`;
+`WhatIfOption` is their `--what-if`. This is
 sqlite-utils' shared `output_options`, done for Typer: the decorator rewrites the signature
 Typer reads.
 """
@@ -197,6 +198,18 @@ _delivery = _bundle(
         ),
     ],
 )
+
+
+# quiz and roadmap: compare the roadmap with the roadmap for the answers changed this way.
+WhatIfOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--what-if",
+        metavar="KEY=VALUE",
+        help="Compare with the roadmap for this answer changed; repeatable; lists comma-separated.",
+        autocompletion=complete_answer,
+    ),
+]
 
 
 def answer_options(command: F) -> F:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from mlpath.cli.app import app, emit, session
-from mlpath.cli.options import AnswerSource, Delivery, Output, answer_options, output_options
+from mlpath.cli.options import AnswerSource, Delivery, Output, WhatIfOption, answer_options, output_options
 from mlpath.errors import UsageError
 from mlpath.render import OutputFormat
 
@@ -16,9 +17,12 @@ if TYPE_CHECKING:
     from mlpath.answers import Answers
     from mlpath.content.model import Content
     from mlpath.engine.roadmap import Roadmap
+    from mlpath.report import Report
 
 PLAN = "Plan"
 SAVE_QUESTION = "Save this roadmap as your plan, to track your progress?"
+# With --what-if the screen shows two roadmaps; the plan is always the one of your own answers.
+SAVE_BASE_QUESTION = "Save the roadmap of your own answers (not the what-if) as your plan?"
 SAVED_LINE = 100  # about as long as "Saved your plan to PATH (N steps). See it with 'mlpath progress'."
 EXTENSION_FORMATS = {
     ".json": OutputFormat.json,
@@ -45,6 +49,7 @@ def quiz(
     delivery: Delivery,
     output: Output,
     save_answers: SaveAnswersOption = None,
+    what_if: WhatIfOption = None,
     questions: Annotated[
         bool, typer.Option("--questions", help="List the questions, keys, values and defaults.")
     ] = False,
@@ -58,13 +63,18 @@ def quiz(
     """ "Should I become one?": asks the questions, prints a verdict and a tailored roadmap.
 
     Examples: mlpath quiz | mlpath quiz --resume | mlpath quiz --defaults --set programming=none --json |
-    mlpath quiz --answers answers.yaml | mlpath quiz --batch < answers.jsonl
+    mlpath quiz --answers answers.yaml --what-if study=part-time | mlpath quiz --batch < answers.jsonl
     """
     if batch:
         refuse_with_batch(delivery, save_answers, questions, output)
     state = session(ctx)
     if resume and (questions or batch):
         raise UsageError("--resume goes on with an interrupted quiz; it does not combine with --questions or --batch")
+    if what_if and (questions or batch):
+        raise UsageError("--what-if compares two roadmaps; it does not combine with --questions or --batch")
+    from mlpath.cli.whatif import checked_changes
+
+    changes = checked_changes(what_if)  # before any question: a typo must not cost the whole quiz
     content = state.content()
     if questions:
         from mlpath.views.roadmap import questions_report
@@ -105,44 +115,85 @@ def quiz(
         ending = True
     answers = complete_answers(prepared, save_answers)
     if not ending:
-        show_roadmap(ctx, content, answers, delivery, output)
+        show_roadmap(ctx, content, answers, delivery, output, what_if=changes)
         if kept is not None:  # --resume --defaults, or --resume without a terminal: finished all the same
             unfinished.forget()
         return
-    end_of_quiz(ctx, content, answers, delivery, output, save_answers)
+    end_of_quiz(ctx, content, answers, delivery, output, save_answers, changes)
 
 
 def end_of_quiz(
-    ctx: typer.Context, content: Content, answers: Answers, delivery: Delivery, output: Output, saved: str | None
+    ctx: typer.Context,
+    content: Content,
+    answers: Answers,
+    delivery: Delivery,
+    output: Output,
+    saved: str | None,
+    what_if: Mapping[str, Any],
 ) -> None:
-    """The roadmap with its summary left on screen, the question to save it, how to replay it."""
+    """The roadmap (or the comparison) with its summary left on screen, the question to save it,
+    how to replay it and, without --what-if, the comparisons worth a look.
+
+    The summary is fitted to leave room for what follows it with one comparison offered; the
+    rows it leaves then decide how many are offered (at most data/roadmap.yaml's `offer`).
+    """
     terminal = session(ctx).terminal
-    replay = replay_hint(content, answers, saved, terminal.width)
     width = terminal.width
-    question = 0 if delivery.save else -(-(len(SAVE_QUESTION) + 9) // width)  # "? " and " (Y/n)" round it
-    after = question + (0 if delivery.save else -(-SAVED_LINE // width)) + replay.count("\n") + 1
-    built = show_roadmap(ctx, content, answers, delivery, output, ending=True, room=after, least=max(1, question))
+    from mlpath.cli.whatif import offered
+
+    offers = [] if what_if else offered(content, answers)
+    text = SAVE_BASE_QUESTION if what_if else SAVE_QUESTION
+    question = 0 if delivery.save else -(-(len(text) + 9) // width)  # "? " and " (Y/n)" round it
+    saved_line = -(-SAVED_LINE // width)
+    least_hint = replay_hint(content, answers, saved, width, what_if, offers[:1])
+    after = question + (0 if delivery.save else saved_line) + _rows(least_hint)
+    built, shown = show_roadmap(
+        ctx, content, answers, delivery, output, what_if=what_if, ending=True, room=after, least=max(1, question)
+    )
     from mlpath import resume as unfinished
 
     unfinished.forget()  # only once shown: a terminal closed while the roadmap is read leaves a --resume
+    plan_saved = delivery.save
     if not delivery.save:
         from mlpath.cli.progress import save_plan
         from mlpath.prompts import confirm
 
-        if confirm(SAVE_QUESTION, default=True):
+        if confirm(text, default=True):
             save_plan(built)
-    terminal.say(replay)
+            plan_saved = True
+    left = terminal.height - shown - question - (saved_line if plan_saved else 0) - 1  # the shell's prompt
+    hint = least_hint
+    for count in range(len(offers), 1, -1):
+        fuller = replay_hint(content, answers, saved, width, what_if, offers[:count])
+        if _rows(fuller) <= left:
+            hint = fuller
+            break
+    terminal.say(hint)
+
+
+def _rows(text: str) -> int:
+    """The rows that text takes on screen (its lines already wrapped)."""
+    return text.count("\n") + 1
 
 
 @app.command(rich_help_panel=PLAN)
 @output_options
 @answer_options
-def roadmap(ctx: typer.Context, source: AnswerSource, delivery: Delivery, output: Output) -> None:
+def roadmap(
+    ctx: typer.Context, source: AnswerSource, delivery: Delivery, output: Output, what_if: WhatIfOption = None
+) -> None:
     """The path as ordered steps: foundations, education, practice, specialty, the ladder.
 
-    General without answers; tailored with --answers (or --set / --defaults).
-    Example: mlpath roadmap --answers answers.yaml --format markdown -o roadmap.md
+    General without answers; tailored with --answers (or --set / --defaults); with --what-if,
+    compared with the roadmap for the answers changed that way.
+    Examples: mlpath roadmap --answers answers.yaml --format markdown -o roadmap.md |
+    mlpath roadmap --defaults --what-if study=part-time
     """
+    from mlpath.cli.whatif import NEEDS_ANSWERS, checked_changes
+
+    changes = checked_changes(what_if)
+    if changes and not source.given:
+        raise UsageError(NEEDS_ANSWERS)
     content = session(ctx).content()
     answers = None
     if source.given:
@@ -153,7 +204,7 @@ def roadmap(ctx: typer.Context, source: AnswerSource, delivery: Delivery, output
                 "or pass --defaults to fill them"
             )
         answers = complete_answers(prepared, None)
-    show_roadmap(ctx, content, answers, delivery, output)
+    show_roadmap(ctx, content, answers, delivery, output, what_if=changes)
 
 
 def refuse_with_batch(delivery: Delivery, save_answers: str | None, questions: bool, output: Output) -> None:
@@ -214,21 +265,24 @@ def show_roadmap(
     delivery: Delivery,
     output: Output,
     *,
+    what_if: Mapping[str, Any] | None = None,
     ending: bool = False,
     room: int = 1,
     least: int = 1,
-) -> Roadmap:
-    """Build the roadmap, save it as the plan if asked, and show it or write it to a file.
+) -> tuple[Roadmap, int]:
+    """Build the roadmap, save it as the plan if asked, and show it or write it to a file; with
+    `what_if` (checked answers), show its comparison with the roadmap for the answers changed
+    that way instead. The plan saved is always the roadmap of the answers as given.
 
     In the table format on a terminal it opens with a summary that fits the screen with `room`
     rows to spare (or at least `least`), and a long one goes to the pager (`ending`: the end of
-    an interactive quiz, where the summary stays on screen after it).
+    an interactive quiz, where the summary stays on screen after it). Returns the roadmap and
+    the rows it left on the screen's last lines (0 when it drew nothing there).
     """
     from mlpath.engine.roadmap import build_roadmap
-    from mlpath.views.roadmap import roadmap_report
 
     built = build_roadmap(content, answers)
-    report = roadmap_report(content, built)
+    report, shorter, what = _reports(content, built, what_if)
     if delivery.save:
         from mlpath.cli.progress import save_plan
 
@@ -237,16 +291,11 @@ def show_roadmap(
     if delivery.output in (None, "-"):  # "-" is stdout, as for --answers
         if output.resolve(terminal.stdout_isatty) is OutputFormat.table and terminal.stdout_isatty:
             from mlpath.cli.longview import show_long
-            from mlpath.views.roadmap import SUMMARY_REASONS, roadmap_summary
 
-            shorter = (
-                report._replace(summary=roadmap_summary(content, report.document, shown))
-                for shown in range(SUMMARY_REASONS, -1, -1)
-            )
-            show_long(terminal, shorter, pager=delivery.pager, repeat=ending, room=room, least=least)
-        else:
-            emit(ctx, report, output)
-        return built
+            shown = show_long(terminal, shorter, pager=delivery.pager, repeat=ending, room=room, least=least)
+            return built, shown
+        emit(ctx, report, output)
+        return built, 0
     chosen = (
         output.resolve(terminal.stdout_isatty)
         if output.format or output.json
@@ -256,25 +305,63 @@ def show_roadmap(
     from mlpath.render import render_text, table_text
 
     text = table_text(report) if chosen is OutputFormat.table else render_text(report, chosen)
-    write_atomic(str(delivery.output), text, "the roadmap")
-    terminal.say(f"Wrote the roadmap to {delivery.output} ({chosen.value}).")
-    return built
+    write_atomic(str(delivery.output), text, what)
+    terminal.say(f"Wrote {what} to {delivery.output} ({chosen.value}).")
+    return built, 0
 
 
-def replay_hint(content: Content, answers: Answers, saved: str | None, width: int) -> str:
-    """After an interactive quiz: how to get the same roadmap again without the questions.
+def _reports(
+    content: Content, built: Roadmap, what_if: Mapping[str, Any] | None
+) -> tuple[Report, Iterable[Report], str]:
+    """The report to show, the same with ever shorter summaries (for the screen), and its name."""
+    if what_if:
+        from mlpath.cli.whatif import comparison_reports
+
+        report, shorter = comparison_reports(content, built, what_if)
+        return report, shorter, "the comparison"
+    from mlpath.views.roadmap import SUMMARY_REASONS, roadmap_report, roadmap_summary
+
+    report = roadmap_report(content, built)
+    reasons = (
+        report._replace(summary=roadmap_summary(content, report.document, shown))
+        for shown in range(SUMMARY_REASONS, -1, -1)
+    )
+    return report, reasons, "the roadmap"
+
+
+def replay_hint(
+    content: Content,
+    answers: Answers,
+    saved: str | None,
+    width: int,
+    what_if: Mapping[str, Any] | None = None,
+    offers: Iterable[str] = (),
+) -> str:
+    """After an interactive quiz: how to get the same roadmap (or comparison) again without the
+    questions, and the comparisons `offers` (--what-if flags) as commands ready to run.
 
     Wrapped on words at `width`; a command too long for one line goes on with a backslash, so
     it can still be copied and pasted whole.
     """
-    import textwrap
+    from mlpath.answers import assignment
 
-    def command(text: str) -> str:
-        lines = textwrap.wrap(text, width - 3, initial_indent="  ", subsequent_indent="    ", break_long_words=False)
-        return " \\\n".join(lines)
+    offers = list(offers)
+    extra = "".join(f" --what-if {assignment(key, value)}" for key, value in (what_if or {}).items())
+    heading = "Replay these answers without the questions" + (", or see what one change would do:" if offers else ":")
+    lines = ["", _sentence(heading, width)]
+    if saved:
+        lines.append(_command(f"mlpath quiz --answers {saved}{extra}", width))
+    lines.append(_command(_defaults_command(content, answers) + extra, width))
+    replay = f"mlpath quiz --answers {saved}" if saved else _defaults_command(content, answers)
+    lines += [_command(f"{replay} {flag}", width) for flag in offers]
+    if not saved:
+        lines.append(_sentence("Add --save-answers FILE to keep the answers in a file.", width))
+    return "\n".join(lines)
 
-    def sentence(text: str) -> str:
-        return textwrap.fill(text, width - 1, break_long_words=False, break_on_hyphens=False)
+
+def _defaults_command(content: Content, answers: Answers) -> str:
+    """`mlpath quiz --defaults` with a --set for every answer that is not the default."""
+    from mlpath.answers import assignment
 
     document = answers.document()
     changed = []
@@ -282,14 +369,18 @@ def replay_hint(content: Content, answers: Answers, saved: str | None, width: in
         value = document[question.key]
         default = list(question.default) if isinstance(question.default, tuple) else question.default
         if value != default:
-            shown = ",".join(value) if isinstance(value, list) else str(value)
-            changed.append(f"--set {question.key}={shown}")
-    lines = ["", sentence("Replay these answers without the questions:")]
-    if saved:
-        lines.append(command(f"mlpath quiz --answers {saved}"))
-    lines.append(command("mlpath quiz --defaults " + " ".join(changed)))
-    if not saved:
-        lines.append(
-            sentence("Save them to a file with --save-answers FILE, e.g. mlpath quiz --save-answers answers.yaml")
-        )
-    return "\n".join(lines)
+            changed.append(f" --set {assignment(question.key, value)}")
+    return "mlpath quiz --defaults" + "".join(changed)
+
+
+def _command(text: str, width: int) -> str:
+    import textwrap
+
+    lines = textwrap.wrap(text, width - 3, initial_indent="  ", subsequent_indent="    ", break_long_words=False)
+    return " \\\n".join(lines)
+
+
+def _sentence(text: str, width: int) -> str:
+    import textwrap
+
+    return textwrap.fill(text, width - 1, break_long_words=False, break_on_hyphens=False)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from mlpath.report import Bars, Block, Notes, Paragraph, Report, Steps, Table
+from mlpath.report import Bars, Block, Changes, Notes, Paragraph, Report, Steps, Table
 
 
 def to_markdown(report: Report) -> str:
@@ -45,11 +45,25 @@ def _block(block: Block) -> str:
             head = f"**{step.title}**" + (f": {step.summary}" if step.summary else "")
             if step.status in ("learning", "skipped"):
                 head += f" _({step.status})_"
-            lead = f"- [{'x' if step.done else ' '}]" if block.checklist else f"{step.marker}."
+            if step.sign:  # a comparison: a list, each step led by its sign and numbered as in its roadmap
+                lead = f"- {_sign(step.sign)} {step.marker}."
+            else:
+                lead = f"- [{'x' if step.done else ' '}]" if block.checklist else f"{step.marker}."
             lines.append(f"{lead} {head}")
-            indent = "  " if block.checklist else "   "
-            lines.extend(f"{indent}- {detail}" for detail in step.details)
+            indent = "  " if block.checklist or step.sign else "   "
+            signs = step.signs or ("",) * len(step.details)
+            lines.extend(
+                f"{indent}- {_sign(sign) + ' ' if sign else ''}{detail}"
+                for detail, sign in zip(step.details, signs, strict=True)
+            )
         return _titled(block.title, "\n".join(lines))
     if isinstance(block, Notes):
         return _titled(block.title, "\n".join(f"- {item}" for item in block.items))
+    if isinstance(block, Changes):
+        return _titled(block.title, "\n".join(f"- {_sign(sign)} {text}" for sign, text in block.items))
     raise TypeError(block)
+
+
+def _sign(sign: str) -> str:
+    """A change's sign as code, so that "-" and "+" are not read as list markers."""
+    return f"`{sign}`"

@@ -16,10 +16,11 @@ from rich.segment import Segment
 from rich.table import Table as RichTable
 from rich.text import Text as RichText
 
-from mlpath.report import Bars, Block, Notes, Paragraph, Report, Steps, Summary, Table
+from mlpath.report import Bars, Block, Changes, Notes, Paragraph, Report, Steps, Summary, Table
 
 ACCENT = "cyan"
 TONES = {"positive": "green", "caution": "yellow", "negative": "red"}
+SIGN_STYLES = {"+": "bold green", "-": "bold red", "~": "bold yellow"}  # the sign reads without colour too
 STATUS_STYLES = {"done": "bold green", "learning": "bold yellow", "skipped": "dim strike", "pending": "dim"}
 
 
@@ -89,22 +90,30 @@ def _block(block: Block) -> RenderableType:
         return Timeline(block)
     if isinstance(block, Notes):
         return Group(RichText(block.title, style="dim bold"), _bullets(block.items, "·", "dim"))
+    if isinstance(block, Changes):
+        items = _bullets(tuple(text for _, text in block.items), "", "", signs=tuple(s for s, _ in block.items))
+        return Group(_heading(block.title), items) if block.title else items
     raise TypeError(block)
 
 
 class _bullets:  # noqa: N801 - used like a function
-    """A list whose wrapped lines hang under the text, not under the bullet."""
+    """A list whose wrapped lines hang under the text, not under the bullet. `signs`, one per
+    item, replace the bullet: "+", "-" or "~" in a comparison (an empty sign keeps the bullet)."""
 
-    def __init__(self, items: tuple[str, ...], bullet: str, style: str, indent: int = 3) -> None:
-        self.items, self.bullet, self.style, self.indent = items, bullet, style, indent
+    def __init__(
+        self, items: tuple[str, ...], bullet: str, style: str, indent: int = 3, signs: tuple[str, ...] = ()
+    ) -> None:
+        self.items, self.bullet, self.style, self.indent, self.signs = items, bullet, style, indent, signs
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         grid = RichTable.grid(padding=(0, 1))
         grid.add_column(width=self.indent, justify="right", no_wrap=True)
         grid.add_column()
         bullet = "-" if options.ascii_only else self.bullet
-        for item in self.items:
-            grid.add_row(RichText(bullet, style=ACCENT), RichText(item, style=self.style))
+        signs = self.signs or ("",) * len(self.items)
+        for item, sign in zip(self.items, signs, strict=True):
+            mark = RichText(sign, style=SIGN_STYLES.get(sign, "")) if sign else RichText(bullet, style=ACCENT)
+            grid.add_row(mark, RichText(item, style=self.style))
         yield grid
 
 
@@ -264,7 +273,8 @@ class Timeline:
         if self.block.title:
             yield _heading(self.block.title)
         steps = self.block.steps
-        width = max(len(step.marker) for step in steps) if steps else 1
+        signed = any(step.sign for step in steps)  # a comparison: "~ 3  Title", the sign first
+        width = max(len(step.marker) for step in steps) + (2 if signed else 0) if steps else 1
         group = None
         # The head " 12  Title" takes width + 3 columns before the title, the body "    │  " width + 4:
         # wrap each to what is left, or the console crops the last letters of the longest lines.
@@ -282,7 +292,13 @@ class Timeline:
             title.append(step.title, style="bold")
             for number, line in enumerate(console.render_lines(title, head_options, pad=False)):
                 # a wrapped title hangs under itself, not under the step number
-                yield Segment(f" {step.marker:>{width}} ", console.get_style(style)) if number == 0 else Segment(" ")
+                if number == 0 and signed:
+                    yield Segment(f" {step.sign or ' '}", console.get_style(SIGN_STYLES.get(step.sign, "")))
+                    yield Segment(f" {step.marker:>{width - 2}} ", console.get_style(style))
+                elif number == 0:
+                    yield Segment(f" {step.marker:>{width}} ", console.get_style(style))
+                else:
+                    yield Segment(" ")
                 yield Segment(" " if number == 0 else " " * (width + 2))
                 yield from line
                 yield Segment.line()
@@ -291,7 +307,7 @@ class Timeline:
             if step.summary:
                 body.append(RichText(step.summary, style="italic"))
             if step.details:
-                body.append(_bullets(step.details, bullet, "", indent=1))
+                body.append(_bullets(step.details, bullet, "", indent=1, signs=step.signs))
             if body:
                 for line in console.render_lines(Group(*body), inner, pad=False):
                     yield Segment(" " * width + " " + side + "  ", console.get_style(ACCENT))
