@@ -46,6 +46,8 @@ def complete(line: str, shell: str = "bash") -> list[str]:
         ("mlpath quiz --set programming=", ["none", "beginner", "intermediate", "advanced"]),
         ("mlpath quiz --set goal=m", ["manager"]),
         ("mlpath quiz --set interests=nlp,ro", ["nlp,robotics"]),
+        ("mlpath roadmap --defaults --what-if stu", ["study="]),
+        ("mlpath quiz --what-if study=", ["full-time", "part-time"]),
         ("mlpath progress set sk", []),  # no saved plan: nothing to offer
     ],
 )
