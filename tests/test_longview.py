@@ -19,11 +19,13 @@ from conftest import Run
 from mlpath import answers as contract
 from mlpath.cli.longview import show_long
 from mlpath.content.loader import load_content, packaged_data_dir
+from mlpath.engine.compare import changed, compare
 from mlpath.engine.roadmap import build_roadmap
 from mlpath.pager import _for_less, pager_command
 from mlpath.render import drawn, render_summary
 from mlpath.report import Report
 from mlpath.terminal import Terminal
+from mlpath.views.compare import comparison_report, shorter_summaries
 from mlpath.views.roadmap import SUMMARY_REASONS, roadmap_report, roadmap_summary
 
 CONTENT = load_content(packaged_data_dir())
@@ -199,3 +201,34 @@ def test_piped_table_output_is_never_paged_and_opens_with_the_summary(run: Run, 
     assert lines[0] == "Should you become a machine learning engineer?"
     assert any(line.startswith("First steps (3 of") for line in lines[:20])
     assert any(line.startswith("The full roadmap") for line in lines)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    answers=st.fixed_dictionaries(
+        {
+            key: st.lists(st.sampled_from(values), unique=True) if kind == "multiselect" else st.sampled_from(values)
+            for key, (kind, values) in contract.CONTRACT.items()
+        }
+    ),
+    key=st.sampled_from(contract.KEYS),
+    data=st.data(),
+)
+def test_a_comparison_opens_with_a_summary_that_fits_80_by_24(
+    answers: dict[str, Any], key: str, data: st.DataObject
+) -> None:
+    kind, values = contract.CONTRACT[key]
+    value = data.draw(
+        st.lists(st.sampled_from(values), unique=True).map(tuple) if kind == "multiselect" else st.sampled_from(values)
+    )
+    prepared, _ = contract.resolve(answers, CONTENT.questions.questions, use_defaults=True)
+    base = build_roadmap(CONTENT, contract.build(prepared))
+    assert base.answers is not None
+    comparison = compare(base, build_roadmap(CONTENT, changed(base.answers, {key: value})))
+    report = comparison_report(CONTENT, comparison, {key: value})
+    terminal, out, _ = screen(width=80, height=24)
+    shown = show_long(terminal, shorter_summaries(CONTENT, comparison, report), pager=False, repeat=True)
+    text = re.sub(r"\x1b\[[0-9;]*m", "", out.getvalue())
+    last = text[text.rindex("What if ") :]  # all of it when it fits, else the summary printed again at the end
+    assert shown <= 24 and last.count("\n") <= 23, last
+    assert last.startswith("What if ") and "Verdict" in last

@@ -34,6 +34,8 @@ def kind_of(argv: tuple[str, ...]) -> str:
     kinds = COMMANDS[command_of(argv)]
     if argv[0] == "ladder" and len(argv) > 1:
         return "ladder_level"
+    if "--what-if" in argv:
+        return "comparison"
     return "questions" if "--questions" in argv else kinds[0]
 
 

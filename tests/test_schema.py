@@ -24,6 +24,8 @@ VARIANTS: tuple[tuple[str, ...], ...] = (
     ("search", "pytorh"),
     ("search", "fraud detection"),
     ("roadmap", "--defaults", "--set", "education=master-cs", "--set", "path=online"),
+    ("roadmap", "--defaults", "--what-if", "programming=advanced", "--what-if", "goal=director"),
+    ("quiz", "--defaults", "--set", "education=master-cs", "--what-if", "education=none", "--what-if", "math=weak"),
     ("data", "check"),
 )
 
@@ -125,6 +127,19 @@ def test_an_added_key_does_not_break_a_script_that_validates(run: Run) -> None:
 def test_a_command_with_two_shapes_allows_either(run: Run) -> None:
     schema = schema_of(run, "ladder")
     assert [part["$ref"] for part in schema["anyOf"]] == ["#/$defs/Ladder", "#/$defs/LadderLevelInFull"]
+    quiz = [part["$ref"] for part in schema_of(run, "quiz")["anyOf"]]
+    assert quiz == ["#/$defs/Roadmap", "#/$defs/Questions", "#/$defs/Comparison"]
+
+
+def test_a_comparison_is_no_roadmap_and_a_roadmap_no_comparison(run: Run) -> None:
+    """The two shapes of `roadmap` are told apart by the schema: neither validates as the other."""
+    schema = schema_of(run, "roadmap")
+    definitions = schema["$defs"]
+    comparison = json.loads(run("roadmap", "--defaults", "--what-if", "study=part-time", "--json").stdout)
+    roadmap = comparison["base"]
+    for document, wrong in ((comparison, "Roadmap"), (roadmap, "Comparison")):
+        alone = {"$schema": schema["$schema"], "$defs": definitions, "$ref": f"#/$defs/{wrong}"}
+        assert not Draft202012Validator(alone).is_valid(document)
 
 
 @pytest.mark.parametrize(

@@ -23,12 +23,14 @@ from hypothesis import strategies as st
 
 from mlpath import answers as contract
 from mlpath.content.loader import load_content, packaged_data_dir
+from mlpath.engine.compare import changed
+from mlpath.engine.compare import compare as compare_roadmaps
 from mlpath.engine.roadmap import build_roadmap
 from mlpath.progress import new_plan
 from mlpath.render import OutputFormat, write
-from mlpath.report import Bars, Notes, Paragraph, Report, Steps, Table
+from mlpath.report import Bars, Changes, Notes, Paragraph, Report, Steps, Table
 from mlpath.terminal import Terminal
-from mlpath.views import education, explore, progress, roadmap, salary, utility
+from mlpath.views import compare, education, explore, progress, roadmap, salary, utility
 
 CONTENT = load_content(packaged_data_dir())
 DRAWING = set("│┃|•·─━╭╮╰╯┌┐└┘├┤┬┴┼-█░#")  # a token made only of these is drawing, not a word
@@ -88,6 +90,66 @@ def answer_sets() -> st.SearchStrategy[dict[str, Any]]:
     return st.fixed_dictionaries(fields)
 
 
+def changes() -> st.SearchStrategy[dict[str, Any]]:
+    """One or two answers changed to any value they allow."""
+    single = {
+        key: st.lists(st.sampled_from(values), unique=True).map(tuple)
+        if kind == "multiselect"
+        else st.sampled_from(values)
+        for key, (kind, values) in contract.CONTRACT.items()
+    }
+    keys = st.lists(st.sampled_from(contract.KEYS), min_size=1, max_size=2, unique=True)
+    return keys.flatmap(lambda chosen: st.fixed_dictionaries({key: single[key] for key in chosen}))
+
+
+def comparison_texts(document: Mapping[str, Any]) -> list[str]:
+    """Every sentence and value of a comparison's changes that a person reads."""
+    found = document["changes"]
+    texts: list[str] = []
+    for key, change in found["answers"].items():
+        texts += [key, compare.shown(change["before"]), compare.shown(change["after"])]
+    verdict = found["verdict"]
+    if verdict is not None:
+        if verdict["before"] != verdict["after"]:  # a level kept is worded "mixed, unchanged"
+            texts.append(verdict["after"])
+        texts += [*verdict["reasons_added"], *verdict["reasons_removed"]]
+    steps = {step["id"]: step for step in document["what_if"]["steps"]}
+    for step in found["steps_added"]:
+        texts += [step["title"], steps[step["id"]]["why"], *steps[step["id"]]["actions"]]
+    texts += [step["title"] for step in found["steps_removed"]]
+    for step in found["steps_changed"]:
+        texts += [
+            step["title"],
+            step["why_before"],
+            step["why_after"],
+            *step["actions_added"],
+            *step["actions_removed"],
+        ]
+        if "title" in step["changed"]:
+            texts.append(step["title_before"])
+    estimates = found["estimates"]
+    if estimates is not None:
+        for side in ("before", "after"):
+            if estimates[side] is not None:
+                texts += [estimates[side]["years_formula"], estimates[side]["tuition_formula"]]
+        texts += [*estimates["assumptions_added"], *estimates["assumptions_removed"]]
+    return [*texts, document["what_if"]["editorial"]]  # the only note
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(answers=answer_sets(), what_if=changes(), width=st.integers(30, 200))
+def test_every_word_of_a_comparison_is_whole_at_every_width(
+    answers: dict[str, Any], what_if: dict[str, Any], width: int
+) -> None:
+    base = build_roadmap(CONTENT, contract.build(contract.check(answers)[0]))
+    assert base.answers is not None
+    comparison = compare_roadmaps(base, build_roadmap(CONTENT, changed(base.answers, what_if)))
+    report = compare.comparison_report(CONTENT, comparison, what_if)
+    for expected in (comparison_texts(report.document), block_texts(report)):
+        lost = lost_words(expected, report, width)
+        assert not lost, f"cut or merged at width {width}: {lost}"
+
+
 def roadmap_report(answers: dict[str, Any] | None) -> Report:
     built = contract.build(contract.check(answers)[0]) if answers is not None else None
     return roadmap.roadmap_report(CONTENT, build_roadmap(CONTENT, built))
@@ -125,6 +187,8 @@ def block_texts(report: Report) -> list[str]:
                 texts += [step.title, step.summary, *step.details, step.status]
         elif isinstance(block, Notes):
             texts += [block.title, *block.items]
+        elif isinstance(block, Changes):
+            texts += [block.title, *(text for _, text in block.items)]
     return texts
 
 
