@@ -339,3 +339,12 @@ def test_the_offers_fit_the_rows_the_summary_leaves(
     rows = summary.count("\n") + question + saved + err.getvalue().count("\n") + prompt
     assert rows <= height
     assert len(offers(err.getvalue())) == count
+
+
+def test_a_resumed_quiz_compares_too(run: Run, keyboard: PipeInput) -> None:
+    keyboard.send_text(ENTER * 3 + "\x03")  # Ctrl-C at 4/17
+    assert run("quiz").exit_code == 130
+    keyboard.send_text(ENTER * 14)
+    result = run("quiz", "--resume", "--what-if", "path=online")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("answer_changed\tpath\tundecided\tonline\n")
