@@ -319,9 +319,18 @@ def test_no_comparison_is_offered_when_none_changes_the_roadmap(
     assert "Replay these answers without the questions:\n" in result.stderr and "--what-if" not in result.stderr
 
 
-@pytest.mark.parametrize(("height", "save", "count"), [(24, True, 1), (24, False, 3), (60, True, 3)])
+@pytest.mark.parametrize(
+    ("height", "flags", "save", "count"),
+    [(24, (), True, 1), (24, (), False, 3), (60, (), True, 3), (24, ("--save",), False, 3)],
+)
 def test_the_offers_fit_the_rows_the_summary_leaves(
-    run: Run, keyboard: PipeInput, monkeypatch: pytest.MonkeyPatch, height: int, save: bool, count: int
+    run: Run,
+    keyboard: PipeInput,
+    monkeypatch: pytest.MonkeyPatch,
+    height: int,
+    flags: tuple[str, ...],
+    save: bool,
+    count: int,
 ) -> None:
     out, err = Screen(), Screen()
     monkeypatch.setattr(
@@ -331,14 +340,15 @@ def test_the_offers_fit_the_rows_the_summary_leaves(
     )
     monkeypatch.setattr(prompts, "confirm", lambda message, default: save)  # yes: the saved line takes rows
     keyboard.send_text(ENTER * 17)
-    assert run("quiz", "--no-pager").exit_code == 0
+    assert run("quiz", "--no-pager", *flags).exit_code == 0
     shown = re.sub(r"\x1b\[[0-9;]*m", "", out.getvalue())
     summary = shown.split("\n\n")[-1]  # printed again after the whole roadmap, to stay on screen
     assert summary.startswith("Should you become a machine learning engineer?")
-    question, saved, prompt = 1, 2 if save else 0, 1
-    rows = summary.count("\n") + question + saved + err.getvalue().count("\n") + prompt
-    assert rows <= height
-    assert len(offers(err.getvalue())) == count
+    hint = err.getvalue()[err.getvalue().index("\nReplay") :]  # after "Saved your plan" when --save
+    question = 0 if "--save" in flags else 1  # --save asks nothing, and says it saved before the roadmap
+    saved, prompt = 2 if save else 0, 1
+    assert summary.count("\n") + question + saved + hint.count("\n") + prompt <= height
+    assert len(offers(hint)) == count
 
 
 def test_a_resumed_quiz_compares_too(run: Run, keyboard: PipeInput) -> None:

@@ -153,15 +153,15 @@ def end_of_quiz(
     from mlpath import resume as unfinished
 
     unfinished.forget()  # only once shown: a terminal closed while the roadmap is read leaves a --resume
-    plan_saved = delivery.save
+    saved_now = False  # with --save, the plan was saved (and said so) before the roadmap was shown
     if not delivery.save:
         from mlpath.cli.progress import save_plan
         from mlpath.prompts import confirm
 
         if confirm(text, default=True):
             save_plan(built)
-            plan_saved = True
-    left = terminal.height - shown - question - (saved_line if plan_saved else 0) - 1  # the shell's prompt
+            saved_now = True
+    left = terminal.height - shown - question - (saved_line if saved_now else 0) - 1  # the shell's prompt
     hint = least_hint
     for count in range(len(offers), 1, -1):
         fuller = replay_hint(content, answers, saved, width, what_if, offers[:count])
