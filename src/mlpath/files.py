@@ -1,53 +1,158 @@
-"""Reading user files and writing results safely. Every write is atomic: temp file, fsync, rename."""
+"""Reading user files with a bound and writing results safely.
+
+Inputs: only regular files (or stdin, for "-") are read, never more than a limit, and a FIFO
+or device is refused at once instead of blocking or filling memory. Outputs: the target is
+checked before anything is written (no directories, devices or FIFOs, no read-only files, not
+a file the same run reads); the write is atomic (temp file, fsync, rename) and goes through a
+symlink to its target, leaving the link in place.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import sys
 import tempfile
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 from mlpath.errors import OperationError, UsageError
 
-MAX_INPUT_BYTES = 10_000_000  # answers files and batches larger than this are refused
+MAX_INPUT_BYTES = 10_000_000  # answers files, plans and content files larger than this are refused
+TEMP_SUFFIX = ".tmp"
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    if stat.S_ISFIFO(mode):
+        return "a pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def _is_stdin(status: os.stat_result) -> bool:
+    try:
+        return os.path.samestat(status, os.fstat(0))
+    except OSError:
+        return False
+
+
+@contextlib.contextmanager
+def open_input(name: str, what: str) -> Iterator[BinaryIO]:
+    """A binary stream of file `name`, or of stdin for "-" (or a path that is this run's stdin,
+    such as /dev/stdin). Anything else that is not a regular file is refused (exit 2) without
+    blocking: a FIFO with no writer does not hang the run."""
+    if name == "-":
+        yield _stdin(what)
+        return
+    try:
+        fd = os.open(name, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError:
+        raise UsageError(f"{what} {name!r} does not exist") from None
+    except OSError as error:
+        raise UsageError(f"{what} {name!r} cannot be read: {error.strerror}") from None
+    status = os.fstat(fd)
+    if not stat.S_ISREG(status.st_mode):
+        os.close(fd)
+        if _is_stdin(status):
+            yield _stdin(what)
+            return
+        raise UsageError(f"{what} {name!r} is {_kind(status.st_mode)}; give a regular file, or - for stdin")
+    os.set_blocking(fd, True)
+    with os.fdopen(fd, "rb") as handle:
+        yield handle
+
+
+def _stdin(what: str) -> BinaryIO:
+    stream = sys.stdin
+    if stream is None or getattr(stream, "closed", False):
+        raise UsageError(f"{what}: stdin is closed; give a file, or pipe the input in")
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:  # a text stream without bytes underneath (a test's StringIO)
+        import io
+
+        return io.BytesIO(stream.read(MAX_INPUT_BYTES + 1).encode("utf-8", "surrogateescape"))
+    return buffer  # type: ignore[no-any-return]
+
+
+def read_bytes(name: str, what: str, limit: int = MAX_INPUT_BYTES) -> bytes:
+    """At most `limit` bytes of `name` ("-" is stdin); more than that is a usage error."""
+    where = "stdin" if name == "-" else repr(name)
+    try:
+        with open_input(name, what) as handle:
+            data = handle.read(limit + 1)
+    except OSError as error:
+        raise UsageError(f"{what} {where} cannot be read: {error.strerror}") from None
+    if len(data) > limit:
+        raise UsageError(f"{what} {where} is over {limit:,} bytes; the limit is that")
+    return data
+
+
+def decode(data: bytes, what: str, name: str) -> str:
+    """UTF-8 text (a leading byte-order mark is dropped); anything else is a usage error."""
+    where = "on stdin" if name == "-" else repr(name)
+    try:
+        return data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError:
+        raise UsageError(f"{what} {where} is not UTF-8 text") from None
 
 
 def read_input(name: str, what: str) -> str:
     """The text of file `name`, or of stdin for "-". Problems are usage errors (exit 2)."""
-    if name == "-":
-        data = sys.stdin.read(MAX_INPUT_BYTES + 1)
-        if len(data) > MAX_INPUT_BYTES:
-            raise UsageError(f"{what} on stdin is over {MAX_INPUT_BYTES:,} characters; the limit is that")
-        return data
-    path = Path(name)
+    return decode(read_bytes(name, what), what, name)
+
+
+def check_target(name: str, what: str, *, protect: Sequence[str] = ()) -> Path:
+    """The path a write to `name` goes to (a symlink's target), checked before anything is
+    written: not a directory, device or FIFO, not read-only, in a directory that exists, and
+    not one of the files in `protect` (the inputs of the same run). Refusals are
+    operation errors (exit 1: the file cannot be written)."""
+    path = Path(os.path.realpath(name))
     try:
-        if path.is_dir():
-            raise UsageError(f"{what} {name!r} is a directory, expected a file")
-        if path.stat().st_size > MAX_INPUT_BYTES:
-            raise UsageError(f"{what} {name!r} is over {MAX_INPUT_BYTES:,} bytes; the limit is that")
-        return path.read_text(encoding="utf-8")
+        status: os.stat_result | None = path.stat()
     except FileNotFoundError:
-        raise UsageError(f"{what} {name!r} does not exist") from None
-    except UnicodeDecodeError:
-        raise UsageError(f"{what} {name!r} is not UTF-8 text") from None
+        status = None
     except OSError as error:
-        raise UsageError(f"{what} {name!r} cannot be read: {error.strerror}") from None
+        raise OperationError(f"cannot write {what} to {name!r}: {error.strerror}") from None
+    if status is not None:
+        if not stat.S_ISREG(status.st_mode):
+            raise OperationError(f"cannot write {what} to {name!r}: it is {_kind(status.st_mode)}; give a file name")
+        if not os.access(path, os.W_OK):
+            raise OperationError(f"cannot write {what} to {name!r}: the file is read-only")
+        for other in protect:
+            if other != "-" and _same_file(path, other):
+                raise OperationError(f"cannot write {what} to {name!r}: it is the file this run reads ({other!r})")
+    if not path.parent.is_dir():
+        raise OperationError(f"cannot write {what} to {name!r}: the directory {str(path.parent)!r} does not exist")
+    return path
 
 
-def write_atomic(name: str, text: str | bytes, what: str, private: bool = False) -> None:
+def _same_file(path: Path, other: str) -> bool:
+    try:
+        return path.samefile(other)
+    except OSError:
+        return False
+
+
+def write_atomic(
+    name: str, text: str | bytes, what: str, *, private: bool = False, protect: Sequence[str] = ()
+) -> Path:
     """Write `text` to `name` so that readers see the old file or the new one, never a part.
 
-    The file gets the permissions a new file gets from the umask (the temporary file is
-    created owner-only), unless it is `private` (the saved plan): then it stays owner-only.
+    The target is checked first (`check_target`). The file gets the permissions a new file gets
+    from the umask (the temporary file is created owner-only), unless it is `private` (the saved
+    plan): then it stays owner-only. Returns the path written (a symlink's target).
     """
-    path = Path(name)
-    if path.is_dir():
-        raise OperationError(f"cannot write {what} to {name!r}: it is a directory")
-    directory = path.parent
+    target = check_target(name, what, protect=protect)
     temp_name = None
     try:
-        fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+        fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=target.parent)
         data = text.encode("utf-8") if isinstance(text, str) else text
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -55,7 +160,7 @@ def write_atomic(name: str, text: str | bytes, what: str, private: bool = False)
             os.fsync(handle.fileno())
         if not private:
             Path(temp_name).chmod(0o666 & ~_umask())
-        Path(temp_name).replace(path)
+        Path(temp_name).replace(target)
         temp_name = None
     except OSError as error:
         raise OperationError(f"cannot write {what} to {name!r}: {error.strerror}") from None
@@ -63,6 +168,7 @@ def write_atomic(name: str, text: str | bytes, what: str, private: bool = False)
         if temp_name is not None:  # failed or interrupted: the old file stays as it was
             with contextlib.suppress(OSError):
                 Path(temp_name).unlink()
+    return target
 
 
 def _umask() -> int:
