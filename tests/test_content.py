@@ -136,7 +136,7 @@ def test_a_change_to_a_figure_changes_what_users_see(run: Run, content_dir: Path
 def cache_entries() -> list[Path]:
     import os
 
-    return sorted((Path(os.environ["MLPATH_HOME"]) / "cache").glob("content-*.bin"))
+    return sorted((Path(os.environ["MLPATH_HOME"]) / "cache").glob("content-*.json"))
 
 
 def test_validated_content_is_cached_and_an_edit_invalidates_it(run: Run, content_dir: Path) -> None:

@@ -108,22 +108,27 @@ def read_input(name: str, what: str) -> str:
     return decode(read_bytes(name, what), what, name)
 
 
-def check_target(name: str, what: str, *, protect: Sequence[str] = ()) -> Path:
+def check_target(name: str, what: str, *, protect: Sequence[str] = (), follow_links: bool = True) -> Path:
     """The path a write to `name` goes to (a symlink's target), checked before anything is
     written: not a directory, device or FIFO, not read-only, in a directory that exists, and
     not one of the files in `protect` (the inputs of the same run). Refusals are
-    operation errors (exit 1: the file cannot be written)."""
-    path = Path(os.path.realpath(name))
+    operation errors (exit 1: the file cannot be written). With `follow_links` False (files
+    mlpath names itself, such as the cache), a symlink in the last place is replaced, not followed."""
+    if follow_links:
+        path = Path(os.path.realpath(name))
+    else:
+        given = Path(name)
+        path = Path(os.path.realpath(given.parent)) / given.name
     try:
-        status: os.stat_result | None = path.stat()
+        status: os.stat_result | None = path.stat() if follow_links else path.lstat()
     except FileNotFoundError:
         status = None
     except OSError as error:
         raise OperationError(f"cannot write {what} to {name!r}: {error.strerror}") from None
     if status is not None:
-        if not stat.S_ISREG(status.st_mode):
+        if not stat.S_ISREG(status.st_mode) and not (stat.S_ISLNK(status.st_mode) and not follow_links):
             raise OperationError(f"cannot write {what} to {name!r}: it is {_kind(status.st_mode)}; give a file name")
-        if not os.access(path, os.W_OK):
+        if follow_links and not os.access(path, os.W_OK):
             raise OperationError(f"cannot write {what} to {name!r}: the file is read-only")
         for other in protect:
             if other != "-" and _same_file(path, other):
@@ -141,15 +146,22 @@ def _same_file(path: Path, other: str) -> bool:
 
 
 def write_atomic(
-    name: str, text: str | bytes, what: str, *, private: bool = False, protect: Sequence[str] = ()
+    name: str,
+    text: str | bytes,
+    what: str,
+    *,
+    private: bool = False,
+    protect: Sequence[str] = (),
+    replace_link: bool = False,
 ) -> Path:
     """Write `text` to `name` so that readers see the old file or the new one, never a part.
 
     The target is checked first (`check_target`). The file gets the permissions a new file gets
     from the umask (the temporary file is created owner-only), unless it is `private` (the saved
-    plan): then it stays owner-only. Returns the path written (a symlink's target).
+    plan): then it stays owner-only. Returns the path written (a symlink's target, unless
+    `replace_link`: then a symlink is replaced by the file).
     """
-    target = check_target(name, what, protect=protect)
+    target = check_target(name, what, protect=protect, follow_links=not replace_link)
     temp_name = None
     try:
         fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=target.parent)

@@ -34,16 +34,19 @@ def resolve_data_dir(flag: str | None, environ: dict[str, str] | None = None) ->
     return Path(chosen) if chosen else packaged_data_dir()
 
 
-def load_content(directory: Path, use_cache: bool = True) -> Content:
+def load_content(directory: Path, use_cache: bool = True, *, refresh: bool = False) -> Content:
     """Read and validate every section file in `directory`, or raise ContentError listing all problems.
 
-    Content validated before (the same files, byte for byte) comes from the cache instead.
+    Content validated before (the same files, byte for byte) comes from the cache instead;
+    `refresh` validates it all the same and writes the cache entry again.
     """
     texts, problems = read_texts(directory)
-    if use_cache and not problems:
+    if use_cache and not refresh and not problems:
         from mlpath.content import cache
 
-        cached = cache.lookup(directory, {s: text for s, (_, text) in texts.items()})
+        cached = cache.lookup(
+            directory, {s: text for s, (_, text) in texts.items()}, lambda: load_content(directory, refresh=True)
+        )
         if cached is not None:
             return cached
     documents: dict[str, tuple[Path, str, Any]] = {}

@@ -1,13 +1,13 @@
 """The content of one content directory: one section per YAML file, each loaded on first use.
 
 Schema classes live in the modules beside this one (`base`, `sources`, `salary`, `career`,
-`education`, `quiz`). Content read from the cache keeps each section pickled until a command
-asks for it, so a command imports only the schema classes it uses.
+`education`, `quiz`). Content read from the cache keeps each section as plain data (JSON types)
+until a command asks for it, so a command imports only the schema classes it uses.
 """
 
 from __future__ import annotations
 
-import pickle
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 if TYPE_CHECKING:
@@ -85,24 +85,43 @@ class Section(Generic[T]):
 class Content:
     """Everything in a content directory, one attribute per file (`salary` is salary.yaml).
 
-    Built from validated sections, or from pickled sections that mlpath's own cache holds for
-    content it validated itself (see `content.cache`); never from anything else.
+    Built from validated sections, or from the plain data that mlpath's own cache holds for
+    content it validated itself (see `content.cache`). Plain data is checked against the schema
+    as each section is first read (`content.plain`); if it does not fit, the whole directory is
+    validated again (`rebuild`) and that is used instead.
     """
 
-    __slots__ = ("_blobs", "_sections")
+    __slots__ = ("_plain", "_rebuild", "_sections")
 
-    def __init__(self, sections: dict[str, Any] | None = None, blobs: dict[str, bytes] | None = None) -> None:
+    def __init__(
+        self,
+        sections: dict[str, Any] | None = None,
+        plain: dict[str, Any] | None = None,
+        rebuild: Callable[[], Content] | None = None,
+    ) -> None:
         self._sections: dict[str, Any] = dict(sections or {})
-        self._blobs: dict[str, bytes] = dict(blobs or {})
+        self._plain: dict[str, Any] = dict(plain or {})
+        self._rebuild = rebuild
 
     def section(self, name: str) -> Any:
         if name not in self._sections:
-            self._sections[name] = pickle.loads(self._blobs[name])  # noqa: S301 - our own cache, keyed by hash
+            from mlpath.content.plain import PlainDataError, from_plain
+
+            try:
+                self._sections[name] = from_plain(section_type(name), self._plain[name])
+            except (PlainDataError, KeyError):
+                if self._rebuild is None:
+                    raise
+                fresh = self._rebuild()
+                self._sections = {section: fresh.section(section) for section in SECTIONS}
+                self._plain, self._rebuild = {}, None
         return self._sections[name]
 
-    def blobs(self) -> dict[str, bytes]:
-        """Every section pickled, for the cache."""
-        return {name: pickle.dumps(self.section(name), protocol=pickle.HIGHEST_PROTOCOL) for name in SECTIONS}
+    def plain(self) -> dict[str, Any]:
+        """Every section as plain data, for the cache."""
+        from mlpath.content.plain import to_plain
+
+        return {name: to_plain(self.section(name)) for name in SECTIONS}
 
     def source(self, source_id: str) -> Source:
         for source in self.sources.sources:
