@@ -43,6 +43,48 @@ def _is_stdin(status: os.stat_result) -> bool:
         return False
 
 
+class NotRegularFileError(OSError):
+    """The path is there but is not a regular file (`kind` says what it is: "a pipe (FIFO)", ...)."""
+
+    def __init__(self, kind: str, status: os.stat_result) -> None:
+        super().__init__(f"it is {kind}")
+        self.kind = kind
+        self.status = status
+
+
+def open_regular(name: str | os.PathLike[str]) -> BinaryIO:
+    """A binary stream of the regular file `name` (through symlinks). Anything else raises
+    NotRegularFileError at once: a FIFO with no writer does not block the open, a device is
+    never read. Other problems are the OSError of the open (FileNotFoundError, ...)."""
+    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOCTTY", 0)
+    fd = os.open(name, flags)
+    try:
+        status = os.fstat(fd)
+        if not stat.S_ISREG(status.st_mode):
+            raise NotRegularFileError(_kind(status.st_mode), status)
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def read_regular(name: str | os.PathLike[str], limit: int) -> bytes:
+    """At most `limit` bytes of the regular file `name`; TooLargeError if it holds more. Raises
+    what `open_regular` raises."""
+    with open_regular(name) as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise TooLargeError(limit)
+    return data
+
+
+class TooLargeError(OSError):
+    def __init__(self, limit: int) -> None:
+        super().__init__(f"it is over {limit:,} bytes; the limit is that")
+        self.limit = limit
+
+
 @contextlib.contextmanager
 def open_input(name: str, what: str) -> Iterator[BinaryIO]:
     """A binary stream of file `name`, or of stdin for "-" (or a path that is this run's stdin,
@@ -52,20 +94,17 @@ def open_input(name: str, what: str) -> Iterator[BinaryIO]:
         yield _stdin(what)
         return
     try:
-        fd = os.open(name, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        handle = open_regular(name)
+    except NotRegularFileError as error:
+        if _is_stdin(error.status):
+            yield _stdin(what)
+            return
+        raise UsageError(f"{what} {name!r} is {error.kind}; give a regular file, or - for stdin") from None
     except FileNotFoundError:
         raise UsageError(f"{what} {name!r} does not exist") from None
     except OSError as error:
         raise UsageError(f"{what} {name!r} cannot be read: {error.strerror}") from None
-    status = os.fstat(fd)
-    if not stat.S_ISREG(status.st_mode):
-        os.close(fd)
-        if _is_stdin(status):
-            yield _stdin(what)
-            return
-        raise UsageError(f"{what} {name!r} is {_kind(status.st_mode)}; give a regular file, or - for stdin")
-    os.set_blocking(fd, True)
-    with os.fdopen(fd, "rb") as handle:
+    with handle:
         yield handle
 
 

@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from mlpath.content.model import Content
+from mlpath.errors import UsageError
 from mlpath.report import Report
 
+MAX_QUERY = 200  # characters: a few words find anything in mlpath; a longer query is refused, not echoed
+SUGGESTED_WORDS = 10  # words of a query that found nothing that get near terms suggested
 WORD = re.compile(r"[a-z0-9][a-z0-9+#.-]*[a-z0-9+#]|[a-z0-9]")
 NAMING_KEYS = ("id", "key")  # an object's name, used as the item of the texts inside it
 
@@ -86,6 +90,21 @@ def _walk(node: Any, item: str, path: tuple[str, ...]) -> Iterator[tuple[str, st
             yield from _walk(value, item, path)
 
 
+def check_query(query: str) -> str:
+    """The query, if it is words to find: not empty, not over MAX_QUERY characters, no control
+    characters. Else a usage error that names the problem without echoing a long query."""
+    if not query.strip():
+        raise UsageError("search needs a word to find, e.g. mlpath search pytorch")
+    if len(query) > MAX_QUERY:
+        raise UsageError(
+            f"the search query is {len(query):,} characters long; the limit is {MAX_QUERY} (a few words are enough)"
+        )
+    control = next((c for c in query if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") and c not in " \t"), None)
+    if control is not None:
+        raise UsageError(f"the search query holds a control character (U+{ord(control):04X}); give words to find")
+    return query
+
+
 def search(content: Content, query: str) -> list[Entry]:
     """Entries containing every word of the query (case-insensitive), in command order."""
     words = query.lower().split()
@@ -104,7 +123,7 @@ def suggestions(content: Content, query: str, limit: int = 5) -> list[str]:
     """Words from the content closest to the query's words, for a search that found nothing."""
     vocabulary = sorted({word for entry in entries(content) for word in WORD.findall(entry.text.lower())})
     near: list[str] = []
-    for word in query.lower().split():
+    for word in list(dict.fromkeys(query.lower().split()))[:SUGGESTED_WORDS]:
         for match in difflib.get_close_matches(word, vocabulary, n=limit, cutoff=0.7):
             if match not in near:
                 near.append(match)

@@ -30,6 +30,7 @@ def search(
     from mlpath import search as finder
     from mlpath.views.utility import search_results
 
+    finder.check_query(query)
     content = session(ctx).content()
     hits = finder.search(content, query)
     near = [] if hits else finder.suggestions(content, query)

@@ -114,15 +114,21 @@ def validate_documents(documents: dict[str, tuple[Path, str, Any]]) -> tuple[dic
 
 
 def _read_text(path: Path) -> tuple[str, Problem | None]:
+    """The text of one content file: a regular file, read with a bound (a FIFO, a device or
+    /dev/stdin in its place is a problem, never read)."""
+    from mlpath.files import NotRegularFileError, TooLargeError, read_regular
+
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return "", Problem(str(path), None, "", f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
-        return path.read_text(encoding="utf-8"), None
+        return read_regular(path, MAX_FILE_BYTES).decode("utf-8"), None
     except FileNotFoundError:
         return "", Problem(str(path), None, "", "file is missing")
-    except IsADirectoryError:
-        return "", Problem(str(path), None, "", "is a directory, expected a YAML file")
+    except NotRegularFileError as error:
+        expected = (
+            ", expected a YAML file" if error.kind == "a directory" else "; a content file must be a regular file"
+        )
+        return "", Problem(str(path), None, "", f"is {error.kind}{expected}")
+    except TooLargeError:
+        return "", Problem(str(path), None, "", f"file is too large; the limit is {MAX_FILE_BYTES:,} bytes")
     except UnicodeDecodeError as error:
         return "", Problem(str(path), None, "", f"is not UTF-8 text ({error.reason})")
     except OSError as error:

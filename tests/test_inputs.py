@@ -1,0 +1,173 @@
+"""Every input is read with a bound: special files are refused at once, never read or waited on."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from conftest import Run
+from mlpath.search import MAX_QUERY
+
+MLPATH = [sys.executable, "-m", "mlpath"]
+DEVICES = ["/dev/zero", "/dev/urandom", "/dev/null"]
+
+
+@contextlib.contextmanager
+def within(seconds: int) -> Iterator[None]:
+    """Fail (rather than hang the suite) if the block takes longer than `seconds`."""
+
+    def expire(signum: int, frame: object) -> None:
+        raise TimeoutError(f"still running after {seconds} s: it blocked")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def special(tmp_path: Path, kind: str) -> Path:
+    """A path that is `kind`: a FIFO with no writer, or a symlink to a device."""
+    path = tmp_path / f"special-{kind.strip('/').replace('/', '-')}"
+    if kind == "fifo":
+        os.mkfifo(path)
+    else:
+        path.symlink_to(kind)
+    return path
+
+
+# Content files under --data-dir --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["fifo", *DEVICES, "/dev/stdin"])
+def test_a_content_file_that_is_not_a_file_is_a_content_error(run: Run, content_dir: Path, kind: str) -> None:
+    target = content_dir / "salary.yaml"
+    target.unlink()
+    if kind == "fifo":
+        os.mkfifo(target)
+    else:
+        target.symlink_to(kind)
+    with within(20):
+        result = run("--data-dir", str(content_dir), "salary")
+    assert result.exit_code == 3
+    assert f"{target}: " in result.stderr and ("a pipe (FIFO)" in result.stderr or "a device" in result.stderr)
+    assert "Traceback" not in result.stderr
+
+
+def test_data_check_names_a_fifo_in_the_content_directory(run: Run, content_dir: Path) -> None:
+    target = content_dir / "ladder.yaml"
+    target.unlink()
+    os.mkfifo(target)
+    with within(20):
+        result = run("data", "check", str(content_dir), "--json")
+    assert result.exit_code == 3 and '"valid":false' in result.stdout
+    assert "ladder.yaml" in result.stdout and "a pipe (FIFO)" in result.stdout
+
+
+def test_a_content_file_through_a_symlink_to_a_regular_file_is_read(
+    run: Run, content_dir: Path, tmp_path: Path
+) -> None:
+    moved = tmp_path / "elsewhere.yaml"
+    (content_dir / "salary.yaml").rename(moved)
+    (content_dir / "salary.yaml").symlink_to(moved)
+    assert run("--data-dir", str(content_dir), "salary", "--json").exit_code == 0
+
+
+def test_a_content_directory_that_is_a_fifo(run: Run, tmp_path: Path) -> None:
+    fifo = special(tmp_path, "fifo")
+    with within(20):
+        result = run("--data-dir", str(fifo), "salary")
+    assert result.exit_code == 3 and "is not a directory" in result.stderr
+
+
+# --answers -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["fifo", "/dev/zero", "/dev/urandom"])  # /dev/null may be the run's stdin
+def test_answers_that_are_not_a_file_are_refused_at_once(run: Run, tmp_path: Path, kind: str) -> None:
+    path = special(tmp_path, kind)
+    with within(20):
+        result = run("roadmap", "--answers", str(path), "--json")
+    assert result.exit_code == 2
+    assert "a pipe (FIFO)" in result.stderr or "a device" in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+
+
+def mlpath(*args: str, stdin: int | None = None, home: Path, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "MLPATH_HOME": str(home)}
+    return subprocess.run(
+        [*MLPATH, *args], stdin=stdin, capture_output=True, text=True, timeout=timeout, env=env, check=False
+    )
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["/dev/stdin", "link"])
+def test_answers_from_dev_stdin_or_a_link_to_it_read_stdin(tmp_path: Path, name: str) -> None:
+    answers = tmp_path / "answers.yaml"
+    answers.write_text("programming: none\n")
+    path = name
+    if name == "link":
+        (tmp_path / "link").symlink_to("/dev/stdin")
+        path = str(tmp_path / "link")
+    reader, writer = os.pipe()
+    os.write(writer, b"programming: none\n")
+    os.close(writer)
+    result = mlpath("roadmap", "--answers", path, "--defaults", "--json", stdin=reader, home=tmp_path / "home")
+    os.close(reader)
+    assert result.returncode == 0, result.stderr
+    assert '"programming":"none"' in result.stdout
+
+
+@pytest.mark.slow
+def test_endless_stdin_is_cut_at_the_limit(tmp_path: Path) -> None:
+    """stdin that is /dev/zero: read up to the limit, then refused (never unbounded)."""
+    with Path("/dev/zero").open("rb") as zero:
+        started = time.monotonic()
+        result = mlpath("roadmap", "--answers", "-", "--json", stdin=zero.fileno(), home=tmp_path / "home")
+    assert result.returncode == 2 and "over 10,000,000 bytes" in result.stderr
+    assert time.monotonic() - started < 30
+
+
+# search --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("query", ["", " ", "\t  "])
+def test_an_empty_search_is_a_usage_error(run: Run, query: str) -> None:
+    result = run("search", query)
+    assert result.exit_code == 2 and "search needs a word to find" in result.stderr
+    assert result.stdout == ""
+
+
+def test_a_huge_search_query_is_refused_quickly_and_never_echoed(run: Run) -> None:
+    query = "pytorch " * 12_800  # 100 KB
+    started = time.monotonic()
+    result = run("search", query)
+    assert time.monotonic() - started < 5
+    assert result.exit_code == 2 and result.stdout == ""
+    assert f"the limit is {MAX_QUERY}" in result.stderr and len(result.stderr) < 200
+
+
+def test_the_longest_query_allowed_is_answered(run: Run) -> None:
+    query = " ".join(f"word{n}" for n in range(40))[:MAX_QUERY]
+    started = time.monotonic()
+    result = run("search", query, "--json")
+    assert time.monotonic() - started < 5
+    assert result.exit_code == 0 and '"count":0' in result.stdout
+    assert len(result.stderr) < MAX_QUERY + 200
+
+
+@pytest.mark.parametrize("query", ["\x1b[31mred", "py\x00torch", "a\u202eb", "line\nbreak"])
+def test_control_characters_in_a_query_are_refused(run: Run, query: str) -> None:
+    result = run("search", query)
+    assert result.exit_code == 2 and "control character" in result.stderr
+    assert "\x1b" not in result.stderr and "\u202e" not in result.stderr
