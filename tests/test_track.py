@@ -127,15 +127,19 @@ def test_reset_asks_for_yes_without_a_terminal(run: Run) -> None:
     assert set(statuses(run).values()) == {"pending"}
 
 
-def test_a_truncated_plan_is_moved_aside_never_overwritten(run: Run) -> None:
+def test_a_truncated_plan_is_reported_by_readers_and_moved_aside_by_writers(run: Run) -> None:
     run("quiz", "--defaults", "--save")
     plan = home() / "plan.yaml"
     damaged = plan.read_text()[:200]
     plan.write_text(damaged)
     result = run("progress")
     assert result.exit_code == 1
-    assert "is damaged" in result.stderr and "nothing was overwritten" in result.stderr
+    assert "is damaged" in result.stderr and "it was left as it is" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+    assert plan.read_text() == damaged and not list(home().glob("plan.yaml.damaged-*"))
+    result = run("progress", "set", "programming", "done")
+    assert result.exit_code == 1
+    assert "is damaged" in result.stderr and "nothing was overwritten" in result.stderr
     backups = list(home().glob("plan.yaml.damaged-*"))
     assert len(backups) == 1 and backups[0].read_text() == damaged
     assert str(backups[0]) in result.stderr

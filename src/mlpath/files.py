@@ -13,7 +13,6 @@ import contextlib
 import os
 import stat
 import sys
-import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
@@ -22,6 +21,7 @@ from mlpath.errors import OperationError, UsageError
 
 MAX_INPUT_BYTES = 10_000_000  # answers files, plans and content files larger than this are refused
 TEMP_SUFFIX = ".tmp"
+WRITTEN: list[tuple[str, str]] = []  # (what, file name) of each recorded write of this run, in order
 
 
 def _kind(mode: int) -> str:
@@ -167,7 +167,8 @@ def check_target(name: str, what: str, *, protect: Sequence[str] = (), follow_li
     if status is not None:
         if not stat.S_ISREG(status.st_mode) and not (stat.S_ISLNK(status.st_mode) and not follow_links):
             raise OperationError(f"cannot write {what} to {name!r}: it is {_kind(status.st_mode)}; give a file name")
-        if follow_links and not os.access(path, os.W_OK):
+        # No write bit at all is read-only even for root, whom os.access lets write anything.
+        if follow_links and (not os.access(path, os.W_OK) or not status.st_mode & 0o222):
             raise OperationError(f"cannot write {what} to {name!r}: the file is read-only")
         for other in protect:
             if other != "-" and _same_file(path, other):
@@ -192,14 +193,18 @@ def write_atomic(
     private: bool = False,
     protect: Sequence[str] = (),
     replace_link: bool = False,
+    record: bool = True,
 ) -> Path:
     """Write `text` to `name` so that readers see the old file or the new one, never a part.
 
     The target is checked first (`check_target`). The file gets the permissions a new file gets
     from the umask (the temporary file is created owner-only), unless it is `private` (the saved
     plan): then it stays owner-only. Returns the path written (a symlink's target, unless
-    `replace_link`: then a symlink is replaced by the file).
+    `replace_link`: then a symlink is replaced by the file). A write the person asked for is
+    `record`ed, so that an interrupt later in the run can say what was written (`interrupted`).
     """
+    import tempfile
+
     target = check_target(name, what, protect=protect, follow_links=not replace_link)
     temp_name = None
     try:
@@ -213,6 +218,8 @@ def write_atomic(
             Path(temp_name).chmod(0o666 & ~_umask())
         Path(temp_name).replace(target)
         temp_name = None
+        if record:
+            WRITTEN.append((what, name))
     except OSError as error:
         raise OperationError(f"cannot write {what} to {name!r}: {error.strerror}") from None
     finally:
@@ -226,3 +233,31 @@ def _umask() -> int:
     mask = os.umask(0o022)  # the only way to read it is to set it; put it straight back
     os.umask(mask)
     return mask
+
+
+def remove_temps(target: Path, older_than: float = 0) -> None:
+    """Remove the temporary files that writes of `target` left when they were killed before
+    their rename (`.NAME.*.tmp` beside it), if last changed over `older_than` seconds ago.
+    A caller passes 0 only when no other write of `target` can be under way (the plan's lock)."""
+    import glob
+    import time
+
+    limit = time.time() - older_than
+    for temp in target.parent.glob(f".{glob.escape(target.name)}.*{TEMP_SUFFIX}"):
+        with contextlib.suppress(OSError):
+            status = temp.lstat()
+            if (stat.S_ISREG(status.st_mode) or stat.S_ISLNK(status.st_mode)) and status.st_mtime <= limit:
+                temp.unlink()
+
+
+def new_run() -> None:
+    """Forget the writes recorded so far (a new run in the same process, as in tests)."""
+    WRITTEN.clear()
+
+
+def interrupted() -> str:
+    """The line for an interrupt (Ctrl-C): what this run has written so far, if anything."""
+    if not WRITTEN:
+        return "Interrupted; nothing was saved."
+    done = "; ".join(f"{what} to {name}" for what, name in WRITTEN)
+    return f"Interrupted after writing {done}; nothing else was saved."

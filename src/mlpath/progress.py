@@ -79,6 +79,8 @@ def migrate(document: Any) -> Any:
     if not isinstance(document, dict):
         raise ValueError("the plan is not a mapping")
     version = document.get("schema_version", document.get("version"))
+    if type(version) is not int:  # True == 1 and 1.0 == 1, but neither is a version
+        raise ValueError(f"schema_version must be a whole number, not {version!r}")
     if version == 1:
         # Version 1 kept statuses in a mapping {step id: status} beside the answers and
         # had no titles; titles are filled from the id until the plan is re-made.

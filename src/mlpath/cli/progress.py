@@ -62,7 +62,7 @@ def set_status(
     from mlpath.lookup import choose
 
     with storage.locked():
-        plan = _require(storage.load())
+        plan = _require(storage.load_for_update())
         index = choose([s.id for s in plan.steps], step, "step")
         updated = plans.set_status(plan, index, status, storage.now())
         storage.save(updated)
@@ -92,7 +92,7 @@ def reset(
             typer.echo("Nothing changed.", err=True)
             return
     with storage.locked():
-        plan = _require(storage.load())
+        plan = _require(storage.load_for_update())
         storage.save(plans.reset(plan, storage.now()))
     typer.echo(f"All {len(plan.steps)} steps are pending again.", err=True)
 
@@ -110,7 +110,7 @@ def save_plan(roadmap: Roadmap) -> None:
 
     with storage.locked():
         try:
-            old = storage.load()
+            old = storage.load_for_update()
         except storage.CorruptPlanError as error:
             typer.echo(f"Warning: {error}", err=True)
             old = None

@@ -1,0 +1,298 @@
+"""The saved plan is never silently rewritten: damage is caught, reported by readers, moved aside
+only by writers under the lock; a newer plan is left alone; odd files are refused, not read."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import Run
+from mlpath import plan_file, storage
+from mlpath.progress import Plan, PlanStep
+from test_completion import complete
+from test_inputs import within
+
+
+def home() -> Path:
+    return Path(os.environ["MLPATH_HOME"])
+
+
+def plan() -> Path:
+    return home() / "plan.yaml"
+
+
+def saved(run: Run) -> str:
+    result = run("quiz", "--defaults", "--save")
+    assert result.exit_code == 0, result.stderr
+    return plan().read_text(encoding="utf-8")
+
+
+def backups() -> list[Path]:
+    return sorted(home().glob("plan.yaml.damaged-*"))
+
+
+def statuses(run: Run) -> dict[str, str]:
+    result = run("progress", "--json")
+    assert result.exit_code == 0, result.stderr
+    return {step["id"]: step["status"] for step in json.loads(result.stdout)["steps"]}
+
+
+def assert_reading_leaves_it(run: Run, says: str) -> None:
+    """Every reading command reports the plan (exit 1, one line) and leaves the file as it is."""
+    before = plan().read_bytes() if plan().exists() else None
+    for args in (("progress",), ("progress", "--json"), ("progress", "--format", "markdown")):
+        result = run(*args)
+        assert result.exit_code == 1, (args, result.stdout)
+        assert says in result.stderr and len(result.stderr.strip().splitlines()) == 1
+        assert "Traceback" not in result.stderr and result.stdout == ""
+    assert complete("mlpath progress set ") == []
+    assert (plan().read_bytes() if plan().exists() else None) == before
+    assert backups() == []
+
+
+# The format ----------------------------------------------------------------------------------
+
+
+def test_a_saved_plan_has_a_checksum_and_an_end_line(run: Run) -> None:
+    text = saved(run)
+    lines = text.splitlines()
+    assert lines[0] == plan_file.HEADER.strip() and lines[1].startswith(plan_file.CHECKSUM)
+    assert lines[-1] == plan_file.END
+    assert stat.S_IMODE(plan().stat().st_mode) == 0o600  # the plan stays private
+
+
+@pytest.mark.parametrize("keep", [0.1, 0.5, 0.9, 0.99])
+def test_a_plan_cut_at_a_line_boundary_is_caught(run: Run, keep: float) -> None:
+    text = saved(run)
+    lines = text.splitlines(keepends=True)
+    cut = "".join(lines[: max(3, int(len(lines) * keep))])
+    yaml.safe_load(cut)  # still valid YAML
+    plan().write_text(cut, encoding="utf-8")
+    assert_reading_leaves_it(run, "cut short")
+
+
+SAMPLE = Plan(
+    2,
+    "2026-01-01T00:00:00+00:00",
+    "2026-01-02T00:00:00+00:00",
+    {"programming": "beginner", "interests": ["nlp", "robotics"]},
+    (
+        PlanStep("programming", "Grow your Python", "foundations", "done", "2026-01-02T00:00:00+00:00"),
+        PlanStep("math", "Statistics: the basics", "foundations"),
+        PlanStep("ladder-senior", "Reach senior — «ML» engineer", "ladder", "learning"),
+    ),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(cut=st.integers(min_value=0))
+def test_any_truncation_is_caught_or_loads_identically(cut: int) -> None:
+    text = plan_file.encode(SAMPLE.document())
+    data = text.encode("utf-8")
+    cut %= len(data) + 1
+    shorter = data[:cut].decode("utf-8", errors="ignore")
+    try:
+        loaded = plan_file.decode(shorter)
+    except plan_file.DamagedPlan:
+        return
+    assert loaded == SAMPLE
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=st.data())
+def test_any_single_line_dropped_is_caught_or_a_valid_edit(data: st.DataObject) -> None:
+    lines = plan_file.encode(SAMPLE.document()).splitlines(keepends=True)
+    index = data.draw(st.integers(min_value=0, max_value=len(lines) - 1))
+    try:
+        loaded = plan_file.decode("".join(lines[:index] + lines[index + 1 :]))
+    except plan_file.DamagedPlan:
+        return
+    assert isinstance(loaded, Plan)  # e.g. the header comment or an 'updated: null' line
+
+
+@pytest.mark.parametrize("version", [True, 1.0, "1", "2", 2.0, None, [2]])
+def test_a_schema_version_that_is_not_a_whole_number_is_damage(run: Run, version: object) -> None:
+    saved(run)
+    for text in (
+        plan_file.encode({**SAMPLE.document(), "schema_version": version}),  # checksum intact
+        yaml.safe_dump({**SAMPLE.document(), "schema_version": version}, sort_keys=False),  # a plan from before
+    ):
+        plan().write_text(text, encoding="utf-8")
+        assert_reading_leaves_it(run, "schema_version is")
+
+
+def test_an_empty_plan_never_crashes_a_view(run: Run) -> None:
+    home().mkdir(parents=True)
+    for text in ("", "\n", "# only a comment\n", plan_file.HEADER):
+        plan().write_text(text, encoding="utf-8")
+        assert_reading_leaves_it(run, "is damaged")
+    result = run("quiz", "--defaults", "--save")
+    assert result.exit_code == 0 and "Warning: your plan" in result.stderr
+    assert len(backups()) == 1 and backups()[0].read_text(encoding="utf-8") == plan_file.HEADER
+
+
+# A newer plan ----------------------------------------------------------------------------------
+
+
+def test_a_plan_from_a_newer_mlpath_is_left_in_place(run: Run) -> None:
+    saved(run)
+    newer = plan_file.encode({**SAMPLE.document(), "schema_version": 3, "new_key": {"x": 1}})
+    plan().write_text(newer, encoding="utf-8")
+    assert_reading_leaves_it(run, "saved by a newer mlpath (schema_version 3")
+    for args in (
+        ("progress", "set", "programming", "done"),
+        ("progress", "reset", "--yes"),
+        ("quiz", "--defaults", "--save"),
+        ("roadmap", "--defaults", "--save"),
+    ):
+        result = run(*args)
+        assert result.exit_code == 1 and "newer mlpath" in result.stderr, args
+    assert plan().read_text(encoding="utf-8") == newer and backups() == []
+
+
+def test_a_newer_plan_in_another_format_is_still_left_in_place(run: Run) -> None:
+    home().mkdir(parents=True)
+    plan().write_text("# a plan of the future\nschema_version: 7\nsteps: {whatever: [1, 2\n", encoding="utf-8")
+    assert run("progress", "set", "1", "done").exit_code == 1
+    assert backups() == [] and "schema_version: 7" in plan().read_text(encoding="utf-8")
+
+
+# Writers act, under the lock ------------------------------------------------------------------
+
+
+def test_only_a_writer_moves_a_damaged_plan_aside(run: Run) -> None:
+    text = saved(run)
+    plan().write_text(text.replace("status: pending", "status: finished", 1), encoding="utf-8")
+    assert_reading_leaves_it(run, "Edited by hand?")
+    result = run("progress", "set", "math", "done")
+    assert result.exit_code == 1 and "moved to" in result.stderr
+    assert len(backups()) == 1 and "finished" in backups()[0].read_text(encoding="utf-8")
+
+
+def test_loading_for_an_update_needs_the_lock(run: Run) -> None:
+    saved(run)
+    with pytest.raises(RuntimeError, match="lock"):
+        storage.load_for_update()
+    with storage.locked():
+        assert storage.load_for_update() is not None
+
+
+# Hand edits ------------------------------------------------------------------------------------
+
+
+def test_a_valid_hand_edit_is_kept(run: Run) -> None:
+    text = saved(run)
+    edited = text.replace("status: pending", "status: done", 1)  # the first step, by hand
+    plan().write_text(edited, encoding="utf-8")
+    assert statuses(run)["programming"] == "done"
+    assert run("progress", "set", "math", "learning").exit_code == 0
+    after = statuses(run)
+    assert after["programming"] == "done" and after["math"] == "learning"
+    assert plan_file.decode(plan().read_text(encoding="utf-8"))  # rewritten with a matching checksum
+    assert backups() == []
+
+
+def test_a_plan_from_before_the_checksum_is_read_and_gains_one(run: Run) -> None:
+    legacy = yaml.safe_dump(SAMPLE.document(), sort_keys=False, allow_unicode=True)
+    home().mkdir(parents=True)
+    plan().write_text("# Your mlpath plan.\n" + legacy, encoding="utf-8")
+    assert statuses(run) == {"programming": "done", "math": "pending", "ladder-senior": "learning"}
+    assert run("progress", "set", "math", "done").exit_code == 0
+    text = plan().read_text(encoding="utf-8")
+    assert plan_file.CHECKSUM in text and text.endswith(plan_file.END + "\n")
+
+
+def test_a_plan_from_before_the_checksum_cut_short_is_caught(run: Run) -> None:
+    legacy = yaml.safe_dump(SAMPLE.document(), sort_keys=False, allow_unicode=True)
+    home().mkdir(parents=True)
+    plan().write_text(legacy[: legacy.index("removed:")], encoding="utf-8")
+    assert_reading_leaves_it(run, "it lacks removed")
+
+
+# Odd files -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["fifo", "directory", "/dev/zero", "/dev/urandom", "/dev/stdin"])
+def test_a_plan_that_is_not_a_file_is_refused_never_read_or_replaced(run: Run, kind: str) -> None:
+    home().mkdir(parents=True)
+    if kind == "fifo":
+        os.mkfifo(plan())
+    elif kind == "directory":
+        plan().mkdir()
+    else:
+        plan().symlink_to(kind)
+    with within(30):
+        for args in (("progress",), ("progress", "set", "1", "done"), ("quiz", "--defaults", "--save")):
+            result = run(*args)
+            assert result.exit_code == 1, (args, result.stderr)
+            assert "not a file" in result.stderr or "give a file name" in result.stderr
+    assert backups() == []
+    assert os.path.lexists(plan())
+
+
+def test_a_huge_or_binary_plan_is_damage(run: Run) -> None:
+    home().mkdir(parents=True)
+    plan().write_bytes(b"schema_version: 2\n# " + b"x" * 1_100_000 + b"\n")
+    assert_reading_leaves_it(run, "over 1,000,000 bytes")
+    plan().write_bytes(b"schema_version: 2\n\xff\xfe\n")
+    assert_reading_leaves_it(run, "not UTF-8")
+
+
+def test_a_fifo_where_the_lock_goes_never_hangs(run: Run) -> None:
+    saved(run)
+    (home() / ".plan.lock").unlink()
+    os.mkfifo(home() / ".plan.lock")
+    with within(30):
+        result = run("progress", "set", "1", "done")
+    assert result.exit_code == 1 and "cannot use the plan directory" in result.stderr
+
+
+# Symlinks and leftovers ------------------------------------------------------------------------
+
+
+def test_a_symlinked_plan_is_written_through_the_link(run: Run, tmp_path: Path) -> None:
+    text = saved(run)
+    elsewhere = tmp_path / "synced" / "my-plan.yaml"
+    elsewhere.parent.mkdir()
+    elsewhere.write_text(text, encoding="utf-8")
+    plan().unlink()
+    plan().symlink_to(elsewhere)
+    assert run("progress", "set", "programming", "done").exit_code == 0
+    assert plan().is_symlink() and "status: done" in elsewhere.read_text(encoding="utf-8")
+    assert run("quiz", "--defaults", "--save").exit_code == 0
+    assert plan().is_symlink() and statuses(run)["programming"] == "done"
+
+
+def test_a_damaged_symlinked_plan_is_moved_aside_beside_its_target(run: Run, tmp_path: Path) -> None:
+    text = saved(run)
+    elsewhere = tmp_path / "synced" / "my-plan.yaml"
+    elsewhere.parent.mkdir()
+    elsewhere.write_text(text[:300], encoding="utf-8")
+    plan().unlink()
+    plan().symlink_to(elsewhere)
+    result = run("quiz", "--defaults", "--save")
+    assert result.exit_code == 0 and "Warning" in result.stderr
+    aside = list(elsewhere.parent.glob("my-plan.yaml.damaged-*"))
+    assert len(aside) == 1 and aside[0].read_text(encoding="utf-8") == text[:300]
+    assert plan().is_symlink() and plan_file.END in elsewhere.read_text(encoding="utf-8")
+
+
+def test_temp_files_of_a_killed_writer_are_removed_on_the_next_write(run: Run) -> None:
+    saved(run)
+    leftovers = [home() / ".plan.yaml.k1ll3d.tmp", home() / ".plan.yaml.x.tmp"]
+    for leftover in leftovers:
+        leftover.write_text("half a plan")
+    other = home() / ".notes.txt.tmp"
+    other.write_text("not ours")
+    assert run("progress").exit_code == 0
+    assert all(leftover.exists() for leftover in leftovers)  # reading removes nothing
+    assert run("progress", "set", "1", "done").exit_code == 0
+    assert not any(leftover.exists() for leftover in leftovers)
+    assert other.exists()
