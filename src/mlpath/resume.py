@@ -51,7 +51,9 @@ def keep(given: dict[str, Any], answered: dict[str, Any]) -> None:
     except OSError as error:
         raise OperationError(f"cannot keep the unfinished quiz in {path.parent}: {error.strerror}") from None
     document = {"format": FORMAT, "given": _listed(given), "answered": _listed(answered)}
-    write_atomic(str(path), json.dumps(document, ensure_ascii=False, indent=1) + "\n", "the unfinished quiz")
+    write_atomic(
+        str(path), json.dumps(document, ensure_ascii=False, indent=1) + "\n", "the unfinished quiz", record=False
+    )
 
 
 def load() -> Unfinished | None:

@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 
+from mlpath import files
 from mlpath.cli.app import Session, app, emit
 from mlpath.cli.options import Output
 from mlpath.errors import ExitCode
@@ -90,6 +91,7 @@ def root(
 ) -> None:
     """Should you become a machine learning engineer, and how? Start with: mlpath quiz"""
     tolerate_encoding()
+    files.new_run()
     ctx.obj = Session(data_dir, Terminal.detect())
     if ctx.invoked_subcommand is None:
         from mlpath.views.home import home
@@ -115,5 +117,7 @@ def main() -> None:
     try:
         app()
     except KeyboardInterrupt:  # before or after typer's own handling, e.g. during imports
-        sys.stderr.write("\nInterrupted; nothing was saved.\n")
+        from mlpath.files import interrupted
+
+        sys.stderr.write(f"\n{interrupted()}\n")
         sys.exit(int(ExitCode.INTERRUPTED))

@@ -111,7 +111,9 @@ class MlpathGroup(TyperGroup):
         except MlpathError as error:
             fail(str(error), error.exit_code)
         except KeyboardInterrupt:
-            typer.echo("\nInterrupted; nothing was saved.", err=True)
+            from mlpath.files import interrupted
+
+            typer.echo(f"\n{interrupted()}", err=True)
             raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
         except (typer.TyperException, typer.Exit, typer.Abort):
             raise  # usage errors and exits: typer reports them

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -24,15 +23,6 @@ SAVE_QUESTION = "Save this roadmap as your plan, to track your progress?"
 # With --what-if the screen shows two roadmaps; the plan is always the one of your own answers.
 SAVE_BASE_QUESTION = "Save the roadmap of your own answers (not the what-if) as your plan?"
 SAVED_LINE = 100  # about as long as "Saved your plan to PATH (N steps). See it with 'mlpath progress'."
-EXTENSION_FORMATS = {
-    ".json": OutputFormat.json,
-    ".yaml": OutputFormat.yaml,
-    ".yml": OutputFormat.yaml,
-    ".md": OutputFormat.markdown,
-    ".markdown": OutputFormat.markdown,
-    ".txt": OutputFormat.plain,
-    ".csv": OutputFormat.csv,
-}
 
 SaveAnswersOption = Annotated[
     str | None,
@@ -86,6 +76,10 @@ def quiz(
 
         raise typer.Exit(run_batch(content, source))
     from mlpath import answers as contract
+    from mlpath.cli.outputs import check_outputs
+
+    # before any question: a bad -o must not cost the quiz
+    check_outputs(source, delivery, save_answers, "the comparison" if changes else "the roadmap")
 
     kept = None
     if resume:
@@ -189,11 +183,13 @@ def roadmap(
     Examples: mlpath roadmap --answers answers.yaml --format markdown -o roadmap.md |
     mlpath roadmap --defaults --what-if study=part-time
     """
+    from mlpath.cli.outputs import check_outputs
     from mlpath.cli.whatif import NEEDS_ANSWERS, checked_changes
 
     changes = checked_changes(what_if)
     if changes and not source.given:
         raise UsageError(NEEDS_ANSWERS)
+    check_outputs(source, delivery, None, "the comparison" if changes else "the roadmap")
     content = session(ctx).content()
     answers = None
     if source.given:
@@ -248,13 +244,9 @@ def complete_answers(prepared: dict[str, Any], save_answers: str | None) -> Answ
 
     answers = contract.build(prepared)
     if save_answers is not None:
-        from mlpath.files import write_atomic
-        from mlpath.render.data import to_json
-        from mlpath.safe_yaml import dump
+        from mlpath.cli.outputs import write_answers
 
-        document = answers.document()
-        text = to_json(document, pretty=True) if Path(save_answers).suffix == ".json" else dump(document)
-        write_atomic(save_answers, text, "answers")
+        write_answers(answers, save_answers)
     return answers
 
 
@@ -270,9 +262,11 @@ def show_roadmap(
     room: int = 1,
     least: int = 1,
 ) -> tuple[Roadmap, int]:
-    """Build the roadmap, save it as the plan if asked, and show it or write it to a file; with
+    """Build the roadmap, write it to a file or show it, and save it as the plan if asked; with
     `what_if` (checked answers), show its comparison with the roadmap for the answers changed
-    that way instead. The plan saved is always the roadmap of the answers as given.
+    that way instead. The plan saved is always the roadmap of the answers as given. The plan is
+    saved after every file is written (their targets were checked before: `check_outputs`) and
+    before a roadmap is drawn on the screen.
 
     In the table format on a terminal it opens with a summary that fits the screen with `room`
     rows to spare (or at least `least`), and a long one goes to the pager (`ending`: the end of
@@ -283,31 +277,34 @@ def show_roadmap(
 
     built = build_roadmap(content, answers)
     report, shorter, what = _reports(content, built, what_if)
+    terminal = session(ctx).terminal
+    if delivery.output not in (None, "-"):  # "-" is stdout, as for --answers
+        from mlpath.cli.outputs import file_format
+        from mlpath.files import write_atomic
+        from mlpath.render import render_text, table_text
+
+        given = output.resolve(terminal.stdout_isatty) if output.format or output.json else None
+        chosen = file_format(delivery.output, given)
+        text = table_text(report) if chosen is OutputFormat.table else render_text(report, chosen)
+        write_atomic(str(delivery.output), text, what)
+        terminal.say(f"Wrote {what} to {delivery.output} ({chosen.value}).")
+        _save_if_asked(built, delivery)  # after every file: a file that fails leaves the plan as it was
+        return built, 0
+    _save_if_asked(built, delivery)  # before the roadmap is drawn: its line takes no row after the summary
+    if output.resolve(terminal.stdout_isatty) is OutputFormat.table and terminal.stdout_isatty:
+        from mlpath.cli.longview import show_long
+
+        shown = show_long(terminal, shorter, pager=delivery.pager, repeat=ending, room=room, least=least)
+        return built, shown
+    emit(ctx, report, output)
+    return built, 0
+
+
+def _save_if_asked(built: Roadmap, delivery: Delivery) -> None:
     if delivery.save:
         from mlpath.cli.progress import save_plan
 
         save_plan(built)
-    terminal = session(ctx).terminal
-    if delivery.output in (None, "-"):  # "-" is stdout, as for --answers
-        if output.resolve(terminal.stdout_isatty) is OutputFormat.table and terminal.stdout_isatty:
-            from mlpath.cli.longview import show_long
-
-            shown = show_long(terminal, shorter, pager=delivery.pager, repeat=ending, room=room, least=least)
-            return built, shown
-        emit(ctx, report, output)
-        return built, 0
-    chosen = (
-        output.resolve(terminal.stdout_isatty)
-        if output.format or output.json
-        else EXTENSION_FORMATS.get(Path(delivery.output).suffix.lower(), OutputFormat.plain)
-    )
-    from mlpath.files import write_atomic
-    from mlpath.render import render_text, table_text
-
-    text = table_text(report) if chosen is OutputFormat.table else render_text(report, chosen)
-    write_atomic(str(delivery.output), text, what)
-    terminal.say(f"Wrote {what} to {delivery.output} ({chosen.value}).")
-    return built, 0
 
 
 def _reports(
