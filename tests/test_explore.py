@@ -6,6 +6,7 @@ import json
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 import yaml
@@ -123,6 +124,27 @@ def test_ladder_walk_without_a_terminal_says_what_to_use(run: Run) -> None:
     result = run("ladder", "--walk")
     assert result.exit_code == 2
     assert "needs a terminal" in result.stderr and "mlpath ladder LEVEL" in result.stderr
+
+
+@pytest.mark.slow
+def test_ladder_walk_with_stdout_redirected_refuses_and_writes_nothing(tmp_path: Path) -> None:
+    """On a terminal but with stdout in a file, the prompts would land in the file."""
+    import os
+
+    import pexpect
+
+    out = tmp_path / "out.txt"
+    child = pexpect.spawn(
+        "/bin/sh",
+        ["-c", f"{sys.executable} -m mlpath ladder --walk > {out}"],
+        env={**os.environ, "MLPATH_HOME": str(tmp_path / "home"), "TERM": "xterm"},
+        timeout=30,
+    )
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 2
+    assert b"ladder --walk needs a terminal" in (child.before or b"")
+    assert out.read_text() == ""
 
 
 def test_salary_compare_puts_your_pay_beside_each_tier(run: Run) -> None:

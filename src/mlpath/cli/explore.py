@@ -94,9 +94,10 @@ def ladder(
     ids = [level.id for level in content.ladder.levels]
     chosen = choose(ids, level, "level") if level is not None else None
     if walk:
-        if not state.terminal.interactive:
+        # It draws levels and prompts on stdout: never into a file or a pipe.
+        if not (state.terminal.interactive and state.terminal.stdout_isatty):
             raise UsageError(
-                "ladder --walk needs a terminal; use 'mlpath ladder' to list every level "
+                "ladder --walk needs a terminal (stdin and stdout); use 'mlpath ladder' to list every level "
                 "or 'mlpath ladder LEVEL' to show one"
             )
         from mlpath.prompts import walk_ladder
