@@ -171,3 +171,44 @@ def test_control_characters_in_a_query_are_refused(run: Run, query: str) -> None
     result = run("search", query)
     assert result.exit_code == 2 and "control character" in result.stderr
     assert "\x1b" not in result.stderr and "\u202e" not in result.stderr
+
+
+# Duplicate keys ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "says"),
+    [
+        ("a.yaml", "goal: manager\nprogramming: none\ngoal: director\n", "a.yaml:3:1: the key 'goal' is given twice"),
+        ("a.yml", "interests: [nlp]\n'interests': [robotics]\n", "a.yml:2:1: the key 'interests' is given twice"),
+        ("a.json", '{"goal": "manager",\n "goal": "director"}', "a.json: the key 'goal' is given twice"),
+        ("a.txt", '{"id": {"x": 1, "x": 2}, "goal": "manager"}', "a.txt: the key 'x' is given twice"),
+    ],
+)
+def test_a_key_given_twice_in_an_answers_file_is_an_error(
+    run: Run, tmp_path: Path, name: str, text: str, says: str
+) -> None:
+    (tmp_path / name).write_text(text)
+    result = run("roadmap", "--answers", str(tmp_path / name), "--defaults", "--json")
+    assert result.exit_code == 2 and says in result.stderr and "give each answer once" in result.stderr
+    assert result.stdout == ""
+
+
+def test_a_key_given_twice_on_stdin_is_an_error(run: Run) -> None:
+    result = run("roadmap", "--answers", "-", "--defaults", input='{"goal": "manager", "goal": "director"}')
+    assert result.exit_code == 2 and "stdin: the key 'goal' is given twice" in result.stderr
+
+
+def test_keys_that_only_look_alike_are_not_duplicates(run: Run, tmp_path: Path) -> None:
+    answers = tmp_path / "a.yaml"
+    answers.write_text("goal: manager\nx:\n  1: one\n  '1': the string one\n")
+    result = run("roadmap", "--answers", str(answers), "--defaults")
+    assert "given twice" not in result.stderr  # 'x' is an unknown key: that is the error
+    assert result.exit_code == 2 and "unknown answer key 'x'" in result.stderr
+
+
+def test_a_key_given_twice_in_content_is_a_content_error(run: Run, content_dir: Path) -> None:
+    path = content_dir / "work_life.yaml"
+    path.write_text(path.read_text() + "summary: again\n")
+    result = run("--data-dir", str(content_dir), "work-life")
+    assert result.exit_code == 3 and f"{path}:" in result.stderr and "the key 'summary' is given twice" in result.stderr

@@ -233,7 +233,7 @@ def parse_document(text: str, name: str) -> dict[str, Any]:
 
     if _looks_like_json(text, name):
         try:
-            data = json.loads(text)
+            data = json.loads(text, object_pairs_hook=_unique_keys(name))
         except json.JSONDecodeError as error:
             raise UsageError(f"{name}:{error.lineno}:{error.colno}: not valid JSON: {error.msg}") from None
         return _mapping(data, name)
@@ -241,11 +241,33 @@ def parse_document(text: str, name: str) -> dict[str, Any]:
         data = safe_yaml.load(text)
     except safe_yaml.TooLargeError as error:
         raise UsageError(f"{name}: refused: {error}") from None
+    except safe_yaml.DuplicateKeyError as error:
+        line, column, _ = safe_yaml.describe(error)
+        raise UsageError(f"{name}:{line}:{column}: {_twice(error.key, error.problem)}") from None
     except yaml.YAMLError as error:
         line, column, reason = safe_yaml.describe(error)
         where = f"{name}:{line}:{column}" if line else name
         raise UsageError(f"{where}: not valid YAML or JSON: {reason}") from None
     return _mapping(data, name)
+
+
+def _twice(key: str, detail: str | None = None) -> str:
+    where = f" ({detail.split('(', 1)[1]}" if detail and "(" in detail else ""
+    return f"the key {short(key)} is given twice{where}; give each answer once"
+
+
+def _unique_keys(name: str) -> Any:
+    """A json.loads hook: an object that names a key twice is an error (JSON would keep the last)."""
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key, value in items:
+            if key in result:
+                raise UsageError(f"{name}: {_twice(key)}")
+            result[key] = value
+        return result
+
+    return pairs
 
 
 def _mapping(data: Any, name: str) -> dict[str, Any]:

@@ -1,7 +1,8 @@
 """The one way mlpath reads and writes YAML: safe loader and dumper, the expanded size bounded.
 
 A document is composed first and its nodes counted as the loaded data would hold them
-(an alias counts every time it is used), so an alias bomb is refused before it is built.
+(an alias counts every time it is used), so an alias bomb is refused before it is built. A key
+given twice in one mapping is an error, not a silent "the last one wins".
 """
 
 from __future__ import annotations
@@ -17,6 +18,14 @@ LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 class TooLargeError(yaml.YAMLError):
     def __str__(self) -> str:
         return f"the document expands to more than {MAX_NODES:,} values (too many aliases or items)"
+
+
+class DuplicateKeyError(yaml.MarkedYAMLError):
+    """A mapping holds the same key twice; `key` is it, `problem_mark` where it comes again."""
+
+    def __init__(self, key: str, first: yaml.Mark, again: yaml.Mark) -> None:
+        super().__init__(problem=f"the key {key!r} is given twice (first on line {first.line + 1})", problem_mark=again)
+        self.key = key
 
 
 def load(text: str) -> Any:
@@ -64,8 +73,20 @@ def _check_size(root: yaml.Node) -> None:
         if budget < 0:
             raise TooLargeError
         if isinstance(node, yaml.MappingNode):
+            _check_unique(node)
             for key, value in node.value:
                 stack.append(key)
                 stack.append(value)
         elif isinstance(node, yaml.SequenceNode):
             stack.extend(node.value)
+
+
+def _check_unique(node: yaml.MappingNode) -> None:
+    seen: dict[tuple[str, str], yaml.Mark] = {}
+    for key, _ in node.value:
+        if not isinstance(key, yaml.ScalarNode) or key.tag == "tag:yaml.org,2002:merge":
+            continue
+        name = (key.tag, key.value)
+        if name in seen:
+            raise DuplicateKeyError(key.value, seen[name], key.start_mark)
+        seen[name] = key.start_mark
