@@ -213,3 +213,14 @@ def _replace(node: Any, path: tuple[Any, ...], value: Any) -> Any:
     copy = dict(node) if isinstance(node, dict) else list(node)
     copy[head] = _replace(node[head], tuple(rest), value)
     return copy
+
+
+def test_an_entry_linked_to_stdin_is_not_read(run: Run, content_dir: Path) -> None:
+    """A planted link to /dev/stdin must not swallow the answers piped in."""
+    expected_salary(run, content_dir)
+    target = entry_of(content_dir)
+    target.unlink()
+    target.symlink_to("/dev/stdin")
+    result = run("--data-dir", str(content_dir), "roadmap", "--answers", "-", "--json", input="goal: director\n")
+    assert result.exit_code == 2 and "the answers lack" in result.stderr
+    assert "goal" not in result.stderr  # stdin reached the answers: goal is given

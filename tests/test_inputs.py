@@ -212,3 +212,33 @@ def test_a_key_given_twice_in_content_is_a_content_error(run: Run, content_dir: 
     path.write_text(path.read_text() + "summary: again\n")
     result = run("--data-dir", str(content_dir), "work-life")
     assert result.exit_code == 3 and f"{path}:" in result.stderr and "the key 'summary' is given twice" in result.stderr
+
+
+# Long arguments are never echoed whole -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("ladder", "x" * 100_000),
+        ("schema", "x" * 100_000),
+        ("roadmap", "--defaults", "--what-if", "x" * 100_000),
+        ("quiz", "--defaults", "--set", "x" * 100_000),
+    ],
+)
+def test_a_huge_argument_is_not_echoed_whole(run: Run, args: tuple[str, ...]) -> None:
+    result = run(*args)
+    assert result.exit_code == 2 and len(result.stderr) < 400
+
+
+def test_a_huge_step_is_not_echoed_whole(run: Run) -> None:
+    assert run("quiz", "--defaults", "--save").exit_code == 0
+    result = run("progress", "set", "x" * 100_000, "done")
+    assert result.exit_code == 2 and "100,000 characters long" in result.stderr and len(result.stderr) < 400
+
+
+def test_json_answers_nested_too_deep_are_refused(run: Run, tmp_path: Path) -> None:
+    answers = tmp_path / "deep.json"
+    answers.write_text('{"goal": ' + "[" * 100_000 + "]" * 100_000 + "}")
+    result = run("roadmap", "--answers", str(answers), "--defaults")
+    assert result.exit_code == 2 and "nested too deep" in result.stderr

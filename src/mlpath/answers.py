@@ -114,7 +114,7 @@ def parse_assignments(assignments: Iterable[str], flag: str = "--set") -> dict[s
         key, sep, value = assignment.partition("=")
         key = key.strip()
         if not sep or not key:
-            raise UsageError(f"{flag} expects KEY=VALUE, got {assignment!r}; e.g. {flag} programming=beginner")
+            raise UsageError(f"{flag} expects KEY=VALUE, got {short(assignment)}; e.g. {flag} programming=beginner")
         raw[key] = value.strip()
     return raw
 
@@ -236,6 +236,8 @@ def parse_document(text: str, name: str) -> dict[str, Any]:
             data = json.loads(text, object_pairs_hook=_unique_keys(name))
         except json.JSONDecodeError as error:
             raise UsageError(f"{name}:{error.lineno}:{error.colno}: not valid JSON: {error.msg}") from None
+        except RecursionError:
+            raise UsageError(f"{name}: refused: arrays or objects nested too deep") from None
         return _mapping(data, name)
     try:
         data = safe_yaml.load(text)

@@ -7,9 +7,13 @@ from collections.abc import Sequence
 
 from mlpath.errors import UsageError
 
+MAX_WANTED = 100  # characters: any id, number or prefix is far shorter
+
 
 def choose(ids: Sequence[str], wanted: str, what: str) -> int:
     """The 0-based index of `wanted` among `ids`, or a UsageError listing the choices."""
+    if len(wanted) > MAX_WANTED:  # refused without echoing it
+        raise UsageError(f"the {what} given is {len(wanted):,} characters long; give its id, number or a prefix")
     text = wanted.strip().lower()
     if text in ids:
         return list(ids).index(text)

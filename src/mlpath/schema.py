@@ -43,4 +43,6 @@ def command_named(words: list[str]) -> str:
     near = difflib.get_close_matches(command, list(COMMANDS), n=1, cutoff=0.5)
     hint = f" (did you mean {near[0]!r}?)" if near else ""
     choices = ", ".join(COMMANDS)
-    raise UsageError(f"no JSON document for {command!r}{hint}; schemas exist for: {choices}")
+    from mlpath.answers import short
+
+    raise UsageError(f"no JSON document for {short(command)}{hint}; schemas exist for: {choices}")

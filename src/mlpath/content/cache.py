@@ -66,13 +66,12 @@ def entry(directory: Path, texts: Mapping[str, str]) -> Path:
 def lookup(directory: Path, texts: Mapping[str, str], rebuild: Callable[[], Content]) -> Content | None:
     """The cached content of `directory`, or None. Its sections are checked as they are read;
     one that does not fit calls `rebuild` (which validates the files and stores a new entry)."""
-    from mlpath.errors import MlpathError
-    from mlpath.files import read_bytes
+    from mlpath.files import read_regular
 
     path = entry(directory, texts)
-    try:
-        document: Any = json.loads(read_bytes(str(path), "the content cache", MAX_ENTRY_BYTES))
-    except (OSError, ValueError, RecursionError, MlpathError):  # missing, not a file, too big, not JSON
+    try:  # never stdin, whatever is planted there (a link to /dev/stdin)
+        document: Any = json.loads(read_regular(path, MAX_ENTRY_BYTES))
+    except (OSError, ValueError, RecursionError):  # missing, not a file, too big, not JSON
         return None
     if not isinstance(document, dict) or document.keys() != {"format", "key", "sections"}:
         return None
