@@ -245,3 +245,48 @@ def test_ctrl_c_at_the_save_prompt_names_the_answers_file(tmp_path: Path) -> Non
     assert "nothing was saved" not in shown and "nothing else was saved" in shown.replace("\n", "")
     assert term.exit_code() == 130
     assert answers.exists() and not (tmp_path / "plan.yaml").exists()
+
+
+def test_an_old_temp_file_of_a_killed_write_is_removed_by_the_next(run: Run, tmp_path: Path) -> None:
+    out = tmp_path / "out.md"
+    old, fresh, mine = (tmp_path / name for name in (".out.md.k1ll3d00.tmp", ".out.md.n0wn0w00.tmp", ".out.md.bak.tmp"))
+    for temp in (old, fresh, mine):
+        temp.write_text("part of a roadmap")
+    os.utime(old, (0, 0))
+    os.utime(mine, (0, 0))
+    assert run("roadmap", "--defaults", "-o", str(out)).exit_code == 0
+    assert not old.exists()
+    assert fresh.exists()  # it may be another run's write, under way
+    assert mine.exists()  # not a name mlpath gives its temp files
+
+
+def test_a_file_replaced_keeps_its_permissions(run: Run, tmp_path: Path, umask: None) -> None:
+    out = tmp_path / "private.md"
+    out.write_text("old\n")
+    out.chmod(0o600)
+    assert run("roadmap", "--defaults", "-o", str(out)).exit_code == 0
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600 and "old" not in out.read_text()
+
+
+def test_installing_completion_never_blocks_on_a_fifo_bashrc(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    os.mkfifo(tmp_path / ".bashrc")
+    with within(30):
+        result = run("--install-completion", "bash")
+    assert result.exit_code == 1 and "it is a pipe (FIFO)" in result.stderr
+    assert stat.S_ISFIFO((tmp_path / ".bashrc").lstat().st_mode)
+
+
+def test_installing_completion_writes_a_linked_bashrc_through_the_link(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    dotfiles = tmp_path / "dotfiles"
+    dotfiles.mkdir()
+    (dotfiles / "bashrc").write_text("alias ll='ls -l'\n")
+    (tmp_path / ".bashrc").symlink_to(dotfiles / "bashrc")
+    assert run("--install-completion", "bash").exit_code == 0
+    assert (tmp_path / ".bashrc").is_symlink()
+    assert "source '" in (dotfiles / "bashrc").read_text()

@@ -21,6 +21,7 @@ from mlpath.errors import OperationError, UsageError
 
 MAX_INPUT_BYTES = 10_000_000  # answers files, plans and content files larger than this are refused
 TEMP_SUFFIX = ".tmp"
+STALE_TEMP = 600  # seconds: a temp file this old was left by a write that was killed
 WRITTEN: list[tuple[str, str]] = []  # (what, file name) of each recorded write of this run, in order
 
 
@@ -197,11 +198,12 @@ def write_atomic(
 ) -> Path:
     """Write `text` to `name` so that readers see the old file or the new one, never a part.
 
-    The target is checked first (`check_target`). The file gets the permissions a new file gets
-    from the umask (the temporary file is created owner-only), unless it is `private` (the saved
-    plan): then it stays owner-only. Returns the path written (a symlink's target, unless
-    `replace_link`: then a symlink is replaced by the file). A write the person asked for is
-    `record`ed, so that an interrupt later in the run can say what was written (`interrupted`).
+    The target is checked first (`check_target`). A new file gets the permissions the umask
+    gives, a file replaced keeps its own (the temporary file is created owner-only), and a
+    `private` one (the saved plan) is always owner-only. Returns the path written (a symlink's
+    target, unless `replace_link`: then a symlink is replaced by the file). A write the person
+    asked for is `record`ed, so that an interrupt later in the run can say what was written
+    (`interrupted`).
     """
     import tempfile
 
@@ -215,9 +217,10 @@ def write_atomic(
             handle.flush()
             os.fsync(handle.fileno())
         if not private:
-            Path(temp_name).chmod(0o666 & ~_umask())
+            Path(temp_name).chmod(_mode_for(target))
         Path(temp_name).replace(target)
         temp_name = None
+        remove_temps(target, STALE_TEMP)
         if record:
             WRITTEN.append((what, name))
     except OSError as error:
@@ -229,6 +232,17 @@ def write_atomic(
     return target
 
 
+def _mode_for(target: Path) -> int:
+    """A file replaced keeps its permissions (as with `>`); a new one gets the umask's."""
+    try:
+        status = target.lstat()
+    except OSError:
+        status = None
+    if status is not None and stat.S_ISREG(status.st_mode):
+        return stat.S_IMODE(status.st_mode) & 0o777
+    return 0o666 & ~_umask()
+
+
 def _umask() -> int:
     mask = os.umask(0o022)  # the only way to read it is to set it; put it straight back
     os.umask(mask)
@@ -237,13 +251,15 @@ def _umask() -> int:
 
 def remove_temps(target: Path, older_than: float = 0) -> None:
     """Remove the temporary files that writes of `target` left when they were killed before
-    their rename (`.NAME.*.tmp` beside it), if last changed over `older_than` seconds ago.
-    A caller passes 0 only when no other write of `target` can be under way (the plan's lock)."""
+    their rename (`.NAME.XXXXXXXX.tmp` beside it, as write_atomic names them), if last changed
+    over `older_than` seconds ago. A caller passes 0 only when no other write of `target` can
+    be under way (the plan's lock); write_atomic itself removes those over STALE_TEMP old."""
     import glob
     import time
 
     limit = time.time() - older_than
-    for temp in target.parent.glob(f".{glob.escape(target.name)}.*{TEMP_SUFFIX}"):
+    random_part = "[a-z0-9_]" * 8  # what tempfile.mkstemp puts between prefix and suffix
+    for temp in target.parent.glob(f".{glob.escape(target.name)}.{random_part}{TEMP_SUFFIX}"):
         with contextlib.suppress(OSError):
             status = temp.lstat()
             if (stat.S_ISREG(status.st_mode) or stat.S_ISLNK(status.st_mode)) and status.st_mtime <= limit:

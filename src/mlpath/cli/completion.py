@@ -71,7 +71,13 @@ def install(ctx: typer.Context, value: str | None) -> None:
         return
     shell = checked_shell(value)
     if shell == "bash":
-        path = _install_bash()
+        from mlpath.cli.app import fail
+        from mlpath.errors import MlpathError
+
+        try:
+            path = _install_bash()
+        except MlpathError as error:  # an eager option: no command's error handling yet
+            fail(str(error), error.exit_code)
     else:
         from typer._completion_shared import install as typer_install
 
@@ -81,15 +87,29 @@ def install(ctx: typer.Context, value: str | None) -> None:
 
 
 def _install_bash() -> Path:
-    """As Typer installs bash completion (a script sourced from ~/.bashrc), with mlpath's script."""
-    target = Path.home() / ".bash_completions" / "mlpath.sh"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(BASH_SCRIPT + "\n")
+    """As Typer installs bash completion (a script sourced from ~/.bashrc), with mlpath's script.
+
+    ~/.bashrc is read with a bound and only if it is a regular file (a FIFO would block), and
+    both files are written atomically, through symlinks (dotfiles are often links)."""
+    from mlpath.errors import OperationError
+    from mlpath.files import MAX_INPUT_BYTES, read_regular, write_atomic
+
     rc = Path.home() / ".bashrc"
+    try:
+        text = read_regular(rc, MAX_INPUT_BYTES).decode("utf-8", "surrogateescape")
+    except FileNotFoundError:
+        text = ""
+    except OSError as error:  # a FIFO, a device, a directory, too big: refused at once
+        raise OperationError(f"cannot add mlpath's completion to {rc}: {error}") from None
+    target = Path.home() / ".bash_completions" / "mlpath.sh"
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OperationError(f"cannot make {target.parent}: {error.strerror}") from None
+    write_atomic(str(target), BASH_SCRIPT + "\n", "the completion script")
     line = f"source '{target}'"
-    text = rc.read_text() if rc.is_file() else ""
     if line not in text:
-        rc.write_text(f"{text.rstrip(chr(10))}\n{line}\n" if text else f"{line}\n")
+        write_atomic(str(rc), f"{text.rstrip(chr(10))}\n{line}\n" if text else f"{line}\n", "~/.bashrc")
     return target
 
 
