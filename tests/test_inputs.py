@@ -242,3 +242,22 @@ def test_json_answers_nested_too_deep_are_refused(run: Run, tmp_path: Path) -> N
     answers.write_text('{"goal": ' + "[" * 100_000 + "]" * 100_000 + "}")
     result = run("roadmap", "--answers", str(answers), "--defaults")
     assert result.exit_code == 2 and "nested too deep" in result.stderr
+
+
+# The unfinished quiz ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["fifo", "/dev/zero", "deep"])
+def test_an_odd_resume_file_is_refused_at_once(run: Run, tmp_path: Path, kind: str) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    path = home / "quiz-resume.json"
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "deep":
+        path.write_text("[" * 50_000 + "]" * 50_000)
+    else:
+        path.symlink_to(kind)
+    with within(20):
+        result = run("quiz", "--resume", "--defaults")
+    assert result.exit_code == 2 and "the unfinished quiz in" in result.stderr and "cannot be used" in result.stderr

@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import stat
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -59,23 +58,20 @@ def keep(given: dict[str, Any], answered: dict[str, Any]) -> None:
 def load() -> Unfinished | None:
     """The interrupted quiz, or None when there is none. UsageError when the file is there but is
     not a quiz mlpath kept (changed by hand, from another version, not a regular file)."""
+    from mlpath.files import NotRegularFileError, TooLargeError, read_regular
+
     path = resume_path()
     try:
-        info = path.stat()
+        document = json.loads(read_regular(path, MAX_BYTES).decode("utf-8"))
     except FileNotFoundError:
         return None
+    except NotRegularFileError:
+        raise _unreadable(path, "not a regular file") from None
+    except TooLargeError:
+        raise _unreadable(path, f"over {MAX_BYTES:,} bytes") from None
     except OSError as error:
         raise _unreadable(path, error.strerror or "cannot be read") from None
-    if not stat.S_ISREG(info.st_mode):
-        raise _unreadable(path, "not a regular file")
-    if info.st_size > MAX_BYTES:
-        raise _unreadable(path, f"over {MAX_BYTES:,} bytes")
-    try:
-        with path.open("rb") as handle:
-            document = json.loads(handle.read(MAX_BYTES + 1).decode("utf-8"))
-    except OSError as error:
-        raise _unreadable(path, error.strerror or "cannot be read") from None
-    except ValueError:  # not UTF-8, not JSON
+    except (ValueError, RecursionError):  # not UTF-8, not JSON
         raise _unreadable(path, "not the JSON mlpath writes") from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise _unreadable(path, "not a quiz kept by this version of mlpath")
