@@ -290,3 +290,11 @@ def test_installing_completion_writes_a_linked_bashrc_through_the_link(
     assert run("--install-completion", "bash").exit_code == 0
     assert (tmp_path / ".bashrc").is_symlink()
     assert "source '" in (dotfiles / "bashrc").read_text()
+
+
+def test_a_content_file_in_use_is_never_an_output(run: Run, content_dir: Path) -> None:
+    target = content_dir / "roadmap.yaml"
+    before = target.read_text()
+    result = run("--data-dir", str(content_dir), "roadmap", "--defaults", "-o", str(target))
+    assert result.exit_code == 1 and "it is the file this run reads" in result.stderr
+    assert target.read_text() == before

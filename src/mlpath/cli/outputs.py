@@ -2,8 +2,8 @@
 
 `-o FILE`, `--save-answers FILE` and the saved plan (`--save`) are checked together, first:
 a directory, device, FIFO or read-only file is refused, and so is a file this run reads (the
-answers file, or stdin's file for `--answers -`), the plan or the unfinished quiz, or one file
-named twice. Only then is anything written, each file atomically (see `files.write_atomic`).
+answers file, stdin's file for `--answers -`, a content file), the plan or the unfinished
+quiz, or one file named twice. Only then is anything written, each file atomically (see `files.write_atomic`).
 """
 
 from __future__ import annotations
@@ -32,13 +32,22 @@ EXTENSION_FORMATS = {
 
 
 def check_outputs(
-    source: AnswerSource, delivery: Delivery, save_answers: str | None, what: str = "the roadmap"
+    source: AnswerSource,
+    delivery: Delivery,
+    save_answers: str | None,
+    what: str = "the roadmap",
+    content: Path | None = None,
 ) -> None:
     """Refuse, before a question is asked or a file written, any target that cannot or must not
-    be written: so a bad `-o` never leaves the answers written or the plan saved without it."""
+    be written: so a bad `-o` never leaves the answers written or the plan saved without it.
+    `content` is the content directory in use: its files are inputs too."""
     from mlpath.files import check_target
 
     protect = _inputs(source)
+    if content is not None:
+        from mlpath.content.model import SECTIONS
+
+        protect += [str(content / f"{section}.yaml") for section in SECTIONS]
     files = []
     if delivery.output not in (None, "-"):
         files.append(("-o", str(delivery.output), what))

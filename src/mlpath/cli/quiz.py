@@ -79,7 +79,7 @@ def quiz(
     from mlpath.cli.outputs import check_outputs
 
     # before any question: a bad -o must not cost the quiz
-    check_outputs(source, delivery, save_answers, "the comparison" if changes else "the roadmap")
+    check_outputs(source, delivery, save_answers, "the comparison" if changes else "the roadmap", state.data_dir)
 
     kept = None
     if resume:
@@ -189,7 +189,7 @@ def roadmap(
     changes = checked_changes(what_if)
     if changes and not source.given:
         raise UsageError(NEEDS_ANSWERS)
-    check_outputs(source, delivery, None, "the comparison" if changes else "the roadmap")
+    check_outputs(source, delivery, None, "the comparison" if changes else "the roadmap", session(ctx).data_dir)
     content = session(ctx).content()
     answers = None
     if source.given:
