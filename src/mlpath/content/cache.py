@@ -59,8 +59,9 @@ def key(directory: Path, texts: Mapping[str, str]) -> str:
     return digest.hexdigest()
 
 
-def entry(directory: Path, texts: Mapping[str, str]) -> Path:
-    return cache_dir() / f"{PREFIX}{key(directory, texts)[:32]}.json"
+def entry(directory: Path, texts: Mapping[str, str], known: str | None = None) -> Path:
+    """The file of the entry for this content (`known`: its key, when already computed)."""
+    return cache_dir() / f"{PREFIX}{(known or key(directory, texts))[:32]}.json"
 
 
 def lookup(directory: Path, texts: Mapping[str, str], rebuild: Callable[[], Content]) -> Content | None:
@@ -68,14 +69,15 @@ def lookup(directory: Path, texts: Mapping[str, str], rebuild: Callable[[], Cont
     one that does not fit calls `rebuild` (which validates the files and stores a new entry)."""
     from mlpath.files import read_regular
 
-    path = entry(directory, texts)
+    wanted = key(directory, texts)
+    path = entry(directory, texts, wanted)
     try:  # never stdin, whatever is planted there (a link to /dev/stdin)
         document: Any = json.loads(read_regular(path, MAX_ENTRY_BYTES))
     except (OSError, ValueError, RecursionError):  # missing, not a file, too big, not JSON
         return None
     if not isinstance(document, dict) or document.keys() != {"format", "key", "sections"}:
         return None
-    if document["format"] != FORMAT or document["key"] != key(directory, texts):
+    if document["format"] != FORMAT or document["key"] != wanted:
         return None
     sections = document["sections"]
     if not isinstance(sections, dict) or sections.keys() != set(SECTIONS):
@@ -87,8 +89,9 @@ def store(directory: Path, texts: Mapping[str, str], content: Content) -> None:
     from mlpath.errors import MlpathError
     from mlpath.files import write_atomic
 
-    target = entry(directory, texts)
-    document = {"format": FORMAT, "key": key(directory, texts), "sections": content.plain()}
+    known = key(directory, texts)
+    target = entry(directory, texts, known)
+    document = {"format": FORMAT, "key": known, "sections": content.plain()}
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
