@@ -112,6 +112,17 @@ def _refuse_newer(text: str) -> None:
         raise NewerPlan(int(match.group(1)))
 
 
+def _as_written(value: Any) -> str:
+    """A value as the plan's YAML spells it (true, 1.0, "1"), cut short."""
+    import json
+
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
 def _read(text: str, *, edited: bool, legacy: bool) -> Plan:
     document = _load(text, edited)
     if document is None:
@@ -120,7 +131,7 @@ def _read(text: str, *, edited: bool, legacy: bool) -> Plan:
         raise DamagedPlan("it is not a mapping of keys to values", edited=edited)
     version = document.get("schema_version", document.get("version"))
     if type(version) is not int:
-        shown = "missing" if version is None else f"{version!r}, not a whole number"
+        shown = "missing" if version is None else f"{_as_written(version)}, not a whole number"
         raise DamagedPlan(f"schema_version is {shown}", edited=edited)
     if version > SCHEMA_VERSION:
         raise NewerPlan(version)
