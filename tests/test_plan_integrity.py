@@ -297,3 +297,9 @@ def test_temp_files_of_a_killed_writer_are_removed_on_the_next_write(run: Run) -
     assert run("progress", "set", "1", "done").exit_code == 0
     assert not any(leftover.exists() for leftover in leftovers)
     assert all(other.exists() for other in others)
+
+
+def test_a_plan_marked_version_1_by_hand_is_not_read_as_an_empty_one(run: Run) -> None:
+    text = saved(run)
+    plan().write_text(text.replace("schema_version: 2", "schema_version: 1"), encoding="utf-8")
+    assert_reading_leaves_it(run, "status is missing")

@@ -84,6 +84,8 @@ def migrate(document: Any) -> Any:
     if version == 1:
         # Version 1 kept statuses in a mapping {step id: status} beside the answers and
         # had no titles; titles are filled from the id until the plan is re-made.
+        if "status" not in document:  # a later plan marked 1 by hand must not read as an empty one
+            raise ValueError("status is missing: a version 1 plan keeps each step's status there")
         statuses = document.get("status") or {}
         if not isinstance(statuses, dict):
             raise ValueError("status must be a mapping of step ids to statuses")
