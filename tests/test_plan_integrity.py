@@ -303,3 +303,36 @@ def test_a_plan_marked_version_1_by_hand_is_not_read_as_an_empty_one(run: Run) -
     text = saved(run)
     plan().write_text(text.replace("schema_version: 2", "schema_version: 1"), encoding="utf-8")
     assert_reading_leaves_it(run, "status is missing")
+
+
+def _real_plan_text() -> str:
+    from mlpath.answers import build, defaults
+    from mlpath.content.loader import load_content, packaged_data_dir
+    from mlpath.engine.roadmap import build_roadmap
+    from mlpath.progress import new_plan, set_status
+
+    content = load_content(packaged_data_dir(), use_cache=False)
+    questions = content.questions.questions
+    answers = build({**defaults(questions, [q.key for q in questions]), "interests": ("nlp",)})
+    made = new_plan(build_roadmap(content, answers), "2026-01-01T00:00:00+00:00")
+    return plan_file.encode(set_status(made, 1, "done", "2026-01-02T00:00:00+00:00").document())
+
+
+REAL = _real_plan_text()
+
+
+@settings(max_examples=300, deadline=None)
+@given(cut=st.integers(min_value=0, max_value=len(REAL.encode("utf-8"))))
+def test_any_truncation_of_a_real_plan_through_storage_is_caught_or_whole(
+    cut: int, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    home = tmp_path_factory.mktemp("home")
+    (home / "plan.yaml").write_bytes(REAL.encode("utf-8")[:cut])
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("MLPATH_HOME", str(home))
+        try:
+            loaded = storage.load()
+        except storage.DamagedPlanError:
+            assert (home / "plan.yaml").read_bytes() == REAL.encode("utf-8")[:cut]  # left as it is
+            return
+    assert loaded == plan_file.decode(REAL)
