@@ -181,7 +181,10 @@ def test_loading_for_an_update_needs_the_lock(run: Run) -> None:
     with pytest.raises(RuntimeError, match="lock"):
         storage.load_for_update()
     with storage.locked():
-        assert storage.load_for_update() is not None
+        loaded = storage.load_for_update()
+        assert loaded is not None
+    with pytest.raises(RuntimeError, match="lock"):
+        storage.save(loaded)
 
 
 # Hand edits ------------------------------------------------------------------------------------

@@ -170,6 +170,9 @@ def save(plan: Plan) -> Path:
     """Write the plan (holding the lock), removing what an interrupted write left behind."""
     from mlpath.files import remove_temps, write_atomic
 
+    if not _held:
+        raise RuntimeError("save() needs the plan's lock: use it inside storage.locked()")
+
     path = plan_path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
