@@ -176,6 +176,15 @@ def test_any_bytes_in_an_entry_never_change_what_is_shown(
     assert salary(load_content(directory), None).document == expected
 
 
+def test_a_list_where_a_literal_goes_is_refused() -> None:
+    """Found by the property below: a list (unhashable) in place of a question's kind."""
+    content = load_content(packaged_data_dir(), use_cache=False)
+    stored = plain.to_plain(content.questions)
+    stored["questions"][0]["kind"] = []
+    with pytest.raises(plain.PlainDataError):
+        plain.from_plain(section_type("questions"), stored)
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.data())
 def test_any_change_to_a_section_is_refused_or_still_fits(data: st.DataObject) -> None:

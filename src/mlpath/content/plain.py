@@ -125,7 +125,7 @@ def _literal(values: tuple[Any, ...]) -> Reader:
     allowed = {(type(value), value) for value in values}
 
     def read(data: Any) -> Any:
-        if (type(data), data) not in allowed:
+        if type(data) not in (str, int, bool) or (type(data), data) not in allowed:  # a list is not hashable
             raise PlainDataError("not an allowed value")
         return data
 
