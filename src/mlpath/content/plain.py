@@ -46,8 +46,12 @@ def from_plain(schema: type, data: Any) -> Any:
     """The record of class `schema` that `data` (from `to_plain`) describes; PlainDataError if it does not fit."""
     try:
         return _reader(schema)(data)
+    except (PlainDataError, UnsupportedSchemaError):
+        raise
     except RecursionError:
         raise PlainDataError("nested too deep") from None
+    except (TypeError, ValueError, AttributeError) as error:  # a case no reader foresaw: still a misfit
+        raise PlainDataError(f"does not fit the schema ({type(error).__name__})") from None
 
 
 _READERS: dict[type, Reader] = {}
