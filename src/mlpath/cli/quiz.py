@@ -82,9 +82,9 @@ def quiz(
         emit(ctx, questions_report(content), output)
         return
     if batch:
-        from mlpath.cli.batch import run_batch
+        from mlpath.cli.batch import batch as run_batch
 
-        raise typer.Exit(run_batch(content, source))
+        raise typer.Exit(run_batch(state.terminal, content, source, output, delivery.output))
     from mlpath import answers as contract
 
     kept = None
