@@ -78,6 +78,7 @@ class Planner:
         self._pieces: list[dict[Key, _Coded]] = [{} for _ in self.parts]
         self._verdicts: dict[Key, tuple[str, bytes]] = {}
         self._pairs: dict[tuple[int, Any], bytes] = {}
+        self.titles: dict[str, str] = {}  # every step id seen so far: the first title it had
         notes = content.roadmap.notes
         self._tail = b',"not_estimated":' + _encode(notes.not_estimated) + b'},"editorial":' + _encode(notes.editorial)
 
@@ -175,6 +176,8 @@ class Planner:
 
     def _code(self, part: Part, answers: Answers) -> _Coded:
         piece: Piece = part.build(self.content, answers)
+        for step in piece.steps:
+            self.titles.setdefault(step.id, step.title)
         steps = tuple(_encode(step_document(0, step))[len(b'{"number":0,') :] for step in piece.steps)
         skipped = tuple(_encode(skipped_document(step)) for step in piece.skipped)
         education = assumptions = None

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, cast
 
 from mlpath.answer_lines import MAX_LINE_BYTES, Id, LineError, parse_line, read_lines
+from mlpath.cli.meter import METER_EVERY
 from mlpath.errors import ExitCode, OperationError, UsageError
 from mlpath.render import OutputFormat
 from mlpath.render.data import COMPACT
@@ -39,7 +40,6 @@ CSV_COLUMNS = (
     "tuition_max",
     "error",
 )
-METER_EVERY = 2048  # lines between two updates of the progress bar
 
 
 def answer_lines(planner: Planner, stream: IO[bytes]) -> Iterator[tuple[int, Id | None, Key | str]]:

@@ -12,6 +12,8 @@ from typing import Any
 
 from mlpath.terminal import Terminal
 
+METER_EVERY = 2048  # lines between two updates of the bar
+
 
 class LineMeter:
     """Called with (lines done, invalid so far); remembers them, and moves the bar if there is one."""

@@ -2,7 +2,7 @@
 
 from typing import Annotated, Literal
 
-from typing_extensions import TypedDict
+from typing_extensions import NotRequired, TypedDict
 
 from mlpath.answers import (
     Education,
@@ -85,6 +85,7 @@ class Estimates(TypedDict):
 class Roadmap(TypedDict):
     """`mlpath quiz` and `mlpath roadmap`: the verdict (with answers) and the ordered steps."""
 
+    id: NotRequired[str | int | float]  # quiz --batch: the input line's id, echoed
     tailored: bool
     answers: Annotated[AnswersDocument | None, Pairs("answer")]
     verdict: Annotated[Verdict | None, Lead]
@@ -92,6 +93,14 @@ class Roadmap(TypedDict):
     skipped: Annotated[list[SkippedStep], Each("skipped")]
     estimates: Estimates
     editorial: str
+
+
+class BatchError(TypedDict):
+    """`mlpath quiz --batch`: a line that gave no roadmap (its id when it has one)."""
+
+    id: NotRequired[str | int | float]
+    line: int
+    error: str
 
 
 class Question(TypedDict):
