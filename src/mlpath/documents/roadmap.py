@@ -85,7 +85,6 @@ class Estimates(TypedDict):
 class Roadmap(TypedDict):
     """`mlpath quiz` and `mlpath roadmap`: the verdict (with answers) and the ordered steps."""
 
-    id: NotRequired[str | int | float]  # quiz --batch: the input line's id, echoed
     tailored: bool
     answers: Annotated[AnswersDocument | None, Pairs("answer")]
     verdict: Annotated[Verdict | None, Lead]
@@ -93,6 +92,12 @@ class Roadmap(TypedDict):
     skipped: Annotated[list[SkippedStep], Each("skipped")]
     estimates: Estimates
     editorial: str
+
+
+class BatchRoadmap(Roadmap):
+    """`mlpath quiz --batch`: a line's roadmap, with the line's id first when it has one."""
+
+    id: NotRequired[str | int | float]
 
 
 class BatchError(TypedDict):
