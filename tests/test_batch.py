@@ -198,7 +198,7 @@ def test_a_bad_output_target_is_refused_before_any_work(run: Run, tmp_path: Path
     assert answers.read_text() == GOOD + "\n"
     missing = run("quiz", "--batch", "--defaults", "-o", str(tmp_path / "no" / "x.jsonl"), input=GOOD + "\n")
     assert missing.exit_code == 1 and "does not exist" in missing.stderr
-    assert (tmp_path / "dir").mkdir() is None
+    (tmp_path / "dir").mkdir()
     assert run("quiz", "--batch", "--defaults", "-o", str(tmp_path / "dir"), input=GOOD).exit_code == 1
 
 
