@@ -62,6 +62,6 @@ def cohort(
                 meter(number, tally.invalid)
     emit(ctx, cohort_report(tally, planner.titles), output)
     if tally.invalid:
-        lines = "line was" if tally.invalid == 1 else "lines were"
-        typer.echo(f"{tally.invalid:,} of {tally.count:,} {lines} invalid (listed in the report).", err=True)
+        verb = "was" if tally.invalid == 1 else "were"
+        typer.echo(f"{tally.invalid:,} of {tally.count:,} lines {verb} invalid (listed in the report).", err=True)
         raise typer.Exit(int(ExitCode.USAGE))

@@ -63,6 +63,9 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "data check": ("data_check",),
 }
 
+# The lines of `quiz --batch`: JSON Lines (or CSV) only, so no plain records.
+LINES_ONLY = ("batch_roadmap", "batch_error")
+
 # Bump when a document changes in a way that can break a script (see README, "Stability").
 SCHEMA_VERSION = 1
 

@@ -48,7 +48,7 @@ class InvalidLine(TypedDict):
 
 
 class Cohort(TypedDict):
-    """`mlpath cohort FILE|-`: how many, the verdicts, the common first steps, interests and
+    """`mlpath cohort`: how many answer sets, the verdicts, the common first steps, interests and
     goals, the degree's time and cost, each step's share, and the invalid lines."""
 
     count: int

@@ -89,7 +89,8 @@ def cohort_report(tally: CohortTally, titles: Mapping[str, str]) -> Report:
     degree = document["degree"]
     if degree is not None:
         years = _years(degree["years_min"], degree["years_max"])
-        tuition = f"${degree['tuition_min']:,} to ${degree['tuition_max']:,}"
+        low, high = degree["tuition_min"], degree["tuition_max"]
+        tuition = f"${low:,}" if low == high else f"${low:,} to ${high:,}"
         blocks.append(
             Table(
                 ("answer sets with a degree step", "years", "tuition"),
