@@ -9,20 +9,23 @@ Pure: no printing, no files.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any, NamedTuple
+from collections.abc import Callable, Mapping
+from operator import itemgetter
+from typing import Any, NamedTuple, TypeVar
 
 from mlpath import answers as contract
 from mlpath.answers import KEYS, Answers
 from mlpath.content.model import Content
-from mlpath.engine.roadmap import Part, Piece, roadmap_parts, verdict_keys
-from mlpath.engine.verdict import judge
+from mlpath.content.model.quiz import VerdictFactor
+from mlpath.engine.roadmap import Part, Piece, roadmap_parts
+from mlpath.engine.verdict import factor_clause, neutral_note, note_keys, verdict_level, verdict_notes
 from mlpath.errors import UsageError
 from mlpath.render.data import COMPACT
-from mlpath.views.roadmap import skipped_document, step_document, study_document, verdict_document
+from mlpath.views.roadmap import clause_text, skipped_document, step_document, study_document
 
+T = TypeVar("T")
 Key = tuple[Any, ...]  # checked answers, one value per key of `answers.KEYS`, lists as sorted tuples
-CACHE_LIMIT = 50_000  # entries per cache; past it a cache starts afresh, so memory stays bounded
+CACHE_LIMIT = 20_000  # entries per cache; past it a cache starts afresh, so memory stays bounded
 _BAD = object()
 
 
@@ -69,14 +72,21 @@ class Planner:
         self.content = content
         self.questions = content.questions.questions
         self.use_defaults = use_defaults
+        self._checks = [(name, _checker(*contract.CONTRACT[name])) for name in KEYS]
+        checks = dict(self._checks)
         prepared, _ = contract.check(dict(overrides or {}))  # a bad --set is one usage error, before any line
-        self.overrides = {key: self._canonical(key, value) for key, value in prepared.items()}
-        self.defaults = {q.key: self._canonical(q.key, q.default) for q in self.questions}
+        self.overrides = {key: checks[key](value) for key, value in prepared.items()}
+        self.defaults = {q.key: checks[q.key](q.default) for q in self.questions}
         self.parts = roadmap_parts(content)
-        self._where = [tuple(KEYS.index(key) for key in part.keys) for part in self.parts]
-        self._verdict_where = tuple(KEYS.index(key) for key in verdict_keys(content))
-        self._pieces: list[dict[Key, _Coded]] = [{} for _ in self.parts]
-        self._verdicts: dict[Key, tuple[str, bytes]] = {}
+        self._subkeys = [_getter(part.keys) for part in self.parts]
+        self._pieces: list[dict[Any, _Coded]] = [{} for _ in self.parts]
+        rules = content.verdict
+        self._factors = [(KEYS.index(factor.key), factor) for factor in rules.factors]
+        self._factor_codes: dict[tuple[int, Any], tuple[bool, bytes] | None] = {}
+        self._note_key = _getter(note_keys(rules))
+        self._notes: dict[Any, tuple[bytes, ...]] = {}
+        self._levels: dict[tuple[int, int], tuple[str, bytes]] = {}
+        self._neutral = _encode(clause_text(neutral_note(rules)))
         self._pairs: dict[tuple[int, Any], bytes] = {}
         self.titles: dict[str, str] = {}  # every step id seen so far: the first title it had
         notes = content.roadmap.notes
@@ -84,27 +94,25 @@ class Planner:
 
     # --- answers ---------------------------------------------------------------------------------
 
-    def _canonical(self, key: str, value: Any) -> Any:
-        """The checked value in the form `contract.build` gives it, or _BAD if not plainly valid."""
-        kind, allowed = contract.CONTRACT[key]
-        if kind == "select":
-            return value if type(value) is str and value in allowed else _BAD
-        if kind == "scale":
-            return value if type(value) is int and allowed[0] <= value <= allowed[-1] else _BAD
-        if type(value) not in (list, tuple) or not all(type(v) is str and v in allowed for v in value):
-            return _BAD
-        return tuple(v for v in allowed if v in value)
-
     def key(self, raw: dict[str, Any]) -> Key:
         """The checked answers of one set; a UsageError says what is wrong, as for --answers."""
-        raw.update(self.overrides)
-        values = []
-        for name in KEYS:
-            value = raw[name] if name in raw else self.defaults[name] if self.use_defaults else _BAD
-            if value is not _BAD:
-                value = self._canonical(name, value)
+        if self.overrides:
+            raw.update(self.overrides)
+        values: list[Any] = []
+        filled = 0
+        for name, check in self._checks:
+            value = raw.get(name, _BAD)
+            if value is _BAD:
+                if not self.use_defaults:
+                    return self._slow_key(raw)
+                value = self.defaults[name]
+                filled += 1
+            else:
+                value = check(value)
+                if value is _BAD:
+                    return self._slow_key(raw)
             values.append(value)
-        if _BAD in values or len(raw) > len(KEYS) or any(name not in contract.CONTRACT for name in raw):
+        if len(raw) + filled != len(values):  # a key that is not an answer
             return self._slow_key(raw)
         return tuple(values)
 
@@ -122,19 +130,26 @@ class Planner:
         """The roadmap of these answers as one compact JSON document, without a line end."""
         pieces = self._coded(key)
         verdict = self._verdict(key)[1]
+        numbered = _NUMBERED
         steps = b",".join(
-            b'{"number":%d,' % number + step
-            for number, step in enumerate((step for piece in pieces for step in piece.steps), 1)
+            [numbered[n] + step for n, step in enumerate([step for piece in pieces for step in piece.steps])]
         )
-        skipped = b",".join(item for piece in pieces for item in piece.skipped)
+        skipped = b",".join([item for piece in pieces for item in piece.skipped])
         education, assumptions = b"null", b"[]"
         for piece in pieces:
             if piece.education is not None and piece.assumptions is not None:
                 education, assumptions = piece.education, piece.assumptions
+        pairs = self._pairs
+        answers = []
+        for index, value in enumerate(key):
+            pair = pairs.get((index, value))
+            if pair is None:
+                pair = self._pair(index, value)
+            answers.append(pair)
         return b"".join(
             (
                 b'{"tailored":true,"answers":{',
-                b",".join(self._pair(index, value) for index, value in enumerate(key)),
+                b",".join(answers),
                 b'},"verdict":',
                 verdict,
                 b',"steps":[',
@@ -156,17 +171,14 @@ class Planner:
         return Outline(self._verdict(key)[0], tuple(s for piece in pieces for s in piece.step_ids), degree)
 
     def _pair(self, index: int, value: Any) -> bytes:
-        found = self._pairs.get((index, value))
-        if found is None:
-            found = _encode(KEYS[index]) + b":" + _encode(list(value) if isinstance(value, tuple) else value)
-            self._pairs[(index, value)] = found
-        return found
+        found = _encode(KEYS[index]) + b":" + _encode(list(value) if isinstance(value, tuple) else value)
+        return _stored(self._pairs, (index, value), found)
 
     def _coded(self, key: Key) -> list[_Coded]:
         found = []
         answers: Answers | None = None
-        for part, where, cache in zip(self.parts, self._where, self._pieces, strict=True):
-            sub = tuple(key[index] for index in where)
+        for part, subkey, cache in zip(self.parts, self._subkeys, self._pieces, strict=True):
+            sub = subkey(key)
             coded = cache.get(sub)
             if coded is None:
                 answers = answers or _answers(key)
@@ -191,20 +203,99 @@ class Planner:
                 degree = Degree(study.years_min, study.years_max, study.cost.total_min, study.cost.total_max)
         return _Coded(steps, tuple(step.id for step in piece.steps), skipped, education, assumptions, degree)
 
+    # --- the verdict, from its parts (see engine.verdict.judge, which it matches byte for byte) ---
+
     def _verdict(self, key: Key) -> tuple[str, bytes]:
-        sub = tuple(key[index] for index in self._verdict_where)
-        found = self._verdicts.get(sub)
+        """(the level, the verdict's JSON)."""
+        strengths: list[bytes] = []
+        concerns: list[bytes] = []
+        codes = self._factor_codes
+        for index, factor in self._factors:
+            value = key[index]
+            code = codes.get((index, value), _BAD)
+            if code is _BAD:
+                code = self._factor_code(index, factor, value)
+            if code is not None:
+                (strengths if code[0] else concerns).append(code[1])  # type: ignore[index]
+        found = self._levels.get((len(strengths), len(concerns)))
         if found is None:
-            verdict = judge(self.content, _answers(key))
-            found = _stored(self._verdicts, sub, (verdict.level, _encode(verdict_document(verdict))))
-        return found
+            found = self._level(len(strengths), len(concerns))
+        level, head = found
+        sub = self._note_key(key)
+        notes = self._notes.get(sub)
+        if notes is None:
+            texts = verdict_notes(self.content.verdict, _answers(key))
+            notes = _stored(self._notes, sub, tuple(_encode(clause_text(clause)) for clause in texts))
+        if not strengths and not concerns:
+            notes = (self._neutral, *notes)
+        return level, b"".join(
+            (
+                head,
+                b',"reasons":[',
+                b",".join([*strengths, *concerns, *notes]),
+                b'],"strengths":[',
+                b",".join(strengths),
+                b'],"concerns":[',
+                b",".join(concerns),
+                b"]}",
+            )
+        )
+
+    def _factor_code(self, index: int, factor: VerdictFactor, value: Any) -> tuple[bool, bytes] | None:
+        found = factor_clause(self.content.verdict, factor, value)
+        code = None if found is None else (found[0] == "strength", _encode(clause_text(found[1])))
+        self._factor_codes[(index, value)] = code
+        return code
+
+    def _level(self, strengths: int, concerns: int) -> tuple[str, bytes]:
+        rule = verdict_level(self.content.verdict, strengths, concerns)
+        head = b'{"level":' + _encode(rule.level) + b',"summary":' + _encode(rule.summary)
+        self._levels[(strengths, concerns)] = (rule.level, head)
+        return rule.level, head
+
+
+_NUMBERED = tuple(b'{"number":%d,' % number for number in range(1, 1001))
+
+
+def _getter(keys: tuple[str, ...]) -> Callable[[Key], Any]:
+    """The values of `keys` in a Key, as a cache key."""
+    indexes = [KEYS.index(key) for key in keys]
+    if not indexes:
+        return lambda key: ()
+    return itemgetter(*indexes)
+
+
+def _checker(kind: str, allowed: tuple[Any, ...]) -> Callable[[Any], Any]:
+    """A quick check of one answer: its value as `contract.build` gives it, or _BAD when the
+    value is not plainly valid (the contract then words the error, or accepts it after all)."""
+    members = frozenset(allowed)
+    if kind == "select":
+        return lambda value: value if type(value) is str and value in members else _BAD
+    if kind == "scale":
+        return lambda value: value if type(value) is int and value in members else _BAD
+    known: dict[tuple[Any, ...], tuple[str, ...]] = {}
+
+    def listed(value: Any) -> Any:
+        if type(value) is not list and type(value) is not tuple:
+            return _BAD
+        try:
+            return known[tuple(value)]
+        except KeyError:
+            pass
+        except TypeError:  # an unhashable item: not a valid one either
+            return _BAD
+        if len(value) > len(allowed) or not all(type(item) is str and item in members for item in value):
+            return _BAD
+        return _stored(known, tuple(value), tuple(item for item in allowed if item in value))
+
+    return listed
 
 
 def _answers(key: Key) -> Answers:
     return Answers(**dict(zip(KEYS, key, strict=True)))
 
 
-def _stored(cache: dict[Key, Any], sub: Key, value: Any) -> Any:
+def _stored(cache: dict[Any, T], sub: Any, value: T) -> T:
     if len(cache) >= CACHE_LIMIT:
         cache.clear()
     cache[sub] = value

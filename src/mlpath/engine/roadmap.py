@@ -109,12 +109,6 @@ def roadmap_parts(content: Content) -> tuple[Part, ...]:
     )
 
 
-def verdict_keys(content: Content) -> tuple[str, ...]:
-    """The only answers the verdict reads."""
-    rules = content.verdict
-    return tuple(dict.fromkeys([*(f.key for f in rules.factors), *(k for note in rules.notes for k in note.when)]))
-
-
 def assemble(answers: Answers | None, pieces: Iterable[Piece], verdict: Verdict | None) -> Roadmap:
     """The roadmap made of its parts' pieces, in order."""
     steps: list[RoadmapStep] = []
