@@ -38,6 +38,9 @@ COMMANDS = {
 ENV = dict(os.environ)
 
 
+CPU_SECONDS: list[float] = []  # of each process run: user + system time, which other loads on the machine sway less
+
+
 def run(argv: list[str], stdin: int | None = None, read: bool = False) -> tuple[float, int]:
     """Wall seconds and peak resident memory (KiB) of one process; with `read`, its stdout comes
     through a pipe that this process reads to the end (the time includes that)."""
@@ -49,6 +52,7 @@ def run(argv: list[str], stdin: int | None = None, read: bool = False) -> tuple[
             pass
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
+    CPU_SECONDS.append(usage.ru_utime + usage.ru_stime)
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"failed: {' '.join(argv)}")
     return elapsed, usage.ru_maxrss
@@ -97,22 +101,24 @@ def _input(lines: list[str]) -> str:
 
 def batch(size: int) -> None:
     name = _input(answer_sets(size))
-    print(f"batch: {size:,} answer sets, end to end through a pipe, best of 3 runs")
+    print(f"batch: {size:,} answer sets, end to end through a pipe, best of 3 runs; load {os.getloadavg()[0]:.1f}")
     try:
         for label, args in (("quiz --batch", ["quiz", "--batch"]), ("cohort -", ["cohort", "-", "--json"])):
-            rates, memory = [], []
+            rates, memory, cpu = [], [], []
             try:
                 for _ in range(3):
                     with Path(name).open() as stdin:
                         seconds, rss = run([*MLPATH, *args], stdin=stdin.fileno(), read=True)
                     rates.append(size / seconds)
                     memory.append(rss)
+                    cpu.append(size / CPU_SECONDS[-1])
             except SystemExit:  # an older mlpath without the command
                 print(f"  {label:<13} failed")
                 continue
             print(
                 f"  {label:<13} {max(rates):>8,.0f} answer sets per second "
-                f"(runs: {', '.join(f'{r:,.0f}' for r in rates)}), peak {max(memory) / 1024:.1f} MiB"
+                f"(runs: {', '.join(f'{r:,.0f}' for r in rates)}; by its CPU time {max(cpu):,.0f}), "
+                f"peak {max(memory) / 1024:.1f} MiB"
             )
     finally:
         Path(name).unlink()
