@@ -282,3 +282,50 @@ def test_a_reader_that_goes_away_ends_the_run_quietly(tmp_path: Path) -> None:
         code = process.wait(timeout=60)
     assert stderr == b"", stderr.decode()
     assert code == 1
+
+
+@given(
+    lines=st.lists(
+        st.binary(max_size=40).map(lambda line: line.replace(b"\n", b"").replace(b"\r", b"")), min_size=1, max_size=20
+    ),
+    crlf=st.booleans(),
+    last_ended=st.booleans(),
+)
+def test_read_lines_gives_back_every_line_whatever_its_bytes(lines: list[bytes], crlf: bool, last_ended: bool) -> None:
+    end = b"\r\n" if crlf else b"\n"
+    while lines[0].startswith(b"\xef\xbb\xbf"):  # a byte-order mark opening the stream is dropped
+        lines[0] = lines[0][3:]
+    data = b"".join(line + end for line in lines[:-1]) + lines[-1] + (end if last_ended else b"")
+    expected = lines if last_ended or lines[-1] else lines[:-1]  # an unended empty last line is no line
+    assert list(read_lines(io.BytesIO(data), limit=30)) == [line if len(line) <= 30 else None for line in expected]
+
+
+def test_the_progress_bar_shows_lines_and_invalid_ones_on_a_terminal_only() -> None:
+    from mlpath.cli.meter import line_meter
+    from mlpath.terminal import Terminal
+
+    class Screen(io.StringIO):
+        def __init__(self, tty: bool) -> None:
+            super().__init__()
+            self.tty = tty
+
+        def isatty(self) -> bool:
+            return self.tty
+
+    for on_terminal in (True, False):
+        stderr = Screen(on_terminal)
+        terminal = Terminal(False, False, on_terminal, stderr=stderr, width=100)
+        with line_meter(terminal) as meter:
+            meter(4096, 3)
+        assert (meter.done, meter.invalid) == (4096, 3)
+        assert ("4,096 lines" in stderr.getvalue() and "3 invalid" in stderr.getvalue()) == on_terminal
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("redirect", ["closed", "full"])
+def test_a_closed_or_full_stdout_is_one_line_and_exit_1(redirect: str) -> None:
+    command = " ".join([*MLPATH, "quiz", "--batch", "--defaults"])
+    shell = f"{command} >&-" if redirect == "closed" else f"{command} >/dev/full"
+    result = subprocess.run(["sh", "-c", shell], input=GOOD + "\n", capture_output=True, text=True, check=False)
+    assert result.returncode == 1
+    assert result.stderr.startswith("Error: cannot write the roadmaps") and result.stderr.count("\n") == 1

@@ -131,6 +131,8 @@ def batch(terminal: Terminal, content: Content, source: AnswerSource, output: Ou
                 invalid = run_batch(planner, stream, stdout_bytes(), csv, lambda done, invalid: None, flush_each=True)
             except BrokenPipeError:
                 return quiet_on_closed_stdout()
+            except OSError as error:  # a full disk behind stdout, ...
+                raise OperationError(f"cannot write the roadmaps to stdout: {error.strerror}") from None
         else:
             with streamed_into(str(output_file), "the roadmaps", (name,)) as out, line_meter(terminal) as meter:
                 invalid = run_batch(planner, stream, out, csv, meter, flush_each=False)
@@ -195,6 +197,8 @@ def streamed_into(name: str, what: str, protect: tuple[str, ...]) -> Iterator[IO
 
 def stdout_bytes() -> IO[bytes]:
     """stdout as bytes (a test's text-only stdout gets an adapter)."""
+    if sys.stdout is None:
+        raise OperationError("cannot write the roadmaps: stdout is closed")
     buffer = getattr(sys.stdout, "buffer", None)
     if buffer is not None:
         return buffer  # type: ignore[no-any-return]
