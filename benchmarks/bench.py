@@ -41,9 +41,21 @@ ENV = dict(os.environ)
 CPU_SECONDS: list[float] = []  # of each process run: user + system time, which other loads on the machine sway less
 
 
+GNU_TIME = Path("/usr/bin/time")
+
+
 def run(argv: list[str], stdin: int | None = None, read: bool = False) -> tuple[float, int]:
     """Wall seconds and peak resident memory (KiB) of one process; with `read`, its stdout comes
-    through a pipe that this process reads to the end (the time includes that)."""
+    through a pipe that this process reads to the end (the time includes that).
+
+    A child's peak memory counts what it inherited from this (larger) process before it ran
+    mlpath, so with `read` the peak comes from GNU time, which starts mlpath from a small process.
+    """
+    report = None
+    if read and GNU_TIME.exists():
+        report = tempfile.NamedTemporaryFile(suffix=".rss", delete=False)  # noqa: SIM115 (closed below)
+        report.close()
+        argv = [str(GNU_TIME), "-f", "%M", "-o", report.name, *argv]
     start = time.perf_counter()
     out = subprocess.PIPE if read else subprocess.DEVNULL
     process = subprocess.Popen(argv, stdin=stdin, stdout=out, stderr=subprocess.DEVNULL, env=ENV)
@@ -55,7 +67,11 @@ def run(argv: list[str], stdin: int | None = None, read: bool = False) -> tuple[
     CPU_SECONDS.append(usage.ru_utime + usage.ru_stime)
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"failed: {' '.join(argv)}")
-    return elapsed, usage.ru_maxrss
+    peak = usage.ru_maxrss
+    if report is not None:
+        peak = int(Path(report.name).read_text().split()[-1])
+        Path(report.name).unlink()
+    return elapsed, peak
 
 
 def startup(runs: int) -> None:
@@ -127,7 +143,10 @@ def batch(size: int) -> None:
 def million(size: int = 1_000_000) -> None:
     """Peak memory over a million lines: counted while streaming, it should stay flat."""
     distinct = answer_sets(20_000)
-    name = _input([distinct[index % len(distinct)] for index in range(size)])
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as handle:
+        for index in range(size):  # written line by line: this process stays small
+            handle.write(distinct[index % len(distinct)] + "\n")
+        name = handle.name
     print(f"million: {size:,} lines")
     try:
         for label, args in (("cohort -", ["cohort", "-", "--json"]), ("quiz --batch", ["quiz", "--batch"])):
