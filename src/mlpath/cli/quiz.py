@@ -54,7 +54,12 @@ def quiz(
         bool, typer.Option("--questions", help="List the questions, keys, values and defaults.")
     ] = False,
     batch: Annotated[
-        bool, typer.Option("--batch", help="Read JSON Lines of answers (stdin or --answers); write one JSON line each.")
+        bool,
+        typer.Option(
+            "--batch",
+            help="Read JSON Lines of answer sets (stdin or --answers); write a line for each, as it is read "
+            "(JSON Lines, or --format csv).",
+        ),
     ] = False,
     resume: Annotated[
         bool, typer.Option("--resume", help="Go on with an interrupted quiz: asks only the questions left.")
