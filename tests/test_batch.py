@@ -329,3 +329,21 @@ def test_a_closed_or_full_stdout_is_one_line_and_exit_1(redirect: str) -> None:
     result = subprocess.run(["sh", "-c", shell], input=GOOD + "\n", capture_output=True, text=True, check=False)
     assert result.returncode == 1
     assert result.stderr.startswith("Error: cannot write the roadmaps") and result.stderr.count("\n") == 1
+
+
+def test_a_stream_that_fails_to_read_is_a_usage_error() -> None:
+    from mlpath.errors import UsageError
+
+    class Broken(io.BytesIO):
+        def readline(self, size: int | None = -1) -> bytes:
+            raise OSError(5, "Input/output error")
+
+    with pytest.raises(UsageError, match="cannot be read: Input/output error"):
+        list(read_lines(Broken()))
+
+
+def test_a_fifo_as_the_batch_file_is_refused_without_waiting(run: Run, tmp_path: Path) -> None:
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    result = run("quiz", "--batch", "--defaults", "--answers", str(fifo))
+    assert result.exit_code == 2 and "FIFO" in result.stderr and result.stdout == ""

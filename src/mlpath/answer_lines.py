@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import IO, Any
+
+from mlpath.errors import UsageError
 
 MAX_LINE_BYTES = 1_000_000
 MAX_NUMBER_DIGITS = 40  # a float written longer than twice this is refused (integers: Python's own limit)
@@ -32,8 +34,15 @@ class LineError(Exception):
 
 def read_lines(stream: IO[bytes], limit: int = MAX_LINE_BYTES) -> Iterator[bytes | None]:
     """Each line of `stream` as bytes, without its line end, as soon as it is read; None for a
-    line over `limit` bytes. A last line without "\\n" is a line; an empty stream has none."""
-    readline = stream.readline
+    line over `limit` bytes. A last line without "\\n" is a line; an empty stream has none.
+    A stream that fails to read is a UsageError (exit 2), as for any input file."""
+    try:
+        yield from _lines(stream.readline, limit)
+    except OSError as error:
+        raise UsageError(f"the answer sets cannot be read: {error.strerror or error}") from None
+
+
+def _lines(readline: Callable[[int], bytes], limit: int) -> Iterator[bytes | None]:
     first = True
     while True:
         line = readline(limit + 2)  # room for "\r\n" after a line of exactly `limit` bytes
