@@ -87,7 +87,10 @@ class Planner:
         self._notes: dict[Any, tuple[bytes, ...]] = {}
         self._levels: dict[tuple[int, int], tuple[str, bytes]] = {}
         self._neutral = _encode(clause_text(neutral_note(rules)))
-        self._pairs: dict[tuple[int, Any], bytes] = {}
+        # The answers document in a few groups of keys, each with few distinct values: one look-up each.
+        self._answer_groups: list[tuple[Callable[[Key], Any], dict[Any, bytes]]] = [
+            (_getter(tuple(KEYS[i] for i in group)), {}) for group in ANSWER_GROUPS
+        ]
         self.titles: dict[str, str] = {}  # every step id seen so far: the first title it had
         notes = content.roadmap.notes
         self._tail = b',"not_estimated":' + _encode(notes.not_estimated) + b'},"editorial":' + _encode(notes.editorial)
@@ -130,30 +133,30 @@ class Planner:
         """The roadmap of these answers as one compact JSON document, without a line end."""
         pieces = self._coded(key)
         verdict = self._verdict(key)[1]
-        numbered = _NUMBERED
-        steps = b",".join(
-            [numbered[n] + step for n, step in enumerate([step for piece in pieces for step in piece.steps])]
-        )
+        steps = [step for piece in pieces for step in piece.steps]
+        parts = [b""] * (2 * len(steps))  # '{"number":N,' and the rest of each step, in turn
+        parts[::2] = _NUMBERED[: len(steps)]
+        parts[1::2] = steps
         skipped = b",".join([item for piece in pieces for item in piece.skipped])
         education, assumptions = b"null", b"[]"
         for piece in pieces:
             if piece.education is not None and piece.assumptions is not None:
                 education, assumptions = piece.education, piece.assumptions
-        pairs = self._pairs
         answers = []
-        for index, value in enumerate(key):
-            pair = pairs.get((index, value))
-            if pair is None:
-                pair = self._pair(index, value)
-            answers.append(pair)
+        for group, (subkey, cache) in enumerate(self._answer_groups):
+            sub = subkey(key)
+            found = cache.get(sub)
+            if found is None:
+                found = _stored(cache, sub, self._answers_json(group, key))
+            answers.append(found)
         return b"".join(
             (
                 b'{"tailored":true,"answers":{',
-                b",".join(answers),
+                b",".join(answers),  # each group's "key":value pairs
                 b'},"verdict":',
                 verdict,
                 b',"steps":[',
-                steps,
+                b"".join(parts),
                 b'],"skipped":[',
                 skipped,
                 b'],"estimates":{"education":',
@@ -170,9 +173,12 @@ class Planner:
         degree = next((piece.degree for piece in pieces if piece.degree is not None), None)
         return Outline(self._verdict(key)[0], tuple(s for piece in pieces for s in piece.step_ids), degree)
 
-    def _pair(self, index: int, value: Any) -> bytes:
-        found = _encode(KEYS[index]) + b":" + _encode(list(value) if isinstance(value, tuple) else value)
-        return _stored(self._pairs, (index, value), found)
+    def _answers_json(self, group: int, key: Key) -> bytes:
+        """The "key":value pairs of one group of answers, as the answers document holds them."""
+        return b",".join(
+            _encode(KEYS[index]) + b":" + _encode(list(key[index]) if isinstance(key[index], tuple) else key[index])
+            for index in ANSWER_GROUPS[group]
+        )
 
     def _coded(self, key: Key) -> list[_Coded]:
         found = []
@@ -254,7 +260,20 @@ class Planner:
         return rule.level, head
 
 
-_NUMBERED = tuple(b'{"number":%d,' % number for number in range(1, 1001))
+def _answer_groups(size: int = 4) -> tuple[tuple[int, ...], ...]:
+    """The indexes of `KEYS` in runs of `size` (a list counts as a run of its own), in order."""
+    groups: list[list[int]] = [[]]
+    for index, name in enumerate(KEYS):
+        if name in contract.MULTISELECT or len(groups[-1]) == size:
+            groups.append([])
+        groups[-1].append(index)
+        if name in contract.MULTISELECT:
+            groups.append([])
+    return tuple(tuple(group) for group in groups if group)
+
+
+ANSWER_GROUPS = _answer_groups()
+_NUMBERED = (b'{"number":1,', *(b',{"number":%d,' % number for number in range(2, 1001)))
 
 
 def _getter(keys: tuple[str, ...]) -> Callable[[Key], Any]:
