@@ -74,7 +74,9 @@ class Planner:
         self.use_defaults = use_defaults
         self._checks = [(name, _checker(*contract.CONTRACT[name])) for name in KEYS]
         checks = dict(self._checks)
-        prepared, _ = contract.check(dict(overrides or {}))  # a bad --set is one usage error, before any line
+        # A bad --set is one usage error, before any line. (Without one, the contract's validator
+        # is never built unless a line needs it: it takes a twentieth of a second.)
+        prepared = contract.check(dict(overrides))[0] if overrides else {}
         self.overrides = {key: checks[key](value) for key, value in prepared.items()}
         self.defaults = {q.key: checks[q.key](q.default) for q in self.questions}
         self.parts = roadmap_parts(content)
