@@ -17,11 +17,11 @@ from mlpath import answers as contract
 from mlpath.answers import KEYS, Answers
 from mlpath.content.model import Content
 from mlpath.content.model.quiz import VerdictFactor
-from mlpath.engine.roadmap import Part, Piece, roadmap_parts
+from mlpath.engine.roadmap import Part, Piece, RoadmapStep, roadmap_parts
 from mlpath.engine.verdict import factor_clause, neutral_note, note_keys, verdict_level, verdict_notes
 from mlpath.errors import UsageError
 from mlpath.render.data import COMPACT
-from mlpath.views.roadmap import clause_text, skipped_document, step_document, study_document
+from mlpath.views.roadmap import clause_text, reason_text, skipped_document, study_document
 
 T = TypeVar("T")
 Key = tuple[Any, ...]  # checked answers, one value per key of `answers.KEYS`, lists as sorted tuples
@@ -93,6 +93,7 @@ class Planner:
         self._answer_groups: list[tuple[Callable[[Key], Any], dict[Any, bytes]]] = [
             (_getter(tuple(KEYS[i] for i in group)), {}) for group in ANSWER_GROUPS
         ]
+        self._lists: dict[tuple[str, ...], bytes] = {}
         self.titles: dict[str, str] = {}  # every step id seen so far: the first title it had
         notes = content.roadmap.notes
         self._tail = b',"not_estimated":' + _encode(notes.not_estimated) + b'},"editorial":' + _encode(notes.editorial)
@@ -198,7 +199,7 @@ class Planner:
         piece: Piece = part.build(self.content, answers)
         for step in piece.steps:
             self.titles.setdefault(step.id, step.title)
-        steps = tuple(_encode(step_document(0, step))[len(b'{"number":0,') :] for step in piece.steps)
+        steps = tuple(self._step_json(step) for step in piece.steps)
         skipped = tuple(_encode(skipped_document(step)) for step in piece.skipped)
         education = assumptions = None
         degree = None
@@ -210,6 +211,16 @@ class Planner:
             if study is not None:
                 degree = Degree(study.years_min, study.years_max, study.cost.total_min, study.cost.total_max)
         return _Coded(steps, tuple(step.id for step in piece.steps), skipped, education, assumptions, degree)
+
+    def _step_json(self, step: RoadmapStep) -> bytes:
+        """`step_document` as JSON without its number: '"id":...}'. Its lists (the actions above
+        all) recur across answer sets, so each is encoded once; only the why is new each time."""
+        lists = self._lists
+        used = lists.get(step.answers_used) or _stored(lists, step.answers_used, _encode(list(step.answers_used)))
+        actions = lists.get(step.actions) or _stored(lists, step.actions, _encode(list(step.actions)))
+        head = _encode({"id": step.id, "phase": step.phase, "title": step.title})[1:-1]
+        why = _encode(reason_text(step.reason))
+        return b"".join((head, b',"why":', why, b',"answers_used":', used, b',"actions":', actions, b"}"))
 
     # --- the verdict, from its parts (see engine.verdict.judge, which it matches byte for byte) ---
 
