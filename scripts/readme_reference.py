@@ -108,7 +108,11 @@ def record_table() -> str:
         "| command | record | fields after the record type |",
         "| --- | --- | --- |",
     ]
+    from mlpath.documents import LINES_ONLY
+
     for label, kind in documents():
+        if kind in LINES_ONLY:
+            continue
         for record in record_types(kind):
             lines.append(f"| {label} | `{record.name}` | {', '.join(record.fields)} |")
     return "\n".join(lines) + "\n"

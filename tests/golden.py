@@ -16,6 +16,7 @@ GOLDEN = Path(__file__).resolve().parent / "golden"
 FORMATS = ("table", "plain", "json", "yaml", "markdown", "csv")
 NOT_TABULAR = {"about", "education", "education-out-masters", "outlook", "work-life"}  # no csv: not a list
 WIDTH = "100"
+SURVEY = Path(__file__).resolve().parent / "survey.jsonl"  # a survey export, for `mlpath cohort`
 
 ANSWERS = (
     "--defaults",
@@ -82,6 +83,7 @@ CASES: dict[str, tuple[str, ...]] = {
     "roadmap-what-if-same": ("roadmap", "--defaults", "--what-if", "study=full-time"),
     "sources": ("sources",),
     "search": ("search", "pytorch"),
+    "cohort": ("cohort", str(SURVEY), "--defaults"),
 }
 
 

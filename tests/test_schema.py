@@ -128,7 +128,13 @@ def test_a_command_with_two_shapes_allows_either(run: Run) -> None:
     schema = schema_of(run, "ladder")
     assert [part["$ref"] for part in schema["anyOf"]] == ["#/$defs/Ladder", "#/$defs/LadderLevelInFull"]
     quiz = [part["$ref"] for part in schema_of(run, "quiz")["anyOf"]]
-    assert quiz == ["#/$defs/Roadmap", "#/$defs/Questions", "#/$defs/Comparison"]
+    assert quiz == [
+        "#/$defs/Roadmap",
+        "#/$defs/Questions",
+        "#/$defs/Comparison",
+        "#/$defs/BatchRoadmap",
+        "#/$defs/BatchError",
+    ]
 
 
 def test_a_comparison_is_no_roadmap_and_a_roadmap_no_comparison(run: Run) -> None:

@@ -35,7 +35,7 @@ COMMAND_MODULES: dict[str, str] = {
     "about": "explore", "salary": "explore", "ladder": "explore", "skills": "explore",
     "specialties": "explore", "aspects": "explore", "education": "explore", "resources": "explore",
     "internships": "explore", "industries": "explore", "companies": "explore", "outlook": "explore",
-    "work-life": "explore", "quiz": "quiz", "roadmap": "quiz", "progress": "progress",
+    "work-life": "explore", "quiz": "quiz", "roadmap": "quiz", "cohort": "cohort", "progress": "progress",
     "search": "utility", "sources": "utility", "schema": "utility", "data": "utility",
 }  # fmt: skip
 

@@ -1,55 +1,228 @@
-"""`mlpath quiz --batch`: one JSON line out for every line in, in order; nothing dropped."""
+"""`mlpath quiz --batch`: one line out for every line in, in order, written as soon as it is read.
+
+Output is JSON Lines (a roadmap, or {"line": N, "error": ...}), or CSV with one row per
+answer set. On stdout every line is flushed as it is written, so a coprocess gets its answer
+without closing its end; with -o FILE the lines stream into a temporary file beside FILE,
+renamed over it at the end (a failed run leaves any earlier FILE as it was).
+"""
 
 from __future__ import annotations
 
-import json
+import contextlib
+import io
+import os
 import sys
-from collections.abc import Iterable, Mapping
-from typing import Any
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any, cast
 
-from mlpath.cli.options import AnswerSource
-from mlpath.content.model import Content
-from mlpath.errors import ExitCode, MlpathError
+from mlpath.answer_lines import MAX_LINE_BYTES, Id, LineError, parse_line, read_lines
+from mlpath.cli.meter import METER_EVERY
+from mlpath.errors import ExitCode, OperationError, UsageError
+from mlpath.render import OutputFormat
+from mlpath.render.data import COMPACT
+
+if TYPE_CHECKING:
+    from mlpath.cli.options import AnswerSource, Output
+    from mlpath.content.model import Content
+    from mlpath.planner import Key, Planner
+    from mlpath.terminal import Terminal
+
+CSV_COLUMNS = (
+    "id",
+    "line",
+    "verdict",
+    "steps",
+    "degree_years_min",
+    "degree_years_max",
+    "tuition_min",
+    "tuition_max",
+    "error",
+)
 
 
-def run_batch(content: Content, source: AnswerSource) -> int:
-    """Process every line; returns the exit code: 0 if all lines were valid, else 2."""
-    from mlpath import answers as contract
-    from mlpath.engine.roadmap import build_roadmap
-    from mlpath.files import read_input
-    from mlpath.render.data import to_json
-    from mlpath.views.roadmap import roadmap_document
-
-    overrides = contract.parse_assignments(source.assignments)
-    lines: Iterable[str] = (
-        sys.stdin if source.file in (None, "-") else read_input(str(source.file), "answers file").splitlines()
-    )
-    write = sys.stdout.write
-    questions = content.questions.questions
-    failed = False
-    for number, line in enumerate(lines, 1):
+def answer_lines(planner: Planner, stream: IO[bytes]) -> Iterator[tuple[int, Id | None, Key | str]]:
+    """(line number, id, checked answers or the line's error) for every line of `stream`, in order.
+    A line can fail in any way without costing the lines after it."""
+    for number, data in enumerate(read_lines(stream), 1):
+        ident: Id | None = None
         try:
-            raw = _parse_line(line)
-            raw.update(overrides)
-            prepared, missing = contract.resolve(raw, questions, source.defaults)
-            if missing:
-                raise MlpathError(f"missing answers: {', '.join(missing)} (or run with --defaults)")
-            result: Mapping[str, Any] = roadmap_document(content, build_roadmap(content, contract.build(prepared)))
-        except MlpathError as error:
-            failed = True
-            result = {"line": number, "error": str(error)}
-        write(to_json(result))
-    return int(ExitCode.USAGE if failed else ExitCode.OK)
+            if data is None:
+                raise LineError(f"line longer than {MAX_LINE_BYTES:,} bytes; an answer set is far shorter")
+            ident, raw = parse_line(data)
+            yield number, ident, planner.key(raw)
+        except (LineError, UsageError) as error:
+            yield number, ident, str(error)
+        except RecursionError:
+            yield number, ident, "nested too deeply; expected a flat object of answers"
 
 
-def _parse_line(line: str) -> dict[str, Any]:
-    text = line.strip()
-    if not text:
-        raise MlpathError("empty line; expected a JSON object of answers")
+def encode(value: Any) -> bytes:
+    return COMPACT.encode(value).encode("utf-8")
+
+
+class JsonLines:
+    """Each answer set as one JSON document on a line: its roadmap, or its error."""
+
+    def __init__(self, planner: Planner) -> None:
+        self.planner = planner
+
+    def header(self) -> bytes:
+        return b""
+
+    def roadmap(self, number: int, ident: Id | None, key: Key) -> bytes:
+        line = self.planner.line(key)
+        return line + b"\n" if ident is None else b'{"id":' + encode(ident) + b"," + line[1:] + b"\n"
+
+    def error(self, number: int, ident: Id | None, message: str) -> bytes:
+        found: dict[str, Any] = {} if ident is None else {"id": ident}
+        found.update(line=number, error=message)
+        return encode(found) + b"\n"
+
+
+class CsvRows:
+    """Each answer set as one CSV row (RFC 4180): its verdict, step ids and degree, or its error."""
+
+    def __init__(self, planner: Planner) -> None:
+        from mlpath.render.csv import writer
+
+        self.planner = planner
+        self.buffer = io.StringIO(newline="")
+        self.writer = writer(self.buffer)
+
+    def _row(self, cells: tuple[Any, ...]) -> bytes:
+        from mlpath.render.records import text
+
+        self.buffer.seek(0)
+        self.buffer.truncate()
+        self.writer.writerow([text(cell) for cell in cells])
+        return self.buffer.getvalue().encode("utf-8")
+
+    def header(self) -> bytes:
+        return self._row(CSV_COLUMNS)
+
+    def roadmap(self, number: int, ident: Id | None, key: Key) -> bytes:
+        outline = self.planner.outline(key)
+        degree = outline.degree or (None, None, None, None)
+        return self._row((ident, number, outline.level, list(outline.steps), *degree, None))
+
+    def error(self, number: int, ident: Id | None, message: str) -> bytes:
+        return self._row((ident, number, None, None, None, None, None, None, message))
+
+
+def batch(terminal: Terminal, content: Content, source: AnswerSource, output: Output, output_file: str | None) -> int:
+    """`quiz --batch`: returns the exit code, 0 if every line was valid, else 2."""
+    from mlpath.answers import parse_assignments
+    from mlpath.cli.meter import line_meter
+    from mlpath.files import open_input
+    from mlpath.planner import Planner
+
+    output.resolve(False)  # --json with --format csv is a usage error
+    to_file = output_file not in (None, "-")
+    csv = output.format is OutputFormat.csv or (
+        output.format is None and not output.json and to_file and str(output_file).lower().endswith(".csv")
+    )
+    planner = Planner(content, parse_assignments(source.assignments), source.defaults)
+    name = source.file or "-"
+    with open_input(name, "answers file") as stream:
+        if not to_file:
+            try:
+                invalid = run_batch(planner, stream, stdout_bytes(), csv, lambda done, invalid: None, flush_each=True)
+            except BrokenPipeError:
+                return quiet_on_closed_stdout()
+            except OSError as error:  # a full disk behind stdout, ...
+                raise OperationError(f"cannot write the roadmaps to stdout: {error.strerror}") from None
+        else:
+            with streamed_into(str(output_file), "the roadmaps", (name,)) as out, line_meter(terminal) as meter:
+                invalid = run_batch(planner, stream, out, csv, meter, flush_each=False)
+            lines = "line" if meter.done == 1 else "lines"
+            kind = "csv" if csv else "JSON Lines"
+            terminal.say(f"Wrote {meter.done:,} {lines} to {output_file} ({kind}; {invalid:,} invalid).")
+    return int(ExitCode.USAGE if invalid else ExitCode.OK)
+
+
+def run_batch(planner: Planner, stream: IO[bytes], out: IO[bytes], csv: bool, meter: Meter, flush_each: bool) -> int:
+    """Write a line for every line of `stream` to `out`; returns how many lines were invalid."""
+    writer = CsvRows(planner) if csv else JsonLines(planner)
+    write = out.write
+    flush = out.flush if flush_each else _nothing
+    write(writer.header())
+    invalid = 0
+    number = 0
+    for number, ident, found in answer_lines(planner, stream):
+        if type(found) is str:
+            invalid += 1
+            line = writer.error(number, ident, found)
+        else:
+            line = writer.roadmap(number, ident, found)  # type: ignore[arg-type]
+        write(line)
+        flush()
+        if not number % METER_EVERY:
+            meter(number, invalid)
+    meter(number, invalid)
+    return invalid
+
+
+Meter = Callable[[int, int], None]  # (lines done, invalid so far)
+
+
+def _nothing() -> None:
+    pass
+
+
+@contextlib.contextmanager
+def streamed_into(name: str, what: str, protect: tuple[str, ...]) -> Iterator[IO[bytes]]:
+    """A file to stream `what` into: a temporary file beside `name`, renamed over it when the
+    block ends without an error (the target is checked first, as for any -o)."""
+    from mlpath.files import check_target
+
+    target = check_target(name, what, protect=protect)
+    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise MlpathError(f"not valid JSON at column {error.colno}: {error.msg}") from None
-    if not isinstance(data, dict):
-        raise MlpathError('expected a JSON object of answers, e.g. {"programming": "beginner"}')
-    return data
+        with os.fdopen(fd, "wb") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        mask = os.umask(0o022)  # reading the umask means setting it; put it straight back
+        os.umask(mask)
+        Path(temp).chmod(0o666 & ~mask)
+        Path(temp).replace(target)
+    except OSError as error:
+        raise OperationError(f"cannot write {what} to {name!r}: {error.strerror}") from None
+    finally:
+        with contextlib.suppress(OSError):
+            Path(temp).unlink()
+
+
+def stdout_bytes() -> IO[bytes]:
+    """stdout as bytes (a test's text-only stdout gets an adapter)."""
+    if sys.stdout is None:
+        raise OperationError("cannot write the roadmaps: stdout is closed")
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is not None:
+        return buffer  # type: ignore[no-any-return]
+    return cast(IO[bytes], _TextBytes(sys.stdout))
+
+
+class _TextBytes(io.RawIOBase):
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream = stream
+
+    def write(self, data: Any) -> int:
+        self.stream.write(bytes(data).decode("utf-8"))
+        return len(data)
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+
+def quiet_on_closed_stdout() -> int:
+    """stdout's reader went away (`| head -1`): stop without a word. fd 1 is pointed at
+    /dev/null, so that the flush at the interpreter's exit finds somewhere to write.
+    (Kept in one place so that a process-wide stream policy can take it over.)"""
+    with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    return int(ExitCode.FAILED)

@@ -44,7 +44,12 @@ def quiz(
         bool, typer.Option("--questions", help="List the questions, keys, values and defaults.")
     ] = False,
     batch: Annotated[
-        bool, typer.Option("--batch", help="Read JSON Lines of answers (stdin or --answers); write one JSON line each.")
+        bool,
+        typer.Option(
+            "--batch",
+            help="Read JSON Lines of answer sets (stdin or --answers); write a line for each, as it is read "
+            "(JSON Lines, or --format csv).",
+        ),
     ] = False,
     resume: Annotated[
         bool, typer.Option("--resume", help="Go on with an interrupted quiz: asks only the questions left.")
@@ -72,9 +77,9 @@ def quiz(
         emit(ctx, questions_report(content), output)
         return
     if batch:
-        from mlpath.cli.batch import run_batch
+        from mlpath.cli.batch import batch as run_batch
 
-        raise typer.Exit(run_batch(content, source))
+        raise typer.Exit(run_batch(state.terminal, content, source, output, delivery.output))
     from mlpath import answers as contract
     from mlpath.cli.outputs import check_outputs
 

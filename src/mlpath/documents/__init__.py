@@ -29,6 +29,9 @@ KINDS: dict[str, tuple[str, str]] = {
     "roadmap": ("roadmap", "Roadmap"),
     "questions": ("roadmap", "Questions"),
     "comparison": ("compare", "Comparison"),
+    "batch_roadmap": ("roadmap", "BatchRoadmap"),
+    "batch_error": ("roadmap", "BatchError"),
+    "cohort": ("cohort", "Cohort"),
     "progress": ("progress", "Progress"),
     "search": ("utility", "Search"),
     "sources": ("utility", "Sources"),
@@ -51,13 +54,17 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "companies": ("companies",),
     "outlook": ("outlook",),
     "work-life": ("work_life",),
-    "quiz": ("roadmap", "questions", "comparison"),
+    "quiz": ("roadmap", "questions", "comparison", "batch_roadmap", "batch_error"),
     "roadmap": ("roadmap", "comparison"),
+    "cohort": ("cohort",),
     "progress": ("progress",),
     "search": ("search",),
     "sources": ("sources",),
     "data check": ("data_check",),
 }
+
+# The lines of `quiz --batch`: JSON Lines (or CSV) only, so no plain records.
+LINES_ONLY = ("batch_roadmap", "batch_error")
 
 # Bump when a document changes in a way that can break a script (see README, "Stability").
 SCHEMA_VERSION = 1

@@ -2,7 +2,7 @@
 
 from typing import Annotated, Literal
 
-from typing_extensions import TypedDict
+from typing_extensions import NotRequired, TypedDict
 
 from mlpath.answers import (
     Education,
@@ -92,6 +92,20 @@ class Roadmap(TypedDict):
     skipped: Annotated[list[SkippedStep], Each("skipped")]
     estimates: Estimates
     editorial: str
+
+
+class BatchRoadmap(Roadmap):
+    """`mlpath quiz --batch`: a line's roadmap, with the line's id first when it has one."""
+
+    id: NotRequired[str | int | float]
+
+
+class BatchError(TypedDict):
+    """`mlpath quiz --batch`: a line that gave no roadmap (its id when it has one)."""
+
+    id: NotRequired[str | int | float]
+    line: int
+    error: str
 
 
 class Question(TypedDict):

@@ -8,7 +8,9 @@ With no answers, the general roadmap is built and every reason says so.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from mlpath.answers import Answers
 from mlpath.content.model import Content
@@ -73,20 +75,67 @@ class _Education:
     assumptions: tuple[str, ...]
 
 
-def build_roadmap(content: Content, answers: Answers | None) -> Roadmap:
+class Piece(NamedTuple):
+    """What one part of the roadmap adds: its steps, the steps it skips, the degree's time and cost."""
+
+    steps: tuple[RoadmapStep, ...]
+    skipped: tuple[Skipped, ...] = ()
+    study: Study | None = None
+    assumptions: tuple[str, ...] = ()
+
+
+class Part(NamedTuple):
+    """A part of the roadmap and the only answers it reads, so that a run over many answer sets
+    (quiz --batch, cohort) can build each part once per distinct value of its keys."""
+
+    name: str
+    keys: tuple[str, ...]
+    build: Callable[[Content, Answers | None], Piece]
+
+
+def roadmap_parts(content: Content) -> tuple[Part, ...]:
+    """The parts of a roadmap, in the order of its steps."""
     rules = content.roadmap
-    foundations, skipped = _foundations(rules, answers)
-    education = _education(content, answers)
-    steps = (
-        *foundations,
-        *education.steps,
-        *_practice(content, answers),
-        *_specialty(content, answers),
-        _industries(content, answers),
-        *_career(content, answers),
+    education = (*(key for rule in rules.education.rules for key in rule.when), "residency", "study")
+    return (
+        Part("foundations", ("programming", "math"), _foundations_piece),
+        Part("education", tuple(dict.fromkeys(education)), _education_piece),
+        Part("core-skills", (), lambda c, a: Piece((_core_skills(c, a),))),
+        Part("projects", tuple(rules.projects.concerns), lambda c, a: Piece((_projects(c, a),))),
+        Part("internship", ("goal", "industries", "interests"), lambda c, a: Piece((_internship(c, a),))),
+        Part("specialty", ("interests",), lambda c, a: Piece(_specialty(c, a))),
+        Part("industries", ("industries",), lambda c, a: Piece((_industries(c, a),))),
+        Part("career", ("remote_work", "goal"), lambda c, a: Piece(_career(c, a))),
     )
+
+
+def assemble(answers: Answers | None, pieces: Iterable[Piece], verdict: Verdict | None) -> Roadmap:
+    """The roadmap made of its parts' pieces, in order."""
+    steps: list[RoadmapStep] = []
+    skipped: list[Skipped] = []
+    study: Study | None = None
+    assumptions: tuple[str, ...] = ()
+    for piece in pieces:
+        steps.extend(piece.steps)
+        skipped.extend(piece.skipped)
+        if piece.study is not None or piece.assumptions:
+            study, assumptions = piece.study, piece.assumptions
+    return Roadmap(answers, verdict, tuple(steps), tuple(skipped), study, assumptions)
+
+
+def build_roadmap(content: Content, answers: Answers | None) -> Roadmap:
     verdict = judge(content, answers) if answers is not None else None
-    return Roadmap(answers, verdict, steps, (*skipped, *education.skipped), education.study, education.assumptions)
+    return assemble(answers, (part.build(content, answers) for part in roadmap_parts(content)), verdict)
+
+
+def _foundations_piece(content: Content, answers: Answers | None) -> Piece:
+    steps, skipped = _foundations(content.roadmap, answers)
+    return Piece(tuple(steps), tuple(skipped))
+
+
+def _education_piece(content: Content, answers: Answers | None) -> Piece:
+    education = _education(content, answers)
+    return Piece(education.steps, education.skipped, education.study, education.assumptions)
 
 
 def _general(rules: RoadmapRules) -> Reason:
@@ -160,11 +209,11 @@ def _study(content: Content, rule: EducationRule, residency: str, mode: str) -> 
 # Practical experience ------------------------------------------------------------------------
 
 
-def _practice(content: Content, answers: Answers | None) -> tuple[RoadmapStep, ...]:
+def _core_skills(content: Content, answers: Answers | None) -> RoadmapStep:
     rules = content.roadmap
     skills = {skill.id: skill for skill in content.skills.on_the_job}
     chosen = [skills[skill_id] for skill_id in rules.skills.skill_ids]
-    core = RoadmapStep(
+    return RoadmapStep(
         "core-skills",
         "practice",
         rules.skills.title,
@@ -172,6 +221,10 @@ def _practice(content: Content, answers: Answers | None) -> tuple[RoadmapStep, .
         (),
         tuple(rules.skills.action.format(skill=s.name, tools=_tools(s.tools) or s.summary) for s in chosen),
     )
+
+
+def _projects(content: Content, answers: Answers | None) -> RoadmapStep:
+    rules = content.roadmap
     projects = rules.projects
     concerns = (
         [key for key in projects.concerns if getattr(answers, key) <= content.verdict.concern_at] if answers else []
@@ -188,8 +241,7 @@ def _practice(content: Content, answers: Answers | None) -> tuple[RoadmapStep, .
         reason = (Clause((), projects.why),)
         if concerns:
             reason += (Clause(said(answers, concerns), projects.concern_why),)
-    portfolio = RoadmapStep("projects", "practice", projects.title, reason, tuple(concerns), actions)
-    return core, portfolio, _internship(content, answers)
+    return RoadmapStep("projects", "practice", projects.title, reason, tuple(concerns), actions)
 
 
 def _internship(content: Content, answers: Answers | None) -> RoadmapStep:

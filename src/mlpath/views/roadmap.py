@@ -9,7 +9,8 @@ from mlpath.answers import SCALE
 from mlpath.content.model import Content
 from mlpath.content.model.quiz import RoadmapNotes
 from mlpath.engine.reason import Clause, Reason
-from mlpath.engine.roadmap import Roadmap, Study
+from mlpath.engine.roadmap import Roadmap, RoadmapStep, Skipped, Study
+from mlpath.engine.verdict import Verdict
 from mlpath.report import Block, Notes, Paragraph, Report, Step, Steps, Summary, Table
 from mlpath.views.education import cost_document
 from mlpath.views.explore import guide_answer_blocks
@@ -65,36 +66,43 @@ def study_document(study: Study, notes: RoadmapNotes) -> doc.StudyEstimate:
     }
 
 
+def verdict_document(verdict: Verdict) -> doc.Verdict:
+    return {
+        "level": verdict.level,  # type: ignore[typeddict-item]
+        "summary": verdict.summary,
+        "reasons": [clause_text(clause) for clause in verdict.reasons],
+        "strengths": [clause_text(clause) for clause in verdict.strengths],
+        "concerns": [clause_text(clause) for clause in verdict.concerns],
+    }
+
+
+def step_document(number: int, step: RoadmapStep) -> doc.RoadmapStep:
+    return {
+        "number": number,
+        "id": step.id,
+        "phase": step.phase,
+        "title": step.title,
+        "why": reason_text(step.reason),
+        "answers_used": list(step.answers_used),
+        "actions": list(step.actions),
+    }
+
+
+def skipped_document(step: Skipped) -> doc.SkippedStep:
+    return {"id": step.id, "why": reason_text(step.reason)}
+
+
 def roadmap_document(content: Content, roadmap: Roadmap) -> doc.Roadmap:
-    """The roadmap as JSON. Written out field by field, not with `pick`: `quiz --batch` builds
-    one per answer set, and a literal is twice as fast."""
+    """The roadmap as JSON. Written out field by field, not with `pick`: a literal is twice as
+    fast. `mlpath.planner` writes the same bytes from cached parts; a test keeps them equal."""
     verdict = roadmap.verdict
     notes = content.roadmap.notes
     return {
         "tailored": roadmap.tailored,
         "answers": roadmap.answers.document() if roadmap.answers else None,  # type: ignore[typeddict-item]
-        "verdict": None
-        if verdict is None
-        else {
-            "level": verdict.level,  # type: ignore[typeddict-item]
-            "summary": verdict.summary,
-            "reasons": [clause_text(clause) for clause in verdict.reasons],
-            "strengths": [clause_text(clause) for clause in verdict.strengths],
-            "concerns": [clause_text(clause) for clause in verdict.concerns],
-        },
-        "steps": [
-            {
-                "number": n,
-                "id": s.id,
-                "phase": s.phase,
-                "title": s.title,
-                "why": reason_text(s.reason),
-                "answers_used": list(s.answers_used),
-                "actions": list(s.actions),
-            }
-            for n, s in enumerate(roadmap.steps, 1)
-        ],
-        "skipped": [{"id": s.id, "why": reason_text(s.reason)} for s in roadmap.skipped],
+        "verdict": None if verdict is None else verdict_document(verdict),
+        "steps": [step_document(n, s) for n, s in enumerate(roadmap.steps, 1)],
+        "skipped": [skipped_document(s) for s in roadmap.skipped],
         "estimates": {
             "education": study_document(roadmap.study, notes) if roadmap.study else None,
             "assumptions": list(roadmap.assumptions),

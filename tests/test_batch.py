@@ -1,0 +1,349 @@
+"""`mlpath quiz --batch`: one line out per line in, streamed, with ids; poison costs one line only."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import select
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import Run
+from mlpath.answer_lines import MAX_LINE_BYTES, read_lines
+from mlpath.answers import CONTRACT
+
+MLPATH = [sys.executable, "-m", "mlpath"]
+GOOD = '{"goal": "manager"}'
+
+# Lines that must each give their own error line, and nothing else.
+POISON: dict[str, bytes] = {
+    "nested deep": b"[" * 100_000 + b"]" * 100_000,
+    "nested in a value": b'{"goal": ' + b"[" * 900 + b"]" * 900 + b"}",
+    "long integer": b'{"complex_problems": ' + b"9" * 5000 + b"}",
+    "long float": b'{"complex_problems": 1.' + b"5" * 5000 + b"}",
+    "NaN": b'{"complex_problems": NaN}',
+    "Infinity": b'{"complex_problems": -Infinity}',
+    "overflowing float": b'{"new_tech": 1e999}',
+    "lone surrogate id": b'{"id": "\\ud800", "goal": "manager"}',
+    "lone surrogate value": b'{"goal": "\\udfff"}',
+    "invalid UTF-8": b'\xff\xfe{"goal": "manager"}',
+    "over 1 MB": b'{"goal": "manager", "note": "' + b"x" * (MAX_LINE_BYTES + 10) + b'"}',
+    "duplicate key": b'{"goal": "manager", "goal": "director"}',
+    "not an object": b"[1, 2, 3]",
+    "empty": b"",
+    "blank": b"   \t",
+    "garbage": b"{goal: manager",
+    "id true": b'{"id": true, "goal": "manager"}',
+    "id list": b'{"id": [1], "goal": "manager"}',
+    "id null": b'{"id": null}',
+    "unknown key": b'{"gaol": "manager"}',
+}
+
+
+def batch(run: Run, text: str, *flags: str) -> tuple[int, list[dict[str, Any]], str]:
+    result = run("quiz", "--batch", "--defaults", *flags, input=text)
+    return result.exit_code, [json.loads(line) for line in result.stdout.splitlines()], result.stderr
+
+
+def test_ids_are_echoed_on_roadmaps_and_errors_and_are_not_answers(run: Run) -> None:
+    text = '{"id": "p-1", "goal": "manager"}\n{"id": 42, "goal": "boss"}\n{"id": 2.5}\n{"goal": "director"}\n'
+    code, lines, _ = batch(run, text)
+    assert code == 2
+    assert lines[0]["id"] == "p-1" and lines[0]["answers"]["goal"] == "manager" and "id" not in lines[0]["answers"]
+    assert lines[1] == {"id": 42, "line": 2, "error": lines[1]["error"]} and "boss" in lines[1]["error"]
+    assert lines[2]["id"] == 2.5 and lines[2]["steps"]
+    assert "id" not in lines[3] and lines[3]["answers"]["goal"] == "director"
+    assert list(lines[0])[:2] == ["id", "tailored"]
+
+
+def test_an_id_line_is_the_roadmap_without_id_plus_the_id(run: Run) -> None:
+    plain = run("quiz", "--batch", "--defaults", input=GOOD + "\n").stdout
+    with_id = run("quiz", "--batch", "--defaults", input='{"id": "x", "goal": "manager"}\n').stdout
+    assert with_id == '{"id":"x",' + plain[1:]
+
+
+@pytest.mark.parametrize("name", list(POISON))
+def test_a_poisonous_line_gives_its_error_line_and_the_run_goes_on(run: Run, tmp_path: Path, name: str) -> None:
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(GOOD.encode() + b"\n" + POISON[name] + b"\n" + GOOD.encode() + b"\n")
+    result = run("quiz", "--batch", "--defaults", "--answers", str(path))
+    lines = result.stdout.splitlines()
+    assert result.exit_code == 2
+    assert len(lines) == 3
+    error = json.loads(lines[1])
+    assert error["line"] == 2 and error["error"] and set(error) == {"line", "error"}
+    assert len(lines[1]) < 400  # the poison is never echoed whole
+    assert json.loads(lines[0])["steps"] and json.loads(lines[2])["steps"]
+    assert result.stderr == ""
+
+
+def test_lines_split_on_newline_only_and_crlf_is_accepted(run: Run, tmp_path: Path) -> None:
+    text = '{"goal": "manager"}\r\n{"goal": "director\u2028"}\n{"goal": "tech-lead\u0085"}\n{"goal": "manager"}'
+    by_stdin = run("quiz", "--batch", "--defaults", input=text).stdout
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(text.encode())
+    by_file = run("quiz", "--batch", "--defaults", "--answers", str(path)).stdout
+    assert by_stdin == by_file
+    assert len(by_stdin.splitlines()) == 4  # U+2028 and U+0085 break no line; the last line has no "\n"
+
+
+def test_a_byte_order_mark_and_a_trailing_newline_make_no_line(run: Run) -> None:
+    code, lines, _ = batch(run, "\ufeff" + GOOD + "\n")
+    assert code == 0 and len(lines) == 1
+
+
+def test_read_lines_never_asks_for_more_than_the_bound() -> None:
+    class Spy(io.BytesIO):
+        largest = 0
+
+        def readline(self, size: int | None = -1) -> bytes:
+            Spy.largest = max(Spy.largest, size or 0)
+            return super().readline(size)
+
+    stream = Spy(b"a" * 300 + b"\nb\r\nc" + b"\r")
+    assert list(read_lines(stream, limit=100)) == [None, b"b", b"c"]
+    assert Spy.largest <= 1 << 16  # the rest of a long line is dropped in chunks, never held
+
+
+lines_strategy = st.lists(
+    st.one_of(
+        st.fixed_dictionaries({"goal": st.sampled_from(["manager", "director", "boss"])}).map(json.dumps),
+        st.text(alphabet=st.characters(blacklist_characters="\n\r"), max_size=30),
+        st.sampled_from([p.decode("utf-8", "replace") for p in POISON.values() if len(p) < 5000]),
+    ).map(lambda line: line.replace("\n", " ").replace("\r", " ")),
+    max_size=12,
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(lines=lines_strategy)
+def test_one_output_line_per_input_line_in_order(run: Run, lines: list[str]) -> None:
+    result = run("quiz", "--batch", "--defaults", input="".join(line + "\n" for line in lines))
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(out) == len(lines)
+    for number, found in enumerate(out, 1):
+        assert found.get("line", number) == number
+    assert result.exit_code == (2 if any("error" in found for found in out) else 0)
+
+
+answer_sets = st.fixed_dictionaries(
+    {
+        key: st.lists(st.sampled_from(values), max_size=4) if kind == "multiselect" else st.sampled_from(values)
+        for key, (kind, values) in CONTRACT.items()
+    }
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(sets=st.lists(answer_sets, min_size=1, max_size=5))
+def test_batch_lines_are_the_bytes_of_the_single_roadmap(sets: list[dict[str, Any]]) -> None:
+    from mlpath import answers as contract
+    from mlpath.content.loader import load_content, packaged_data_dir
+    from mlpath.engine.roadmap import build_roadmap
+    from mlpath.planner import Planner
+    from mlpath.render.data import to_json
+    from mlpath.views.roadmap import roadmap_document
+
+    content = load_content(packaged_data_dir())
+    planner = Planner(content)
+    for answers in sets * 2:  # the second time from the caches
+        expected = to_json(
+            roadmap_document(content, build_roadmap(content, contract.build(contract.check(dict(answers))[0])))
+        )
+        assert planner.line(planner.key(dict(answers))).decode() + "\n" == expected
+
+
+def test_csv_has_a_header_and_one_row_per_answer_set(run: Run) -> None:
+    text = '{"id": "a", "education": "master-cs"}\n{"id": "b", "goal": "boss"}\n{"path": "degree"}\n'
+    result = run("quiz", "--batch", "--defaults", "--format", "csv", input=text)
+    assert result.exit_code == 2
+    assert result.stdout_bytes.count(b"\r\n") == 4
+    rows = list(csv.DictReader(io.StringIO(result.stdout, newline="")))
+    assert [row["id"] for row in rows] == ["a", "b", ""]
+    assert [row["line"] for row in rows] == ["1", "2", "3"]
+    assert rows[0]["verdict"] and "degree" not in rows[0]["steps"] and rows[0]["degree_years_min"] == ""
+    assert "boss" in rows[1]["error"] and rows[1]["verdict"] == ""
+    assert rows[2]["steps"].split(",")[2].startswith("degree") and int(rows[2]["tuition_min"]) > 0
+
+
+def test_output_file_gets_the_same_lines_and_a_message(run: Run, tmp_path: Path) -> None:
+    target = tmp_path / "out.jsonl"
+    text = GOOD + '\n{"goal": "boss"}\n'
+    result = run("quiz", "--batch", "--defaults", "-o", str(target), input=text)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert target.read_text() == run("quiz", "--batch", "--defaults", input=text).stdout
+    assert "Wrote 2 lines" in result.stderr and "1 invalid" in result.stderr
+    assert [p.name for p in tmp_path.iterdir() if p.name != "home"] == ["out.jsonl"]  # no temporary file left
+
+
+def test_output_file_csv_by_extension_and_dash_is_stdout(run: Run, tmp_path: Path) -> None:
+    run("quiz", "--batch", "--defaults", "-o", str(tmp_path / "out.csv"), input=GOOD + "\n")
+    assert (tmp_path / "out.csv").read_text().startswith("id,line,verdict")
+    assert run("quiz", "--batch", "--defaults", "-o", "-", input=GOOD + "\n").stdout.startswith('{"tailored"')
+
+
+def test_a_bad_output_target_is_refused_before_any_work(run: Run, tmp_path: Path) -> None:
+    answers = tmp_path / "in.jsonl"
+    answers.write_text(GOOD + "\n")
+    result = run("quiz", "--batch", "--defaults", "--answers", str(answers), "-o", str(answers))
+    assert result.exit_code == 1 and "it is the file this run reads" in result.stderr
+    assert answers.read_text() == GOOD + "\n"
+    missing = run("quiz", "--batch", "--defaults", "-o", str(tmp_path / "no" / "x.jsonl"), input=GOOD + "\n")
+    assert missing.exit_code == 1 and "does not exist" in missing.stderr
+    (tmp_path / "dir").mkdir()
+    assert run("quiz", "--batch", "--defaults", "-o", str(tmp_path / "dir"), input=GOOD).exit_code == 1
+
+
+@pytest.mark.parametrize(
+    ("flags", "says"),
+    [
+        (["--format", "table"], "not table"),
+        (["--format", "plain"], "not plain"),
+        (["--format", "markdown"], "not markdown"),
+        (["--json", "--format", "csv"], "disagree"),
+        (["--what-if", "goal=manager"], "--what-if"),
+        (["--save"], "--save"),
+    ],
+)
+def test_what_batch_cannot_do_is_a_usage_error(run: Run, flags: list[str], says: str) -> None:
+    result = run("quiz", "--batch", "--defaults", *flags, input=GOOD + "\n")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert says in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_bad_set_is_one_usage_error_not_one_per_line(run: Run) -> None:
+    result = run("quiz", "--batch", "--defaults", "--set", "goal=boss", input=GOOD + "\n" + GOOD + "\n")
+    assert result.exit_code == 2 and result.stdout == "" and "goal" in result.stderr
+
+
+def test_set_wins_over_every_line(run: Run) -> None:
+    code, lines, _ = batch(run, '{"interests": ["nlp"]}\n{"goal": "manager"}\n', "--set", "interests=robotics,nlp")
+    assert code == 0 and [line["answers"]["interests"] for line in lines] == [["nlp", "robotics"]] * 2
+
+
+def test_missing_answers_without_defaults_are_an_error_line(run: Run) -> None:
+    result = run("quiz", "--batch", input=GOOD + "\n")
+    assert result.exit_code == 2 and "missing answers" in json.loads(result.stdout)["error"]
+
+
+def test_a_batch_file_has_no_size_limit(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "big.jsonl"
+    line = json.dumps({"id": "x" * 20_000, "goal": "manager"}) + "\n"
+    path.write_text(line * 600)  # 12 MB, over the 10 MB limit of an answers file
+    result = run("quiz", "--batch", "--defaults", "--answers", str(path), "--format", "csv")
+    assert result.exit_code == 0 and result.stdout_bytes.count(b"\r\n") == 601
+
+
+@pytest.mark.slow
+def test_a_coprocess_gets_each_answer_without_closing_stdin() -> None:
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONUNBUFFERED"}
+    process = subprocess.Popen(
+        [*MLPATH, "quiz", "--batch", "--defaults"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env
+    )
+    assert process.stdin is not None and process.stdout is not None
+    try:
+        for ident in ("first", "second"):
+            process.stdin.write(json.dumps({"id": ident, "goal": "manager"}).encode() + b"\n")
+            process.stdin.flush()
+            ready, _, _ = select.select([process.stdout], [], [], 30)
+            assert ready, f"no answer to the {ident} line while stdin stays open"
+            assert json.loads(process.stdout.readline())["id"] == ident
+        process.stdin.close()
+        assert process.wait(timeout=30) == 0
+    finally:
+        process.kill()
+
+
+@pytest.mark.slow
+def test_a_reader_that_goes_away_ends_the_run_quietly(tmp_path: Path) -> None:
+    path = tmp_path / "big.jsonl"
+    path.write_text((GOOD + "\n") * 5000)
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONUNBUFFERED"}
+    with path.open("rb") as stdin:
+        process = subprocess.Popen(
+            [*MLPATH, "quiz", "--batch", "--defaults"],
+            stdin=stdin,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+        )
+        assert process.stdout is not None and process.stderr is not None
+        assert json.loads(process.stdout.readline())["steps"]
+        process.stdout.close()  # as `| head -1` does
+        stderr = process.stderr.read()
+        code = process.wait(timeout=60)
+    assert stderr == b"", stderr.decode()
+    assert code == 1
+
+
+@given(
+    lines=st.lists(
+        st.binary(max_size=40).map(lambda line: line.replace(b"\n", b"").replace(b"\r", b"")), min_size=1, max_size=20
+    ),
+    crlf=st.booleans(),
+    last_ended=st.booleans(),
+)
+def test_read_lines_gives_back_every_line_whatever_its_bytes(lines: list[bytes], crlf: bool, last_ended: bool) -> None:
+    end = b"\r\n" if crlf else b"\n"
+    while lines[0].startswith(b"\xef\xbb\xbf"):  # a byte-order mark opening the stream is dropped
+        lines[0] = lines[0][3:]
+    data = b"".join(line + end for line in lines[:-1]) + lines[-1] + (end if last_ended else b"")
+    expected = lines if last_ended or lines[-1] else lines[:-1]  # an unended empty last line is no line
+    assert list(read_lines(io.BytesIO(data), limit=30)) == [line if len(line) <= 30 else None for line in expected]
+
+
+def test_the_progress_bar_shows_lines_and_invalid_ones_on_a_terminal_only() -> None:
+    from mlpath.cli.meter import line_meter
+    from mlpath.terminal import Terminal
+
+    class Screen(io.StringIO):
+        def __init__(self, tty: bool) -> None:
+            super().__init__()
+            self.tty = tty
+
+        def isatty(self) -> bool:
+            return self.tty
+
+    for on_terminal in (True, False):
+        stderr = Screen(on_terminal)
+        terminal = Terminal(False, False, on_terminal, stderr=stderr, width=100)
+        with line_meter(terminal) as meter:
+            meter(4096, 3)
+        assert (meter.done, meter.invalid) == (4096, 3)
+        assert ("4,096 lines" in stderr.getvalue() and "3 invalid" in stderr.getvalue()) == on_terminal
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("redirect", ["closed", "full"])
+def test_a_closed_or_full_stdout_is_one_line_and_exit_1(redirect: str) -> None:
+    command = " ".join([*MLPATH, "quiz", "--batch", "--defaults"])
+    shell = f"{command} >&-" if redirect == "closed" else f"{command} >/dev/full"
+    result = subprocess.run(["sh", "-c", shell], input=GOOD + "\n", capture_output=True, text=True, check=False)
+    assert result.returncode == 1
+    assert result.stderr.startswith("Error: cannot write the roadmaps") and result.stderr.count("\n") == 1
+
+
+def test_a_stream_that_fails_to_read_is_a_usage_error() -> None:
+    from mlpath.errors import UsageError
+
+    class Broken(io.BytesIO):
+        def readline(self, size: int | None = -1) -> bytes:
+            raise OSError(5, "Input/output error")
+
+    with pytest.raises(UsageError, match="cannot be read: Input/output error"):
+        list(read_lines(Broken()))
+
+
+def test_a_fifo_as_the_batch_file_is_refused_without_waiting(run: Run, tmp_path: Path) -> None:
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    result = run("quiz", "--batch", "--defaults", "--answers", str(fifo))
+    assert result.exit_code == 2 and "FIFO" in result.stderr and result.stdout == ""

@@ -1,0 +1,140 @@
+"""`mlpath cohort`: a whole group counted from the same JSON Lines as `quiz --batch`."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import Run
+from golden import SURVEY
+
+LINES = (
+    '{"id": "ann", "education": "master-cs", "programming": "advanced", "goal": "director"}\n'
+    '{"id": "bob", "goal": "boss"}\n'
+    '{"interests": ["nlp", "robotics"], "goal": "manager", "residency": "out-of-state", "path": "degree"}\n'
+    "not json\n"
+    '{"id": 7, "complex_problems": 5, "new_tech": 5, "analytical": 5, "continuous_learning": 5}\n'
+)
+
+
+def cohort(run: Run, text: str, *flags: str) -> tuple[int, dict[str, Any], str]:
+    result = run("cohort", "-", "--defaults", "--json", *flags, input=text)
+    return result.exit_code, json.loads(result.stdout), result.stderr
+
+
+def test_counts_verdicts_and_invalid_lines_by_number(run: Run) -> None:
+    code, document, stderr = cohort(run, LINES)
+    assert code == 2
+    assert (document["count"], document["valid"], document["invalid"]) == (5, 3, 2)
+    assert sum(document["verdicts"].values()) == 3
+    assert [(i["line"], i["id"]) for i in document["invalid_lines"]] == [(2, "bob"), (4, None)]
+    assert "boss" in document["invalid_lines"][0]["error"]
+    assert stderr == "2 of 5 lines were invalid (listed in the report).\n"
+
+
+def test_the_report_is_printed_in_every_format_even_with_invalid_lines(run: Run) -> None:
+    for fmt in ("table", "plain", "yaml", "markdown", "csv"):
+        result = run("cohort", "-", "--defaults", "--format", fmt, input=LINES)
+        assert result.exit_code == 2 and result.stdout, fmt
+    plain = run("cohort", "-", "--defaults", input=LINES).stdout.splitlines()
+    assert "count\t5" in plain and any(line.startswith("invalid_line\t2\tbob\t") for line in plain)
+
+
+def test_goals_interests_first_steps_and_step_shares(run: Run) -> None:
+    _, document, _ = cohort(run, LINES)
+    goals = {g["id"]: g["count"] for g in document["goals"]}
+    assert goals == {"director": 1, "manager": 1, "individual-contributor": 1}
+    assert {i["id"]: i["count"] for i in document["interests"]} == {"nlp": 1, "robotics": 1}
+    steps = {s["id"]: s for s in document["steps"]}
+    assert steps["ladder-director"]["count"] == 1 and steps["ladder-director"]["percent"] == 33.3
+    assert steps["core-skills"]["count"] == 3 and steps["core-skills"]["title"]
+    assert "degree-master" not in steps  # the CS master skips the degree
+    assert document["first_steps"][0]["count"] >= document["first_steps"][-1]["count"]
+    degree = document["degree"]
+    assert degree["count"] == 2 and degree["tuition_max"] > degree["tuition_min"] > 0
+
+
+def test_set_applies_to_everyone(run: Run) -> None:
+    _, document, _ = cohort(run, SURVEY.read_text(), "--set", "goal=director")
+    assert document["goals"] == [{"id": "director", "count": document["valid"], "percent": 100.0}]
+
+
+def test_a_file_and_stdin_give_the_same_report(run: Run) -> None:
+    by_file = run("cohort", str(SURVEY), "--defaults", "--json").stdout
+    by_stdin = run("cohort", "-", "--defaults", "--json", input=SURVEY.read_text()).stdout
+    assert by_file == by_stdin and json.loads(by_file)["count"] == 32
+
+
+def test_no_lines_is_an_empty_group_in_every_format(run: Run) -> None:
+    for fmt in ("table", "plain", "json", "yaml", "markdown", "csv"):
+        result = run("cohort", "-", "--format", fmt, input="")
+        assert result.exit_code == 0, fmt
+    assert json.loads(run("cohort", "-", "--json", input="").stdout)["count"] == 0
+
+
+def test_only_invalid_lines_still_draw_a_table(run: Run) -> None:
+    result = run("cohort", "-", "--format", "table", input="x\ny\n")
+    assert result.exit_code == 2 and "Invalid lines" in result.stdout
+
+
+def test_csv_rows_name_their_list(run: Run) -> None:
+    result = run("cohort", str(SURVEY), "--defaults", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert {row["list"] for row in rows} == {"first_steps", "interests", "goals", "steps"}
+
+
+def test_a_missing_file_or_a_fifo_is_a_usage_error(run: Run, tmp_path: Path) -> None:
+    import os
+
+    missing = run("cohort", str(tmp_path / "nowhere.jsonl"))
+    assert missing.exit_code == 2 and "does not exist" in missing.stderr
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    refused = run("cohort", str(fifo))
+    assert refused.exit_code == 2 and "FIFO" in refused.stderr
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal(run: Run) -> None:
+    assert run("cohort", str(SURVEY), "--defaults", "--json").stderr == ""
+
+
+lines = st.lists(
+    st.one_of(
+        st.fixed_dictionaries(
+            {
+                "goal": st.sampled_from(["manager", "director", "tech-lead", "boss"]),
+                "interests": st.lists(st.sampled_from(["nlp", "robotics", "data-science"]), max_size=3),
+                "education": st.sampled_from(["none", "master-cs", "bachelor-other"]),
+            }
+        ).map(json.dumps),
+        st.sampled_from(["", "nope", "[1]", '{"id": true}']),
+    ),
+    max_size=15,
+)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(lines=lines)
+def test_the_counts_add_up_and_agree_with_batch(run: Run, lines: list[str]) -> None:
+    text = "".join(line + "\n" for line in lines)
+    code, document, _ = cohort(run, text)
+    batch = [json.loads(line) for line in run("quiz", "--batch", "--defaults", input=text).stdout.splitlines()]
+    valid = [line for line in batch if "error" not in line]
+    assert document["count"] == len(lines) == document["valid"] + document["invalid"]
+    assert document["valid"] == len(valid) == sum(document["verdicts"].values())
+    assert document["verdicts"] == {
+        level: Counter(line["verdict"]["level"] for line in valid)[level]
+        for level in ("strong", "good", "mixed", "weak")
+    }
+    assert [i["line"] for i in document["invalid_lines"]] == [line["line"] for line in batch if "error" in line]
+    steps = Counter(step["id"] for line in valid for step in line["steps"])
+    assert {s["id"]: s["count"] for s in document["steps"]} == dict(steps)
+    assert sum(g["count"] for g in document["goals"]) == document["valid"]
+    assert code == (2 if document["invalid"] else 0)
