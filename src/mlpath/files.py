@@ -195,13 +195,31 @@ def write_atomic(
     protect: Sequence[str] = (),
     replace_link: bool = False,
     record: bool = True,
-) -> Path:
-    """Write `text` to `name` so that readers see the old file or the new one, never a part.
+) -> None:
+    """Write `text` to `name` so that readers see the old file or the new one, never a part
+    (see `atomic_file`)."""
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    with atomic_file(name, what, private=private, protect=protect, replace_link=replace_link, record=record) as out:
+        out.write(data)
+
+
+@contextlib.contextmanager
+def atomic_file(
+    name: str,
+    what: str,
+    *,
+    private: bool = False,
+    protect: Sequence[str] = (),
+    replace_link: bool = False,
+    record: bool = True,
+) -> Iterator[BinaryIO]:
+    """A file to write `name` through: a temporary file beside it, renamed over it when the
+    block ends without an error, so readers see the old file or the new one, never a part.
 
     The target is checked first (`check_target`). A new file gets the permissions the umask
     gives, a file replaced keeps its own (the temporary file is created owner-only), and a
-    `private` one (the saved plan) is always owner-only. Returns the path written (a symlink's
-    target, unless `replace_link`: then a symlink is replaced by the file). A write the person
+    `private` one (the saved plan) is always owner-only. A symlink is written through to its
+    target, unless `replace_link`: then the link is replaced by the file. A write the person
     asked for is `record`ed, so that an interrupt later in the run can say what was written
     (`interrupted`).
     """
@@ -211,9 +229,8 @@ def write_atomic(
     temp_name = None
     try:
         fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=target.parent)
-        data = text.encode("utf-8") if isinstance(text, str) else text
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         if not private:
@@ -229,7 +246,6 @@ def write_atomic(
         if temp_name is not None:  # failed or interrupted: the old file stays as it was
             with contextlib.suppress(OSError):
                 Path(temp_name).unlink()
-    return target
 
 
 def _mode_for(target: Path) -> int:

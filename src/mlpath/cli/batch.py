@@ -12,9 +12,7 @@ import contextlib
 import io
 import os
 import sys
-import tempfile
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, cast
 
 from mlpath.answer_lines import MAX_LINE_BYTES, Id, LineError, parse_line, read_lines
@@ -115,7 +113,7 @@ def batch(terminal: Terminal, content: Content, source: AnswerSource, output: Ou
     """`quiz --batch`: returns the exit code, 0 if every line was valid, else 2."""
     from mlpath.answers import parse_assignments
     from mlpath.cli.meter import line_meter
-    from mlpath.files import open_input
+    from mlpath.files import atomic_file, open_input
     from mlpath.planner import Planner
 
     output.resolve(False)  # --json with --format csv is a usage error
@@ -134,7 +132,7 @@ def batch(terminal: Terminal, content: Content, source: AnswerSource, output: Ou
             except OSError as error:  # a full disk behind stdout, ...
                 raise OperationError(f"cannot write the roadmaps to stdout: {error.strerror}") from None
         else:
-            with streamed_into(str(output_file), "the roadmaps", (name,)) as out, line_meter(terminal) as meter:
+            with atomic_file(str(output_file), "the roadmaps", protect=(name,)) as out, line_meter(terminal) as meter:
                 invalid = run_batch(planner, stream, out, csv, meter, flush_each=False)
             lines = "line" if meter.done == 1 else "lines"
             kind = "csv" if csv else "JSON Lines"
@@ -169,30 +167,6 @@ Meter = Callable[[int, int], None]  # (lines done, invalid so far)
 
 def _nothing() -> None:
     pass
-
-
-@contextlib.contextmanager
-def streamed_into(name: str, what: str, protect: tuple[str, ...]) -> Iterator[IO[bytes]]:
-    """A file to stream `what` into: a temporary file beside `name`, renamed over it when the
-    block ends without an error (the target is checked first, as for any -o)."""
-    from mlpath.files import check_target
-
-    target = check_target(name, what, protect=protect)
-    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        mask = os.umask(0o022)  # reading the umask means setting it; put it straight back
-        os.umask(mask)
-        Path(temp).chmod(0o666 & ~mask)
-        Path(temp).replace(target)
-    except OSError as error:
-        raise OperationError(f"cannot write {what} to {name!r}: {error.strerror}") from None
-    finally:
-        with contextlib.suppress(OSError):
-            Path(temp).unlink()
 
 
 def stdout_bytes() -> IO[bytes]:
