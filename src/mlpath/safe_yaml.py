@@ -10,6 +10,9 @@ from typing import Any
 
 import yaml
 
+from mlpath.numbers import MAX_DIGITS, TooLongError
+
+INT_TAG = "tag:yaml.org,2002:int"
 MAX_NODES = 100_000
 LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -17,6 +20,18 @@ LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 class TooLargeError(yaml.YAMLError):
     def __str__(self) -> str:
         return f"the document expands to more than {MAX_NODES:,} values (too many aliases or items)"
+
+
+class NumberTooLongError(TooLargeError):
+    """An integer with more digits than any answer or figure takes (past 4,300, int() fails)."""
+
+    def __init__(self, node: yaml.ScalarNode) -> None:
+        super().__init__()
+        self.problem = str(TooLongError(_digits(node.value)))
+        self.problem_mark = node.start_mark
+
+    def __str__(self) -> str:
+        return self.problem
 
 
 def load(text: str) -> Any:
@@ -69,3 +84,9 @@ def _check_size(root: yaml.Node) -> None:
                 stack.append(value)
         elif isinstance(node, yaml.SequenceNode):
             stack.extend(node.value)
+        elif isinstance(node, yaml.ScalarNode) and node.tag == INT_TAG and _digits(node.value) > MAX_DIGITS:
+            raise NumberTooLongError(node)
+
+
+def _digits(scalar: str) -> int:
+    return len(scalar.lstrip("+-").replace("_", ""))

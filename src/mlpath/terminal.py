@@ -41,8 +41,9 @@ def _isatty(stream: object) -> bool:
 
 
 def _setting(environ: Mapping[str, str], name: str) -> int:
-    text = environ.get(name, "").strip()
-    return int(text) if text.isascii() and text.isdigit() and len(text) < 6 else 0
+    from mlpath.numbers import whole_number
+
+    return whole_number(environ.get(name, ""), max_digits=5) or 0
 
 
 def _measured(streams: tuple[object, ...], which: str) -> int:

@@ -108,8 +108,10 @@ def register_shells() -> None:
                 return args
             from typer._click.shell_completion import split_arg_string
 
-            point = os.environ.get("COMP_POINT", "")
-            typed = line[: int(point)] if point.isdigit() else line
+            from mlpath.numbers import whole_number
+
+            point = whole_number(os.environ.get("COMP_POINT", ""))
+            typed = line if point is None else line[:point]
             words = split_arg_string(typed)
             if not typed or typed[-1].isspace():
                 return words[1:], ""

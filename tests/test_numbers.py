@@ -1,0 +1,154 @@
+"""Odd numbers: other scripts' digits, superscripts, thousands of digits, floats and booleans
+where whole numbers belong. Each is a one-line usage error (2) or a content error (3)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from conftest import Run
+from mlpath.errors import short
+from mlpath.numbers import MAX_DIGITS, TooLongError, json_integer, whole_number
+from mlpath.terminal import DEFAULT_HEIGHT, DEFAULT_WIDTH, screen_height, screen_width
+
+THOUSANDS = "1" * 5000  # past Python's 4,300-digit limit for int()
+ODD = ["²", "①", "٣", "１", "1²", "٣٣", THOUSANDS, "9" * 400, "1" * (MAX_DIGITS + 1), "3.0", "0x3", "1_0", "+3"]
+
+
+# The helper --------------------------------------------------------------------------------
+
+
+@given(st.integers(min_value=0, max_value=10**MAX_DIGITS - 1), st.sampled_from(["", " ", "\t", "  "]))
+def test_a_whole_number_reads_back(number: int, space: str) -> None:
+    assert whole_number(f"{space}{number}{space}") == number
+
+
+@given(st.text())
+def test_anything_else_is_none_never_an_error(text: str) -> None:
+    number = whole_number(text)
+    digits = text.strip()
+    if number is None:
+        assert not (digits and digits.isascii() and digits.isdigit() and len(digits) <= MAX_DIGITS)
+    else:
+        assert digits.isascii() and digits.isdigit() and number == int(digits)
+
+
+@given(st.text(alphabet=st.characters(categories=["Nd", "No", "Nl"]), min_size=1))
+def test_digits_of_other_scripts_are_not_numbers(text: str) -> None:
+    if not text.isascii():
+        assert whole_number(text) is None
+
+
+@pytest.mark.parametrize("text", ODD)
+def test_odd_numbers_are_not_whole_numbers(text: str) -> None:
+    assert whole_number(text) is None
+
+
+def test_json_integers_have_a_length_limit() -> None:
+    assert json.loads('{"a": -12}', parse_int=json_integer) == {"a": -12}
+    with pytest.raises(TooLongError, match="5,000 digits"):
+        json.loads(f'{{"a": {THOUSANDS}}}', parse_int=json_integer)
+
+
+def test_a_huge_number_in_a_message_stays_short() -> None:
+    assert short(10**4400) == "<a number of about 4400 digits>"
+    assert len(short("1" * 10_000)) == 60
+
+
+@pytest.mark.parametrize("value", ["0", "-5", "abc", "99999999999", "٣٠", "1" * 5000, "", " "])
+def test_nonsense_screen_sizes_fall_back(value: str) -> None:
+    assert screen_width({"COLUMNS": value}) == DEFAULT_WIDTH
+    assert screen_height({"LINES": value}) == DEFAULT_HEIGHT
+
+
+# The command line --------------------------------------------------------------------------
+
+
+def one_line_usage_error(result: object, *needles: str) -> None:
+    assert result.exit_code == 2, result.stderr  # type: ignore[attr-defined]
+    stderr: str = result.stderr  # type: ignore[attr-defined]
+    assert len(stderr.strip().splitlines()) == 1 and len(stderr) < 400, stderr
+    assert "internal error" not in stderr and "Traceback" not in stderr
+    for needle in needles:
+        assert needle in stderr
+
+
+@pytest.mark.parametrize("level", [*ODD, "0", "7"])
+def test_ladder_levels(run: Run, level: str) -> None:
+    one_line_usage_error(run("ladder", level), "choose one of: 1 junior")
+
+
+def test_ladder_takes_ascii_numbers(run: Run) -> None:
+    assert run("ladder", "3", "--json").exit_code == 0
+    assert run("ladder", " 3 ", "--json").exit_code == 0
+
+
+@pytest.mark.parametrize("step", [*ODD, "0", "99"])
+def test_progress_set_steps(run: Run, step: str) -> None:
+    assert run("roadmap", "--defaults", "--save").exit_code == 0
+    one_line_usage_error(run("progress", "set", step, "done"), "choose one of: 1 ")
+
+
+def test_progress_set_takes_ascii_numbers(run: Run) -> None:
+    assert run("roadmap", "--defaults", "--save").exit_code == 0
+    assert run("progress", "set", "1", "done").exit_code == 0
+
+
+@pytest.mark.parametrize("flag", ["--set", "--what-if"])
+@pytest.mark.parametrize("value", [*ODD, "0", "6", "true", ""])
+def test_scale_answers_in_flags(run: Run, flag: str, value: str) -> None:
+    result = run("roadmap", "--defaults", flag, f"complex_problems={value}", "--json")
+    one_line_usage_error(result, "allowed: a whole number from 1 to 5")
+
+
+@pytest.mark.parametrize("value", ["٣", "²", "3.0", "true", "'٣'", ".inf", ".nan", "[3]"])
+def test_scale_answers_in_yaml(run: Run, tmp_path: Path, value: str) -> None:
+    answers = tmp_path / "a.yaml"
+    answers.write_text(f"complex_problems: {value}\n", encoding="utf-8")
+    one_line_usage_error(run("roadmap", "--answers", str(answers), "--defaults"), "allowed: a whole number from 1 to 5")
+
+
+@pytest.mark.parametrize("value", ["3.0", "true", '"３"', "9" * 400 + ".5", "1e999", "NaN", "-Infinity"])
+def test_scale_answers_in_json(run: Run, tmp_path: Path, value: str) -> None:
+    answers = tmp_path / "a.json"
+    answers.write_text(f'{{"complex_problems": {value}}}', encoding="utf-8")
+    one_line_usage_error(run("roadmap", "--answers", str(answers), "--defaults"), "allowed: a whole number from 1 to 5")
+
+
+@pytest.mark.parametrize("name", ["a.yaml", "a.json"])
+@pytest.mark.parametrize("digits", [MAX_DIGITS + 1, 400, 5000])
+def test_thousands_of_digits_in_answer_files(run: Run, tmp_path: Path, name: str, digits: int) -> None:
+    answers = tmp_path / name
+    number = "7" * digits
+    answers.write_text(
+        f'{{"complex_problems": {number}}}' if name.endswith("json") else f"complex_problems: {number}\n"
+    )
+    result = run("roadmap", "--answers", str(answers), "--defaults")
+    one_line_usage_error(result, f"refused: a number of {digits:,} digits")
+    if name.endswith("yaml"):
+        assert f"{answers}:1:19:" in result.stderr
+
+
+def test_unicode_digits_in_json_are_not_json(run: Run, tmp_path: Path) -> None:
+    answers = tmp_path / "a.json"
+    answers.write_text('{"complex_problems": ٣}', encoding="utf-8")
+    one_line_usage_error(run("roadmap", "--answers", str(answers), "--defaults"), "not valid JSON")
+
+
+@pytest.mark.parametrize("amount", [*ODD[:7], "７５０００", "75000 1", "0", "1e9", "100000001", "0.4"])
+def test_salary_compare_amounts(run: Run, amount: str) -> None:
+    result = run("salary", "--compare", amount)
+    assert result.exit_code == 2 and "'--compare'" in result.stderr
+    assert "internal error" not in result.stderr and len(result.stderr) < 600
+
+
+@pytest.mark.parametrize("columns", ["0", "-5", "abc", "99999999999", "1" * 5000, "٣٠"])
+def test_nonsense_columns_still_draw_tables_and_help(run: Run, columns: str) -> None:
+    table = run("salary", "--format", "table", env={"COLUMNS": columns, "LINES": "0"})
+    assert table.exit_code == 0 and max(map(len, table.stdout.splitlines())) <= DEFAULT_WIDTH
+    assert run("--help", env={"COLUMNS": columns}).exit_code == 0
+    assert run("ladder", "--help", env={"COLUMNS": columns}).exit_code == 0
