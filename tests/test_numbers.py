@@ -4,6 +4,7 @@ where whole numbers belong. Each is a one-line usage error (2) or a content erro
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -152,3 +153,92 @@ def test_nonsense_columns_still_draw_tables_and_help(run: Run, columns: str) -> 
     assert table.exit_code == 0 and max(map(len, table.stdout.splitlines())) <= DEFAULT_WIDTH
     assert run("--help", env={"COLUMNS": columns}).exit_code == 0
     assert run("ladder", "--help", env={"COLUMNS": columns}).exit_code == 0
+
+
+# Content figures ---------------------------------------------------------------------------
+
+
+def replace(content_dir: Path, name: str, pattern: str, value: str) -> None:
+    path = content_dir / name
+    text, count = re.subn(pattern, lambda match: match.group(1) + value, path.read_text(encoding="utf-8"), count=1)
+    assert count == 1, pattern
+    path.write_text(text, encoding="utf-8")
+
+
+NATIONAL_AVERAGE = r"(national_average:\n  name: [^\n]*\n  amount: \{value: )59428"
+ENTRY = r"(amount: \{value: )118000"
+FIGURES = [
+    ("salary.yaml", NATIONAL_AVERAGE, "0", "national_average.amount.value"),
+    ("salary.yaml", NATIONAL_AVERAGE, "-59428", "national_average.amount.value"),
+    ("salary.yaml", ENTRY, "9" * 400, ""),  # refused as it is read, before the schema
+    ("salary.yaml", ENTRY, THOUSANDS, ""),
+    ("salary.yaml", ENTRY, "118000.5", "tiers[0].amount.value"),
+    ("salary.yaml", ENTRY, "true", "tiers[0].amount.value"),
+    ("salary.yaml", ENTRY, "'118000'", "tiers[0].amount.value"),
+    ("salary.yaml", ENTRY, ".inf", "tiers[0].amount.value"),
+    ("salary.yaml", ENTRY, "٣", "tiers[0].amount.value"),
+    ("education.yaml", r"(years: \{value: )4", "0", "durations.bachelor.years.value"),
+    ("education.yaml", r"(years: \{value: )4", "4.5", "durations.bachelor.years.value"),
+    ("education.yaml", r"(years_min: \{value: )1", "3", "durations.master.years_min"),
+    ("education.yaml", r"(in_state: \{value: )10162", "-1", "tuition.undergraduate.in_state.value"),
+    ("education.yaml", r"(in_state: \{value: )10162", "10000000000", "tuition.undergraduate.in_state.value"),
+    ("outlook.yaml", r"(growth_percent: \{value: )40", "-40", "growth_percent.value"),
+    ("outlook.yaml", r"(start: \{value: )2023", "2030", "period.start"),
+    ("outlook.yaml", r"(end: \{value: )2027", "99999", "period.end.value"),
+    ("assumptions.yaml", r"(    value: )2", ".inf", "assumptions[2].value"),
+    ("assumptions.yaml", r"(    value: )2", "0", "assumptions[2].value"),
+    ("assumptions.yaml", r"(    value: )2", "true", "assumptions[2].value"),
+    ("assumptions.yaml", r"(    value: )2", "1e300", "assumptions[2].value"),
+    ("assumptions.yaml", r"(  - id: )part-time-factor", "part-time-factr", "assumptions"),
+    ("verdict.yaml", r"(strength_at: )\d+", "6", "strength_at"),
+    ("verdict.yaml", r"(min_strengths: )\d+", "1" * 30, ""),
+    ("verdict.yaml", r"(min_strengths: )\d+", "101", "levels[0].min_strengths"),
+    ("roadmap.yaml", r"(  offer: )\d+", "-1", "what_if.offer"),
+    ("questions.yaml", r"(scale_labels:\n  )1", "0", "scale_labels"),
+]
+
+
+@pytest.mark.parametrize(("name", "pattern", "value", "field"), FIGURES)
+def test_odd_figures_are_content_errors(
+    run: Run, content_dir: Path, name: str, pattern: str, value: str, field: str
+) -> None:
+    replace(content_dir, name, pattern, value)
+    check = run("data", "check", str(content_dir), "--json")
+    assert check.exit_code == 3, check.stdout
+    problems = json.loads(check.stdout)["problems"]
+    assert any(p["file"].endswith(name) and p["line"] and p["field"].startswith(field) for p in problems), problems
+    for command in (["salary"], ["education", "--masters"], ["outlook"], ["roadmap", "--defaults"]):
+        result = run("--data-dir", str(content_dir), *command)
+        assert result.exit_code == 3 and "internal error" not in result.stderr, (command, result.stderr)
+
+
+EDGES = [
+    ("education.yaml", r"(in_state: \{value: )10162", "0"),
+    ("education.yaml", r"(years_max: \{value: )2", "20"),
+    ("salary.yaml", NATIONAL_AVERAGE, "1"),
+    ("salary.yaml", ENTRY, "100000000"),
+    ("outlook.yaml", r"(growth_percent: \{value: )40", "0"),
+    ("assumptions.yaml", r"(    value: )2", "0.001"),
+    ("roadmap.yaml", r"(  offer: )\d+", "0"),
+    ("verdict.yaml", r"(min_strengths: )\d+", "100"),
+]
+COMMANDS = [
+    ["salary", "--compare", "1"],
+    ["education", "--residency", "out-of-state", "--masters"],
+    ["outlook"],
+    ["sources"],
+    ["roadmap", "--defaults", "--set", "study=part-time", "--set", "path=degree"],
+    ["quiz", "--defaults", "--set", "education=bachelor-cs", "--set", "study=part-time", "--what-if", "goal=manager"],
+]
+
+
+@pytest.mark.parametrize(("name", "pattern", "value"), EDGES)
+def test_figures_at_their_bounds_work_everywhere(
+    run: Run, content_dir: Path, name: str, pattern: str, value: str
+) -> None:
+    replace(content_dir, name, pattern, value)
+    assert run("data", "check", str(content_dir)).exit_code == 0
+    for command in COMMANDS:
+        for fmt in ("table", "plain", "json", "markdown"):
+            result = run("--data-dir", str(content_dir), *command, "--format", fmt)
+            assert result.exit_code == 0, (command, fmt, result.stderr)
