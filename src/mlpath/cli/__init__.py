@@ -13,7 +13,7 @@ import typer
 from mlpath.cli.app import Session, app, emit
 from mlpath.cli.options import Output
 from mlpath.errors import ExitCode
-from mlpath.terminal import Terminal, tolerate_encoding
+from mlpath.terminal import Terminal
 
 __all__ = ["app", "main"]
 
@@ -89,7 +89,6 @@ def root(
     ] = None,
 ) -> None:
     """Should you become a machine learning engineer, and how? Start with: mlpath quiz"""
-    tolerate_encoding()
     ctx.obj = Session(data_dir, Terminal.detect())
     if ctx.invoked_subcommand is None:
         from mlpath.views.home import home
@@ -111,7 +110,11 @@ def _command_groups(ctx: typer.Context) -> list[tuple[str, list[tuple[str, str]]
 
 
 def main() -> None:
-    """Console entry point: typer handles usage errors, Ctrl-C (130) and closed pipes."""
+    """Console entry point: the stream policy first (mlpath.streams); typer handles usage errors,
+    and cli.app every other error, Ctrl-C (130) and closed or full streams."""
+    from mlpath import streams
+
+    streams.guard()
     try:
         app()
     except KeyboardInterrupt:  # before or after typer's own handling, e.g. during imports

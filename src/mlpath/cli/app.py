@@ -1,16 +1,17 @@
-"""The Typer application, the per-run session, and the one place errors become exit codes."""
+"""The Typer application, the per-run session, and the one place errors become exit codes (`exit_codes`)."""
 
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
 from typer.core import TyperGroup
 
+from mlpath import streams
 from mlpath.errors import ContentError, ExitCode, InterruptError, MlpathError
 from mlpath.terminal import Terminal
 
@@ -97,30 +98,61 @@ class MlpathGroup(TyperGroup):
             self.get_command(ctx, name)
         return [*COMMAND_MODULES, *(n for n in super().list_commands(ctx) if n not in COMMAND_MODULES)]
 
+    def make_context(
+        self, info_name: str | None, args: list[str], parent: click.Context | None = None, **extra: Any
+    ) -> click.Context:
+        """--help and --version write here, before any command runs."""
+        with exit_codes():
+            return super().make_context(info_name, args, parent, **extra)
+
     def invoke(self, ctx: click.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except ContentError as error:
-            lines = [f"Error: {error}", *(f"  {problem}" for problem in error.problems)]
-            typer.echo("\n".join(lines), err=True)
-            raise typer.Exit(int(error.exit_code)) from None
-        except InterruptError as error:
-            with contextlib.suppress(OSError):  # stderr may be the terminal that went away
-                typer.echo(str(error), err=True)
-            raise typer.Exit(int(error.exit_code)) from None
-        except MlpathError as error:
-            fail(str(error), error.exit_code)
-        except KeyboardInterrupt:
-            typer.echo("\nInterrupted; nothing was saved.", err=True)
-            raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
-        except (typer.TyperException, typer.Exit, typer.Abort):
-            raise  # usage errors and exits: typer reports them
-        except OSError as error:
-            if error.errno == errno.EPIPE:
-                raise  # typer ends quietly on a closed pipe
-            internal_error(error)
-        except Exception as error:
-            internal_error(error)
+        with exit_codes():
+            try:
+                result = super().invoke(ctx)
+            except BaseException:
+                streams.flush_quietly()
+                raise
+            streams.flush_results()  # a full disk fails the command here, not at interpreter exit
+            return result
+
+
+@contextlib.contextmanager
+def exit_codes() -> Iterator[None]:
+    """Map mlpath's exceptions, and a failed stream, to a message on stderr and an exit code."""
+    try:
+        yield
+    except ContentError as error:
+        lines = [f"Error: {error}", *(f"  {problem}" for problem in error.problems)]
+        typer.echo("\n".join(lines), err=True)
+        raise typer.Exit(int(error.exit_code)) from None
+    except InterruptError as error:
+        with contextlib.suppress(OSError):  # stderr may be the terminal that went away
+            typer.echo(str(error), err=True)
+        raise typer.Exit(int(error.exit_code)) from None
+    except MlpathError as error:
+        fail(str(error), error.exit_code)
+    except KeyboardInterrupt:
+        typer.echo("\nInterrupted; nothing was saved.", err=True)
+        raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+    except (typer.TyperException, typer.Exit, typer.Abort):
+        raise  # usage errors and exits: typer reports them
+    except (OSError, UnicodeDecodeError) as error:
+        stream_failed(error)
+    except Exception as error:
+        internal_error(error)
+
+
+def stream_failed(error: OSError | UnicodeDecodeError) -> NoReturn:
+    """stdout that cannot take the results fails the command (a reader that left ends it quietly);
+    stdin that cannot be read is bad input."""
+    failure = streams.failure(error)
+    if failure is None:
+        internal_error(error)
+    if failure.quiet:
+        raise typer.Exit(int(ExitCode.OK))
+    if failure.stream == "stdin":
+        fail(f"cannot read stdin: {failure.reason}", ExitCode.USAGE)
+    fail(f"cannot write the results to stdout: {failure.reason}", ExitCode.FAILED)
 
 
 def _build_command(name: str) -> click.Command | None:
