@@ -122,7 +122,9 @@ def exit_codes() -> Iterator[None]:
     try:
         yield
     except ContentError as error:
-        lines = [f"Error: {error}", *(f"  {problem}" for problem in error.problems)]
+        from mlpath.render.safe import shown  # a problem quotes the content's own keys
+
+        lines = [f"Error: {error}", *(f"  {shown(str(problem))}" for problem in error.problems)]
         typer.echo("\n".join(lines), err=True)
         raise typer.Exit(int(error.exit_code)) from None
     except InterruptError as error:
