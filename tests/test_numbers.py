@@ -242,3 +242,21 @@ def test_figures_at_their_bounds_work_everywhere(
         for fmt in ("table", "plain", "json", "markdown"):
             result = run("--data-dir", str(content_dir), *command, "--format", fmt)
             assert result.exit_code == 0, (command, fmt, result.stderr)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["ladder", "--format", THOUSANDS],
+        ["education", "--residency", THOUSANDS],
+        ["roadmap", "--defaults", "--set", f"goal={THOUSANDS}"],
+        ["roadmap", "--defaults", "--set", f"{THOUSANDS}=3"],
+        ["schema", THOUSANDS],
+        ["ladder", f"-{THOUSANDS}"],
+        [THOUSANDS],
+    ],
+)
+def test_a_huge_value_is_never_echoed_whole(run: Run, args: list[str]) -> None:
+    result = run(*args)
+    assert result.exit_code == 2
+    assert len(result.stderr) < 1000 and "internal error" not in result.stderr

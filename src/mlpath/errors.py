@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from enum import IntEnum
 from typing import Any, NamedTuple
 
@@ -71,3 +72,9 @@ def short(value: Any, limit: int = 60) -> str:
         text = repr(value)
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def long_words_cut(text: str, limit: int = 60) -> str:
+    """`text` with every run of more than `limit` non-space characters cut short, for messages
+    that quote what was typed (typer's own usage errors among them)."""
+    return re.sub(rf"\S{{{limit + 1},}}", lambda match: match.group()[: limit - 3] + "...", text)

@@ -12,7 +12,7 @@ import typer
 from typer.core import TyperGroup
 
 from mlpath import streams
-from mlpath.errors import ContentError, ExitCode, InterruptError, MlpathError
+from mlpath.errors import ContentError, ExitCode, InterruptError, MlpathError, long_words_cut
 from mlpath.terminal import Terminal
 
 if TYPE_CHECKING:
@@ -136,8 +136,13 @@ def exit_codes() -> Iterator[None]:
     except KeyboardInterrupt:
         typer.echo("\nInterrupted; nothing was saved.", err=True)
         raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
-    except (typer.TyperException, typer.Exit, typer.Abort):
-        raise  # usage errors and exits: typer reports them
+    except typer.TyperException as error:  # a usage error: typer reports it, quoting what was typed
+        message = getattr(error, "message", None)
+        if isinstance(message, str):
+            error.message = long_words_cut(message)
+        raise
+    except (typer.Exit, typer.Abort):
+        raise
     except (OSError, UnicodeDecodeError) as error:
         stream_failed(error)
     except Exception as error:
@@ -178,8 +183,9 @@ def internal_error(error: Exception) -> NoReturn:
     """A bug in mlpath: one line asking for a report, no traceback (and so no local variables)."""
     if os.environ.get("MLPATH_DEBUG"):
         raise error
+    what = f"{type(error).__name__}: {long_words_cut(str(error))}"
     typer.echo(
-        f"Error: internal error ({type(error).__name__}: {error}). This is a bug in mlpath; please report it "
+        f"Error: internal error ({what}). This is a bug in mlpath; please report it "
         "with the command you ran. MLPATH_DEBUG=1 shows the traceback.",
         err=True,
     )
