@@ -260,3 +260,17 @@ def test_a_huge_value_is_never_echoed_whole(run: Run, args: list[str]) -> None:
     result = run(*args)
     assert result.exit_code == 2
     assert len(result.stderr) < 1000 and "internal error" not in result.stderr
+
+
+@pytest.mark.parametrize("point", ["٣", "²", THOUSANDS, "-1"])
+def test_odd_completion_positions(run: Run, point: str) -> None:
+    from typer.testing import CliRunner
+
+    from mlpath.cli import app
+
+    for env in (
+        {"COMP_LINE": "mlpath lad", "COMP_POINT": point},
+        {"COMP_WORDS": "mlpath lad", "COMP_CWORD": point},
+    ):
+        result = CliRunner().invoke(app, [], env={"_MLPATH_COMPLETE": "complete_bash", **env}, prog_name="mlpath")
+        assert result.exit_code == 0 and "internal error" not in result.stderr, result.stderr

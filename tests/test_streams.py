@@ -171,6 +171,26 @@ def test_help_and_version_that_cannot_be_written_fail_quietly(
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("redirect", [">/dev/full", ">&-"])
+@pytest.mark.parametrize(
+    "env",
+    [
+        "COMP_LINE='mlpath lad' COMP_POINT=10 _MLPATH_COMPLETE=complete_bash",
+        "_MLPATH_COMPLETE=complete_zsh _TYPER_COMPLETE_ARGS='mlpath lad'",
+        "_MLPATH_COMPLETE=source_bash",
+    ],
+)
+def test_completions_that_cannot_be_written_fail_in_one_line(environ: dict[str, str], env: str, redirect: str) -> None:
+    console_script = Path(sys.executable).with_name("mlpath")  # completion answers to its program name
+    if not console_script.exists():
+        pytest.skip("no mlpath console script beside this Python")
+    result = shell(f"{env} {shlex.quote(str(console_script))} {redirect}", environ)
+    assert result.returncode == 1
+    assert result.stderr.startswith("Error: cannot write the results to stdout")
+    assert_at_most_one_line(result.stderr)
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("redirect", ["2>/dev/full", "2>&-"])
 @pytest.mark.parametrize(
     "args", [["salary"], ["roadmap", "--defaults", "--json"], ["--version"], ["--help"], ["progress", "reset", "--yes"]]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -70,11 +71,16 @@ class MlpathGroup(TyperGroup):
         return rest
 
     def _main_shell_completion(self, ctx_args: Any, prog_name: str, complete_var: str | None = None) -> None:
-        if os.environ.get(complete_var or "_MLPATH_COMPLETE"):  # a shell asks for completions
-            from mlpath.cli.completion import register_shells
+        if not os.environ.get(complete_var or "_MLPATH_COMPLETE"):
+            return  # no shell asks for completions: a normal run
+        from mlpath.cli.completion import register_shells
 
-            register_shells()
-        super()._main_shell_completion(ctx_args, prog_name, complete_var)
+        register_shells()
+        try:  # typer runs this before its own error handling: completions written to a full stdout
+            with exit_codes():
+                super()._main_shell_completion(ctx_args, prog_name, complete_var)
+        except typer.Exit as done:
+            sys.exit(done.exit_code)
 
     def resolve_command(
         self, ctx: click.Context, args: list[str]
