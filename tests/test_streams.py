@@ -125,13 +125,17 @@ def test_a_failed_final_flush_is_the_commands_failure(run: Run, monkeypatch: pyt
 # Real processes ----------------------------------------------------------------------------
 
 
-@pytest.fixture(params=["buffered", "unbuffered"])
-def environ(request: pytest.FixtureRequest, tmp_path: Path) -> dict[str, str]:
+@pytest.fixture
+def buffered(tmp_path: Path) -> dict[str, str]:
     env = {key: value for key, value in os.environ.items() if not key.startswith(("MLPATH_", "PYTHONUNBUFFERED"))}
     env["MLPATH_HOME"] = str(tmp_path / "home")
-    if request.param == "unbuffered":
-        env["PYTHONUNBUFFERED"] = "1"
     return env
+
+
+@pytest.fixture(params=["buffered", "unbuffered"])
+def environ(request: pytest.FixtureRequest, buffered: dict[str, str]) -> dict[str, str]:
+    """Both ways Python may write: a failed write shows at write() unbuffered, at flush() buffered."""
+    return {**buffered, "PYTHONUNBUFFERED": "1"} if request.param == "unbuffered" else buffered
 
 
 def shell(command: str, env: dict[str, str], stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
@@ -161,11 +165,11 @@ def test_results_that_cannot_be_written_fail_in_one_line(
 
 @pytest.mark.slow
 @pytest.mark.parametrize("args", HELP, ids=" ".join)
-@pytest.mark.parametrize("redirect", [">/dev/full", ">&-", ">/dev/full 2>/dev/full", ">&- 2>&-"])
+@pytest.mark.parametrize("redirect", [">/dev/full", ">&- 2>/dev/full"])
 def test_help_and_version_that_cannot_be_written_fail_quietly(
-    environ: dict[str, str], args: list[str], redirect: str
+    buffered: dict[str, str], args: list[str], redirect: str
 ) -> None:
-    result = shell(f"{MLPATH} {shlex.join(args)} {redirect}", environ)
+    result = shell(f"{MLPATH} {shlex.join(args)} {redirect}", buffered)
     assert result.returncode == 1
     assert_at_most_one_line(result.stderr)
 
@@ -209,9 +213,9 @@ def test_stderr_a_command_does_not_need_changes_nothing(
 @pytest.mark.parametrize("redirect", ["2>/dev/full", "2>&-", ">/dev/full 2>/dev/full", ">&- 2>&-"])
 @pytest.mark.parametrize(("args", "code"), [(["salry"], 2), (["ladder", "²"], 2), (["salary", "--data-dir", "/no"], 2)])
 def test_errors_keep_their_code_when_no_stream_can_take_the_message(
-    environ: dict[str, str], redirect: str, args: list[str], code: int
+    buffered: dict[str, str], redirect: str, args: list[str], code: int
 ) -> None:
-    result = shell(f"{MLPATH} {shlex.join(args)} {redirect}", environ)
+    result = shell(f"{MLPATH} {shlex.join(args)} {redirect}", buffered)
     assert result.returncode == code
 
 
@@ -229,11 +233,11 @@ def test_a_closed_stdin_is_a_usage_error(environ: dict[str, str], args: list[str
     [b"\xff\xfe\x00", "education: none\n".encode("utf-16"), b"goal: \xe9\n", b"\xc3\x28"],
     ids=["bom", "utf-16", "latin-1", "truncated"],
 )
-def test_undecodable_stdin_fails_as_the_same_file_does(environ: dict[str, str], tmp_path: Path, data: bytes) -> None:
+def test_undecodable_stdin_fails_as_the_same_file_does(buffered: dict[str, str], tmp_path: Path, data: bytes) -> None:
     path = tmp_path / "answers.yaml"
     path.write_bytes(data)
-    from_file = shell(f"{MLPATH} roadmap --answers {shlex.quote(str(path))}", environ)
-    from_stdin = shell(f"{MLPATH} roadmap --answers -", environ, stdin=data)
+    from_file = shell(f"{MLPATH} roadmap --answers {shlex.quote(str(path))}", buffered)
+    from_stdin = shell(f"{MLPATH} roadmap --answers -", buffered, stdin=data)
     for result in (from_file, from_stdin):
         assert result.returncode == 2
         assert "not UTF-8 text" in result.stderr
@@ -245,7 +249,7 @@ def test_undecodable_stdin_fails_as_the_same_file_does(environ: dict[str, str], 
     "args",
     [["salary"], ["ladder", "--format", "plain"], ["roadmap", "--format", "table"], ["sources", "--json"], ["-h"]],
 )
-@pytest.mark.parametrize("reader", ["head -1", "(exec 0<&-; sleep 1)"])
+@pytest.mark.parametrize("reader", ["head -1", "(exec 0<&-; true)"])
 def test_a_reader_that_stops_ends_mlpath_quietly(environ: dict[str, str], args: list[str], reader: str) -> None:
     # A big output, so that the pipe fills: mlpath must see the reader go.
     environ["COLUMNS"] = "1000"
