@@ -16,7 +16,8 @@ from pydantic.types import StrictInt
 
 from mlpath.content.model.base import STRICT
 from mlpath.content.model.quiz import Question
-from mlpath.errors import UsageError
+from mlpath.errors import UsageError, short
+from mlpath.numbers import TooLongError, json_integer, whole_number
 
 Education = Literal["none", "bachelor-cs", "bachelor-other", "master-cs", "master-other"]
 Programming = Literal["none", "beginner", "intermediate", "advanced"]
@@ -95,13 +96,6 @@ def allowed_text(key: str) -> str:
     return f"a comma-separated list of: {listed}" if kind == "multiselect" else f"one of: {listed}"
 
 
-def short(value: Any, limit: int = 60) -> str:
-    """A value as it appears in a message: its repr, cut short so a huge input stays one line."""
-    text = repr(value) if not isinstance(value, (list, tuple, dict)) or len(value) < 50 else f"<{type(value).__name__}>"
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 3] + "..."
-
-
 def _nearest(word: str, choices: tuple[Any, ...] | list[str]) -> str:
     near = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.5)
     return f" (did you mean {near[0]!r}?)" if near else ""
@@ -131,8 +125,9 @@ def _prepare(raw: dict[str, Any]) -> dict[str, Any]:
         kind = CONTRACT[key][0] if key in CONTRACT else None
         if kind == "multiselect" and isinstance(value, str):
             value = [part.strip() for part in value.split(",") if part.strip()]
-        elif kind == "scale" and isinstance(value, str) and value.strip().isdigit():
-            value = int(value.strip())
+        elif kind == "scale" and isinstance(value, str):
+            number = whole_number(value)
+            value = value if number is None else number
         elif kind == "select" and isinstance(value, str):
             value = value.strip()
         if isinstance(value, list):
@@ -233,14 +228,19 @@ def parse_document(text: str, name: str) -> dict[str, Any]:
 
     if _looks_like_json(text, name):
         try:
-            data = json.loads(text, object_pairs_hook=_unique_keys(name))
+            data = json.loads(text, object_pairs_hook=_unique_keys(name), parse_int=json_integer)
         except json.JSONDecodeError as error:
             raise UsageError(f"{name}:{error.lineno}:{error.colno}: not valid JSON: {error.msg}") from None
+        except TooLongError as error:
+            raise UsageError(f"{name}: refused: {error}") from None
         except RecursionError:
             raise UsageError(f"{name}: refused: arrays or objects nested too deep") from None
         return _mapping(data, name)
     try:
         data = safe_yaml.load(text)
+    except safe_yaml.NumberTooLongError as error:
+        line, column, reason = safe_yaml.describe(error)
+        raise UsageError(f"{name}:{line}:{column}: refused: {reason}") from None
     except safe_yaml.TooLargeError as error:
         raise UsageError(f"{name}: refused: {error}") from None
     except safe_yaml.DuplicateKeyError as error:

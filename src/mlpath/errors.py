@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from enum import IntEnum
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 
 class ExitCode(IntEnum):
@@ -58,3 +59,22 @@ class ContentError(MlpathError):
         count = len(problems)
         noun = "problem" if count == 1 else "problems"
         super().__init__(f"invalid content in {directory} ({count} {noun})")
+
+
+def short(value: Any, limit: int = 60) -> str:
+    """A value as a message shows it: its repr on one line, cut short so that a huge input
+    (a thousand-digit number, a megabyte of text) never floods the message."""
+    if isinstance(value, (list, tuple, dict)) and len(value) >= 50:
+        text = f"<{type(value).__name__}>"
+    elif isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 200:
+        text = f"<a number of about {int(value.bit_length() * 0.30103)} digits>"  # repr fails past 4,300 digits
+    else:
+        text = repr(value)
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def long_words_cut(text: str, limit: int = 60) -> str:
+    """`text` with every run of more than `limit` non-space characters cut short, for messages
+    that quote what was typed (typer's own usage errors among them)."""
+    return re.sub(rf"\S{{{limit + 1},}}", lambda match: match.group()[: limit - 3] + "...", text)

@@ -128,6 +128,8 @@ def read_bytes(name: str, what: str, limit: int = MAX_INPUT_BYTES) -> bytes:
         with open_input(name, what) as handle:
             data = handle.read(limit + 1)
     except OSError as error:
+        if name == "-":  # as the stream policy words any failure of stdin
+            raise UsageError(f"cannot read stdin: {error.strerror}") from None
         raise UsageError(f"{what} {where} cannot be read: {error.strerror}") from None
     if len(data) > limit:
         raise UsageError(f"{what} {where} is over {limit:,} bytes; the limit is that")

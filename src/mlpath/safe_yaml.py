@@ -11,6 +11,9 @@ from typing import Any
 
 import yaml
 
+from mlpath.numbers import MAX_DIGITS, TooLongError
+
+INT_TAG = "tag:yaml.org,2002:int"
 MAX_NODES = 100_000
 LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -26,6 +29,18 @@ class DuplicateKeyError(yaml.MarkedYAMLError):
     def __init__(self, key: str, first: yaml.Mark, again: yaml.Mark) -> None:
         super().__init__(problem=f"the key {key!r} is given twice (first on line {first.line + 1})", problem_mark=again)
         self.key = key
+
+
+class NumberTooLongError(TooLargeError):
+    """An integer with more digits than any answer or figure takes (past 4,300, int() fails)."""
+
+    def __init__(self, node: yaml.ScalarNode) -> None:
+        super().__init__()
+        self.problem = str(TooLongError(_digits(node.value)))
+        self.problem_mark = node.start_mark
+
+    def __str__(self) -> str:
+        return self.problem
 
 
 def load(text: str) -> Any:
@@ -79,6 +94,8 @@ def _check_size(root: yaml.Node) -> None:
                 stack.append(value)
         elif isinstance(node, yaml.SequenceNode):
             stack.extend(node.value)
+        elif isinstance(node, yaml.ScalarNode) and node.tag == INT_TAG and _digits(node.value) > MAX_DIGITS:
+            raise NumberTooLongError(node)
 
 
 def _check_unique(node: yaml.MappingNode) -> None:
@@ -90,3 +107,7 @@ def _check_unique(node: yaml.MappingNode) -> None:
         if name in seen:
             raise DuplicateKeyError(key.value, seen[name], key.start_mark)
         seen[name] = key.start_mark
+
+
+def _digits(scalar: str) -> int:
+    return len(scalar.lstrip("+-").replace("_", ""))

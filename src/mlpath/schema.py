@@ -10,7 +10,7 @@ import difflib
 from typing import Any, Union
 
 from mlpath.documents import COMMANDS, SCHEMA_VERSION, model
-from mlpath.errors import UsageError
+from mlpath.errors import UsageError, short
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -43,6 +43,4 @@ def command_named(words: list[str]) -> str:
     near = difflib.get_close_matches(command, list(COMMANDS), n=1, cutoff=0.5)
     hint = f" (did you mean {near[0]!r}?)" if near else ""
     choices = ", ".join(COMMANDS)
-    from mlpath.answers import short
-
     raise UsageError(f"no JSON document for {short(command)}{hint}; schemas exist for: {choices}")

@@ -21,16 +21,9 @@ WIDTH_RANGE = (20, 1000)  # narrower or wider than this is a setting gone wrong,
 HEIGHT_RANGE = (5, 1000)
 
 
-def _utf8(stream: object) -> bool:
+def encodes_everything(stream: object) -> bool:
     encoding = str(getattr(stream, "encoding", "") or "utf-8")
     return encoding.lower().replace("-", "").replace("_", "").startswith("utf")
-
-
-def tolerate_encoding() -> None:
-    """On a stdout or stderr that cannot encode every character, replace what it cannot show."""
-    for stream in (sys.stdout, sys.stderr):
-        if not _utf8(stream) and hasattr(stream, "reconfigure"):
-            stream.reconfigure(errors="replace")
 
 
 def _isatty(stream: object) -> bool:
@@ -41,8 +34,9 @@ def _isatty(stream: object) -> bool:
 
 
 def _setting(environ: Mapping[str, str], name: str) -> int:
-    text = environ.get(name, "").strip()
-    return int(text) if text.isascii() and text.isdigit() and len(text) < 6 else 0
+    from mlpath.numbers import whole_number
+
+    return whole_number(environ.get(name, ""), max_digits=5) or 0
 
 
 def _measured(streams: tuple[object, ...], which: str) -> int:
@@ -109,7 +103,7 @@ class Terminal:
             _isatty(sys.stdin),
             _isatty(sys.stdout),
             _isatty(sys.stderr),
-            _utf8(sys.stdout),
+            encodes_everything(sys.stdout),
             stdout=sys.stdout,
             stderr=sys.stderr,
             width=screen_width(os.environ, (sys.stdout, sys.stdin, sys.stderr)),
@@ -136,9 +130,9 @@ class Terminal:
 
     def _console(self, name: str, stream: TextIO) -> Console:
         if name not in self._consoles:
-            from rich.console import Console
+            from mlpath.streams import console
 
-            self._consoles[name] = Console(file=stream, width=self.width, height=self.height, soft_wrap=False)
+            self._consoles[name] = console(file=stream, width=self.width, height=self.height, soft_wrap=False)
         return self._consoles[name]
 
     def write(self, text: str) -> None:

@@ -14,7 +14,7 @@ from mlpath import files
 from mlpath.cli.app import Session, app, emit
 from mlpath.cli.options import Output
 from mlpath.errors import ExitCode
-from mlpath.terminal import Terminal, tolerate_encoding
+from mlpath.terminal import Terminal
 
 __all__ = ["app", "main"]
 
@@ -90,7 +90,6 @@ def root(
     ] = None,
 ) -> None:
     """Should you become a machine learning engineer, and how? Start with: mlpath quiz"""
-    tolerate_encoding()
     files.new_run()
     ctx.obj = Session(data_dir, Terminal.detect())
     if ctx.invoked_subcommand is None:
@@ -113,7 +112,11 @@ def _command_groups(ctx: typer.Context) -> list[tuple[str, list[tuple[str, str]]
 
 
 def main() -> None:
-    """Console entry point: typer handles usage errors, Ctrl-C (130) and closed pipes."""
+    """Console entry point: the stream policy first (mlpath.streams); typer handles usage errors,
+    and cli.app every other error, Ctrl-C (130) and closed or full streams."""
+    from mlpath import streams
+
+    streams.guard()
     try:
         app()
     except KeyboardInterrupt:  # before or after typer's own handling, e.g. during imports

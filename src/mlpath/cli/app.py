@@ -1,17 +1,19 @@
-"""The Typer application, the per-run session, and the one place errors become exit codes."""
+"""The Typer application, the per-run session, and the one place errors become exit codes (`exit_codes`)."""
 
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
 from typer.core import TyperGroup
 
-from mlpath.errors import ContentError, ExitCode, InterruptError, MlpathError
+from mlpath import streams
+from mlpath.errors import ContentError, ExitCode, InterruptError, MlpathError, long_words_cut
 from mlpath.terminal import Terminal
 
 if TYPE_CHECKING:
@@ -69,11 +71,16 @@ class MlpathGroup(TyperGroup):
         return rest
 
     def _main_shell_completion(self, ctx_args: Any, prog_name: str, complete_var: str | None = None) -> None:
-        if os.environ.get(complete_var or "_MLPATH_COMPLETE"):  # a shell asks for completions
-            from mlpath.cli.completion import register_shells
+        if not os.environ.get(complete_var or "_MLPATH_COMPLETE"):
+            return  # no shell asks for completions: a normal run
+        from mlpath.cli.completion import register_shells
 
-            register_shells()
-        super()._main_shell_completion(ctx_args, prog_name, complete_var)
+        register_shells()
+        try:  # typer runs this before its own error handling: completions written to a full stdout
+            with exit_codes():
+                super()._main_shell_completion(ctx_args, prog_name, complete_var)
+        except typer.Exit as done:
+            sys.exit(done.exit_code)
 
     def resolve_command(
         self, ctx: click.Context, args: list[str]
@@ -97,32 +104,70 @@ class MlpathGroup(TyperGroup):
             self.get_command(ctx, name)
         return [*COMMAND_MODULES, *(n for n in super().list_commands(ctx) if n not in COMMAND_MODULES)]
 
-    def invoke(self, ctx: click.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except ContentError as error:
-            lines = [f"Error: {error}", *(f"  {problem}" for problem in error.problems)]
-            typer.echo("\n".join(lines), err=True)
-            raise typer.Exit(int(error.exit_code)) from None
-        except InterruptError as error:
-            with contextlib.suppress(OSError):  # stderr may be the terminal that went away
-                typer.echo(str(error), err=True)
-            raise typer.Exit(int(error.exit_code)) from None
-        except MlpathError as error:
-            fail(str(error), error.exit_code)
-        except KeyboardInterrupt:
-            from mlpath.files import interrupted
+    def make_context(
+        self, info_name: str | None, args: list[str], parent: click.Context | None = None, **extra: Any
+    ) -> click.Context:
+        """--help and --version write here, before any command runs."""
+        with exit_codes():
+            return super().make_context(info_name, args, parent, **extra)
 
-            typer.echo(f"\n{interrupted()}", err=True)
-            raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
-        except (typer.TyperException, typer.Exit, typer.Abort):
-            raise  # usage errors and exits: typer reports them
-        except OSError as error:
-            if error.errno == errno.EPIPE:
-                raise  # typer ends quietly on a closed pipe
-            internal_error(error)
-        except Exception as error:
-            internal_error(error)
+    def invoke(self, ctx: click.Context) -> Any:
+        with exit_codes():
+            try:
+                result = super().invoke(ctx)
+            except BaseException:
+                streams.flush_quietly()
+                raise
+            streams.flush_results()  # a full disk fails the command here, not at interpreter exit
+            return result
+
+
+@contextlib.contextmanager
+def exit_codes() -> Iterator[None]:
+    """Map mlpath's exceptions, and a failed stream, to a message on stderr and an exit code."""
+    try:
+        yield
+    except ContentError as error:
+        from mlpath.render.safe import shown  # a problem quotes the content's own keys
+
+        lines = [f"Error: {error}", *(f"  {shown(str(problem))}" for problem in error.problems)]
+        typer.echo("\n".join(lines), err=True)
+        raise typer.Exit(int(error.exit_code)) from None
+    except InterruptError as error:
+        with contextlib.suppress(OSError):  # stderr may be the terminal that went away
+            typer.echo(str(error), err=True)
+        raise typer.Exit(int(error.exit_code)) from None
+    except MlpathError as error:
+        fail(str(error), error.exit_code)
+    except KeyboardInterrupt:
+        from mlpath.files import interrupted
+
+        typer.echo(f"\n{interrupted()}", err=True)
+        raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+    except typer.TyperException as error:  # a usage error: typer reports it, quoting what was typed
+        message = getattr(error, "message", None)
+        if isinstance(message, str):
+            error.message = long_words_cut(message)
+        raise
+    except (typer.Exit, typer.Abort):
+        raise
+    except (OSError, UnicodeDecodeError) as error:
+        stream_failed(error)
+    except Exception as error:
+        internal_error(error)
+
+
+def stream_failed(error: OSError | UnicodeDecodeError) -> NoReturn:
+    """stdout that cannot take the results fails the command (a reader that left ends it quietly);
+    stdin that cannot be read is bad input."""
+    failure = streams.failure(error)
+    if failure is None:
+        internal_error(error)
+    if failure.quiet:
+        raise typer.Exit(int(ExitCode.OK))
+    if failure.stream == "stdin":
+        fail(f"cannot read stdin: {failure.reason}", ExitCode.USAGE)
+    fail(f"cannot write the results to stdout: {failure.reason}", ExitCode.FAILED)
 
 
 def _build_command(name: str) -> click.Command | None:
@@ -146,8 +191,9 @@ def internal_error(error: Exception) -> NoReturn:
     """A bug in mlpath: one line asking for a report, no traceback (and so no local variables)."""
     if os.environ.get("MLPATH_DEBUG"):
         raise error
+    what = f"{type(error).__name__}: {long_words_cut(str(error))}"
     typer.echo(
-        f"Error: internal error ({type(error).__name__}: {error}). This is a bug in mlpath; please report it "
+        f"Error: internal error ({what}). This is a bug in mlpath; please report it "
         "with the command you ran. MLPATH_DEBUG=1 shows the traceback.",
         err=True,
     )

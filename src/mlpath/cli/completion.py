@@ -122,14 +122,18 @@ def register_shells() -> None:
         cut = 0  # how much of the word being completed bash has already split off
 
         def get_completion_args(self) -> tuple[list[str], str]:
+            from mlpath.numbers import whole_number
+
             line = os.environ.get("COMP_LINE")
             if line is None:  # a script from an older mlpath or from Typer
+                if whole_number(os.environ.get("COMP_CWORD", "")) is None:
+                    return [], ""  # not a word number (Typer's int() fails on 5,000 digits, reads "٣" as 3)
                 args: tuple[list[str], str] = super().get_completion_args()
                 return args
             from typer._click.shell_completion import split_arg_string
 
-            point = os.environ.get("COMP_POINT", "")
-            typed = line[: int(point)] if point.isdigit() else line
+            point = whole_number(os.environ.get("COMP_POINT", ""))
+            typed = line if point is None else line[:point]
             words = split_arg_string(typed)
             if not typed or typed[-1].isspace():
                 return words[1:], ""

@@ -10,7 +10,7 @@ import typer
 from mlpath.answers import Residency
 from mlpath.cli.app import app, emit, hint, session
 from mlpath.cli.options import Output, document_output_options, output_options
-from mlpath.errors import UsageError
+from mlpath.errors import UsageError, short
 from mlpath.views import explore as views
 
 EXPLORE = "Explore"
@@ -26,16 +26,17 @@ def parse_amount(text: str | None) -> int | None:
     """'75000', '75,000', '$75,000' or '75k' as whole dollars."""
     if text is None:
         return None
-    match = re.fullmatch(r"\$?\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*([kK]?)", text.strip())
+    # ASCII only (re.ASCII): "７５０００" or "٧٥" is not an amount, however Python's float() reads it.
+    match = re.fullmatch(r"\$?\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*([kK]?)", text.strip(), re.ASCII)
     if not match:
         raise typer.BadParameter(
-            f"{text!r} is not an amount; give yearly pay in dollars, e.g. 75000, 75,000 or 75k",
+            f"{short(text)} is not an amount; give yearly pay in dollars, e.g. 75000, 75,000 or 75k",
             param_hint="'--compare'",
         )
     amount = float(match.group(1).replace(",", "")) * (1000 if match.group(2) else 1)
     if amount < 1 or amount > 100_000_000:
         raise typer.BadParameter(
-            f"{text!r} is out of range; give yearly pay between 1 and 100,000,000 dollars, e.g. 75000",
+            f"{short(text)} is out of range; give yearly pay between 1 and 100,000,000 dollars, e.g. 75000",
             param_hint="'--compare'",
         )
     return round(amount)

@@ -215,11 +215,15 @@ def _flat(metadata: list[Any]) -> list[Any]:
 
 def _check(item: Any) -> Callable[[Any], bool] | None:
     """A test for one constraint of the schema (None: nothing to test, e.g. Strict)."""
+    import math
+
     import annotated_types as at
-    from pydantic.types import Strict, StringConstraints
+    from pydantic.types import AllowInfNan, Strict, StringConstraints
 
     if isinstance(item, Strict):
         return None  # every reader is strict already
+    if isinstance(item, AllowInfNan):
+        return None if item.allow_inf_nan else lambda value: not isinstance(value, float) or math.isfinite(value)
     if isinstance(item, at.Ge):
         return lambda value: value >= item.ge
     if isinstance(item, at.Gt):

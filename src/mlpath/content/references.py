@@ -18,7 +18,7 @@ Finding = tuple[str, tuple[Any, ...], str]
 
 
 def check(sections: dict[str, Any]) -> list[Finding]:
-    findings = [*_unique_ids(sections), *_sources(sections)]
+    findings = [*_unique_ids(sections), *_sources(sections), *_ranges(sections)]
     if "questions" in sections:
         findings += _questions(sections["questions"])
     if {"verdict", "questions", "reflection", "aspects"} <= sections.keys():
@@ -54,6 +54,29 @@ def _unique_ids(sections: dict[str, Any]) -> Iterator[Finding]:
                 if element.id in seen:
                     yield section, (item.name, index, "id"), f"duplicate id {element.id!r}"
                 seen.add(element.id)
+
+
+# The assumptions the code reads by id (estimates.degree_cost, engine.roadmap), and whether it needs a value.
+USED_ASSUMPTIONS = {"tuition-per-year": False, "costs-exclude-living": False, "part-time-factor": True}
+
+
+def _ranges(sections: dict[str, Any]) -> Iterator[Finding]:
+    """Figures that bound each other, and the assumptions that figures are computed with."""
+    if "education" in sections:
+        master = sections["education"].durations.master
+        if master.years_min.value > master.years_max.value:
+            yield "education", ("durations", "master", "years_min"), "years_min is more than years_max"
+    if "outlook" in sections:
+        period = sections["outlook"].period
+        if period.start.value > period.end.value:
+            yield "outlook", ("period", "start"), "the period starts after it ends"
+    if "assumptions" in sections:
+        given = [assumption.id for assumption in sections["assumptions"].assumptions]
+        for name, needs_value in USED_ASSUMPTIONS.items():
+            if name not in given:
+                yield "assumptions", ("assumptions",), f"missing the assumption {name!r}, which estimates use"
+            elif needs_value and sections["assumptions"].assumptions[given.index(name)].value is None:
+                yield "assumptions", ("assumptions", given.index(name), "value"), f"{name} needs a value"
 
 
 def _sources(sections: dict[str, Any]) -> Iterator[Finding]:

@@ -46,6 +46,9 @@ def render_text(report: Report, output_format: OutputFormat, pretty: bool = Fals
         from mlpath.render.data import to_yaml
 
         return to_yaml(report.document)
+    from mlpath.render.safe import safe_report
+
+    report = safe_report(report)  # the formats a person reads show no control characters
     if output_format is OutputFormat.markdown:
         from mlpath.render.markdown import to_markdown
 
@@ -62,16 +65,18 @@ def render_text(report: Report, output_format: OutputFormat, pretty: bool = Fals
 
 
 def render_table(report: Report) -> RenderableType:
+    from mlpath.render.safe import safe_report
     from mlpath.render.tables import to_renderable
 
-    return to_renderable(report)
+    return to_renderable(safe_report(report))
 
 
 def render_summary(report: Report) -> RenderableType:
     """The title and the summary of a report that has one: what one screen shows first."""
+    from mlpath.render.safe import safe_report
     from mlpath.render.tables import to_summary
 
-    return to_summary(report)
+    return to_summary(safe_report(report))
 
 
 def drawn(renderable: RenderableType, terminal: Terminal) -> str:

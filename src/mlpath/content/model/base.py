@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import FrozenInstanceError, dataclass, field, fields
 from typing import TYPE_CHECKING, Annotated, Any
 
-from annotated_types import Ge, MinLen
+from annotated_types import Ge, Le, MinLen
 from pydantic.types import StrictInt, StrictStr, StringConstraints
 
 if TYPE_CHECKING:
@@ -62,7 +62,37 @@ class Record:
 
 
 class Figure(Record):
-    """A number from the article with the id of the source it cites."""
+    """A number from the article with the id of the source it cites.
 
-    value: Annotated[StrictInt, Ge(0)]
+    A whole number (not true, not 2.5) within bounds, so that no figure that `data check`
+    accepts can break a command: each kind of figure below narrows them to what makes sense.
+    """
+
+    value: Annotated[StrictInt, Ge(0), Le(1_000_000_000)]
     source: Slug
+
+
+class Pay(Figure):
+    """Dollars a year; never 0, since pay tiers are shown as multiples of the national average."""
+
+    value: Annotated[StrictInt, Ge(1), Le(100_000_000)]
+
+
+class YearlyCost(Figure):
+    """Dollars a year of study (tuition and fees); 0 is free."""
+
+    value: Annotated[StrictInt, Ge(0), Le(10_000_000)]
+
+
+class Years(Figure):
+    """How many years something takes."""
+
+    value: Annotated[StrictInt, Ge(1), Le(20)]
+
+
+class Percent(Figure):
+    value: Annotated[StrictInt, Ge(0), Le(10_000)]
+
+
+class CalendarYear(Figure):
+    value: Annotated[StrictInt, Ge(1900), Le(2200)]

@@ -8,7 +8,7 @@ from typing import Annotated
 
 from annotated_types import MinLen
 
-from mlpath.content.model.base import Figure, Phrase, Phrases, Record, Slug, WebAddress
+from mlpath.content.model.base import CalendarYear, Percent, Phrase, Phrases, Record, Slug, WebAddress
 
 
 class LearningKind(Record):
@@ -109,13 +109,13 @@ class WorkLife(Record):
 
 
 class Period(Record):
-    start: Figure
-    end: Figure
+    start: CalendarYear
+    end: CalendarYear
 
 
 class Outlook(Record):
     subject: Phrase
-    growth_percent: Figure
+    growth_percent: Percent
     period: Period
     summary: Phrase
     drivers: Phrases

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from annotated_types import Gt
-from pydantic.types import StrictBool
+from annotated_types import Gt, Le
+from pydantic.types import AllowInfNan, Strict, StrictBool
 
-from mlpath.content.model.base import Figure, Phrase, Phrases, Record, Slug
+from mlpath.content.model.base import Phrase, Phrases, Record, Slug, YearlyCost, Years
 
 
 class DegreeNeeded(Record):
@@ -19,7 +19,7 @@ class DegreeNeeded(Record):
 
 class Bachelor(Record):
     name: Phrase
-    years: Figure
+    years: Years
     mode: Phrase
     note: Phrase  # the article's qualifiers: typical length, standard in many countries
     covers: Phrases
@@ -27,8 +27,8 @@ class Bachelor(Record):
 
 class Master(Record):
     name: Phrase
-    years_min: Figure
-    years_max: Figure
+    years_min: Years
+    years_max: Years
     note: Phrase
 
 
@@ -38,10 +38,10 @@ class Durations(Record):
 
 
 class ResidencyTuition(Record):
-    in_state: Figure
-    out_of_state: Figure
+    in_state: YearlyCost
+    out_of_state: YearlyCost
 
-    def for_residency(self, residency: str) -> Figure:
+    def for_residency(self, residency: str) -> YearlyCost:
         """The figure for `in-state` or `out-of-state` (the public answer values)."""
         return self.in_state if residency == "in-state" else self.out_of_state
 
@@ -71,7 +71,7 @@ class Assumption(Record):
 
     id: Slug
     text: Phrase
-    value: Annotated[float, Gt(0)] | None = None
+    value: Annotated[float, Strict(), AllowInfNan(False), Gt(0), Le(100)] | None = None  # a factor, not an amount
     unit: Phrase | None = None
 
 

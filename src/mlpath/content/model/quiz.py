@@ -5,10 +5,13 @@ from __future__ import annotations
 from dataclasses import field
 from typing import Annotated, Literal
 
-from annotated_types import Ge, MinLen
+from annotated_types import Ge, Le, MinLen
 from pydantic.types import StrictBool, StrictInt, StrictStr
 
 from mlpath.content.model.base import Phrase, Phrases, Record, Slug
+
+ScalePoint = Annotated[StrictInt, Ge(1), Le(5)]  # a point of the 1-5 scale (answers.SCALE)
+Count = Annotated[StrictInt, Ge(0), Le(100)]  # how many reasons, factors or offers
 
 
 class Choice(Record):
@@ -32,14 +35,14 @@ class Question(Record):
 
 
 class Questions(Record):
-    scale_labels: dict[Annotated[StrictInt, Ge(1)], Phrase]
+    scale_labels: dict[ScalePoint, Phrase]
     questions: Annotated[tuple[Question, ...], MinLen(1)]
 
 
 class VerdictLevel(Record):
     level: Literal["strong", "good", "mixed", "weak"]
-    min_strengths: Annotated[StrictInt, Ge(0)]
-    max_concerns: Annotated[StrictInt, Ge(0)]
+    min_strengths: Count
+    max_concerns: Count
     summary: Phrase
 
 
@@ -63,8 +66,8 @@ class VerdictNote(Record):
 
 class VerdictRules(Record):
     editorial: StrictBool
-    strength_at: Annotated[StrictInt, Ge(1)]
-    concern_at: Annotated[StrictInt, Ge(1)]
+    strength_at: ScalePoint
+    concern_at: ScalePoint
     levels: Annotated[tuple[VerdictLevel, ...], MinLen(1)]
     neutral: Phrase  # when no fit answer is a strength or a concern; {count} is the number of factors
     notes: tuple[VerdictNote, ...]
@@ -230,7 +233,7 @@ class WhatIfTexts(Record):
     no_degree: Phrase
     whole: Phrase
     heading: Phrase
-    offer: Annotated[StrictInt, Ge(0)]  # how many comparisons the end of the quiz offers, at most
+    offer: Count  # how many comparisons the end of the quiz offers, at most
     tries: tuple[WhatIfTry, ...]
 
 

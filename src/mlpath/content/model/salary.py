@@ -6,18 +6,18 @@ from typing import Annotated
 
 from annotated_types import MinLen
 
-from mlpath.content.model.base import Figure, Phrase, Phrases, Record, Slug
+from mlpath.content.model.base import Pay, Phrase, Phrases, Record, Slug
 
 
 class SalaryTier(Record):
     id: Slug
     name: Phrase
-    amount: Figure
+    amount: Pay
 
 
 class NationalAverage(Record):
     name: Phrase
-    amount: Figure
+    amount: Pay
 
 
 class Salary(Record):
