@@ -281,7 +281,7 @@ def test_a_reader_that_goes_away_ends_the_run_quietly(tmp_path: Path) -> None:
         stderr = process.stderr.read()
         code = process.wait(timeout=60)
     assert stderr == b"", stderr.decode()
-    assert code == 1
+    assert code == 0  # as for every command: a reader that stops reading is no failure
 
 
 @given(

@@ -8,9 +8,7 @@ renamed over it at the end (a failed run leaves any earlier FILE as it was).
 
 from __future__ import annotations
 
-import contextlib
 import io
-import os
 import sys
 from collections.abc import Callable, Iterator
 from typing import IO, TYPE_CHECKING, Any, cast
@@ -128,7 +126,7 @@ def batch(terminal: Terminal, content: Content, source: AnswerSource, output: Ou
             try:
                 invalid = run_batch(planner, stream, stdout_bytes(), csv, lambda done, invalid: None, flush_each=True)
             except BrokenPipeError:
-                return quiet_on_closed_stdout()
+                raise  # the reader went away (`| head -1`): the stream policy ends the run quietly
             except OSError as error:  # a full disk behind stdout, ...
                 raise OperationError(f"cannot write the roadmaps to stdout: {error.strerror}") from None
         else:
@@ -189,14 +187,3 @@ class _TextBytes(io.RawIOBase):
 
     def flush(self) -> None:
         self.stream.flush()
-
-
-def quiet_on_closed_stdout() -> int:
-    """stdout's reader went away (`| head -1`): stop without a word. fd 1 is pointed at
-    /dev/null, so that the flush at the interpreter's exit finds somewhere to write.
-    (Kept in one place so that a process-wide stream policy can take it over.)"""
-    with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
-    return int(ExitCode.FAILED)
