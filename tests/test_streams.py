@@ -325,3 +325,26 @@ def test_a_content_problem_cannot_drive_the_terminal(run: Run, content_dir: Path
     result = run("--data-dir", str(content_dir), "skills")
     assert result.exit_code == 3 and "lang[2J" not in result.stderr and "\x1b" not in result.stderr
     assert "tools.lang" in result.stderr
+
+
+@pytest.mark.slow
+def test_a_pipe_gets_each_line_as_it_is_complete(buffered: dict[str, str]) -> None:
+    import select
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mlpath", "quiz", "--batch", "--defaults"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env=buffered,  # no PYTHONUNBUFFERED: Python would hold the line in its buffer
+    )
+    assert process.stdin is not None and process.stdout is not None
+    try:
+        process.stdin.write(b'{"goal": "manager"}\n')
+        process.stdin.flush()
+        ready, _, _ = select.select([process.stdout], [], [], 30)
+        assert ready, "the first line never reached the reader"
+        assert process.stdout.readline().startswith(b"{")
+    finally:
+        process.kill()
+        process.wait()

@@ -7,6 +7,7 @@
   (Python would print "Exception ignored ... BrokenPipeError").
 - stderr carries messages. A message that cannot be written is dropped: a full or closed stderr
   never changes what a command does or how it exits.
+- On a pipe, stdout hands over each line as it is complete (PYTHONUNBUFFERED or not).
 - stdin is UTF-8, like every file mlpath reads; reading a closed stdin is an error that says so.
 - A standard descriptor that is closed at start is pointed at /dev/null, so that no file mlpath
   opens later takes its number (and gets output meant for the stream).
@@ -22,6 +23,7 @@ import contextlib
 import errno
 import io
 import os
+import stat
 import sys
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TextIO, cast
 
@@ -61,6 +63,8 @@ def guard() -> None:
     for fd in (0, 1, 2):
         _reserve(fd)
     sys.stdin = cast(TextIO, _Input(sys.stdin if sys.stdin is not None else _Closed("stdin")))
+    if sys.stdout is not None:
+        _line_by_line(sys.stdout)
     sys.stdout = cast(TextIO, _Results(sys.stdout if sys.stdout is not None else _Closed("stdout")))
     sys.stderr = cast(TextIO, _Messages(sys.stderr if sys.stderr is not None else io.StringIO()))
     tolerate_encoding()
@@ -100,6 +104,17 @@ def tolerate_encoding() -> None:
     for stream in (sys.stdout, sys.stderr):
         if not encodes_everything(stream) and hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
+
+
+def _line_by_line(stream: Any) -> None:
+    """On a pipe, each line goes to the reader when it is complete (a script may answer line by
+    line, as one reading `quiz --batch` does); a file keeps Python's block buffering."""
+    try:
+        mode = os.fstat(stream.fileno()).st_mode
+        if stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode):
+            stream.reconfigure(line_buffering=True)
+    except (AttributeError, OSError, ValueError):
+        pass
 
 
 def _reserve(fd: int) -> None:
