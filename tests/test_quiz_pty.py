@@ -200,3 +200,24 @@ def test_at_40_columns_the_ending_keeps_the_verdict_and_the_first_step_whole(hom
     assert "Grow your Python from scripts to\n    programs" in shown  # wrapped on a word, hanging under itself
     term.press("n")
     assert term.exit_code() == 0
+
+
+@pytest.mark.parametrize("cols", [30, 40])
+def test_narrow_choices_wrap_on_words_and_hang_under_their_label(home: Path, cols: int) -> None:
+    term = Screen("quiz", "--set", "education=none", home=home, cols=cols, rows=30)
+    shown = term.wait("1/16", "Beginner", "Advanced")
+    assert "Beginner (small scripts, tutorials)" in " ".join(shown.split())  # cut before: "Beginner (small scripts, tu"
+    assert "Intermediate (I build working programs)" in " ".join(shown.split())
+    term.answer(1, 5, total=16)
+    shown = term.wait("6/16", "○ Natural language", "○ Data science")
+    flowing = " ".join(shown.split())
+    for label in ("Natural language processing", "Computer vision", "Reinforcement learning", "Data science"):
+        assert f"○ {label}" in flowing
+    assert "○ Natural language processing" in shown or "○ Natural language\n     processing" in shown  # hanging
+    assert all(len(line) < cols for line in shown.splitlines())
+    term.press("\x1b[A")  # up, from the first choice round to the last
+    term.press(" " + ENTER)
+    term.wait("7/16")
+    term.press(CTRL_C)
+    assert term.exit_code() == 130
+    assert json.loads((home / "quiz-resume.json").read_text())["answered"]["interests"] == ["data-science"]
