@@ -293,3 +293,18 @@ def test_the_verdict_is_followed_by_the_articles_own_answer(run: Run, fmt: str) 
     assert answer < shown.index("Learn the core machine learning skills")
     general = run("roadmap", "--format", fmt).stdout  # no verdict, nothing to weigh it against
     assert " ".join(reflection.summary.split()[:6]) not in " ".join(general.split())
+
+
+@pytest.mark.parametrize(
+    ("sets", "concerns"),
+    [((), False), (("--set", "complex_problems=4"), False), (("--set", "data_cleaning=1"), True)],
+)
+def test_a_mixed_verdict_speaks_of_concerns_only_when_there_are_some(
+    run: Run, sets: tuple[str, ...], concerns: bool
+) -> None:
+    result = run("quiz", "--defaults", *sets, "--json")
+    verdict = json.loads(result.stdout)["verdict"]
+    assert verdict["level"] == "mixed" and bool(verdict["concerns"]) is concerns
+    assert ("concerns below" in verdict["summary"]) is concerns
+    shown = run("quiz", "--defaults", *sets, "--format", "table").stdout
+    assert ("Weigh the concerns below" in " ".join(shown.split())) is concerns

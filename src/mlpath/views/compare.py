@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from mlpath.content.model import Content
 from mlpath.engine.compare import Comparison, StepChange
 from mlpath.report import Block, Changes, Notes, Paragraph, Report, Step, Steps, Summary, Table
-from mlpath.views.roadmap import _verdict_panel, clause_text, reason_text, roadmap_document
+from mlpath.views.roadmap import _verdict_panel, clause_text, reason_text, roadmap_document, verdict_summary
 
 if TYPE_CHECKING:
     from mlpath.documents import compare as doc
@@ -177,7 +177,7 @@ def _verdict(content: Content, comparison: Comparison) -> Paragraph:
         raise ValueError("a comparison is of two tailored roadmaps")
     if change is not None and change.before.level != change.after.level:
         title = f"Verdict: {texts.verdict_changed.format(before=change.before.level, after=change.after.level)}"
-        return _verdict_panel(after.level, after.summary)._replace(title=title)
+        return _verdict_panel(after.level, verdict_summary(content, after))._replace(title=title)
     line = texts.verdict_kept.format(level=after.level)
     if change is not None:
         line += "; " + texts.reasons.format(added=len(change.reasons_added), removed=len(change.reasons_removed))

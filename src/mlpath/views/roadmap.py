@@ -10,6 +10,7 @@ from mlpath.content.model import Content
 from mlpath.content.model.quiz import RoadmapNotes
 from mlpath.engine.reason import Clause, Reason
 from mlpath.engine.roadmap import Roadmap, Study
+from mlpath.engine.verdict import Verdict
 from mlpath.report import Block, Notes, Paragraph, Report, Step, Steps, Summary, Table
 from mlpath.views.education import cost_document
 from mlpath.views.explore import guide_answer_blocks
@@ -77,7 +78,7 @@ def roadmap_document(content: Content, roadmap: Roadmap) -> doc.Roadmap:
         if verdict is None
         else {
             "level": verdict.level,  # type: ignore[typeddict-item]
-            "summary": verdict.summary,
+            "summary": verdict_summary(content, verdict),
             "reasons": [clause_text(clause) for clause in verdict.reasons],
             "strengths": [clause_text(clause) for clause in verdict.strengths],
             "concerns": [clause_text(clause) for clause in verdict.concerns],
@@ -112,7 +113,7 @@ def roadmap_report(
     blocks: list[Block] = []
     verdict = roadmap.verdict
     if verdict is not None:
-        blocks.append(_verdict_panel(verdict.level, verdict.summary))
+        blocks.append(_verdict_panel(verdict.level, verdict_summary(content, verdict)))
         reasons = [clause_text(clause) for clause in verdict.reasons]
         blocks.append(Table(("reason",), tuple((reason,) for reason in reasons), "Why"))
         blocks.extend(guide_answer_blocks(content))  # the article's own answer, to weigh beside it
@@ -141,6 +142,16 @@ def roadmap_report(
     blocks.append(Notes(tuple(notes)))
     title = "Should you become a machine learning engineer?" if verdict else "Becoming a machine learning engineer"
     return Report("roadmap", title, document, tuple(blocks), roadmap_summary(content, document, reasons_shown))
+
+
+def verdict_summary(content: Content, verdict: Verdict) -> str:
+    """The verdict's summary from data: its level's text for no concerns when it has none and
+    the level gives one (a "mixed" verdict may rest on few strengths and no concern at all)."""
+    if not verdict.concerns:
+        rule = next(rule for rule in content.verdict.levels if rule.level == verdict.level)
+        if rule.summary_without_concerns:
+            return rule.summary_without_concerns
+    return verdict.summary
 
 
 def _verdict_panel(level: str, summary: str) -> Paragraph:

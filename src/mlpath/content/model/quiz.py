@@ -41,6 +41,7 @@ class VerdictLevel(Record):
     min_strengths: Annotated[StrictInt, Ge(0)]
     max_concerns: Annotated[StrictInt, Ge(0)]
     summary: Phrase
+    summary_without_concerns: Phrase | None = None  # instead of `summary` when no answer is a concern
 
 
 class VerdictFactor(Record):
