@@ -308,3 +308,18 @@ def test_a_mixed_verdict_speaks_of_concerns_only_when_there_are_some(
     assert ("concerns below" in verdict["summary"]) is concerns
     shown = run("quiz", "--defaults", *sets, "--format", "table").stdout
     assert ("Weigh the concerns below" in " ".join(shown.split())) is concerns
+
+
+def test_part_time_tuition_says_it_counts_the_full_time_years_at_the_same_total(run: Run) -> None:
+    study = {
+        mode: json.loads(run("quiz", "--defaults", "--set", f"study={mode}", "--json").stdout)["estimates"]["education"]
+        for mode in ("full-time", "part-time")
+    }
+    assert study["part-time"]["years_min"] == 2 * study["full-time"]["years_min"] == 8
+    assert study["part-time"]["tuition_min"] == study["full-time"]["tuition_min"] == 40648  # figures unchanged
+    assert study["full-time"]["tuition_formula"] == "4 × $10,162 = $40,648"
+    assert study["part-time"]["tuition_formula"] == (
+        "4 full-time years × $10,162 = $40,648 (part-time assumed to cost the same in total)"
+    )
+    compared = run("quiz", "--defaults", "--what-if", "study=part-time", "--format", "table", "--no-pager").stdout
+    assert "tuition unchanged, 4 full-time years × $10,162 = $40,648 (part-time assumed" in " ".join(compared.split())

@@ -255,13 +255,20 @@ def _degree_sides(content: Content, estimates: Mapping[str, Any]) -> tuple[tuple
 
 
 def _degree_line(content: Content, estimates: Mapping[str, Any]) -> str:
-    """ "time A → B; tuition C → D", a part that does not change said once."""
+    """ "time A → B; tuition C → D", a part that does not change said once, as the what-if words it
+    (the same tuition is worded otherwise for a longer study)."""
     same = content.roadmap.what_if.estimates_same
     before, after = _degree_sides(content, estimates)
+    figures = (("years_min", "years_max"), ("tuition_min", "tuition_max", "residency"))
     parts = []
-    for name, old, new in zip(("time", "tuition"), before, after, strict=True):
-        parts.append(f"{name} {same}, {old}" if old == new else f"{name} {old} → {new}")
+    for name, old, new, keys in zip(("time", "tuition"), before, after, figures, strict=True):
+        kept = old == new or _same(estimates["before"], estimates["after"], keys)
+        parts.append(f"{name} {same}, {new}" if kept else f"{name} {old} → {new}")
     return "; ".join(parts)
+
+
+def _same(before: Mapping[str, Any] | None, after: Mapping[str, Any] | None, keys: tuple[str, ...]) -> bool:
+    return before is not None and after is not None and all(before[key] == after[key] for key in keys)
 
 
 def _estimates(content: Content, document: doc.Comparison) -> list[Block]:

@@ -57,8 +57,12 @@ def study_document(study: Study, notes: RoadmapNotes) -> doc.StudyEstimate:
         years_formula = notes.years_scaled.format(
             years=years, factor=f"{study.factor:g}", study=study.mode, scaled=scaled
         )
+    document = cost_document(cost)
+    if study.factor != 1:  # the tuition counts the full-time years, not the longer study
+        formula = cost.formula_in(lambda n: (notes.tuition_year if n == 1 else notes.tuition_years).format(years=n))
+        document["tuition_formula"] = notes.tuition_scaled.format(formula=formula, study=study.mode)
     return {
-        **cost_document(cost),
+        **document,
         "study": study.mode,
         "years_min": study.years_min,
         "years_max": study.years_max,

@@ -193,6 +193,9 @@ class RoadmapNotes(Record):
     years: Phrase  # {years}, {study}
     years_master: Phrase  # {years}; when the estimate includes a master's, whose study mode the article does not give
     years_scaled: Phrase  # {years}, {factor}, {study}, {scaled}
+    tuition_year: Phrase  # {years}: the year a tuition formula counts when the study takes longer
+    tuition_years: Phrase  # {years}: the years a tuition formula counts when the study takes longer
+    tuition_scaled: Phrase  # {formula}, {study}: the tuition when the study takes longer than the years it counts
 
 
 class RoadmapSummary(Record):
