@@ -57,7 +57,11 @@ def test_the_json_holds_both_roadmaps_and_what_changes(run: Run) -> None:
     estimates = changes["estimates"]
     assert (estimates["before"]["years_max"], estimates["after"]["years_max"]) == (4, 8)
     assert estimates["after"]["years_formula"] == "4 years × 2 (part-time, an assumption) = 8 years"
-    assert estimates["before"]["tuition_formula"] == estimates["after"]["tuition_formula"] == "4 × $10,162 = $40,648"
+    assert estimates["before"]["tuition_formula"] == "4 × $10,162 = $40,648"
+    assert estimates["after"]["tuition_formula"] == (
+        "4 full-time years × $10,162 = $40,648 (part-time assumed to cost the same in total)"
+    )
+    assert estimates["before"]["tuition_min"] == estimates["after"]["tuition_min"] == 40648
     assert [text[:40] for text in estimates["assumptions_added"]] == ["The article gives the bachelor's length "]
 
 
