@@ -302,3 +302,20 @@ def table_headers(markdown: str) -> list[list[str]]:
 def test_markdown_tables_name_every_column(run: Run, command: str) -> None:
     headers = table_headers(run(*command.split(), "--format", "markdown").stdout)
     assert all(all(headers) for headers in headers), headers
+
+
+@pytest.mark.parametrize(
+    ("flags", "hint"),
+    [
+        ((), "Try --residency out-of-state or --masters to see other estimates."),
+        (("--masters",), "Try --residency out-of-state or the bachelor's alone (without --masters) to see"),
+        (("--residency", "out-of-state"), "Try --residency in-state or --masters to see other estimates."),
+        (
+            ("--masters", "--residency", "out-of-state"),
+            "Try --residency in-state or the bachelor's alone (without --masters) to see other estimates.",
+        ),
+    ],
+)
+def test_education_offers_only_the_estimates_not_shown(run: Run, flags: tuple[str, ...], hint: str) -> None:
+    shown = " ".join(run("education", *flags, "--format", "markdown").stdout.split())
+    assert hint in shown

@@ -323,3 +323,25 @@ def test_part_time_tuition_says_it_counts_the_full_time_years_at_the_same_total(
     )
     compared = run("quiz", "--defaults", "--what-if", "study=part-time", "--format", "table", "--no-pager").stdout
     assert "tuition unchanged, 4 full-time years × $10,162 = $40,648 (part-time assumed" in " ".join(compared.split())
+
+
+@pytest.mark.parametrize(
+    ("flags", "whole"),
+    [
+        ((), "Whole roadmap: --no-pager prints it, -o roadmap.md exports it, --save keeps it."),
+        (("--save", "--no-pager"), "Whole roadmap: -o roadmap.md exports it."),
+        (("--no-pager",), "Whole roadmap: -o roadmap.md exports it, --save keeps it."),
+        (("--what-if", "study=part-time", "--no-pager"), "Whole comparison: -o what-if.md exports it, --json gives"),
+    ],
+)
+def test_the_whole_roadmap_line_names_only_what_was_not_done(run: Run, flags: tuple[str, ...], whole: str) -> None:
+    shown = " ".join(run("quiz", "--defaults", *flags, "--format", "table").stdout.split())
+    assert whole in shown
+    assert shown.count("Whole ") == 1
+
+
+def test_with_every_way_taken_the_whole_roadmap_line_is_left_out(run: Run, tmp_path: Path) -> None:
+    target = tmp_path / "roadmap.txt"
+    assert run("quiz", "--defaults", "--save", "--no-pager", "-o", str(target), "--format", "table").exit_code == 0
+    written = target.read_text()
+    assert written.startswith("Should you become") and "Whole roadmap" not in written

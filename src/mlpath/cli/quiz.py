@@ -228,7 +228,7 @@ def show_roadmap(
     from mlpath.engine.roadmap import build_roadmap
 
     built = build_roadmap(content, answers)
-    report, shorter, what = _reports(content, built, what_if)
+    report, shorter, what = _reports(content, built, what_if, taken_ways(delivery))
     if delivery.save:
         from mlpath.cli.progress import save_plan
 
@@ -258,20 +258,26 @@ def show_roadmap(
     return built, 0
 
 
+def taken_ways(delivery: Delivery) -> frozenset[str]:
+    """The ways to the whole output the person already took, so the summary does not offer them."""
+    taken = {"no-pager": not delivery.pager, "save": delivery.save, "output": delivery.output not in (None, "-")}
+    return frozenset(way for way, done in taken.items() if done)
+
+
 def _reports(
-    content: Content, built: Roadmap, what_if: Mapping[str, Any] | None
+    content: Content, built: Roadmap, what_if: Mapping[str, Any] | None, taken: frozenset[str]
 ) -> tuple[Report, Iterable[Report], str]:
     """The report to show, the same with ever shorter summaries (for the screen), and its name."""
     if what_if:
         from mlpath.cli.whatif import comparison_reports
 
-        report, shorter = comparison_reports(content, built, what_if)
+        report, shorter = comparison_reports(content, built, what_if, taken)
         return report, shorter, "the comparison"
     from mlpath.views.roadmap import SUMMARY_REASONS, roadmap_report, roadmap_summary
 
-    report = roadmap_report(content, built)
+    report = roadmap_report(content, built, taken=taken)
     reasons = (
-        report._replace(summary=roadmap_summary(content, report.document, shown))
+        report._replace(summary=roadmap_summary(content, report.document, shown, taken))
         for shown in range(SUMMARY_REASONS, -1, -1)
     )
     return report, reasons, "the roadmap"

@@ -203,7 +203,8 @@ class RoadmapSummary(Record):
 
     more_reasons: Phrase  # {count}: the reasons not shown
     reasons_below: Phrase  # when no reason fits on the screen
-    whole: Phrase  # one line: how to see, save or export the whole roadmap
+    whole: Phrase  # {ways}: one line on how to see, save or export the whole roadmap
+    ways: dict[Slug, Phrase]  # no-pager, output, save: each named in `whole` unless already done
     heading: Phrase  # between the summary and the full roadmap
 
 
@@ -232,7 +233,8 @@ class WhatIfTexts(Record):
     why_after: Phrase  # {why}
     estimates_same: Phrase
     no_degree: Phrase
-    whole: Phrase
+    whole: Phrase  # {ways}, as the summary's
+    ways: dict[Slug, Phrase]  # no-pager, output, json
     heading: Phrase
     offer: Annotated[StrictInt, Ge(0)]  # how many comparisons the end of the quiz offers, at most
     tries: tuple[WhatIfTry, ...]
