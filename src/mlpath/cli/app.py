@@ -5,8 +5,9 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, Literal, NoReturn
 
 import typer
 from typer.core import TyperGroup
@@ -98,8 +99,13 @@ class MlpathGroup(TyperGroup):
         return [*COMMAND_MODULES, *(n for n in super().list_commands(ctx) if n not in COMMAND_MODULES)]
 
     def invoke(self, ctx: click.Context) -> Any:
+        from typer._click.exceptions import BadParameter
+
         try:
             return super().invoke(ctx)
+        except BadParameter as error:
+            plain_choice_error(error)
+            raise  # typer reports it, with the usage line
         except ContentError as error:
             lines = [f"Error: {error}", *(f"  {problem}" for problem in error.problems)]
             typer.echo("\n".join(lines), err=True)
@@ -121,6 +127,31 @@ class MlpathGroup(TyperGroup):
             internal_error(error)
         except Exception as error:
             internal_error(error)
+
+
+def plain_choice_error(error: Any) -> None:
+    """A value outside an option's fixed set (--format, --residency, a status) comes worded by
+    pydantic ("Value error, 'csv' is not one of ..."): say it plainly, naming the allowed values
+    and the nearest one as the answers' errors do."""
+    from typing import get_args, get_origin
+
+    from mlpath.answers import nearest
+
+    descriptor = getattr(error.param, "type_descriptor", None)
+    errors = getattr(error.__cause__, "errors", None)
+    annotation = getattr(descriptor, "annotation", None)
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        choices = [str(member.value) for member in annotation]
+    elif get_origin(annotation) is Literal:
+        choices = [str(value) for value in get_args(annotation)]
+    else:
+        error.message = error.message.removeprefix("Value error, ")
+        return
+    given = errors()[0].get("input") if callable(errors) else None
+    if not isinstance(given, str):
+        error.message = error.message.removeprefix("Value error, ")
+        return
+    error.message = f"{given!r} is not one of {', '.join(map(repr, choices))}{nearest(given, choices)}"
 
 
 def _build_command(name: str) -> click.Command | None:
