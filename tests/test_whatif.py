@@ -385,3 +385,13 @@ def test_a_wrapped_replay_command_breaks_between_arguments_only() -> None:
     assert shlex.split(command) == [
         "mlpath", "quiz", "--defaults", "--set", "residency=out-of-state", "--what-if", "study=part-time",
     ]  # fmt: skip
+
+
+def test_the_ending_gives_up_offers_then_reasons_then_the_replay() -> None:
+    from mlpath.cli.ending import preferred
+
+    # four summaries (3, 2, 1, 0 reasons); hints: every offer, one offer | replay alone, nothing
+    order = preferred(4, 2, 2)
+    assert order[:3] == [(0, 0), (0, 1), (1, 0)]  # extra offers go before the second reason does
+    assert order.index((3, 1)) < order.index((2, 2))  # an offer stays before a reason comes back
+    assert order[-4:] == [(2, 2), (2, 3), (3, 2), (3, 3)]  # then the replay alone, then nothing

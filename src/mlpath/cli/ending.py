@@ -2,9 +2,10 @@
 steps), the question to save the plan, how to replay the answers and the comparisons worth a look.
 
 Right after the last answer the verdict and the first step must be on screen, so what follows the
-summary is counted before the summary is chosen. Rows are given up in this order: comparisons
-beyond the first, reasons beyond the first, the first comparison, the replay command, the last
-reason. Whatever is left out is in the pager (or printed whole with --no-pager).
+summary is counted before the summary is chosen. Rows are given up in this order: the comparisons
+beyond the first (and the --save-answers tip), the reasons (the verdict's counts stay), the last
+comparison, the replay command. Whatever is left out is in the pager (or printed whole with
+--no-pager).
 """
 
 from __future__ import annotations
