@@ -324,3 +324,44 @@ def table_headers(markdown: str) -> list[list[str]]:
 def test_markdown_tables_name_every_column(run: Run, command: str) -> None:
     headers = table_headers(run(*command.split(), "--format", "markdown").stdout)
     assert all(all(headers) for headers in headers), headers
+
+
+@pytest.mark.parametrize(
+    ("flags", "hint"),
+    [
+        ((), "Try --residency out-of-state or --masters to see other estimates."),
+        (("--masters",), "Try --residency out-of-state or the bachelor's alone (without --masters) to see"),
+        (("--residency", "out-of-state"), "Try --residency in-state or --masters to see other estimates."),
+        (
+            ("--masters", "--residency", "out-of-state"),
+            "Try --residency in-state or the bachelor's alone (without --masters) to see other estimates.",
+        ),
+    ],
+)
+def test_education_offers_only_the_estimates_not_shown(run: Run, flags: tuple[str, ...], hint: str) -> None:
+    shown = " ".join(run("education", *flags, "--format", "markdown").stdout.split())
+    assert hint in shown
+
+
+# Every option or argument with a fixed set of values: the error names the value, the allowed
+# ones and the nearest, in mlpath's words (not pydantic's "Value error, ...").
+FIXED_VALUES = [
+    (("about", "--format", "csv"), "'csv' is not one of 'table', 'plain', 'json', 'yaml', 'markdown'", ""),
+    (("salary", "--format", "jsn"), "'jsn' is not one of 'table', 'plain', 'json', 'yaml', 'markdown', 'csv'", "json"),
+    (("roadmap", "-f", "markdwn"), "'markdwn' is not one of", "markdown"),
+    (("education", "--residency", "out-state"), "'out-state' is not one of 'in-state', 'out-of-state'", "out-of-state"),
+    (("progress", "set", "1", "skiped"), "'skiped' is not one of 'pending', 'learning', 'done', 'skipped'", "skipped"),
+    (("progress", "set", "1", "don"), "'don' is not one of", "done"),
+]
+
+
+@pytest.mark.parametrize(
+    ("argv", "message", "near"), FIXED_VALUES, ids=lambda v: " ".join(v) if isinstance(v, tuple) else None
+)
+def test_a_value_outside_a_fixed_set_is_named_with_the_nearest(
+    run: Run, argv: tuple[str, ...], message: str, near: str
+) -> None:
+    result = run(*argv)
+    assert result.exit_code == 2
+    assert "Value error" not in result.stderr and message in result.stderr
+    assert (f"(did you mean {near!r}?)" in result.stderr) is bool(near)

@@ -192,3 +192,67 @@ def test_the_help_wrap_keeps_every_word_whole() -> None:
         lines = wrap(question.help, 40).split("\n")
         assert all(len(line) <= 39 for line in lines)
         assert " ".join(" ".join(lines).split()) == " ".join(question.help.split())
+
+
+class Frames(io.StringIO):
+    """A terminal's stream that keeps the screen as it was at each flush: a prompt erases itself
+    when answered, so its choices are read from the frames drawn before."""
+
+    def __init__(self, columns: int) -> None:
+        import pyte
+
+        super().__init__()
+        self.screen = pyte.Screen(columns, 40)
+        self.stream = pyte.Stream(self.screen)
+        self.frames: list[list[str]] = []
+
+    def write(self, text: str) -> int:
+        self.stream.feed(text.replace("\n", "\r\n"))
+        return len(text)
+
+    def flush(self) -> None:
+        self.frames.append([line.rstrip() for line in self.screen.display])
+
+
+def choices_drawn(question: Any, keys: PipeInput, columns: int, typed: str) -> tuple[list[str], dict[str, Any]]:
+    """The choice lines of the last frame that showed `question`'s choices, after `typed`, and
+    the answers once Enter is pressed."""
+    from prompt_toolkit.data_structures import Size
+    from prompt_toolkit.output.vt100 import Vt100_Output
+
+    stream = Frames(columns)
+    output = Vt100_Output(stream, lambda: Size(rows=40, columns=columns), term="xterm")
+    keys.send_text(typed + ENTER)
+    answers = ask([question], LABELS, {}, input=keys, output=output)
+    last = [frame for frame in stream.frames if any(line.startswith(" » ") for line in frame)][-1]
+    lines = [line for line in last if line.strip()]
+    hint = max(index for index, line in enumerate(lines) if "enter" in line)  # the hint ends the question
+    return lines[hint + 1 :], answers
+
+
+def choice_labels(question: Any) -> list[str]:
+    if question.kind == "scale":
+        return [f"{n}  {LABELS[n]}" for n in sorted(LABELS)]
+    return [choice.label for choice in question.choices]
+
+
+@pytest.mark.parametrize("columns", [30, 40, 80])
+@pytest.mark.parametrize("question", QUESTIONS, ids=lambda q: q.key)
+def test_choices_wrap_on_words_under_their_label_and_still_pick(keys: PipeInput, question: Any, columns: int) -> None:
+    checkbox = question.kind == "multiselect"
+    lines, answers = choices_drawn(question, keys, columns, DOWN + (SPACE if checkbox else ""))
+    labels = choice_labels(question)
+    assert all(len(line) <= columns - 1 for line in lines), lines
+    lead = 5 if checkbox else 3  # " » " and, in a checkbox, "○ " before every line's text
+    assert all(line[lead] != " " and line[:lead].strip() in ("", "»", "○", "●", "» ○", "» ●") for line in lines), lines
+    assert " ".join(" ".join(line[lead:] for line in lines).split()) == " ".join(" ".join(labels).split())  # in order
+    pointed = next(line for line in lines if line.startswith(" » "))
+    first = " ".join(pointed[lead:].split())
+    assert any(" ".join(label.split()).startswith(first) for label in labels)  # the pointer is on a label's first line
+    # Down moved the pointer one choice, not one line, and Enter (or Space) took its value
+    values = [choice.value for choice in question.choices] if question.kind != "scale" else sorted(LABELS)
+    if checkbox:
+        ticked = set(question.default) ^ {values[1]}
+        assert answers == {question.key: [value for value in values if value in ticked]}
+    else:
+        assert answers == {question.key: values[(values.index(question.default) + 1) % len(values)]}

@@ -293,3 +293,55 @@ def test_the_verdict_is_followed_by_the_articles_own_answer(run: Run, fmt: str) 
     assert answer < shown.index("Learn the core machine learning skills")
     general = run("roadmap", "--format", fmt).stdout  # no verdict, nothing to weigh it against
     assert " ".join(reflection.summary.split()[:6]) not in " ".join(general.split())
+
+
+@pytest.mark.parametrize(
+    ("sets", "concerns"),
+    [((), False), (("--set", "complex_problems=4"), False), (("--set", "data_cleaning=1"), True)],
+)
+def test_a_mixed_verdict_speaks_of_concerns_only_when_there_are_some(
+    run: Run, sets: tuple[str, ...], concerns: bool
+) -> None:
+    result = run("quiz", "--defaults", *sets, "--json")
+    verdict = json.loads(result.stdout)["verdict"]
+    assert verdict["level"] == "mixed" and bool(verdict["concerns"]) is concerns
+    assert ("concerns below" in verdict["summary"]) is concerns
+    shown = run("quiz", "--defaults", *sets, "--format", "table").stdout
+    assert ("Weigh the concerns below" in " ".join(shown.split())) is concerns
+
+
+def test_part_time_tuition_says_it_counts_the_full_time_years_at_the_same_total(run: Run) -> None:
+    study = {
+        mode: json.loads(run("quiz", "--defaults", "--set", f"study={mode}", "--json").stdout)["estimates"]["education"]
+        for mode in ("full-time", "part-time")
+    }
+    assert study["part-time"]["years_min"] == 2 * study["full-time"]["years_min"] == 8
+    assert study["part-time"]["tuition_min"] == study["full-time"]["tuition_min"] == 40648  # figures unchanged
+    assert study["full-time"]["tuition_formula"] == "4 × $10,162 = $40,648"
+    assert study["part-time"]["tuition_formula"] == (
+        "4 full-time years × $10,162 = $40,648 (part-time assumed to cost the same in total)"
+    )
+    compared = run("quiz", "--defaults", "--what-if", "study=part-time", "--format", "table", "--no-pager").stdout
+    assert "tuition unchanged, 4 full-time years × $10,162 = $40,648 (part-time assumed" in " ".join(compared.split())
+
+
+@pytest.mark.parametrize(
+    ("flags", "whole"),
+    [
+        ((), "Whole roadmap: --no-pager prints it, -o roadmap.md exports it, --save keeps it."),
+        (("--save", "--no-pager"), "Whole roadmap: -o roadmap.md exports it."),
+        (("--no-pager",), "Whole roadmap: -o roadmap.md exports it, --save keeps it."),
+        (("--what-if", "study=part-time", "--no-pager"), "Whole comparison: -o what-if.md exports it, --json gives"),
+    ],
+)
+def test_the_whole_roadmap_line_names_only_what_was_not_done(run: Run, flags: tuple[str, ...], whole: str) -> None:
+    shown = " ".join(run("quiz", "--defaults", *flags, "--format", "table").stdout.split())
+    assert whole in shown
+    assert shown.count("Whole ") == 1
+
+
+def test_with_every_way_taken_the_whole_roadmap_line_is_left_out(run: Run, tmp_path: Path) -> None:
+    target = tmp_path / "roadmap.txt"
+    assert run("quiz", "--defaults", "--save", "--no-pager", "-o", str(target), "--format", "table").exit_code == 0
+    written = target.read_text()
+    assert written.startswith("Should you become") and "Whole roadmap" not in written

@@ -200,3 +200,100 @@ def test_at_40_columns_the_ending_keeps_the_verdict_and_the_first_step_whole(hom
     assert "Grow your Python from scripts to\n    programs" in shown  # wrapped on a word, hanging under itself
     term.press("n")
     assert term.exit_code() == 0
+
+
+@pytest.mark.parametrize("cols", [30, 40])
+def test_narrow_choices_wrap_on_words_and_hang_under_their_label(home: Path, cols: int) -> None:
+    term = Screen("quiz", "--set", "education=none", home=home, cols=cols, rows=30)
+    shown = term.wait("1/16", "Beginner", "Advanced")
+    assert "Beginner (small scripts, tutorials)" in " ".join(shown.split())  # cut before: "Beginner (small scripts, tu"
+    assert "Intermediate (I build working programs)" in " ".join(shown.split())
+    term.answer(1, 5, total=16)
+    shown = term.wait("6/16", "○ Natural language", "○ Data science")
+    flowing = " ".join(shown.split())
+    for label in ("Natural language processing", "Computer vision", "Reinforcement learning", "Data science"):
+        assert f"○ {label}" in flowing
+    assert "○ Natural language processing" in shown or "○ Natural language\n     processing" in shown  # hanging
+    assert all(len(line) < cols for line in shown.splitlines())
+    term.press("\x1b[A")  # up, from the first choice round to the last
+    term.press(" " + ENTER)
+    term.wait("7/16")
+    term.press(CTRL_C)
+    assert term.exit_code() == 130
+    assert json.loads((home / "quiz-resume.json").read_text())["answered"]["interests"] == ["data-science"]
+
+
+SCALES = ("complex_problems", "new_tech", "continuous_learning", "analytical", "resilience", "data_cleaning")
+ENDINGS = {
+    "all-defaults": {},
+    "all-low": {
+        "education": "none", "programming": "none", "math": "weak", "path": "undecided", "residency": "out-of-state",
+        "study": "part-time", "interests": "", "industries": "", "goal": "individual-contributor",
+        "remote_work": "unimportant", **dict.fromkeys(SCALES, "1"),
+    },
+    "all-high": {
+        "education": "master-cs", "programming": "advanced", "math": "strong", "path": "degree",
+        "residency": "in-state", "study": "full-time", "goal": "director", "remote_work": "important",
+        **dict.fromkeys(SCALES, "5"),
+    },
+    "many-interests": {
+        "education": "bachelor-other", "programming": "beginner", "math": "fair", "path": "degree",
+        "residency": "out-of-state", "study": "part-time",
+        "interests": "nlp,computer-vision,reinforcement-learning,robotics,data-science",
+        "industries": "software,finance,healthcare,automotive,e-commerce,consulting,research,government",
+        "goal": "manager", "remote_work": "important", **dict.fromkeys(SCALES[:5], "5"), "data_cleaning": "1",
+    },
+}  # fmt: skip
+
+
+def expected_ending(answers: dict[str, str]) -> tuple[str, str]:
+    """The verdict level and the first step's title of the roadmap for `answers` (the rest default)."""
+    from mlpath import answers as contract
+    from mlpath.content.loader import load_content, packaged_data_dir
+    from mlpath.engine.roadmap import build_roadmap
+
+    content = load_content(packaged_data_dir())
+    raw = contract.parse_assignments([f"{key}={value}" for key, value in answers.items()])
+    prepared, _ = contract.resolve(raw, content.questions.questions, use_defaults=True)
+    built = build_roadmap(content, contract.build(prepared))
+    assert built.verdict is not None
+    return built.verdict.level, built.steps[0].title
+
+
+def assert_whole_summary_on_screen(shown: str, level: str, first: str) -> None:
+    lines = shown.splitlines()
+    top = next(i for i, line in enumerate(lines) if line == "Should you become a machine learning engineer?")
+    assert lines[top + 1].startswith("╭─ Verdict: ") or lines[top + 1].startswith("Verdict: "), shown
+    assert f"Verdict: {level}" in shown and first in " ".join(shown.split()), shown
+    bottom = next(i for i, line in enumerate(lines) if line.startswith("Whole roadmap"))
+    assert top < bottom and lines[bottom + 1].startswith("? Save this roadmap as your plan"), shown
+    assert all(len(line) <= COLS for line in lines)
+
+
+@pytest.mark.parametrize("path", sorted(ENDINGS))
+def test_every_ending_keeps_the_whole_summary_on_an_80x24_screen(home: Path, path: str) -> None:
+    """The answers given with --set but the last, asked: the same ending as after 17 answers."""
+    given = ENDINGS[path]
+    sets = [arg for key, value in given.items() for arg in ("--set", f"{key}={value}")]
+    term = Screen("quiz", *sets, home=home)
+    total = 17 - len(given)
+    term.answer(1, total, total=total, keys=DOWN + DOWN + ENTER if path == "all-high" else ENTER)
+    term.wait("Save this roadmap as your plan")
+    term.press("n")
+    assert term.exit_code() == 0
+    level, first = expected_ending({**given, "deadline_pressure": "5"} if path == "all-high" else given)
+    assert_whole_summary_on_screen(term.text, level, first)
+
+
+def test_the_reviewers_answers_end_with_the_verdict_the_steps_and_an_offer(home: Path) -> None:
+    term = Screen("quiz", home=home)
+    term.answer(1, 10)
+    term.answer(11, 15, keys=DOWN + DOWN + ENTER)
+    term.answer(16, 17, keys="\x1b[A\x1b[A" + ENTER)
+    term.wait("Save this roadmap as your plan")
+    term.press("n")
+    assert term.exit_code() == 0
+    shown = term.text
+    assert_whole_summary_on_screen(shown, "mixed", "Grow your Python from scripts to programs")
+    assert "Why: 5 strengths, 2 concerns" in shown
+    assert "add --what-if study=part-time" in shown and "mlpath quiz --defaults --set" in shown

@@ -57,7 +57,11 @@ def test_the_json_holds_both_roadmaps_and_what_changes(run: Run) -> None:
     estimates = changes["estimates"]
     assert (estimates["before"]["years_max"], estimates["after"]["years_max"]) == (4, 8)
     assert estimates["after"]["years_formula"] == "4 years × 2 (part-time, an assumption) = 8 years"
-    assert estimates["before"]["tuition_formula"] == estimates["after"]["tuition_formula"] == "4 × $10,162 = $40,648"
+    assert estimates["before"]["tuition_formula"] == "4 × $10,162 = $40,648"
+    assert estimates["after"]["tuition_formula"] == (
+        "4 full-time years × $10,162 = $40,648 (part-time assumed to cost the same in total)"
+    )
+    assert estimates["before"]["tuition_min"] == estimates["after"]["tuition_min"] == 40648
     assert [text[:40] for text in estimates["assumptions_added"]] == ["The article gives the bachelor's length "]
 
 
@@ -288,21 +292,30 @@ def test_the_quiz_save_question_with_what_if_names_the_roadmap_it_saves(
     assert as_json(run, "progress")["steps"][0]["id"] == "programming"  # your own: beginner
 
 
-def offers(stderr: str) -> list[list[str]]:
-    """The --what-if commands the end of the quiz offers, as argument lists (backslashes joined)."""
+def offers(stderr: str) -> list[str]:
+    """The --what-if flags the end of the quiz offers to add to the replay command."""
+    text = " ".join(stderr[stderr.index("To see what one change would do") :].split("\n\n")[0].split())
+    return re.findall(r"--what-if (\S+?)[,.]?(?= |$)", text)
+
+
+def replay(stderr: str) -> list[str]:
+    """The replay command the end of the quiz shows, as an argument list (backslashes joined)."""
     text = stderr.replace(" \\\n", " ")
-    return [shlex.split(line)[1:] for line in text.splitlines() if "--what-if" in line]
+    line = next(line for line in text.splitlines() if line.startswith("  mlpath quiz"))
+    return shlex.split(line)[1:]
 
 
 def test_the_quiz_offers_the_comparisons_that_change_the_roadmap(run: Run, keyboard: PipeInput) -> None:
     keyboard.send_text(ENTER * 17)
     result = run("quiz", "--set", "residency=out-of-state")
-    assert "Replay these answers without the questions, or see what one change would do:" in result.stderr
+    assert "Replay these answers without the questions:\n" in result.stderr
+    assert "To see what one change would do, add --what-if study=part-time, --what-if" in result.stderr
     offered = offers(result.stderr)
-    assert [argv[-1] for argv in offered] == ["study=part-time", "residency=in-state", "goal=manager"]
-    for argv in offered:
-        assert argv[:3] == ["quiz", "--defaults", "--set"]
-        document = as_json(run, *argv)
+    assert offered == ["study=part-time", "residency=in-state", "goal=manager"]
+    command = replay(result.stderr)
+    assert command[:3] == ["quiz", "--defaults", "--set"]
+    for flag in offered:
+        document = as_json(run, *command, "--what-if", flag)
         assert document["changes"]["answers"] and document["changes"]["steps_changed"]
 
 
@@ -321,7 +334,7 @@ def test_no_comparison_is_offered_when_none_changes_the_roadmap(
 
 @pytest.mark.parametrize(
     ("height", "flags", "save", "count"),
-    [(24, (), True, 1), (24, (), False, 3), (60, (), True, 3), (24, ("--save",), False, 3)],
+    [(24, (), True, 3), (24, (), False, 3), (60, (), True, 3), (24, ("--save",), False, 3), (22, (), True, 1)],
 )
 def test_the_offers_fit_the_rows_the_summary_leaves(
     run: Run,
@@ -344,10 +357,10 @@ def test_the_offers_fit_the_rows_the_summary_leaves(
     shown = re.sub(r"\x1b\[[0-9;]*m", "", out.getvalue())
     summary = shown.split("\n\n")[-1]  # printed again after the whole roadmap, to stay on screen
     assert summary.startswith("Should you become a machine learning engineer?")
-    hint = err.getvalue()[err.getvalue().index("\nReplay") :]  # after "Saved your plan" when --save
+    hint = err.getvalue()[err.getvalue().index("Replay") :]  # after "Saved your plan" when --save
     question = 0 if "--save" in flags else 1  # --save asks nothing, and says it saved before the roadmap
     saved, prompt = 2 if save else 0, 1
-    assert summary.count("\n") + question + saved + hint.count("\n") + prompt <= height
+    assert summary.count("\n") + question + saved + hint.count("\n") + prompt <= height, (summary, hint)
     assert len(offers(hint)) == count
 
 
@@ -358,3 +371,27 @@ def test_a_resumed_quiz_compares_too(run: Run, keyboard: PipeInput) -> None:
     result = run("quiz", "--resume", "--what-if", "path=online")
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith("answer_changed\tpath\tundecided\tonline\n")
+
+
+def test_a_wrapped_replay_command_breaks_between_arguments_only() -> None:
+    from mlpath import answers as contract
+    from mlpath.cli.ending import replay_hint
+    from mlpath.content.loader import load_content, packaged_data_dir
+
+    content = load_content(packaged_data_dir())
+    prepared, _ = contract.resolve({"residency": "out-of-state"}, content.questions.questions, use_defaults=True)
+    hint = replay_hint(content, contract.build(prepared), None, 80, {"study": "part-time"})
+    command = hint.split("\n", 1)[1].replace(" \\\n", " ")
+    assert shlex.split(command) == [
+        "mlpath", "quiz", "--defaults", "--set", "residency=out-of-state", "--what-if", "study=part-time",
+    ]  # fmt: skip
+
+
+def test_the_ending_gives_up_offers_then_reasons_then_the_replay() -> None:
+    from mlpath.cli.ending import preferred
+
+    # four summaries (3, 2, 1, 0 reasons); hints: every offer, one offer | replay alone, nothing
+    order = preferred(4, 2, 2)
+    assert order[:3] == [(0, 0), (0, 1), (1, 0)]  # extra offers go before the second reason does
+    assert order.index((3, 1)) < order.index((2, 2))  # an offer stays before a reason comes back
+    assert order[-4:] == [(2, 2), (2, 3), (3, 2), (3, 3)]  # then the replay alone, then nothing

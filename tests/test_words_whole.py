@@ -236,3 +236,23 @@ def test_a_long_title_hangs_under_itself_beside_a_two_digit_number() -> None:
     for index in tens:
         after = lines[index + 1]
         assert after.startswith(" " * 5) or after.lstrip().startswith("│"), after
+
+
+CHOICE_LABELS = sorted(
+    {choice.label for question in CONTENT.questions.questions for choice in question.choices}
+    | {f"{n}  {label}" for n, label in CONTENT.questions.scale_labels.items()}
+    | {f"Next: {level.title}" for level in CONTENT.ladder.levels}
+    | {f"Back: {level.title}" for level in CONTENT.ladder.levels}
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(label=st.sampled_from(CHOICE_LABELS), width=st.integers(30, 200), lead=st.sampled_from([3, 5]))
+def test_every_word_of_a_quiz_choice_is_whole_at_every_width(label: str, width: int, lead: int) -> None:
+    from mlpath.prompts import choice_title
+
+    lines = choice_title(label, width, lead).split("\n")
+    assert lead + len(lines[0]) <= width - 1, lines  # questionary draws `lead` columns before it
+    assert all(len(line) <= width - 1 for line in lines[1:]), lines
+    assert all(line.startswith(" " * lead) and line[lead] != " " for line in lines[1:]), lines  # hangs under it
+    assert words(lines) == words([label])

@@ -96,7 +96,8 @@ def allowed_text(key: str) -> str:
     return f"a comma-separated list of: {listed}" if kind == "multiselect" else f"one of: {listed}"
 
 
-def _nearest(word: str, choices: tuple[Any, ...] | list[str]) -> str:
+def nearest(word: str, choices: Iterable[Any]) -> str:
+    """ " (did you mean 'x'?)" for the choice nearest to `word`, or nothing when none is near."""
     near = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.5)
     return f" (did you mean {near[0]!r}?)" if near else ""
 
@@ -160,7 +161,7 @@ def check(raw: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
     unknown = [key for key in raw if key not in CONTRACT]
     if unknown:
         key = str(unknown[0])
-        raise UsageError(f"unknown answer key {short(key)}{_nearest(key, KEYS)}; keys are: {', '.join(KEYS)}")
+        raise UsageError(f"unknown answer key {short(key)}{nearest(key, KEYS)}; keys are: {', '.join(KEYS)}")
     prepared = _prepare(raw)
     try:
         _adapter().validate_python(prepared)
@@ -174,7 +175,7 @@ def check(raw: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
             key = str(location[0])
             value = detail.get("input")
             _, values = CONTRACT[key]
-            near = _nearest(value, values) if isinstance(value, str) and len(value) < 100 else ""
+            near = nearest(value, values) if isinstance(value, str) and len(value) < 100 else ""
             shown = value if len(location) > 1 or not isinstance(value, tuple) else list(value)
             raise UsageError(f"invalid value {short(shown)} for {key}{near}; allowed: {allowed_text(key)}") from None
         return prepared, [key for key in KEYS if key in missing]

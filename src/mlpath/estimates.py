@@ -6,6 +6,7 @@ a sourced figure or to a labelled assumption in data/assumptions.yaml.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import NamedTuple
 
 from mlpath.content.model import Content
@@ -79,11 +80,16 @@ class CostPart(NamedTuple):
 
     @property
     def formula(self) -> str:
+        return self.formula_in()
+
+    def formula_in(self, years: Callable[[int], str] = str) -> str:
+        """The formula, each count of years worded by `years` (4 -> "4 full-time years")."""
+        low, high = years(self.years_min), years(self.years_max)
         if self.years_min == self.years_max:
-            return f"{self.years_min} × {money(self.per_year.value)} = {money(self.total_min)}"
+            return f"{low} × {money(self.per_year.value)} = {money(self.total_min)}"
         return (
-            f"{self.years_min} × {money(self.per_year.value)} = {money(self.total_min)} to "
-            f"{self.years_max} × {money(self.per_year.value)} = {money(self.total_max)}"
+            f"{low} × {money(self.per_year.value)} = {money(self.total_min)} to "
+            f"{high} × {money(self.per_year.value)} = {money(self.total_max)}"
         )
 
 
@@ -102,10 +108,14 @@ class CostEstimate(NamedTuple):
 
     @property
     def formula(self) -> str:
+        return self.formula_in()
+
+    def formula_in(self, years: Callable[[int], str] = str) -> str:
+        """The formula; where it shows a count of years, worded by `years` (see CostPart)."""
         if not self.parts:
             return "no tuition: $0"
         if len(self.parts) == 1:
-            return self.parts[0].formula
+            return self.parts[0].formula_in(years)
         low = " + ".join(money(p.total_min) for p in self.parts)
         if self.total_min == self.total_max:
             return f"{low} = {money(self.total_min)}"

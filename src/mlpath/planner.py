@@ -18,7 +18,7 @@ from mlpath.answers import KEYS, Answers
 from mlpath.content.model import Content
 from mlpath.content.model.quiz import VerdictFactor
 from mlpath.engine.roadmap import Part, Piece, RoadmapStep, roadmap_parts
-from mlpath.engine.verdict import factor_clause, neutral_note, note_keys, verdict_level, verdict_notes
+from mlpath.engine.verdict import factor_clause, level_summary, neutral_note, note_keys, verdict_level, verdict_notes
 from mlpath.errors import UsageError
 from mlpath.render.data import COMPACT
 from mlpath.views.roadmap import clause_text, reason_text, skipped_document, study_document
@@ -268,7 +268,7 @@ class Planner:
 
     def _level(self, strengths: int, concerns: int) -> tuple[str, bytes]:
         rule = verdict_level(self.content.verdict, strengths, concerns)
-        head = b'{"level":' + _encode(rule.level) + b',"summary":' + _encode(rule.summary)
+        head = b'{"level":' + _encode(rule.level) + b',"summary":' + _encode(level_summary(rule, concerns))
         self._levels[(strengths, concerns)] = (rule.level, head)
         return rule.level, head
 

@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 
 BACK_KEYS = ("left", "backspace")  # Backspace arrives as c-h; both read as "one step back"
 HELP_INDENT = "  "
+SELECT_LEAD = 3  # " » " or three spaces before a choice
+CHECKBOX_LEAD = SELECT_LEAD + 2  # and "○ " or "● "
 
 
 class _Back:
@@ -89,6 +91,14 @@ def _fill(text: str, width: int, lead: int) -> str:
     return textwrap.fill(
         text, max(lead + 10, width), initial_indent=" " * lead, break_long_words=False, break_on_hyphens=False
     )[lead:]
+
+
+def choice_title(label: str, columns: int, lead: int) -> str:
+    """A choice's label wrapped on words, its later lines hanging under its first. questionary
+    draws `lead` columns before it (" » ", and "○ " in a checkbox) and a title with line breaks
+    as it is; a plain string (not formatted text) keeps its highlight when pointed at."""
+    lines = textwrap.wrap(label, max(10, columns - 1 - lead), break_long_words=False, break_on_hyphens=False)
+    return ("\n" + " " * lead).join(lines) or label
 
 
 def layout(prompt: str, instruction: str, progress: str, columns: int) -> tuple[str, str]:
@@ -273,13 +283,17 @@ def _question(
     current = previous if previous is not None else question.default
     if question.kind == "multiselect":
         ticked = tuple(current) if isinstance(current, (tuple, list)) else ()
-        choices = [questionary.Choice(c.label, c.value, checked=c.value in ticked) for c in question.choices]
+        choices = [
+            questionary.Choice(choice_title(c.label, columns, CHECKBOX_LEAD), c.value, checked=c.value in ticked)
+            for c in question.choices
+        ]
         prompt = questionary.checkbox(message, choices=choices, **common)
     else:
         if question.kind == "scale":
-            choices = [questionary.Choice(f"{n}  {scale_labels[n]}", n) for n in sorted(scale_labels)]
+            labels: list[tuple[str, Any]] = [(f"{n}  {scale_labels[n]}", n) for n in sorted(scale_labels)]
         else:
-            choices = [questionary.Choice(c.label, c.value) for c in question.choices]
+            labels = [(c.label, c.value) for c in question.choices]
+        choices = [questionary.Choice(choice_title(label, columns, SELECT_LEAD), value) for label, value in labels]
         prompt = questionary.select(message, choices=choices, default=current, **common)
     if can_go_back:
         _add_back_keys(prompt.application)
@@ -325,13 +339,16 @@ def walk_ladder(content: Content, console: Console, start: int = 0) -> None:
     while True:
         console.clear()
         console.print(render_table(ladder(content, index)))
-        choices = []
+        columns = console.width
+        moves = []
         if index + 1 < len(levels):
-            choices.append(questionary.Choice(f"Next: {levels[index + 1].title}", value=1))
+            moves.append((f"Next: {levels[index + 1].title}", 1))
         if index > 0:
-            choices.append(questionary.Choice(f"Back: {levels[index - 1].title}", value=-1))
-        choices.append(questionary.Choice("Done", value=0))
-        move = questionary.select(f"Level {index + 1} of {len(levels)}", choices=choices).unsafe_ask()
+            moves.append((f"Back: {levels[index - 1].title}", -1))
+        moves.append(("Done", 0))
+        choices = [questionary.Choice(choice_title(label, columns, SELECT_LEAD), value=move) for label, move in moves]
+        message, instruction = layout(f"Level {index + 1} of {len(levels)}", "(Use arrow keys)", "?", columns)
+        move = questionary.select(message, choices=choices, instruction=instruction).unsafe_ask()
         if not move:
             return
         index += move

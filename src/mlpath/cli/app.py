@@ -6,8 +6,9 @@ import contextlib
 import os
 import sys
 from collections.abc import Iterator
+from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, Literal, NoReturn
 
 import typer
 from typer.core import TyperGroup
@@ -125,8 +126,14 @@ class MlpathGroup(TyperGroup):
 @contextlib.contextmanager
 def exit_codes() -> Iterator[None]:
     """Map mlpath's exceptions, and a failed stream, to a message on stderr and an exit code."""
+    from typer._click.exceptions import BadParameter
+
     try:
         yield
+    except BadParameter as error:  # a value outside an option's fixed set, worded plainly
+        plain_choice_error(error)
+        error.message = long_words_cut(error.message)
+        raise
     except ContentError as error:
         from mlpath.render.safe import shown  # a problem quotes the content's own keys
 
@@ -168,6 +175,31 @@ def stream_failed(error: OSError | UnicodeDecodeError) -> NoReturn:
     if failure.stream == "stdin":
         fail(f"cannot read stdin: {failure.reason}", ExitCode.USAGE)
     fail(f"cannot write the results to stdout: {failure.reason}", ExitCode.FAILED)
+
+
+def plain_choice_error(error: Any) -> None:
+    """A value outside an option's fixed set (--format, --residency, a status) comes worded by
+    pydantic ("Value error, 'csv' is not one of ..."): say it plainly, naming the allowed values
+    and the nearest one as the answers' errors do."""
+    from typing import get_args, get_origin
+
+    from mlpath.answers import nearest
+
+    descriptor = getattr(error.param, "type_descriptor", None)
+    errors = getattr(error.__cause__, "errors", None)
+    annotation = getattr(descriptor, "annotation", None)
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        choices = [str(member.value) for member in annotation]
+    elif get_origin(annotation) is Literal:
+        choices = [str(value) for value in get_args(annotation)]
+    else:
+        error.message = error.message.removeprefix("Value error, ")
+        return
+    given = errors()[0].get("input") if callable(errors) else None
+    if not isinstance(given, str):
+        error.message = error.message.removeprefix("Value error, ")
+        return
+    error.message = f"{given!r} is not one of {', '.join(map(repr, choices))}{nearest(given, choices)}"
 
 
 def _build_command(name: str) -> click.Command | None:

@@ -14,18 +14,27 @@ Only for the table format with stdout on a terminal; every other case prints as 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from mlpath.report import Report
 from mlpath.terminal import Terminal
 
 
 def show_long(
-    terminal: Terminal, reports: Iterable[Report], *, pager: bool, repeat: bool, room: int = 1, least: int = 1
+    terminal: Terminal,
+    reports: Iterable[Report],
+    *,
+    pager: bool,
+    repeat: bool,
+    room: int = 1,
+    least: int = 1,
+    choose: Callable[[Sequence[int]], int] | None = None,
 ) -> int:
     """`reports`: the same report with ever shorter summaries. Shown: the first whose summary leaves
     `room` rows free on the screen, else the first that leaves `least` (the question right after
-    it matters more than the lines after that), else the shortest.
+    it matters more than the lines after that), else the shortest; or the one `choose` picks,
+    given the rows each summary takes (with the blank line above it). `least` rows are kept
+    free below a rendering short enough to be printed whole.
 
     Returns the rows of what is left at the foot of the screen (the summary, or all of it when it
     fits), so that what follows can be fitted to the rows still free."""
@@ -35,8 +44,11 @@ def show_long(
     if not candidates:
         return 0
     heights = [drawn(render_summary(report), terminal).count("\n") + 1 for report in candidates]  # + a blank line
-    fitting = [i for free in (room, least) for i, rows in enumerate(heights) if rows <= terminal.height - free]
-    chosen = candidates[fitting[0] if fitting else -1]
+    if choose is not None:
+        chosen = candidates[choose(heights)]
+    else:
+        fitting = [i for free in (room, least) for i, rows in enumerate(heights) if rows <= terminal.height - free]
+        chosen = candidates[fitting[0] if fitting else -1]
     rows = terminal.height - least
     text = drawn(render_table(chosen), terminal)
     if text.count("\n") <= rows:  # it all fits: no pager, no summary twice

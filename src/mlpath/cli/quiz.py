@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -19,10 +19,6 @@ if TYPE_CHECKING:
     from mlpath.report import Report
 
 PLAN = "Plan"
-SAVE_QUESTION = "Save this roadmap as your plan, to track your progress?"
-# With --what-if the screen shows two roadmaps; the plan is always the one of your own answers.
-SAVE_BASE_QUESTION = "Save the roadmap of your own answers (not the what-if) as your plan?"
-SAVED_LINE = 100  # about as long as "Saved your plan to PATH (N steps). See it with 'mlpath progress'."
 
 SaveAnswersOption = Annotated[
     str | None,
@@ -118,61 +114,9 @@ def quiz(
         if kept is not None:  # --resume --defaults, or --resume without a terminal: finished all the same
             unfinished.forget()
         return
+    from mlpath.cli.ending import end_of_quiz
+
     end_of_quiz(ctx, content, answers, delivery, output, save_answers, changes)
-
-
-def end_of_quiz(
-    ctx: typer.Context,
-    content: Content,
-    answers: Answers,
-    delivery: Delivery,
-    output: Output,
-    saved: str | None,
-    what_if: Mapping[str, Any],
-) -> None:
-    """The roadmap (or the comparison) with its summary left on screen, the question to save it,
-    how to replay it and, without --what-if, the comparisons worth a look.
-
-    The summary is fitted to leave room for what follows it with one comparison offered; the
-    rows it leaves then decide how many are offered (at most data/roadmap.yaml's `offer`).
-    """
-    terminal = session(ctx).terminal
-    width = terminal.width
-    from mlpath.cli.whatif import offered
-
-    offers = [] if what_if else offered(content, answers)
-    text = SAVE_BASE_QUESTION if what_if else SAVE_QUESTION
-    question = 0 if delivery.save else -(-(len(text) + 9) // width)  # "? " and " (Y/n)" round it
-    saved_line = -(-SAVED_LINE // width)
-    least_hint = replay_hint(content, answers, saved, width, what_if, offers[:1])
-    after = question + (0 if delivery.save else saved_line) + _rows(least_hint)
-    built, shown = show_roadmap(
-        ctx, content, answers, delivery, output, what_if=what_if, ending=True, room=after, least=max(1, question)
-    )
-    from mlpath import resume as unfinished
-
-    unfinished.forget()  # only once shown: a terminal closed while the roadmap is read leaves a --resume
-    saved_now = False  # with --save, the plan was saved (and said so) before the roadmap was shown
-    if not delivery.save:
-        from mlpath.cli.progress import save_plan
-        from mlpath.prompts import confirm
-
-        if confirm(text, default=True):
-            save_plan(built)
-            saved_now = True
-    left = terminal.height - shown - question - (saved_line if saved_now else 0) - 1  # the shell's prompt
-    hint = least_hint
-    for count in range(len(offers), 1, -1):
-        fuller = replay_hint(content, answers, saved, width, what_if, offers[:count])
-        if _rows(fuller) <= left:
-            hint = fuller
-            break
-    terminal.say(hint)
-
-
-def _rows(text: str) -> int:
-    """The rows that text takes on screen (its lines already wrapped)."""
-    return text.count("\n") + 1
 
 
 @app.command(rich_help_panel=PLAN)
@@ -266,6 +210,7 @@ def show_roadmap(
     ending: bool = False,
     room: int = 1,
     least: int = 1,
+    choose: Callable[[Sequence[int]], int] | None = None,
 ) -> tuple[Roadmap, int]:
     """Build the roadmap, write it to a file or show it, and save it as the plan if asked; with
     `what_if` (checked answers), show its comparison with the roadmap for the answers changed
@@ -274,14 +219,15 @@ def show_roadmap(
     before a roadmap is drawn on the screen.
 
     In the table format on a terminal it opens with a summary that fits the screen with `room`
-    rows to spare (or at least `least`), and a long one goes to the pager (`ending`: the end of
-    an interactive quiz, where the summary stays on screen after it). Returns the roadmap and
+    rows to spare (or at least `least`; `choose` picks it from the summaries' heights instead),
+    and a long one goes to the pager (`ending`: the end of an interactive quiz, where the
+    summary stays on screen after it). Returns the roadmap and
     the rows it left on the screen's last lines (0 when it drew nothing there).
     """
     from mlpath.engine.roadmap import build_roadmap
 
     built = build_roadmap(content, answers)
-    report, shorter, what = _reports(content, built, what_if)
+    report, shorter, what = _reports(content, built, what_if, taken_ways(delivery))
     terminal = session(ctx).terminal
     if delivery.output not in (None, "-"):  # "-" is stdout, as for --answers
         from mlpath.cli.outputs import file_format
@@ -299,7 +245,7 @@ def show_roadmap(
     if output.resolve(terminal.stdout_isatty) is OutputFormat.table and terminal.stdout_isatty:
         from mlpath.cli.longview import show_long
 
-        shown = show_long(terminal, shorter, pager=delivery.pager, repeat=ending, room=room, least=least)
+        shown = show_long(terminal, shorter, pager=delivery.pager, repeat=ending, room=room, least=least, choose=choose)
         return built, shown
     emit(ctx, report, output)
     return built, 0
@@ -312,77 +258,26 @@ def _save_if_asked(built: Roadmap, delivery: Delivery) -> None:
         save_plan(built)
 
 
+def taken_ways(delivery: Delivery) -> frozenset[str]:
+    """The ways to the whole output the person already took, so the summary does not offer them."""
+    taken = {"no-pager": not delivery.pager, "save": delivery.save, "output": delivery.output not in (None, "-")}
+    return frozenset(way for way, done in taken.items() if done)
+
+
 def _reports(
-    content: Content, built: Roadmap, what_if: Mapping[str, Any] | None
+    content: Content, built: Roadmap, what_if: Mapping[str, Any] | None, taken: frozenset[str]
 ) -> tuple[Report, Iterable[Report], str]:
     """The report to show, the same with ever shorter summaries (for the screen), and its name."""
     if what_if:
         from mlpath.cli.whatif import comparison_reports
 
-        report, shorter = comparison_reports(content, built, what_if)
+        report, shorter = comparison_reports(content, built, what_if, taken)
         return report, shorter, "the comparison"
     from mlpath.views.roadmap import SUMMARY_REASONS, roadmap_report, roadmap_summary
 
-    report = roadmap_report(content, built)
+    report = roadmap_report(content, built, taken=taken)
     reasons = (
-        report._replace(summary=roadmap_summary(content, report.document, shown))
+        report._replace(summary=roadmap_summary(content, report.document, shown, taken))
         for shown in range(SUMMARY_REASONS, -1, -1)
     )
     return report, reasons, "the roadmap"
-
-
-def replay_hint(
-    content: Content,
-    answers: Answers,
-    saved: str | None,
-    width: int,
-    what_if: Mapping[str, Any] | None = None,
-    offers: Iterable[str] = (),
-) -> str:
-    """After an interactive quiz: how to get the same roadmap (or comparison) again without the
-    questions, and the comparisons `offers` (--what-if flags) as commands ready to run.
-
-    Wrapped on words at `width`; a command too long for one line goes on with a backslash, so
-    it can still be copied and pasted whole.
-    """
-    from mlpath.answers import assignment
-
-    offers = list(offers)
-    extra = "".join(f" --what-if {assignment(key, value)}" for key, value in (what_if or {}).items())
-    heading = "Replay these answers without the questions" + (", or see what one change would do:" if offers else ":")
-    lines = ["", _sentence(heading, width)]
-    if saved:
-        lines.append(_command(f"mlpath quiz --answers {saved}{extra}", width))
-    lines.append(_command(_defaults_command(content, answers) + extra, width))
-    replay = f"mlpath quiz --answers {saved}" if saved else _defaults_command(content, answers)
-    lines += [_command(f"{replay} {flag}", width) for flag in offers]
-    if not saved:
-        lines.append(_sentence("Add --save-answers FILE to keep the answers in a file.", width))
-    return "\n".join(lines)
-
-
-def _defaults_command(content: Content, answers: Answers) -> str:
-    """`mlpath quiz --defaults` with a --set for every answer that is not the default."""
-    from mlpath.answers import assignment
-
-    document = answers.document()
-    changed = []
-    for question in content.questions.questions:
-        value = document[question.key]
-        default = list(question.default) if isinstance(question.default, tuple) else question.default
-        if value != default:
-            changed.append(f" --set {assignment(question.key, value)}")
-    return "mlpath quiz --defaults" + "".join(changed)
-
-
-def _command(text: str, width: int) -> str:
-    import textwrap
-
-    lines = textwrap.wrap(text, width - 3, initial_indent="  ", subsequent_indent="    ", break_long_words=False)
-    return " \\\n".join(lines)
-
-
-def _sentence(text: str, width: int) -> str:
-    import textwrap
-
-    return textwrap.fill(text, width - 1, break_long_words=False, break_on_hyphens=False)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from mlpath.errors import UsageError
@@ -32,9 +32,11 @@ def checked_changes(assignments: list[str] | None) -> dict[str, Any]:
     return prepared
 
 
-def comparison_reports(content: Content, base: Roadmap, changes: Mapping[str, Any]) -> tuple[Report, list[Report]]:
+def comparison_reports(
+    content: Content, base: Roadmap, changes: Mapping[str, Any], taken: Iterable[str] = ()
+) -> tuple[Report, list[Report]]:
     """The comparison of `base` with the roadmap for its answers changed by `changes`, and the
-    same report with ever shorter summaries (for the screen)."""
+    same report with ever shorter summaries (for the screen); `taken`: see `taken_ways`."""
     from mlpath.engine.compare import changed, compare
     from mlpath.engine.roadmap import build_roadmap
     from mlpath.views.compare import comparison_report, shorter_summaries
@@ -42,8 +44,8 @@ def comparison_reports(content: Content, base: Roadmap, changes: Mapping[str, An
     if base.answers is None:
         raise UsageError(NEEDS_ANSWERS)
     comparison = compare(base, build_roadmap(content, changed(base.answers, changes)))
-    report = comparison_report(content, comparison, changes)
-    return report, shorter_summaries(content, comparison, report)
+    report = comparison_report(content, comparison, changes, taken=taken)
+    return report, shorter_summaries(content, comparison, report, taken)
 
 
 NEEDS_ANSWERS = (

@@ -38,7 +38,7 @@ def judge(content: Content, answers: Answers) -> Verdict:
     notes = list(verdict_notes(rules, answers))
     if not strengths and not concerns:
         notes.insert(0, neutral_note(rules))
-    return Verdict(level.level, level.summary, tuple(strengths), tuple(concerns), tuple(notes))
+    return Verdict(level.level, level_summary(level, len(concerns)), tuple(strengths), tuple(concerns), tuple(notes))
 
 
 # The verdict in parts, for runs over many answer sets (see mlpath.planner): each factor's clause
@@ -73,3 +73,11 @@ def note_keys(rules: VerdictRules) -> tuple[str, ...]:
 def neutral_note(rules: VerdictRules) -> Clause:
     """The note when no fit answer is a strength or a concern: it comes first among the notes."""
     return Clause((), rules.neutral.format(count=len(rules.factors)))
+
+
+def level_summary(level: VerdictLevel, concerns: int) -> str:
+    """The level's summary; its text for no concerns when there are none and the level has one
+    (a "mixed" verdict may rest on few strengths and no concern at all)."""
+    if not concerns and level.summary_without_concerns:
+        return level.summary_without_concerns
+    return level.summary

@@ -6,13 +6,19 @@ data/roadmap.yaml (`what_if`), and chooses the summary that opens the table form
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from mlpath.content.model import Content
 from mlpath.engine.compare import Comparison, StepChange
 from mlpath.report import Block, Changes, Notes, Paragraph, Report, Step, Steps, Summary, Table
-from mlpath.views.roadmap import _verdict_panel, clause_text, reason_text, roadmap_document
+from mlpath.views.roadmap import (
+    _verdict_panel,
+    clause_text,
+    reason_text,
+    roadmap_document,
+    whole_line,
+)
 
 if TYPE_CHECKING:
     from mlpath.documents import compare as doc
@@ -102,9 +108,14 @@ def _figures(study: roadmap_doc.StudyEstimate | None) -> doc.DegreeFigures | Non
 
 
 def comparison_report(
-    content: Content, comparison: Comparison, asked: Mapping[str, Any], steps_shown: int | None = None
+    content: Content,
+    comparison: Comparison,
+    asked: Mapping[str, Any],
+    steps_shown: int | None = None,
+    taken: Iterable[str] = (),
 ) -> Report:
-    """`asked`: the what-if as given (key: checked value), for the title."""
+    """`asked`: the what-if as given (key: checked value), for the title; `taken`: the ways to
+    the whole comparison already taken (see `comparison_summary`)."""
     texts = content.roadmap.what_if
     document = comparison_document(content, comparison)
     title = texts.title.format(changes=", ".join(f"{key} = {shown(value)}" for key, value in asked.items()))
@@ -125,15 +136,16 @@ def comparison_report(
         blocks.append(Paragraph(texts.nothing if comparison.answers else texts.same))
     blocks.append(Notes((document["what_if"]["editorial"],)))
     report = Report("comparison", title, document, tuple(blocks))
-    return report._replace(summary=comparison_summary(content, comparison, report, steps_shown))
+    return report._replace(summary=comparison_summary(content, comparison, report, steps_shown, taken))
 
 
 def comparison_summary(
-    content: Content, comparison: Comparison, report: Report, steps_shown: int | None = None
+    content: Content, comparison: Comparison, report: Report, steps_shown: int | None = None, taken: Iterable[str] = ()
 ) -> Summary:
     """What one 80×24 screen shows first: the answers changed, the verdict, the steps that differ
     (the first `steps_shown` of them, all by default), the degree's time and cost, and how to
-    see the whole comparison. The first block, the verdict, is the full report's first."""
+    see the whole comparison (the ways not `taken`). The first block, the verdict, is the full
+    report's first."""
     texts = content.roadmap.what_if
     blocks: list[Block] = [report.blocks[0]]
     if comparison.answers:
@@ -155,15 +167,17 @@ def comparison_summary(
         blocks.append(Paragraph(_degree_line(content, changes["estimates"]), title="Degree"))
     elif comparison.base.study is not None:
         blocks.append(Paragraph(texts.estimates_same, title="Degree time and cost"))
-    blocks.append(Notes((texts.whole,), title=""))
+    blocks.extend(whole_line(texts.whole, texts.ways, taken))
     return Summary(tuple(blocks), texts.heading, covers=1)
 
 
-def shorter_summaries(content: Content, comparison: Comparison, report: Report) -> list[Report]:
+def shorter_summaries(
+    content: Content, comparison: Comparison, report: Report, taken: Iterable[str] = ()
+) -> list[Report]:
     """The report with ever fewer steps in its summary, for a screen too short for them all."""
     count = len(comparison.steps_added) + len(comparison.steps_removed) + len(comparison.steps_changed)
     return [
-        report._replace(summary=comparison_summary(content, comparison, report, shown))
+        report._replace(summary=comparison_summary(content, comparison, report, shown, taken))
         for shown in range(count, -1, -1)
     ]
 
@@ -255,13 +269,20 @@ def _degree_sides(content: Content, estimates: Mapping[str, Any]) -> tuple[tuple
 
 
 def _degree_line(content: Content, estimates: Mapping[str, Any]) -> str:
-    """ "time A → B; tuition C → D", a part that does not change said once."""
+    """ "time A → B; tuition C → D", a part that does not change said once, as the what-if words it
+    (the same tuition is worded otherwise for a longer study)."""
     same = content.roadmap.what_if.estimates_same
     before, after = _degree_sides(content, estimates)
+    figures = (("years_min", "years_max"), ("tuition_min", "tuition_max", "residency"))
     parts = []
-    for name, old, new in zip(("time", "tuition"), before, after, strict=True):
-        parts.append(f"{name} {same}, {old}" if old == new else f"{name} {old} → {new}")
+    for name, old, new, keys in zip(("time", "tuition"), before, after, figures, strict=True):
+        kept = old == new or _same(estimates["before"], estimates["after"], keys)
+        parts.append(f"{name} {same}, {new}" if kept else f"{name} {old} → {new}")
     return "; ".join(parts)
+
+
+def _same(before: Mapping[str, Any] | None, after: Mapping[str, Any] | None, keys: tuple[str, ...]) -> bool:
+    return before is not None and after is not None and all(before[key] == after[key] for key in keys)
 
 
 def _estimates(content: Content, document: doc.Comparison) -> list[Block]:

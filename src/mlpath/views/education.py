@@ -87,11 +87,18 @@ def education(content: Content, residency: str = "in-state", masters: bool = Fal
                 f"Master's: {master.note}",
                 f"Tuition: {tuition.note}",
                 *(f"Assumption: {text}" for text in assumptions),
-                "Try --residency out-of-state or --masters to see other estimates.",
+                _other_estimates(residency, masters),
             )
         ),
     )
     return Report("education", "Education", document, blocks)
+
+
+def _other_estimates(residency: str, masters: bool) -> str:
+    """The hint to the estimates not shown: the other residency and the other degree."""
+    other = "in-state" if residency == "out-of-state" else "out-of-state"
+    degree = "the bachelor's alone (without --masters)" if masters else "--masters"
+    return f"Try --residency {other} or {degree} to see other estimates."
 
 
 def _range(low: int, high: int) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from mlpath.answers import SCALE
@@ -57,8 +57,12 @@ def study_document(study: Study, notes: RoadmapNotes) -> doc.StudyEstimate:
         years_formula = notes.years_scaled.format(
             years=years, factor=f"{study.factor:g}", study=study.mode, scaled=scaled
         )
+    document = cost_document(cost)
+    if study.factor != 1:  # the tuition counts the full-time years, not the longer study
+        formula = cost.formula_in(lambda n: (notes.tuition_year if n == 1 else notes.tuition_years).format(years=n))
+        document["tuition_formula"] = notes.tuition_scaled.format(formula=formula, study=study.mode)
     return {
-        **cost_document(cost),
+        **document,
         "study": study.mode,
         "years_min": study.years_min,
         "years_max": study.years_max,
@@ -113,8 +117,14 @@ def roadmap_document(content: Content, roadmap: Roadmap) -> doc.Roadmap:
 
 
 def roadmap_report(
-    content: Content, roadmap: Roadmap, done: frozenset[str] = frozenset(), reasons_shown: int = SUMMARY_REASONS
+    content: Content,
+    roadmap: Roadmap,
+    done: frozenset[str] = frozenset(),
+    reasons_shown: int = SUMMARY_REASONS,
+    taken: Iterable[str] = (),
 ) -> Report:
+    """The roadmap; `done`: the ids of the steps done; `taken`: the ways to the whole roadmap
+    already taken (see `roadmap_summary`)."""
     document = roadmap_document(content, roadmap)
     phases = {phase.id: phase.name for phase in content.roadmap.phases}
     blocks: list[Block] = []
@@ -148,7 +158,7 @@ def roadmap_report(
         notes.append("Take 'mlpath quiz' or pass --answers FILE for a roadmap tailored to you.")
     blocks.append(Notes(tuple(notes)))
     title = "Should you become a machine learning engineer?" if verdict else "Becoming a machine learning engineer"
-    return Report("roadmap", title, document, tuple(blocks), roadmap_summary(content, document, reasons_shown))
+    return Report("roadmap", title, document, tuple(blocks), roadmap_summary(content, document, reasons_shown, taken))
 
 
 def _verdict_panel(level: str, summary: str) -> Paragraph:
@@ -173,9 +183,12 @@ def _reasons_in_turn(verdict: Mapping[str, Any]) -> list[str]:
     return ordered
 
 
-def roadmap_summary(content: Content, document: Mapping[str, Any], reasons_shown: int = SUMMARY_REASONS) -> Summary:
+def roadmap_summary(
+    content: Content, document: Mapping[str, Any], reasons_shown: int = SUMMARY_REASONS, taken: Iterable[str] = ()
+) -> Summary:
     """What one 80×24 screen shows first: the verdict and its top reasons, the first steps, the
-    degree's time and cost, and how to see, save or export the whole roadmap."""
+    degree's time and cost, and how to see, save or export the whole roadmap (the ways not
+    `taken` already: no-pager, output, save)."""
     texts = content.roadmap.summary
     blocks: list[Block] = []
     verdict = document["verdict"]
@@ -204,8 +217,14 @@ def roadmap_summary(content: Content, document: Mapping[str, Any], reasons_shown
     if study:
         degree = f"{study['years_formula']}; tuition {study['tuition_formula']} ({study['residency']})"
         blocks.append(Paragraph(degree, title="Degree"))
-    blocks.append(Notes((texts.whole,), title=""))
+    blocks.extend(whole_line(texts.whole, texts.ways, taken))
     return Summary(tuple(blocks), texts.heading, covers=1 if verdict is not None else 0)
+
+
+def whole_line(whole: str, ways: Mapping[str, str], taken: Iterable[str]) -> tuple[Block, ...]:
+    """The summary's last line: the ways to see the whole output that were not taken; none when all were."""
+    left = [text for way, text in ways.items() if way not in set(taken)]
+    return (Notes((whole.format(ways=", ".join(left)),), title=""),) if left else ()
 
 
 def questions_report(content: Content) -> Report:

@@ -44,6 +44,7 @@ class VerdictLevel(Record):
     min_strengths: Count
     max_concerns: Count
     summary: Phrase
+    summary_without_concerns: Phrase | None = None  # instead of `summary` when no answer is a concern
 
 
 class VerdictFactor(Record):
@@ -195,6 +196,9 @@ class RoadmapNotes(Record):
     years: Phrase  # {years}, {study}
     years_master: Phrase  # {years}; when the estimate includes a master's, whose study mode the article does not give
     years_scaled: Phrase  # {years}, {factor}, {study}, {scaled}
+    tuition_year: Phrase  # {years}: the year a tuition formula counts when the study takes longer
+    tuition_years: Phrase  # {years}: the years a tuition formula counts when the study takes longer
+    tuition_scaled: Phrase  # {formula}, {study}: the tuition when the study takes longer than the years it counts
 
 
 class RoadmapSummary(Record):
@@ -202,7 +206,8 @@ class RoadmapSummary(Record):
 
     more_reasons: Phrase  # {count}: the reasons not shown
     reasons_below: Phrase  # when no reason fits on the screen
-    whole: Phrase  # one line: how to see, save or export the whole roadmap
+    whole: Phrase  # {ways}: one line on how to see, save or export the whole roadmap
+    ways: dict[Slug, Phrase]  # no-pager, output, save: each named in `whole` unless already done
     heading: Phrase  # between the summary and the full roadmap
 
 
@@ -231,7 +236,8 @@ class WhatIfTexts(Record):
     why_after: Phrase  # {why}
     estimates_same: Phrase
     no_degree: Phrase
-    whole: Phrase
+    whole: Phrase  # {ways}, as the summary's
+    ways: dict[Slug, Phrase]  # no-pager, output, json
     heading: Phrase
     offer: Count  # how many comparisons the end of the quiz offers, at most
     tries: tuple[WhatIfTry, ...]
