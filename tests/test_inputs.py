@@ -261,3 +261,21 @@ def test_an_odd_resume_file_is_refused_at_once(run: Run, tmp_path: Path, kind: s
     with within(20):
         result = run("quiz", "--resume", "--defaults")
     assert result.exit_code == 2 and "the unfinished quiz in" in result.stderr and "cannot be used" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (["--data-dir", "d" * 5000, "salary"], 3),  # a name the system refuses as too long
+        (["data", "check", "d" * 5000], 3),
+        (["roadmap", "--answers", "a" * 5000], 2),
+        (["roadmap", "--defaults", "-o", "o" * 5000], 1),
+        (["roadmap", "--answers", "a\0b"], 2),
+        (["roadmap", "--defaults", "-o", "o\0b"], 1),
+    ],
+)
+def test_impossible_file_names_are_one_short_line_never_an_internal_error(run: Run, args: list[str], code: int) -> None:
+    result = run(*args)
+    assert result.exit_code == code, result.stderr
+    assert "internal error" not in result.stderr
+    assert result.stderr.startswith("Error: ") and all(len(line) < 400 for line in result.stderr.splitlines())

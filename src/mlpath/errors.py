@@ -58,7 +58,7 @@ class ContentError(MlpathError):
         self.problems = problems
         count = len(problems)
         noun = "problem" if count == 1 else "problems"
-        super().__init__(f"invalid content in {directory} ({count} {noun})")
+        super().__init__(f"invalid content in {long_words_cut(directory, 300)} ({count} {noun})")
 
 
 def short(value: Any, limit: int = 60) -> str:

@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
-from mlpath.errors import OperationError, UsageError
+from mlpath.errors import OperationError, UsageError, short
 
 MAX_INPUT_BYTES = 10_000_000  # answers files, plans and content files larger than this are refused
 TEMP_SUFFIX = ".tmp"
@@ -100,11 +100,13 @@ def open_input(name: str, what: str) -> Iterator[BinaryIO]:
         if _is_stdin(error.status):
             yield _stdin(what)
             return
-        raise UsageError(f"{what} {name!r} is {error.kind}; give a regular file, or - for stdin") from None
+        raise UsageError(f"{what} {_shown(name)} is {error.kind}; give a regular file, or - for stdin") from None
     except FileNotFoundError:
-        raise UsageError(f"{what} {name!r} does not exist") from None
+        raise UsageError(f"{what} {_shown(name)} does not exist") from None
     except OSError as error:
-        raise UsageError(f"{what} {name!r} cannot be read: {error.strerror}") from None
+        raise UsageError(f"{what} {_shown(name)} cannot be read: {error.strerror}") from None
+    except ValueError:  # a NUL byte in the name
+        raise UsageError(f"{what} {_shown(name)} is not a file name (it holds a NUL byte)") from None
     with handle:
         yield handle
 
@@ -123,7 +125,7 @@ def _stdin(what: str) -> BinaryIO:
 
 def read_bytes(name: str, what: str, limit: int = MAX_INPUT_BYTES) -> bytes:
     """At most `limit` bytes of `name` ("-" is stdin); more than that is a usage error."""
-    where = "stdin" if name == "-" else repr(name)
+    where = "stdin" if name == "-" else _shown(name)
     try:
         with open_input(name, what) as handle:
             data = handle.read(limit + 1)
@@ -138,7 +140,7 @@ def read_bytes(name: str, what: str, limit: int = MAX_INPUT_BYTES) -> bytes:
 
 def decode(data: bytes, what: str, name: str) -> str:
     """UTF-8 text (a leading byte-order mark is dropped); anything else is a usage error."""
-    where = "on stdin" if name == "-" else repr(name)
+    where = "on stdin" if name == "-" else _shown(name)
     try:
         return data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError:
@@ -156,6 +158,8 @@ def check_target(name: str, what: str, *, protect: Sequence[str] = (), follow_li
     not one of the files in `protect` (the inputs of the same run). Refusals are
     operation errors (exit 1: the file cannot be written). With `follow_links` False (files
     mlpath names itself, such as the cache), a symlink in the last place is replaced, not followed."""
+    if "\0" in name:
+        raise OperationError(f"cannot write {what} to {_shown(name)}: a file name cannot hold a NUL byte")
     if follow_links:
         path = Path(os.path.realpath(name))
     else:
@@ -166,18 +170,24 @@ def check_target(name: str, what: str, *, protect: Sequence[str] = (), follow_li
     except FileNotFoundError:
         status = None
     except OSError as error:
-        raise OperationError(f"cannot write {what} to {name!r}: {error.strerror}") from None
+        raise OperationError(f"cannot write {what} to {_shown(name)}: {error.strerror}") from None
     if status is not None:
         if not stat.S_ISREG(status.st_mode) and not (stat.S_ISLNK(status.st_mode) and not follow_links):
-            raise OperationError(f"cannot write {what} to {name!r}: it is {_kind(status.st_mode)}; give a file name")
+            raise OperationError(
+                f"cannot write {what} to {_shown(name)}: it is {_kind(status.st_mode)}; give a file name"
+            )
         # No write bit at all is read-only even for root, whom os.access lets write anything.
         if follow_links and (not os.access(path, os.W_OK) or not status.st_mode & 0o222):
-            raise OperationError(f"cannot write {what} to {name!r}: the file is read-only")
+            raise OperationError(f"cannot write {what} to {_shown(name)}: the file is read-only")
         for other in protect:
             if other != "-" and _same_file(path, other):
-                raise OperationError(f"cannot write {what} to {name!r}: it is the file this run reads ({other!r})")
+                raise OperationError(
+                    f"cannot write {what} to {_shown(name)}: it is the file this run reads ({_shown(other)})"
+                )
     if not path.parent.is_dir():
-        raise OperationError(f"cannot write {what} to {name!r}: the directory {str(path.parent)!r} does not exist")
+        raise OperationError(
+            f"cannot write {what} to {_shown(name)}: the directory {_shown(str(path.parent))} does not exist"
+        )
     return path
 
 
@@ -243,7 +253,7 @@ def atomic_file(
         if record:
             WRITTEN.append((what, name))
     except OSError as error:
-        raise OperationError(f"cannot write {what} to {name!r}: {error.strerror}") from None
+        raise OperationError(f"cannot write {what} to {_shown(name)}: {error.strerror}") from None
     finally:
         if temp_name is not None:  # failed or interrupted: the old file stays as it was
             with contextlib.suppress(OSError):
@@ -295,3 +305,8 @@ def interrupted() -> str:
         return "Interrupted; nothing was saved."
     done = "; ".join(f"{what} to {name}" for what, name in WRITTEN)
     return f"Interrupted after writing {done}; nothing else was saved."
+
+
+def _shown(name: str) -> str:
+    """A file name as a message quotes it: whole unless absurdly long (then cut, never echoed whole)."""
+    return short(name, 300)

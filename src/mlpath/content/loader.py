@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from mlpath.content.model import SECTIONS, Content, section_type
-from mlpath.errors import ContentError, Problem
+from mlpath.errors import ContentError, Problem, long_words_cut
 
 ENV_DATA_DIR = "MLPATH_DATA_DIR"
 # Content files larger than this are refused before parsing (custom dirs may be hostile).
@@ -73,9 +73,13 @@ def read_texts(directory: Path) -> tuple[dict[str, tuple[Path, str]], list[Probl
     """The text of each section's file; returns {section: (path, text)} and problems."""
     problems: list[Problem] = []
     texts: dict[str, tuple[Path, str]] = {}
-    if not directory.is_dir():
-        reason = "does not exist" if not directory.exists() else "is not a directory"
-        return texts, [Problem(str(directory), None, "", f"content directory {reason}")]
+    try:
+        is_directory = directory.is_dir()
+        reason = "is not a directory" if directory.exists() else "does not exist"
+    except (OSError, ValueError) as error:  # a name too long for the system, a NUL byte, ...
+        is_directory, reason = False, f"cannot be read ({getattr(error, 'strerror', None) or error})"
+    if not is_directory:
+        return texts, [Problem(long_words_cut(str(directory), 300), None, "", f"content directory {reason}")]
     for section in SECTIONS:
         path = directory / f"{section}.yaml"
         text, problem = _read_text(path)
