@@ -6,7 +6,6 @@ exactly these keys and values; the content loader checks that.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from typing import Annotated, Any, Literal, get_args, get_origin, get_type_hints
@@ -16,7 +15,7 @@ from pydantic.types import StrictInt
 
 from mlpath.content.model.base import STRICT
 from mlpath.content.model.quiz import Question
-from mlpath.errors import UsageError, short
+from mlpath.errors import UsageError, nearest, short
 from mlpath.numbers import TooLongError, json_integer, whole_number
 
 Education = Literal["none", "bachelor-cs", "bachelor-other", "master-cs", "master-other"]
@@ -94,12 +93,6 @@ def allowed_text(key: str) -> str:
         return f"a whole number from {SCALE[0]} to {SCALE[-1]}"
     listed = ", ".join(str(v) for v in values)
     return f"a comma-separated list of: {listed}" if kind == "multiselect" else f"one of: {listed}"
-
-
-def nearest(word: str, choices: Iterable[Any]) -> str:
-    """ " (did you mean 'x'?)" for the choice nearest to `word`, or nothing when none is near."""
-    near = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.5)
-    return f" (did you mean {near[0]!r}?)" if near else ""
 
 
 def parse_assignments(assignments: Iterable[str], flag: str = "--set") -> dict[str, Any]:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 from enum import IntEnum
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 
 class ExitCode(IntEnum):
@@ -59,6 +62,14 @@ class ContentError(MlpathError):
         count = len(problems)
         noun = "problem" if count == 1 else "problems"
         super().__init__(f"invalid content in {long_words_cut(directory, 300)} ({count} {noun})")
+
+
+def nearest(word: str, choices: Iterable[Any]) -> str:
+    """ " (did you mean 'x'?)" for the choice nearest to `word`, or nothing when none is near."""
+    import difflib
+
+    near = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.5)
+    return f" (did you mean {near[0]!r}?)" if near else ""
 
 
 def short(value: Any, limit: int = 60) -> str:

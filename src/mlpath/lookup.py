@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
 
-from mlpath.errors import UsageError, short
+from mlpath.errors import UsageError, nearest, short
 from mlpath.numbers import whole_number
 
 MAX_WANTED = 100  # characters: any id, number or prefix is far shorter
@@ -28,6 +27,4 @@ def choose(ids: Sequence[str], wanted: str, what: str) -> int:
     if len(matches) > 1:
         several = ", ".join(ids[i] for i in matches)
         raise UsageError(f"{what} {short(wanted)} is ambiguous: it could be {several}; choose one of: {choices}")
-    near = difflib.get_close_matches(text, list(ids), n=1, cutoff=0.5)
-    hint = f" (did you mean {near[0]!r}?)" if near else ""
-    raise UsageError(f"unknown {what} {short(wanted)}{hint}; choose one of: {choices}")
+    raise UsageError(f"unknown {what} {short(wanted)}{nearest(text, ids)}; choose one of: {choices}")

@@ -6,11 +6,10 @@ from the output; only `mlpath schema` imports pydantic's schema machinery.
 
 from __future__ import annotations
 
-import difflib
 from typing import Any, Union
 
 from mlpath.documents import COMMANDS, SCHEMA_VERSION, model
-from mlpath.errors import UsageError, short
+from mlpath.errors import UsageError, nearest, short
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -40,7 +39,5 @@ def command_named(words: list[str]) -> str:
     command = " ".join(words).strip().lower()
     if command in COMMANDS:
         return command
-    near = difflib.get_close_matches(command, list(COMMANDS), n=1, cutoff=0.5)
-    hint = f" (did you mean {near[0]!r}?)" if near else ""
     choices = ", ".join(COMMANDS)
-    raise UsageError(f"no JSON document for {short(command)}{hint}; schemas exist for: {choices}")
+    raise UsageError(f"no JSON document for {short(command)}{nearest(command, COMMANDS)}; schemas exist for: {choices}")

@@ -183,7 +183,7 @@ def plain_choice_error(error: Any) -> None:
     and the nearest one as the answers' errors do."""
     from typing import get_args, get_origin
 
-    from mlpath.answers import nearest
+    from mlpath.errors import nearest
 
     descriptor = getattr(error.param, "type_descriptor", None)
     errors = getattr(error.__cause__, "errors", None)
