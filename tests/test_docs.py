@@ -76,15 +76,15 @@ def test_the_lazy_command_map_names_every_command_and_its_module() -> None:
 
     import typer.main
 
-    from mlpath.cli.app import COMMAND_MODULES
+    from mlpath.cli.app import COMMAND_MODULES, commands
 
     for module in set(COMMAND_MODULES.values()):
         importlib.import_module(f"mlpath.cli.{module}")
     found = {}
-    for info in app.registered_commands:
+    for info in commands.registered_commands:
         assert info.callback is not None
         found[info.name or typer.main.get_command_name(info.callback.__name__)] = info.callback.__module__
-    for group in app.registered_groups:
+    for group in commands.registered_groups:
         assert group.typer_instance is not None
         callback = group.typer_instance.registered_callback
         defined_in = callback.callback.__module__ if callback and callback.callback else None

@@ -208,10 +208,10 @@ def _build_command(name: str) -> click.Command | None:
     import typer.main
 
     importlib.import_module(f"mlpath.cli.{COMMAND_MODULES[name]}")
-    for info in app.registered_commands:
+    for info in commands.registered_commands:
         if info.callback and (info.name or typer.main.get_command_name(info.callback.__name__)) == name:
             return typer.main.get_command_from_info(info, pretty_exceptions_short=True, rich_markup_mode=None)
-    for group in app.registered_groups:
+    for group in commands.registered_groups:
         if group.name == name:
             return typer.main.get_group_from_info(
                 group, pretty_exceptions_short=True, suggest_commands=True, rich_markup_mode=None
@@ -242,6 +242,10 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
+# Where the command modules register their commands and groups. They are kept apart from `app`:
+# Typer builds every command registered on `app` whenever it builds `app`, and MlpathGroup builds
+# only the one being run, whichever modules are imported (a test run imports them all).
+commands = typer.Typer()
 
 
 class Session:

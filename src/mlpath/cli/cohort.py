@@ -6,12 +6,12 @@ from typing import Annotated
 
 import typer
 
-from mlpath.cli.app import app, emit, session
+from mlpath.cli.app import commands, emit, session
 from mlpath.cli.completion import complete_answer
 from mlpath.cli.options import Output, output_options
 
 
-@app.command(rich_help_panel="Plan")
+@commands.command(rich_help_panel="Plan")
 @output_options
 def cohort(
     ctx: typer.Context,

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from mlpath.answers import Residency
-from mlpath.cli.app import app, emit, hint, session
+from mlpath.cli.app import commands, emit, hint, session
 from mlpath.cli.options import Output, document_output_options, output_options
 from mlpath.errors import UsageError, short
 from mlpath.views import explore as views
@@ -42,7 +42,7 @@ def parse_amount(text: str | None) -> int | None:
     return round(amount)
 
 
-@app.command(rich_help_panel=EXPLORE)
+@commands.command(rich_help_panel=EXPLORE)
 @document_output_options
 def about(ctx: typer.Context, output: Output) -> None:
     """What an ML engineer is and does, and the guide's own answer to "should I become one?".
@@ -52,7 +52,7 @@ def about(ctx: typer.Context, output: Output) -> None:
     emit(ctx, views.about(session(ctx).content()), output)
 
 
-@app.command(rich_help_panel=EXPLORE)
+@commands.command(rich_help_panel=EXPLORE)
 @output_options
 def salary(
     ctx: typer.Context,
@@ -71,7 +71,7 @@ def salary(
     emit(ctx, salary_view(session(ctx).content(), parse_amount(compare)), output)
 
 
-@app.command(rich_help_panel=EXPLORE)
+@commands.command(rich_help_panel=EXPLORE)
 @output_options
 def ladder(
     ctx: typer.Context,
@@ -110,7 +110,7 @@ def ladder(
         hint(ctx, "Tip: 'mlpath ladder senior' shows one level in full; '--walk' steps through them.")
 
 
-@app.command(rich_help_panel=EXPLORE)
+@commands.command(rich_help_panel=EXPLORE)
 @output_options
 def skills(ctx: typer.Context, output: Output) -> None:
     """The five core skills, and the ten built on the job with the tools the article names.
@@ -120,7 +120,7 @@ def skills(ctx: typer.Context, output: Output) -> None:
     emit(ctx, views.skills(session(ctx).content()), output)
 
 
-@app.command(rich_help_panel=EXPLORE)
+@commands.command(rich_help_panel=EXPLORE)
 @output_options
 def specialties(ctx: typer.Context, output: Output) -> None:
     """The five popular specialties.
@@ -130,7 +130,7 @@ def specialties(ctx: typer.Context, output: Output) -> None:
     emit(ctx, views.specialties(session(ctx).content()), output)
 
 
-@app.command(rich_help_panel=EXPLORE)
+@commands.command(rich_help_panel=EXPLORE)
 @output_options
 def aspects(ctx: typer.Context, output: Output) -> None:
     """The best and the worst aspects of the job.
@@ -140,7 +140,7 @@ def aspects(ctx: typer.Context, output: Output) -> None:
     emit(ctx, views.aspects(session(ctx).content()), output)
 
 
-@app.command(rich_help_panel=EXPLORE)
+@commands.command(rich_help_panel=EXPLORE)
 @document_output_options
 def education(
     ctx: typer.Context,
@@ -159,7 +159,7 @@ def education(
     emit(ctx, education_view(session(ctx).content(), residency, masters), output)
 
 
-@app.command(rich_help_panel=EXPLORE)
+@commands.command(rich_help_panel=EXPLORE)
 @output_options
 def resources(ctx: typer.Context, output: Output) -> None:
     """The six web resources for learning, with their web addresses.
@@ -169,7 +169,7 @@ def resources(ctx: typer.Context, output: Output) -> None:
     emit(ctx, views.resources(session(ctx).content()), output)
 
 
-@app.command(rich_help_panel=EXPLORE)
+@commands.command(rich_help_panel=EXPLORE)
 @output_options
 def internships(ctx: typer.Context, output: Output) -> None:
     """The five kinds of internship.
@@ -179,7 +179,7 @@ def internships(ctx: typer.Context, output: Output) -> None:
     emit(ctx, views.internships(session(ctx).content()), output)
 
 
-@app.command(rich_help_panel=EXPLORE)
+@commands.command(rich_help_panel=EXPLORE)
 @output_options
 def industries(ctx: typer.Context, output: Output) -> None:
     """Job opportunities by industry, with example applications.
@@ -189,7 +189,7 @@ def industries(ctx: typer.Context, output: Output) -> None:
     emit(ctx, views.industries(session(ctx).content()), output)
 
 
-@app.command(rich_help_panel=EXPLORE)
+@commands.command(rich_help_panel=EXPLORE)
 @output_options
 def companies(ctx: typer.Context, output: Output) -> None:
     """The ten kinds of company that commonly hire, with example uses.
@@ -199,7 +199,7 @@ def companies(ctx: typer.Context, output: Output) -> None:
     emit(ctx, views.companies(session(ctx).content()), output)
 
 
-@app.command(rich_help_panel=EXPLORE)
+@commands.command(rich_help_panel=EXPLORE)
 @document_output_options
 def outlook(ctx: typer.Context, output: Output) -> None:
     """Projected growth in demand: how much, over which years, from which source, and why.
@@ -209,7 +209,7 @@ def outlook(ctx: typer.Context, output: Output) -> None:
     emit(ctx, views.outlook(session(ctx).content()), output)
 
 
-@app.command("work-life", rich_help_panel=EXPLORE)
+@commands.command("work-life", rich_help_panel=EXPLORE)
 @document_output_options
 def work_life(ctx: typer.Context, output: Output) -> None:
     """The work-life balance picture.

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from mlpath.cli.app import app, emit, session
+from mlpath.cli.app import commands, emit, session
 from mlpath.cli.completion import complete_step
 from mlpath.cli.options import Output, output_options
 from mlpath.errors import OperationError, UsageError
@@ -22,7 +22,7 @@ NO_PLAN = "you have no saved plan yet; make one with 'mlpath quiz --save' or 'ml
 STATUS_HELP = f"{', '.join(STATUSES[:-1])} or {STATUSES[-1]}."
 
 progress_app = typer.Typer(help="Your saved plan: each step's status, percent complete and the next step.")
-app.add_typer(progress_app, name="progress", rich_help_panel=TRACK)
+commands.add_typer(progress_app, name="progress", rich_help_panel=TRACK)
 
 
 @progress_app.callback(invoke_without_command=True)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from mlpath.cli.app import app, emit, session
+from mlpath.cli.app import commands, emit, session
 from mlpath.cli.options import AnswerSource, Delivery, Output, WhatIfOption, answer_options, output_options
 from mlpath.errors import UsageError
 from mlpath.render import OutputFormat
@@ -26,7 +26,7 @@ SaveAnswersOption = Annotated[
 ]
 
 
-@app.command(rich_help_panel=PLAN)
+@commands.command(rich_help_panel=PLAN)
 @output_options
 @answer_options
 def quiz(
@@ -119,7 +119,7 @@ def quiz(
     end_of_quiz(ctx, content, answers, delivery, output, save_answers, changes)
 
 
-@app.command(rich_help_panel=PLAN)
+@commands.command(rich_help_panel=PLAN)
 @output_options
 @answer_options
 def roadmap(

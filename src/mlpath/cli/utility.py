@@ -7,16 +7,16 @@ from typing import Annotated
 
 import typer
 
-from mlpath.cli.app import app, emit, fail, session
+from mlpath.cli.app import commands, emit, fail, session
 from mlpath.cli.options import Output, document_output_options, output_options
 
 UTILITY = "Utility"
 
 data_app = typer.Typer(help="Where the content lives, and whether a content directory is valid.", no_args_is_help=True)
-app.add_typer(data_app, name="data", rich_help_panel=UTILITY)
+commands.add_typer(data_app, name="data", rich_help_panel=UTILITY)
 
 
-@app.command(rich_help_panel=UTILITY)
+@commands.command(rich_help_panel=UTILITY)
 @output_options
 def search(
     ctx: typer.Context,
@@ -40,7 +40,7 @@ def search(
         typer.echo(f"No match for {query!r}{tail}", err=True)
 
 
-@app.command(rich_help_panel=UTILITY)
+@commands.command(rich_help_panel=UTILITY)
 @output_options
 def sources(ctx: typer.Context, output: Output) -> None:
     """Every source cited, with the figures that come from it.
@@ -60,7 +60,7 @@ def complete_schema(incomplete: str) -> list[str]:
     )
 
 
-@app.command(rich_help_panel=UTILITY)
+@commands.command(rich_help_panel=UTILITY)
 def schema(
     ctx: typer.Context,
     command: Annotated[

@@ -6,6 +6,7 @@ field path, and all problems are collected before failing.
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,9 @@ from mlpath.errors import ContentError, Problem, long_words_cut
 ENV_DATA_DIR = "MLPATH_DATA_DIR"
 # Content files larger than this are refused before parsing (custom dirs may be hostile).
 MAX_FILE_BYTES = 1_000_000
+# Content this process validated, by the exact text of its files. Records are read-only, so a
+# process that runs several commands (a test suite, a program importing mlpath) validates once.
+_VALIDATED: dict[tuple[tuple[str, str], ...], Content] = {}
 
 
 def packaged_data_dir() -> Path:
@@ -44,11 +48,14 @@ def load_content(directory: Path, use_cache: bool = True, *, refresh: bool = Fal
     if use_cache and not refresh and not problems:
         from mlpath.content import cache
 
-        cached = cache.lookup(
-            directory, {s: text for s, (_, text) in texts.items()}, lambda: load_content(directory, refresh=True)
-        )
+        plain_texts = {s: text for s, (_, text) in texts.items()}
+        cached = cache.lookup(directory, plain_texts, lambda: load_content(directory, refresh=True))
         if cached is not None:
             return cached
+        known = _VALIDATED.get(tuple(plain_texts.items()))
+        if known is not None:  # validated earlier in this process: only the cache entry is missing
+            cache.store(directory, plain_texts, known)
+            return known
     documents: dict[str, tuple[Path, str, Any]] = {}
     for section, (path, text) in texts.items():
         data, problem = _parse_yaml(path, text)
@@ -65,7 +72,10 @@ def load_content(directory: Path, use_cache: bool = True, *, refresh: bool = Fal
     if use_cache:
         from mlpath.content import cache
 
-        cache.store(directory, {s: text for s, (_, text) in texts.items()}, content)
+        plain_texts = {s: text for s, (_, text) in texts.items()}
+        cache.store(directory, plain_texts, content)
+        _VALIDATED.clear()  # one is enough: a process reads one content directory
+        _VALIDATED[tuple(plain_texts.items())] = content
     return content
 
 
@@ -102,19 +112,27 @@ def read_texts(directory: Path) -> tuple[dict[str, tuple[Path, str]], list[Probl
 
 def validate_documents(documents: dict[str, tuple[Path, str, Any]]) -> tuple[dict[str, Any], list[Problem]]:
     """Validate each parsed document against its section's schema; returns the valid sections."""
-    from pydantic import TypeAdapter, ValidationError
+    from pydantic import ValidationError
 
     problems: list[Problem] = []
     sections: dict[str, Any] = {}
     for section, (path, text, data) in documents.items():
-        adapter: TypeAdapter[Any] = TypeAdapter(section_type(section))
         try:
-            sections[section] = adapter.validate_python(data)
+            sections[section] = _adapter(section).validate_python(data)
         except ValidationError as error:
             for detail in error.errors(include_url=False, include_input=False):
                 location = tuple(detail["loc"])
                 problems.append(Problem(str(path), _line_of(text, location), _field_path(location), detail["msg"]))
     return sections, problems
+
+
+@functools.cache
+def _adapter(section: str) -> Any:
+    """The validator of a section's schema, built once per process (building one takes longer
+    than using it)."""
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(section_type(section))
 
 
 def _read_text(path: Path) -> tuple[str, Problem | None]:
