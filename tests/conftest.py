@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import functools
 import shutil
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -33,3 +34,16 @@ def content_dir(tmp_path: Path) -> Path:
     target = tmp_path / "content"
     shutil.copytree(packaged_data_dir(), target)
     return target
+
+
+def _share_default_key_bindings() -> None:
+    """prompt_toolkit builds its ~1,800 default key bindings for every Application, three per
+    question: 40 ms each, most of what an in-process quiz costs. They are stateless (handlers and
+    filters look up the running application when called), so the suite builds them once. Real
+    processes (the pseudo-terminal tests) still build them as users' runs do."""
+    import prompt_toolkit.application.application as application
+
+    application.load_key_bindings = functools.cache(application.load_key_bindings)
+
+
+_share_default_key_bindings()
