@@ -42,8 +42,9 @@ def _share_default_key_bindings() -> None:
     filters look up the running application when called), so the suite builds them once. Real
     processes (the pseudo-terminal tests) still build them as users' runs do."""
     import prompt_toolkit.application.application as application
+    from prompt_toolkit.key_binding.defaults import load_key_bindings
 
-    application.load_key_bindings = functools.cache(application.load_key_bindings)
+    application.load_key_bindings = functools.cache(load_key_bindings)  # type: ignore[attr-defined]
 
 
 _share_default_key_bindings()
