@@ -48,3 +48,16 @@ def _share_default_key_bindings() -> None:
 
 
 _share_default_key_bindings()
+
+
+def _build_the_root_command_once() -> None:
+    """CliRunner builds the click group from `app` on every invoke (4 ms of option parsing
+    machinery); a run builds it once, and so does each test process. Subcommands are still built
+    on demand by MlpathGroup, as in a real run."""
+    import typer.main
+    import typer.testing
+
+    typer.testing._get_command = functools.cache(typer.main.get_command)  # type: ignore[attr-defined]
+
+
+_build_the_root_command_once()
