@@ -134,26 +134,34 @@ def environment(home: str) -> dict[str, str]:
     return {"COLUMNS": WIDTH, "MLPATH_HOME": home, "NO_COLOR": "1", "TERM": "dumb"}
 
 
-def outputs(home: str) -> dict[str, str]:
-    """{file name: stdout} for every case and format, run in-process."""
-    from typer.testing import CliRunner
-
-    from mlpath.cli import app
-
-    found = {}
+def cases() -> dict[str, tuple[list[str], str | None]]:
+    """{file name: (arguments, stdin)} for every case and format."""
+    found: dict[str, tuple[list[str], str | None]] = {}
     for name, argv in CASES.items():
         for fmt in FORMATS:
             if fmt == "csv" and name in NOT_TABULAR:
                 continue
-            result = CliRunner().invoke(app, [*argv, "--format", fmt], env=environment(home), catch_exceptions=False)
-            if result.exit_code != 0:
-                raise SystemExit(f"{name} {fmt}: exit {result.exit_code}: {result.stderr}")
-            found[f"{name}.{fmt}"] = result.stdout
-    batch = CliRunner().invoke(
-        app, ["quiz", "--batch", "--defaults"], input=branch_answers(), env=environment(home), catch_exceptions=False
-    )
-    found["batch-branches.jsonl"] = batch.stdout
+            found[f"{name}.{fmt}"] = ([*argv, "--format", fmt], None)
+    found["batch-branches.jsonl"] = (["quiz", "--batch", "--defaults"], branch_answers())
     return found
+
+
+def produce(name: str, home: str) -> str:
+    """The stdout of one case, run in-process."""
+    from typer.testing import CliRunner
+
+    from mlpath.cli import app
+
+    argv, stdin = cases()[name]
+    result = CliRunner().invoke(app, argv, input=stdin, env=environment(home), catch_exceptions=False)
+    if result.exit_code != 0:
+        raise SystemExit(f"{name}: exit {result.exit_code}: {result.stderr}")
+    return result.stdout
+
+
+def outputs(home: str) -> dict[str, str]:
+    """{file name: stdout} for every case and format."""
+    return {name: produce(name, home) for name in cases()}
 
 
 def main() -> None:

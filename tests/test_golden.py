@@ -6,22 +6,23 @@ from pathlib import Path
 
 import pytest
 
-from golden import GOLDEN, outputs
+from golden import GOLDEN, cases, produce
 
 
 @pytest.fixture(scope="module")
-def produced(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    return outputs(str(tmp_path_factory.mktemp("home")))
+def home(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return str(tmp_path_factory.mktemp("home"))
 
 
-def test_every_golden_file_is_produced(produced: dict[str, str]) -> None:
-    assert sorted(p.name for p in GOLDEN.iterdir()) == sorted(produced)
+def test_every_golden_file_is_produced() -> None:
+    assert sorted(p.name for p in GOLDEN.iterdir()) == sorted(cases())
 
 
+# Each case runs in its own test, so that the suite's workers share them out.
 @pytest.mark.parametrize("name", sorted(p.name for p in GOLDEN.iterdir()))
-def test_output_matches_golden(produced: dict[str, str], name: str) -> None:
+def test_output_matches_golden(home: str, name: str) -> None:
     expected = (GOLDEN / name).read_text(encoding="utf-8")
-    assert produced[name] == expected, f"{name} changed; if intended, run: python tests/golden.py"
+    assert produce(name, home) == expected, f"{name} changed; if intended, run: python tests/golden.py"
 
 
 def test_golden_files_are_not_empty() -> None:
