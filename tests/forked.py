@@ -17,8 +17,10 @@ tests start a real process.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import errno
+import functools
 import gc
 import io
 import locale
@@ -30,11 +32,10 @@ import sys
 import time
 import traceback
 import warnings
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib.metadata import entry_points
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any, Literal, TypedDict
 
 Special = Literal["pipe", "closed", "gone", "head"]
@@ -89,14 +90,24 @@ def _stdio_encoding() -> tuple[str, str]:
     encoding, _, errors = configured.partition(":")
     if not encoding:
         encoding = "utf-8" if sys.flags.utf8_mode else locale.getpreferredencoding(False)
+        encoding = codecs.lookup(encoding).name  # the startup's name for the locale's: "utf-8", not "UTF-8"
     if not errors:
-        c_locale = locale.setlocale(locale.LC_CTYPE) in ("C", "POSIX")
+        # The C and POSIX locales, and those the startup coerces them to (PEP 538), escape.
+        c_locale = locale.setlocale(locale.LC_CTYPE) in ("C", "POSIX", "C.UTF-8", "C.utf8", "UTF-8")
         errors = "surrogateescape" if sys.flags.utf8_mode or c_locale else "strict"
     return encoding, errors
 
 
 ENCODING, ERRORS = _stdio_encoding()
 _kept: list[object] = []  # the test process's streams, alive in the child: their descriptors are not ours
+
+
+@functools.cache
+def _console_script() -> Callable[[], Any]:
+    """The function the `mlpath` console script calls (pyproject.toml's [project.scripts])."""
+    (script,) = entry_points(group="console_scripts", name="mlpath")
+    main: Callable[[], Any] = script.load()
+    return main
 
 
 def _valid(fd: int) -> bool:
@@ -139,16 +150,19 @@ def _reset_signals() -> None:
 
 
 def _flush_std_files() -> int:
+    """pylifecycle.c's flush_std_files: a failed stdout is reported as PyErr_WriteUnraisable does
+    (the error comes from C, so without a traceback); a failed stderr only sets the status."""
     status = 0
     stdout, stderr = sys.stdout, sys.stderr
     if stdout is not None and not getattr(stdout, "closed", False):
         try:
             stdout.flush()
         except Exception as error:
-            hook = SimpleNamespace(
-                exc_type=type(error), exc_value=error, exc_traceback=error.__traceback__, err_msg=None, object=stdout
-            )
-            sys.unraisablehook(hook)
+            report = f"Exception ignored in: {stdout!r}\n{''.join(traceback.format_exception_only(error))}"
+            with contextlib.suppress(Exception):
+                if sys.stderr is not None:
+                    sys.stderr.write(report)
+                    sys.stderr.flush()
             status = -1
     if stderr is not None and not getattr(stderr, "closed", False):
         try:
@@ -213,19 +227,18 @@ def _child(fds: dict[int, int | Path | None], env: Mapping[str, str], args: Sequ
         )
         sys.stdin, sys.stdout, sys.stderr = stdin, stdout, stderr
         sys.__stdin__, sys.__stdout__, sys.__stderr__ = stdin, stdout, stderr  # type: ignore[misc]
-        (main,) = entry_points(group="console_scripts", name="mlpath")
+        main = _console_script()
         interrupted = False
         try:
-            sys.exit(main.load()())
+            sys.exit(main())
         except SystemExit as error:
             code = _exit_code(error)
         except BaseException as error:
-            sys.excepthook(type(error), error, error.__traceback__)
+            traceback_ = error.__traceback__.tb_next if error.__traceback__ else None  # not this frame
+            sys.excepthook(type(error), error, traceback_)
             interrupted = isinstance(error, KeyboardInterrupt)
             code = 1
-        if _flush_std_files() < 0:
-            code = 120
-        if _flush_std_files() < 0:  # Py_FinalizeEx flushes twice
+        if _flush_std_files() < 0:  # Py_FinalizeEx: its second flush finds nothing new to write
             code = 120
         if interrupted:  # as CPython: die of the signal
             signal.signal(signal.SIGINT, signal.SIG_DFL)
@@ -278,6 +291,7 @@ def run(
             else:
                 ours.append(read)
                 readers[read] = f"{target}:{fd}"
+    _console_script()  # found once, in this process, not in each child
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)  # fork() with pytest-xdist's threads
         pid = os.fork()
