@@ -16,6 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import forked
 from conftest import Run
 from mlpath.cli.app import COMMAND_MODULES
 
@@ -116,20 +117,18 @@ def test_unwritable_save_answers_keeps_the_earlier_file(run: Run, tmp_path: Path
 # No terminal -------------------------------------------------------------------------------
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize(
     ("args", "says"),
     [(["quiz"], "--answers FILE"), (["ladder", "--walk"], "mlpath ladder LEVEL"), (["progress", "reset"], "--yes")],
 )
 def test_no_terminal_never_hangs_and_names_the_flags(args: list[str], says: str, tmp_path: Path) -> None:
     env = {**os.environ, "MLPATH_HOME": str(tmp_path)}
-    subprocess.run([*MLPATH, "quiz", "--defaults", "--save"], env=env, capture_output=True, check=True)
-    for stdin in (subprocess.DEVNULL, subprocess.PIPE):
-        result = subprocess.run(
-            [*MLPATH, *args], stdin=stdin, input=None, capture_output=True, text=True, timeout=20, env=env, check=False
-        )
+    assert forked.run(["quiz", "--defaults", "--save"], env).returncode == 0
+    for stdin in (Path(os.devnull), b""):  # /dev/null, and a pipe closed at once
+        result = forked.run(args, env, stdin=stdin, timeout=20)
         assert result.returncode == 2
-        assert says in result.stderr and "Traceback" not in result.stderr
+        stderr = result.stderr.decode()
+        assert says in stderr and "Traceback" not in stderr
 
 
 # Pipes and interrupts ----------------------------------------------------------------------
@@ -158,25 +157,39 @@ def test_ctrl_c_during_batch_exits_130_without_a_traceback() -> None:
 # Terminals ---------------------------------------------------------------------------------
 
 
-@pytest.mark.slow
+def mlpath(args: list[str], env: dict[str, str]) -> forked.Completed:
+    """A forked run where the environment allows one, else a new process (locale, encoding, colour)."""
+    if forked.refused(env):
+        done = subprocess.run([*MLPATH, *args], env=env, capture_output=True, timeout=60, check=False)
+        return forked.Completed(done.returncode, done.stdout, done.stderr)
+    return forked.run(args, env)
+
+
+def terminal(env: dict[str, str]) -> dict[str, str]:
+    full = {**os.environ, **env}
+    full.pop("FORCE_COLOR", None) if "FORCE_COLOR" not in env else None
+    return full
+
+
+def process(env: dict[str, str]) -> object:
+    """`env` as a parameter, marked slow when it needs a real process."""
+    return pytest.param(env, marks=pytest.mark.slow) if forked.refused(terminal(env)) else env
+
+
 @pytest.mark.parametrize(
     "env",
     [
-        {"NO_COLOR": "1", "FORCE_COLOR": "1"},
-        {"TERM": "dumb"},
-        {"COLUMNS": "30"},
-        {"LANG": "C", "LC_ALL": "C"},
-        {"PYTHONIOENCODING": "ascii"},
-        {"PYTHONIOENCODING": "latin-1", "COLUMNS": "30"},
+        process({"NO_COLOR": "1", "FORCE_COLOR": "1"}),
+        process({"TERM": "dumb"}),
+        process({"COLUMNS": "30"}),
+        process({"LANG": "C", "LC_ALL": "C"}),
+        process({"PYTHONIOENCODING": "ascii"}),
+        process({"PYTHONIOENCODING": "latin-1", "COLUMNS": "30"}),
     ],
 )
 @pytest.mark.parametrize("command", ["salary", "ladder senior", "education --masters", "roadmap", "skills"])
 def test_odd_terminals_get_readable_output(env: dict[str, str], command: str) -> None:
-    full = {**os.environ, **env}
-    full.pop("FORCE_COLOR", None) if "FORCE_COLOR" not in env else None
-    result = subprocess.run(
-        [*MLPATH, *command.split(), "--format", "table"], env=full, capture_output=True, check=False
-    )
+    result = mlpath([*command.split(), "--format", "table"], terminal(env))
     assert result.returncode == 0, result.stderr
     assert b"Traceback" not in result.stderr and result.stdout.strip()
     if "NO_COLOR" in env:
@@ -191,13 +204,11 @@ def test_force_color_colours_piped_table_output() -> None:
     assert ANSI_COLOUR.search(result.stdout)
 
 
-@pytest.mark.slow
 def test_thirty_columns_keeps_lines_within_the_width() -> None:
     env = {**os.environ, "COLUMNS": "30"}
-    result = subprocess.run(
-        [*MLPATH, "roadmap", "--format", "table"], env=env, capture_output=True, text=True, check=True
-    )
-    assert max(len(line.rstrip()) for line in result.stdout.splitlines()) <= 30
+    result = forked.run(["roadmap", "--format", "table"], env)
+    assert result.returncode == 0, result.stderr
+    assert max(len(line.rstrip()) for line in result.stdout.decode().splitlines()) <= 30
 
 
 # Unknown input -----------------------------------------------------------------------------

@@ -8,15 +8,16 @@ import os
 import shlex
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 
+import forked
 from conftest import Run
 from mlpath import streams
 from mlpath.cli.app import COMMAND_MODULES
 
-MLPATH = shlex.join([sys.executable, "-m", "mlpath"])
 HELP = [
     *([name, "--help"] for name in COMMAND_MODULES),
     ["progress", "set", "--help"],
@@ -122,7 +123,7 @@ def test_a_failed_final_flush_is_the_commands_failure(run: Run, monkeypatch: pyt
     assert result.stderr == "Error: cannot write the results to stdout: No space left on device\n"
 
 
-# Real processes ----------------------------------------------------------------------------
+# Whole runs: forked from this process (tests/forked.py), real descriptors ------------------
 
 
 @pytest.fixture
@@ -138,11 +139,15 @@ def environ(request: pytest.FixtureRequest, buffered: dict[str, str]) -> dict[st
     return {**buffered, "PYTHONUNBUFFERED": "1"} if request.param == "unbuffered" else buffered
 
 
-def shell(command: str, env: dict[str, str], stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
-    done = subprocess.run(
-        ["/bin/sh", "-c", command], input=stdin, capture_output=True, env=env, timeout=60, check=False
-    )
-    return subprocess.CompletedProcess(done.args, done.returncode, done.stdout.decode(), done.stderr.decode("utf-8"))
+def mlpath(
+    args: Sequence[str], env: dict[str, str], redirect: str = "", stdin: forked.Target = None
+) -> subprocess.CompletedProcess[str]:
+    """`mlpath ARGS REDIRECT` as the shell would run it, forked: no interpreter to start."""
+    streams = forked.redirections(redirect)
+    if stdin is not None:
+        streams["stdin"] = stdin
+    done = forked.run(args, env, **streams)
+    return subprocess.CompletedProcess(args, done.returncode, done.stdout.decode(), done.stderr.decode("utf-8"))
 
 
 def assert_at_most_one_line(stderr: str) -> None:
@@ -150,7 +155,6 @@ def assert_at_most_one_line(stderr: str) -> None:
     assert "Traceback" not in stderr and "internal error" not in stderr and "Exception ignored" not in stderr
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize(
     ("redirect", "reason"), [(">/dev/full", "No space left on device"), (">&-", "stdout is closed")]
 )
@@ -158,23 +162,26 @@ def assert_at_most_one_line(stderr: str) -> None:
 def test_results_that_cannot_be_written_fail_in_one_line(
     environ: dict[str, str], redirect: str, reason: str, args: list[str]
 ) -> None:
-    result = shell(f"{MLPATH} {shlex.join(args)} {redirect}", environ)
+    result = mlpath(args, environ, redirect)
     assert result.returncode == 1
     assert result.stderr == f"Error: cannot write the results to stdout: {reason}\n"
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("args", HELP, ids=" ".join)
 @pytest.mark.parametrize("redirect", [">/dev/full", ">&- 2>/dev/full"])
 def test_help_and_version_that_cannot_be_written_fail_quietly(
     buffered: dict[str, str], args: list[str], redirect: str
 ) -> None:
-    result = shell(f"{MLPATH} {shlex.join(args)} {redirect}", buffered)
+    result = mlpath(args, buffered, redirect)
     assert result.returncode == 1
     assert_at_most_one_line(result.stderr)
 
 
-@pytest.mark.slow
+def assignments(words: str) -> dict[str, str]:
+    """The environment a shell's `NAME=value ...` prefix sets."""
+    return {name: value for name, _, value in (word.partition("=") for word in shlex.split(words))}
+
+
 @pytest.mark.parametrize("redirect", [">/dev/full", ">&-"])
 @pytest.mark.parametrize(
     "env",
@@ -185,16 +192,13 @@ def test_help_and_version_that_cannot_be_written_fail_quietly(
     ],
 )
 def test_completions_that_cannot_be_written_fail_in_one_line(environ: dict[str, str], env: str, redirect: str) -> None:
-    console_script = Path(sys.executable).with_name("mlpath")  # completion answers to its program name
-    if not console_script.exists():
-        pytest.skip("no mlpath console script beside this Python")
-    result = shell(f"{env} {shlex.quote(str(console_script))} {redirect}", environ)
+    # Completion answers to its program name: the forked run's argv[0] is the console script's, mlpath.
+    result = mlpath([], {**environ, **assignments(env)}, redirect)
     assert result.returncode == 1
     assert result.stderr.startswith("Error: cannot write the results to stdout")
     assert_at_most_one_line(result.stderr)
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("redirect", ["2>/dev/full", "2>&-"])
 @pytest.mark.parametrize(
     "args", [["salary"], ["roadmap", "--defaults", "--json"], ["--version"], ["--help"], ["progress", "reset", "--yes"]]
@@ -203,31 +207,28 @@ def test_stderr_a_command_does_not_need_changes_nothing(
     environ: dict[str, str], args: list[str], redirect: str
 ) -> None:
     if args[0] == "progress":
-        assert shell(f"{MLPATH} roadmap --defaults --save >/dev/null 2>&1", environ).returncode == 0
-    result = shell(f"{MLPATH} {shlex.join(args)} {redirect}", environ)
+        assert mlpath(["roadmap", "--defaults", "--save"], environ, ">/dev/null 2>/dev/null").returncode == 0
+    result = mlpath(args, environ, redirect)
     assert result.returncode == 0
     assert result.stdout or args[0] == "progress"
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("redirect", ["2>/dev/full", "2>&-", ">/dev/full 2>/dev/full", ">&- 2>&-"])
 @pytest.mark.parametrize(("args", "code"), [(["salry"], 2), (["ladder", "²"], 2), (["salary", "--data-dir", "/no"], 2)])
 def test_errors_keep_their_code_when_no_stream_can_take_the_message(
     buffered: dict[str, str], redirect: str, args: list[str], code: int
 ) -> None:
-    result = shell(f"{MLPATH} {shlex.join(args)} {redirect}", buffered)
+    result = mlpath(args, buffered, redirect)
     assert result.returncode == code
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("args", [["roadmap", "--answers", "-"], ["quiz", "--answers", "-", "--defaults"]])
 def test_a_closed_stdin_is_a_usage_error(environ: dict[str, str], args: list[str]) -> None:
-    result = shell(f"{MLPATH} {shlex.join(args)} <&-", environ)
+    result = mlpath(args, environ, "<&-")
     assert result.returncode == 2
     assert result.stderr == "Error: cannot read stdin: stdin is closed\n"
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize(
     "data",
     [b"\xff\xfe\x00", "education: none\n".encode("utf-16"), b"goal: \xe9\n", b"\xc3\x28"],
@@ -236,38 +237,98 @@ def test_a_closed_stdin_is_a_usage_error(environ: dict[str, str], args: list[str
 def test_undecodable_stdin_fails_as_the_same_file_does(buffered: dict[str, str], tmp_path: Path, data: bytes) -> None:
     path = tmp_path / "answers.yaml"
     path.write_bytes(data)
-    from_file = shell(f"{MLPATH} roadmap --answers {shlex.quote(str(path))}", buffered)
-    from_stdin = shell(f"{MLPATH} roadmap --answers -", buffered, stdin=data)
+    from_file = mlpath(["roadmap", "--answers", str(path)], buffered)
+    from_stdin = mlpath(["roadmap", "--answers", "-"], buffered, stdin=data)
     for result in (from_file, from_stdin):
         assert result.returncode == 2
         assert "not UTF-8 text" in result.stderr
         assert_at_most_one_line(result.stderr)
 
 
-@pytest.mark.slow
+READERS = {"head -1": forked.HEAD, "(exec 0<&-; true)": forked.GONE}  # the shell's reader, and its stand-in
+
+
 @pytest.mark.parametrize(
     "args",
     [["salary"], ["ladder", "--format", "plain"], ["roadmap", "--format", "table"], ["sources", "--json"], ["-h"]],
 )
-@pytest.mark.parametrize("reader", ["head -1", "(exec 0<&-; true)"])
+@pytest.mark.parametrize("reader", list(READERS))
 def test_a_reader_that_stops_ends_mlpath_quietly(environ: dict[str, str], args: list[str], reader: str) -> None:
     # A big output, so that the pipe fills: mlpath must see the reader go.
     environ["COLUMNS"] = "1000"
-    result = shell(f"{{ {MLPATH} {shlex.join(args)}; echo $? >&2; }} | {reader} >/dev/null", environ)
-    assert result.stderr == "0\n"
+    done = forked.run(args, environ, stdout=READERS[reader])
+    assert f"{done.stderr.decode()}{done.returncode}\n" == "0\n"  # `{ mlpath; echo $? >&2; } | reader`
+
+
+def test_a_closed_pipe_on_a_long_output_exits_0() -> None:
+    done = forked.run(["search", "a", "--format", "plain"], os.environ, stdout=forked.GONE)  # gone before mlpath writes
+    assert done.returncode == 0
+    assert done.stderr == b""
+
+
+# Real processes: what the forked runs stand for, and what only a new interpreter shows -------
+
+CONSOLE_SCRIPT = Path(sys.executable).with_name("mlpath")
+
+
+def real(
+    args: Sequence[str], env: dict[str, str], redirect: str = "", stdin: bytes | None = None, reader: str = ""
+) -> forked.Completed:
+    """What `forked.run` does, by starting the console script: `reader` is "head" or "gone" for
+    a stdout read up to its first line or closed before mlpath writes."""
+    command = f"exec {shlex.quote(str(CONSOLE_SCRIPT))} {shlex.join(args)} {redirect}"
+    process = subprocess.Popen(
+        ["/bin/sh", "-c", command],
+        stdin=None if stdin is None else subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    assert process.stdout is not None
+    first = None
+    if reader:
+        first = process.stdout.readline() if reader == "head" else b""
+        process.stdout.close()
+    stdout, stderr = process.communicate(stdin, timeout=60)
+    return forked.Completed(process.returncode, stdout if first is None else first, stderr)
+
+
+PARITY = {
+    "full stdout": (["salary"], ">/dev/full", None, ""),
+    "closed stdout": (["ladder", "--json"], ">&-", None, ""),
+    "help, no stdout, full stderr": (["--help"], ">&- 2>/dev/full", None, ""),
+    "usage error, closed stderr": (["salry"], "2>&-", None, ""),
+    "full stderr": (["salary", "--json"], "2>/dev/full", None, ""),
+    "closed stdin": (["roadmap", "--answers", "-"], "<&-", None, ""),
+    "undecodable stdin": (["roadmap", "--answers", "-"], "", b"goal: \xe9\n", ""),
+    "answers on stdin": (["quiz", "--answers", "-", "--defaults", "--json"], "", b"goal: manager\n", ""),
+    "head -1": (["roadmap", "--format", "table"], "", None, "head"),
+    "reader gone": (["ladder", "--format", "plain"], "", None, "gone"),
+    "usage error": (["salry"], "", None, ""),
+    "completion": ([], ">&-", None, "_MLPATH_COMPLETE=complete_bash COMP_LINE='mlpath lad' COMP_POINT=10"),
+}
 
 
 @pytest.mark.slow
-def test_a_closed_pipe_on_a_long_output_exits_0() -> None:
-    process = subprocess.Popen(
-        [sys.executable, "-m", "mlpath", "search", "a", "--format", "plain"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
-    assert process.stdout is not None and process.stderr is not None
-    process.stdout.close()  # the reader is gone before mlpath writes
-    assert process.wait(timeout=60) == 0
-    assert process.stderr.read() == b""
+@pytest.mark.parametrize(("args", "redirect", "stdin", "extra"), list(PARITY.values()), ids=list(PARITY))
+def test_a_forked_run_is_a_real_run(
+    environ: dict[str, str], args: list[str], redirect: str, stdin: bytes | None, extra: str
+) -> None:
+    """The forked runs above stand for real processes: the same code, stdout and stderr."""
+    if not CONSOLE_SCRIPT.exists():
+        pytest.skip("no mlpath console script beside this Python")
+    environ["COLUMNS"] = "1000"  # outputs bigger than a pipe holds
+    readers = {"head": forked.HEAD, "gone": forked.GONE}
+    reader = extra if extra in readers else ""
+    env = {**environ, **assignments(extra if not reader else "")}
+    streams = forked.redirections(redirect)
+    if stdin is not None:
+        streams["stdin"] = stdin
+    if reader:
+        streams["stdout"] = readers[reader]
+    fork = forked.run(args, env, **streams)
+    process = real(args, env, redirect, stdin, reader)
+    assert (fork.returncode, fork.stdout, fork.stderr) == (process.returncode, process.stdout, process.stderr)
 
 
 # What reaches the terminal -----------------------------------------------------------------
