@@ -36,7 +36,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib.metadata import entry_points
 from pathlib import Path
-from typing import Any, Literal, TypedDict
+from typing import Any, Literal, NoReturn, TypedDict
 
 Special = Literal["pipe", "closed", "gone", "head"]
 PIPE: Special = "pipe"  # captured by the parent
@@ -251,6 +251,12 @@ def _child(fds: dict[int, int | Path | None], env: Mapping[str, str], args: Sequ
         os._exit(code)
 
 
+def _kill(pid: int, args: Sequence[str], timeout: float) -> NoReturn:
+    os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
+    raise subprocess.TimeoutExpired(["mlpath", *args], timeout)
+
+
 def run(
     args: Sequence[str],
     env: Mapping[str, str],
@@ -316,9 +322,7 @@ def run(
             while selector.get_map():
                 left = deadline - time.monotonic()
                 if left <= 0:
-                    os.kill(pid, signal.SIGKILL)
-                    os.waitpid(pid, 0)
-                    raise subprocess.TimeoutExpired(["mlpath", *args], timeout)
+                    _kill(pid, args, timeout)
                 for key, _ in selector.select(left):
                     fd = int(key.fd)
                     role = readers[fd]
@@ -345,9 +349,7 @@ def run(
                 if waited:
                     break
                 if time.monotonic() > deadline:
-                    os.kill(pid, signal.SIGKILL)
-                    os.waitpid(pid, 0)
-                    raise subprocess.TimeoutExpired(["mlpath", *args], timeout)
+                    _kill(pid, args, timeout)
                 time.sleep(0.002)
     finally:
         for fd in ours:

@@ -45,10 +45,10 @@ def load_content(directory: Path, use_cache: bool = True, *, refresh: bool = Fal
     `refresh` validates it all the same and writes the cache entry again.
     """
     texts, problems = read_texts(directory)
+    plain_texts = {s: text for s, (_, text) in texts.items()}
     if use_cache and not refresh and not problems:
         from mlpath.content import cache
 
-        plain_texts = {s: text for s, (_, text) in texts.items()}
         cached = cache.lookup(directory, plain_texts, lambda: load_content(directory, refresh=True))
         if cached is not None:
             return cached
@@ -72,7 +72,6 @@ def load_content(directory: Path, use_cache: bool = True, *, refresh: bool = Fal
     if use_cache:
         from mlpath.content import cache
 
-        plain_texts = {s: text for s, (_, text) in texts.items()}
         cache.store(directory, plain_texts, content)
         _VALIDATED.clear()  # one is enough: a process reads one content directory
         _VALIDATED[tuple(plain_texts.items())] = content
