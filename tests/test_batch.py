@@ -116,7 +116,7 @@ def test_read_lines_never_asks_for_more_than_the_bound() -> None:
 lines_strategy = st.lists(
     st.one_of(
         st.fixed_dictionaries({"goal": st.sampled_from(["manager", "director", "boss"])}).map(json.dumps),
-        st.text(alphabet=st.characters(blacklist_characters="\n\r"), max_size=30),
+        st.text(alphabet=st.characters(codec="utf-8", exclude_characters="\n\r"), max_size=30),
         st.sampled_from([p.decode("utf-8", "replace") for p in POISON.values() if len(p) < 5000]),
     ).map(lambda line: line.replace("\n", " ").replace("\r", " ")),
     max_size=12,
