@@ -91,7 +91,7 @@ class Content:
     validated again (`rebuild`) and that is used instead.
     """
 
-    __slots__ = ("_plain", "_rebuild", "_sections")
+    __slots__ = ("_as_plain", "_plain", "_rebuild", "_sections")
 
     def __init__(
         self,
@@ -102,6 +102,7 @@ class Content:
         self._sections: dict[str, Any] = dict(sections or {})
         self._plain: dict[str, Any] = dict(plain or {})
         self._rebuild = rebuild
+        self._as_plain: dict[str, Any] | None = None
 
     def section(self, name: str) -> Any:
         if name not in self._sections:
@@ -118,10 +119,12 @@ class Content:
         return self._sections[name]
 
     def plain(self) -> dict[str, Any]:
-        """Every section as plain data, for the cache."""
+        """Every section as plain data, for the cache; worked out once, as content never changes."""
         from mlpath.content.plain import to_plain
 
-        return {name: to_plain(self.section(name)) for name in SECTIONS}
+        if self._as_plain is None:
+            self._as_plain = {name: to_plain(self.section(name)) for name in SECTIONS}
+        return self._as_plain
 
     def source(self, source_id: str) -> Source:
         for source in self.sources.sources:
