@@ -9,10 +9,11 @@ and an exit as the interpreter's: SystemExit's code, a traceback and 1 for an un
 exception, and the final flush of stdout and stderr (a failure there prints "Exception ignored"
 and exits 120). tests/test_streams.py checks this against real processes (the parity test).
 
-What a fork cannot show, because the child shares the parent's imports: a different locale or
-I/O encoding (LANG, LC_*, PYTHONIOENCODING, PYTHONUTF8), and settings libraries read once at
-import time (e.g. FORCE_COLOR in typer.rich_utils). `run` refuses such environments: those
-tests start a real process.
+What a fork cannot show, because the child shares the parent's imports: a different locale
+(LANG, LC_*, PYTHONUTF8, PYTHONCOERCECLOCALE), and settings libraries read once at import time
+(e.g. FORCE_COLOR in typer.rich_utils). `run` refuses such environments: those tests start a
+real process. PYTHONIOENCODING is only read to build the standard streams, so the child
+builds them with it.
 """
 
 from __future__ import annotations
@@ -22,9 +23,11 @@ import contextlib
 import errno
 import functools
 import gc
+import importlib
 import io
 import locale
 import os
+import pkgutil
 import selectors
 import signal
 import subprocess
@@ -45,7 +48,7 @@ GONE: Special = "gone"  # stdout: a pipe whose reader closed before mlpath write
 HEAD: Special = "head"  # stdout: a pipe whose reader takes the first line and goes (`| head -1`)
 Target = Special | Path | bytes | None  # bytes: stdin fed through a pipe; None: stdin inherited
 
-LOCALE = ("LANG", "LANGUAGE", "PYTHONIOENCODING", "PYTHONUTF8", "PYTHONCOERCECLOCALE")
+LOCALE = ("LANG", "LANGUAGE", "PYTHONUTF8", "PYTHONCOERCECLOCALE")
 READ_AT_IMPORT = ("FORCE_COLOR", "PY_COLORS", "GITHUB_ACTIONS", "TERMINAL_WIDTH", "_TYPER_FORCE_DISABLE_TERMINAL")
 
 
@@ -84,9 +87,9 @@ def refused(env: Mapping[str, str]) -> list[str]:
     return sorted(name for name in watched if env.get(name) != os.environ.get(name))
 
 
-def _stdio_encoding() -> tuple[str, str]:
-    """The encoding and stdin/stdout error handler a new interpreter picks in this environment."""
-    configured = os.environ.get("PYTHONIOENCODING", "")
+def _stdio_encoding(env: Mapping[str, str]) -> tuple[str, str]:
+    """The encoding and stdin/stdout error handler a new interpreter picks in `env`."""
+    configured = env.get("PYTHONIOENCODING", "")
     encoding, _, errors = configured.partition(":")
     if not encoding:
         encoding = "utf-8" if sys.flags.utf8_mode else locale.getpreferredencoding(False)
@@ -98,15 +101,19 @@ def _stdio_encoding() -> tuple[str, str]:
     return encoding, errors
 
 
-ENCODING, ERRORS = _stdio_encoding()
 _kept: list[object] = []  # the test process's streams, alive in the child: their descriptors are not ours
 
 
 @functools.cache
-def _console_script() -> Callable[[], Any]:
+def console_script() -> Callable[[], Any]:
     """The function the `mlpath` console script calls (pyproject.toml's [project.scripts])."""
     (script,) = entry_points(group="console_scripts", name="mlpath")
     main: Callable[[], Any] = script.load()
+    import mlpath
+
+    for module in pkgutil.walk_packages(mlpath.__path__, "mlpath."):  # imported here once, not in every child
+        if not module.name.endswith("__main__"):
+            importlib.import_module(module.name)
     return main
 
 
@@ -120,7 +127,9 @@ def _valid(fd: int) -> bool:
     return True
 
 
-def _create_stdio(fd: int, name: str, write: bool, buffered: bool, errors: str) -> io.TextIOWrapper | None:
+def _create_stdio(
+    fd: int, name: str, write: bool, buffered: bool, encoding: str, errors: str
+) -> io.TextIOWrapper | None:
     if not _valid(fd):
         return None
     mode, buffering = ("wb", 0 if not buffered else -1) if write else ("rb", -1)
@@ -129,7 +138,7 @@ def _create_stdio(fd: int, name: str, write: bool, buffered: bool, errors: str) 
     raw.name = name
     line_buffering = buffered and (raw.isatty() or fd == 2)
     stream = io.TextIOWrapper(
-        buf, ENCODING, errors, newline="\n", line_buffering=line_buffering, write_through=not buffered
+        buf, encoding, errors, newline="\n", line_buffering=line_buffering, write_through=not buffered
     )
     stream.mode = "w" if write else "r"  # type: ignore[misc]
     return stream
@@ -187,8 +196,9 @@ def _exit_code(error: SystemExit) -> int:
     return 1
 
 
-def _child(fds: dict[int, int | Path | None], env: Mapping[str, str], args: Sequence[str]) -> None:
-    """Become a fresh `mlpath` process; never returns."""
+def become(fds: Mapping[int, int | Path | None], env: Mapping[str, str], args: Sequence[str]) -> NoReturn:
+    """In a forked child: become a fresh `mlpath` process with `fds` as 0/1/2 (a descriptor,
+    a path to open, None for closed); never returns."""
     code = 1
     try:
         gc.freeze()  # nothing of the test process's is finalized here (its files would close our fds)
@@ -220,14 +230,15 @@ def _child(fds: dict[int, int | Path | None], env: Mapping[str, str], args: Sequ
             warnings.simplefilter("ignore", category)
         warnings.filterwarnings("default", category=DeprecationWarning, module="__main__")
         buffered = not env.get("PYTHONUNBUFFERED")
+        encoding, errors = _stdio_encoding(env)
         stdin, stdout, stderr = (
-            _create_stdio(0, "<stdin>", False, buffered, ERRORS),
-            _create_stdio(1, "<stdout>", True, buffered, ERRORS),
-            _create_stdio(2, "<stderr>", True, buffered, "backslashreplace"),
+            _create_stdio(0, "<stdin>", False, buffered, encoding, errors),
+            _create_stdio(1, "<stdout>", True, buffered, encoding, errors),
+            _create_stdio(2, "<stderr>", True, buffered, encoding, "backslashreplace"),
         )
         sys.stdin, sys.stdout, sys.stderr = stdin, stdout, stderr
         sys.__stdin__, sys.__stdout__, sys.__stderr__ = stdin, stdout, stderr  # type: ignore[misc]
-        main = _console_script()
+        main = console_script()
         interrupted = False
         try:
             sys.exit(main())
@@ -297,12 +308,12 @@ def run(
             else:
                 ours.append(read)
                 readers[read] = f"{target}:{fd}"
-    _console_script()  # found once, in this process, not in each child
+    console_script()  # found once, in this process, not in each child
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)  # fork() with pytest-xdist's threads
         pid = os.fork()
     if pid == 0:
-        _child(fds, env, args)
+        become(fds, env, args)
     for fd in theirs:
         os.close(fd)
     captured: dict[int, bytearray] = {1: bytearray(), 2: bytearray()}

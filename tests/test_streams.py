@@ -248,10 +248,13 @@ def test_undecodable_stdin_fails_as_the_same_file_does(buffered: dict[str, str],
 READERS = {"head -1": forked.HEAD, "(exec 0<&-; true)": forked.GONE}  # the shell's reader, and its stand-in
 
 
-@pytest.mark.parametrize(
-    "args",
-    [["salary"], ["ladder", "--format", "plain"], ["roadmap", "--format", "table"], ["sources", "--json"], ["-h"]],
-)
+STOPPED = [  # commands with a big output, so that the pipe fills
+    "salary", "salary --json", "ladder", "ladder --format plain", "companies --format table", "roadmap --format table",
+    "roadmap --format markdown", "sources", "sources --json", "-h",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("args", [command.split() for command in STOPPED])
 @pytest.mark.parametrize("reader", list(READERS))
 def test_a_reader_that_stops_ends_mlpath_quietly(environ: dict[str, str], args: list[str], reader: str) -> None:
     # A big output, so that the pipe fills: mlpath must see the reader go.
@@ -306,17 +309,29 @@ PARITY = {
     "reader gone": (["ladder", "--format", "plain"], "", None, "gone"),
     "usage error": (["salry"], "", None, ""),
     "completion": ([], ">&-", None, "_MLPATH_COMPLETE=complete_bash COMP_LINE='mlpath lad' COMP_POINT=10"),
+    "ascii output": (["ladder", "--format", "table"], "", None, "PYTHONIOENCODING=ascii"),
+    "latin-1 output, narrow": (["education", "--masters"], "", None, "PYTHONIOENCODING=latin-1 COLUMNS=30"),
+    "ascii stdin": (["quiz", "--answers", "-", "--defaults"], "", "goal: é\n".encode(), "PYTHONIOENCODING=ascii"),
 }
+WRITES_FAIL = ("full stdout", "closed stdout", "help, no stdout, full stderr", "full stderr", "head -1", "reader gone")
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("args", "redirect", "stdin", "extra"), list(PARITY.values()), ids=list(PARITY))
-def test_a_forked_run_is_a_real_run(
-    environ: dict[str, str], args: list[str], redirect: str, stdin: bytes | None, extra: str
-) -> None:
-    """The forked runs above stand for real processes: the same code, stdout and stderr."""
+@pytest.mark.parametrize(
+    ("scenario", "buffering"),
+    [
+        (name, buffering)
+        for name in PARITY
+        for buffering in ("buffered", "unbuffered")[: 2 if name in WRITES_FAIL else 1]
+    ],
+)
+def test_a_forked_run_is_a_real_run(buffered: dict[str, str], scenario: str, buffering: str) -> None:
+    """The forked runs above stand for real processes: the same code, stdout and stderr. Both
+    ways of writing where a write fails; the buffered way, Python's own, elsewhere."""
     if not CONSOLE_SCRIPT.exists():
         pytest.skip("no mlpath console script beside this Python")
+    args, redirect, stdin, extra = PARITY[scenario]
+    environ = {**buffered, "PYTHONUNBUFFERED": "1"} if buffering == "unbuffered" else buffered
     environ["COLUMNS"] = "1000"  # outputs bigger than a pipe holds
     readers = {"head": forked.HEAD, "gone": forked.GONE}
     reader = extra if extra in readers else ""
