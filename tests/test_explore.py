@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+import forked_tty
 from conftest import Run
 
 EXPLORE = [
@@ -126,7 +127,6 @@ def test_ladder_walk_without_a_terminal_says_what_to_use(run: Run) -> None:
     assert "needs a terminal" in result.stderr and "mlpath ladder LEVEL" in result.stderr
 
 
-@pytest.mark.slow
 def test_ladder_walk_with_stdout_redirected_refuses_and_writes_nothing(tmp_path: Path) -> None:
     """On a terminal but with stdout in a file, the prompts would land in the file."""
     import os
@@ -134,12 +134,8 @@ def test_ladder_walk_with_stdout_redirected_refuses_and_writes_nothing(tmp_path:
     import pexpect
 
     out = tmp_path / "out.txt"
-    child = pexpect.spawn(
-        "/bin/sh",
-        ["-c", f"{sys.executable} -m mlpath ladder --walk > {out}"],
-        env={**os.environ, "MLPATH_HOME": str(tmp_path / "home"), "TERM": "xterm"},
-        timeout=30,
-    )
+    env = {**os.environ, "MLPATH_HOME": str(tmp_path / "home"), "TERM": "xterm"}
+    child = forked_tty.spawn(["ladder", "--walk"], env, stdout=out)  # mlpath ladder --walk > out.txt
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 2

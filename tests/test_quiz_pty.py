@@ -1,10 +1,11 @@
-"""The quiz as a person sees it: a real 80×24 pseudo-terminal, its screen read through a terminal
+"""The quiz as a person sees it: an 80×24 pseudo-terminal, its screen read through a terminal
 emulator (pyte), so the tests check what is on screen, not bytes that may have been overwritten.
 
 Independent of the caller: the child gets the pty as stdin/stdout/stderr whatever the test runner's
-stdin is; no shell is involved (the program is spawned directly); the size comes from the pty and
-COLUMNS/LINES are set to match; the pager is a small Python script named by MLPATH_PAGER; the
-prompts are told not to wait for cursor-position replies (PROMPT_TOOLKIT_NO_CPR).
+stdin is; no shell is involved; the size comes from the pty and COLUMNS/LINES are set to match; the
+pager is a small Python script named by MLPATH_PAGER; the prompts are told not to wait for
+cursor-position replies (PROMPT_TOOLKIT_NO_CPR). The child is forked from the test process
+(tests/forked_tty.py); the parity tests at the end run the same quizzes as new interpreters too.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ import json
 import os
 import shlex
 import shutil
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -22,7 +22,11 @@ import pexpect
 import pyte
 import pytest
 
-pytestmark = pytest.mark.slow  # real processes in pseudo-terminals
+import forked
+import forked_tty
+from forked_tty import ForkedTerminal
+
+pytestmark = pytest.mark.slow  # whole quizzes in pseudo-terminals, and real processes for parity
 
 ROWS, COLS = 24, 80
 ENTER, DOWN, LEFT, CTRL_C = "\r", "\x1b[B", "\x1b[D", "\x03"
@@ -35,7 +39,9 @@ FAKE_PAGER = (
 class Screen:
     """mlpath in a pseudo-terminal, with the screen kept by a VT100 emulator."""
 
-    def __init__(self, *args: str, home: Path, pager: str | None = "fake", rows: int = ROWS, cols: int = COLS) -> None:
+    def __init__(
+        self, *args: str, home: Path, pager: str | None = "fake", rows: int = ROWS, cols: int = COLS, real: bool = False
+    ) -> None:
         env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "PAGER", "LESS", "MANPAGER")}
         env.update(
             TERM="xterm", COLUMNS=str(cols), LINES=str(rows), MLPATH_HOME=str(home), PROMPT_TOOLKIT_NO_CPR="1",
@@ -49,9 +55,14 @@ class Screen:
             env["MLPATH_PAGER"] = pager
         self.screen = pyte.Screen(cols, rows)
         self.stream = pyte.ByteStream(self.screen)
-        self.child: pexpect.spawn[bytes] = pexpect.spawn(
-            sys.executable, ["-m", "mlpath", *args], env=env, dimensions=(rows, cols), timeout=15
-        )
+        self.child: pexpect.spawn[bytes] | ForkedTerminal[bytes]
+        if real:
+            self.child = pexpect.spawn(
+                sys.executable, ["-m", "mlpath", *args], env=env, dimensions=(rows, cols), timeout=15
+            )
+        else:
+            self.child = forked_tty.spawn(args, env, dimensions=(rows, cols))
+        self.child.timeout = 15
         self.child.delaybeforesend = None  # every key waits for its screen instead
 
     @property
@@ -68,7 +79,9 @@ class Screen:
             if time.monotonic() > deadline:
                 raise AssertionError(f"not on screen: {wanted} (or still there: {gone})\n{shown}")
             try:
-                self.stream.feed(self.child.read_nonblocking(65536, timeout=0.05))
+                self.feed(self.child.read_nonblocking(65536, timeout=0.05))
+                while True:  # the rest of what is written, before the screen is read again
+                    self.feed(self.child.read_nonblocking(65536, timeout=0.005))
             except pexpect.TIMEOUT:
                 pass
             except pexpect.EOF:
@@ -76,6 +89,17 @@ class Screen:
                     return self.text
                 if not self.child.isalive():
                     raise AssertionError(f"ended before showing {wanted}\n{self.text}") from None
+
+    def feed(self, data: bytes) -> None:
+        self.stream.feed(data)
+
+    def settled(self, quiet: float = 0.1) -> str:
+        """The screen once the program has written nothing for `quiet` seconds."""
+        while True:
+            try:
+                self.feed(self.child.read_nonblocking(65536, timeout=quiet))
+            except (pexpect.TIMEOUT, pexpect.EOF):
+                return self.text
 
     def press(self, keys: str) -> None:
         self.child.send(keys)
@@ -88,7 +112,7 @@ class Screen:
     def exit_code(self) -> int:
         self.child.expect(pexpect.EOF)
         before = self.child.before
-        self.stream.feed(before if isinstance(before, bytes) else b"")
+        self.feed(before if isinstance(before, bytes) else b"")
         self.child.close()
         assert self.child.exitstatus is not None, f"killed by signal {self.child.signalstatus}"
         return self.child.exitstatus
@@ -154,13 +178,9 @@ def test_ctrl_c_keeps_the_answers_and_resume_asks_only_the_rest(home: Path) -> N
 
 
 def test_resume_with_nothing_to_resume_says_so_and_exits_2(home: Path) -> None:
-    env = {**os.environ, "MLPATH_HOME": str(home)}
-    result = subprocess.run(
-        [sys.executable, "-m", "mlpath", "quiz", "--resume"], stdin=subprocess.DEVNULL, capture_output=True,
-        text=True, env=env, timeout=20, check=False,
-    )  # fmt: skip
+    result = forked.run(["quiz", "--resume"], {**os.environ, "MLPATH_HOME": str(home)}, stdin=Path(os.devnull))
     assert result.returncode == 2
-    assert "no interrupted quiz to resume" in result.stderr and result.stdout == ""
+    assert b"no interrupted quiz to resume" in result.stderr and result.stdout == b""
 
 
 def test_a_closed_terminal_keeps_the_answers_and_exits_quietly(home: Path) -> None:
@@ -297,3 +317,38 @@ def test_the_reviewers_answers_end_with_the_verdict_the_steps_and_an_offer(home:
     assert_whole_summary_on_screen(shown, "mixed", "Grow your Python from scripts to programs")
     assert "Why: 5 strengths, 2 concerns" in shown
     assert "add --what-if study=part-time" in shown and "mlpath quiz --defaults --set" in shown
+
+
+PARITY = {  # what is on screen before each key; the last key ends the run
+    "answered, with a step back": [
+        ("1/17", ENTER), ("2/17", DOWN + ENTER), ("3/17", LEFT), ("2/17", DOWN + DOWN + ENTER),
+        *((f"{number}/17", ENTER) for number in range(3, 18)), ("Save this roadmap as your plan", "n"),
+    ],
+    "interrupted": [("1/17", ENTER), ("2/17", ENTER), ("3/17", CTRL_C)],
+    "hung up": [("1/17", ENTER), ("2/17", "SIGHUP")],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("scenario", sorted(PARITY))
+def test_a_forked_terminal_is_a_real_terminal(tmp_path: Path, scenario: str) -> None:
+    """The forked quizzes above stand for real processes: the same first and last question, the
+    same screen at the end, exit code and files (but the content cache, which a fork finds
+    loaded). The bytes between differ from run to run, as keys and renders interleave."""
+    seen: dict[bool, list[object]] = {}
+    for real in (True, False):
+        home = tmp_path / str(real)
+        home.mkdir()
+        term = Screen("quiz", home=home, real=real)
+        screens = []
+        for number, (shown, key) in enumerate(PARITY[scenario]):
+            term.wait(shown)
+            if number in (0, len(PARITY[scenario]) - 1):
+                screens.append(term.settled())
+            if key == "SIGHUP":
+                term.child.kill(1)
+            else:
+                term.press(key)
+        code = term.exit_code()
+        files = {path.name: path.read_text() for path in sorted(home.iterdir()) if path.name != "cache"}
+        seen[real] = [code, files, *screens, term.text]
+    assert seen[False] == seen[True]
