@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import Run
+from conftest import Run, examples
 from mlpath.content import cache, plain
 from mlpath.content.loader import load_content, packaged_data_dir, read_texts
 from mlpath.content.model import SECTIONS, section_type
@@ -160,7 +160,7 @@ def test_every_section_round_trips_through_plain_data() -> None:
         assert type(back) is type(value)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(30), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.binary(max_size=2000) | st.text(max_size=500).map(str.encode))
 def test_any_bytes_in_an_entry_never_change_what_is_shown(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, data: bytes
@@ -185,7 +185,7 @@ def test_a_list_where_a_literal_goes_is_refused() -> None:
         plain.from_plain(section_type("questions"), stored)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(30), deadline=None)
 @given(st.data())
 def test_any_change_to_a_section_is_refused_or_still_fits(data: st.DataObject) -> None:
     """A value swapped anywhere in a section's plain data: refused, or read back as the schema allows."""

@@ -12,7 +12,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import Run
+from conftest import Run, examples
 from golden import SURVEY
 
 LINES = (
@@ -120,7 +120,7 @@ lines = st.lists(
 )
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(30), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(lines=lines)
 def test_the_counts_add_up_and_agree_with_batch(run: Run, lines: list[str]) -> None:
     text = "".join(line + "\n" for line in lines)

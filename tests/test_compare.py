@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import examples
 from mlpath import answers as contract
 from mlpath.answers import Answers
 from mlpath.content.loader import load_content, packaged_data_dir
@@ -55,7 +56,7 @@ def comparison_of(answers: Answers, key: str, value: Any) -> Comparison:
     return compare(base, build_roadmap(CONTENT, changed(answers, {key: value})))
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(100), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(values=answer_sets(), change=one_change())
 def test_the_comparison_agrees_with_the_two_roadmaps(values: dict[str, Any], change: tuple[str, Any]) -> None:
     answers = build(values)
@@ -85,7 +86,7 @@ def test_the_comparison_agrees_with_the_two_roadmaps(values: dict[str, Any], cha
     assert (comparison.estimates is None) == same_estimates
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(100), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(values=answer_sets(), change=one_change())
 def test_nothing_changes_exactly_when_the_roadmaps_are_the_same(
     values: dict[str, Any], change: tuple[str, Any]
@@ -102,7 +103,7 @@ def test_nothing_changes_exactly_when_the_roadmaps_are_the_same(
         assert comparison.empty
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(values=answer_sets())
 def test_a_roadmap_compared_with_itself_changes_nothing(values: dict[str, Any]) -> None:
     roadmap = build_roadmap(CONTENT, build(values))
@@ -133,7 +134,7 @@ def test_a_general_roadmap_is_not_compared_with_a_tailored_one() -> None:
         compare(build_roadmap(CONTENT, None), build_roadmap(CONTENT, answers))
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(values=answer_sets())
 def test_every_comparison_offered_changes_the_roadmap(values: dict[str, Any]) -> None:
     answers = build(values)

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import examples
 from mlpath import answers as contract
 from mlpath.content.figures import all_figures
 from mlpath.content.loader import load_content, packaged_data_dir
@@ -185,7 +186,7 @@ answer_sets = st.fixed_dictionaries(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(answer_sets)
 def test_any_valid_answers_give_a_valid_deterministic_roadmap(raw: dict[str, Any]) -> None:
     first = json.dumps(plan(**raw))
@@ -208,7 +209,7 @@ def test_any_valid_answers_give_a_valid_deterministic_roadmap(raw: dict[str, Any
             assert part["tuition_min"] == part["years_min"] * part["per_year"]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(st.dictionaries(st.text(max_size=12), st.one_of(st.text(max_size=12), st.integers(), st.lists(st.text()))))
 def test_any_answer_document_is_accepted_or_refused_with_a_usage_error(raw: dict[str, Any]) -> None:
     from mlpath.errors import UsageError

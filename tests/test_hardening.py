@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import forked
-from conftest import Run
+from conftest import Run, examples
 from mlpath.cli.app import COMMAND_MODULES
 
 MLPATH = [sys.executable, "-m", "mlpath"]
@@ -257,7 +257,7 @@ WORDS = [
 
 
 @pytest.mark.slow
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(100), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=8)), max_size=7), st.text(max_size=40))
 def test_no_command_line_escapes_as_a_traceback(run: Run, argv: list[str], stdin: str) -> None:
     from typer.testing import CliRunner
@@ -285,7 +285,7 @@ answer_keys = st.one_of(st.sampled_from(["education", "interests", "goal", "resi
 
 
 @pytest.mark.slow
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(100), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.one_of(st.dictionaries(answer_keys, answer_values, max_size=6).map(json.dumps), st.text(max_size=200)))
 def test_any_answers_document_gives_a_roadmap_or_a_one_line_error(run: Run, document: str) -> None:
     result = run("quiz", "--answers", "-", "--defaults", "--json", input=document)

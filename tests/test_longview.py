@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import Run
+from conftest import Run, examples
 from mlpath import answers as contract
 from mlpath.cli.longview import show_long
 from mlpath.content.loader import load_content, packaged_data_dir
@@ -144,7 +144,7 @@ def test_fewer_reasons_are_shown_when_the_screen_is_short(pager: Path) -> None:
     assert out.getvalue().count("\n") <= 24 - 1
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(
     answers=st.fixed_dictionaries(
         {
@@ -203,7 +203,7 @@ def test_piped_table_output_is_never_paged_and_opens_with_the_summary(run: Run, 
     assert any(line.startswith("The full roadmap") for line in lines)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(
     answers=st.fixed_dictionaries(
         {

@@ -13,7 +13,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import Run
+from conftest import Run, examples
 from mlpath import plan_file, storage
 from mlpath.progress import Plan, PlanStep
 from test_completion import complete
@@ -91,7 +91,7 @@ SAMPLE = Plan(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(cut=st.integers(min_value=0))
 def test_any_truncation_is_caught_or_loads_identically(cut: int) -> None:
     text = plan_file.encode(SAMPLE.document())
@@ -105,7 +105,7 @@ def test_any_truncation_is_caught_or_loads_identically(cut: int) -> None:
     assert loaded == SAMPLE
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(data=st.data())
 def test_any_single_line_dropped_is_caught_or_a_valid_edit(data: st.DataObject) -> None:
     lines = plan_file.encode(SAMPLE.document()).splitlines(keepends=True)
@@ -324,7 +324,7 @@ def _real_plan_text() -> str:
 REAL = _real_plan_text()
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(cut=st.integers(min_value=0, max_value=len(REAL.encode("utf-8"))))
 def test_any_truncation_of_a_real_plan_through_storage_is_caught_or_whole(
     cut: int, tmp_path_factory: pytest.TempPathFactory

@@ -21,6 +21,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import examples
 from mlpath import answers as contract
 from mlpath.content.loader import load_content, packaged_data_dir
 from mlpath.engine.compare import changed
@@ -136,7 +137,7 @@ def comparison_texts(document: Mapping[str, Any]) -> list[str]:
     return [*texts, document["what_if"]["editorial"]]  # the only note
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(answers=answer_sets(), what_if=changes(), width=st.integers(30, 200))
 def test_every_word_of_a_comparison_is_whole_at_every_width(
     answers: dict[str, Any], what_if: dict[str, Any], width: int
@@ -155,7 +156,7 @@ def roadmap_report(answers: dict[str, Any] | None) -> Report:
     return roadmap.roadmap_report(CONTENT, build_roadmap(CONTENT, built))
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(answers=st.one_of(st.none(), answer_sets()), width=st.integers(30, 200))
 def test_every_word_of_the_roadmap_is_whole_at_every_width(answers: dict[str, Any] | None, width: int) -> None:
     report = roadmap_report(answers)
@@ -220,7 +221,7 @@ REPORTS: dict[str, Callable[[], Report]] = {
 BUILT = {name: build() for name, build in REPORTS.items()}
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(name=st.sampled_from(sorted(BUILT)), width=st.integers(30, 200))
 def test_every_word_of_every_table_is_whole_at_every_width(name: str, width: int) -> None:
     report = BUILT[name]
@@ -246,7 +247,7 @@ CHOICE_LABELS = sorted(
 )
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(label=st.sampled_from(CHOICE_LABELS), width=st.integers(30, 200), lead=st.sampled_from([3, 5]))
 def test_every_word_of_a_quiz_choice_is_whole_at_every_width(label: str, width: int, lead: int) -> None:
     from mlpath.prompts import choice_title
