@@ -16,7 +16,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import Run
+import forked
+from conftest import Run, examples
 from mlpath.answer_lines import MAX_LINE_BYTES, read_lines
 from mlpath.answers import CONTRACT
 
@@ -123,7 +124,7 @@ lines_strategy = st.lists(
 )
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(lines=lines_strategy)
 def test_one_output_line_per_input_line_in_order(run: Run, lines: list[str]) -> None:
     result = run("quiz", "--batch", "--defaults", input="".join(line + "\n" for line in lines))
@@ -142,7 +143,7 @@ answer_sets = st.fixed_dictionaries(
 )
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(sets=st.lists(answer_sets, min_size=1, max_size=5))
 def test_batch_lines_are_the_bytes_of_the_single_roadmap(sets: list[dict[str, Any]]) -> None:
     from mlpath import answers as contract
@@ -262,26 +263,14 @@ def test_a_coprocess_gets_each_answer_without_closing_stdin() -> None:
         process.kill()
 
 
-@pytest.mark.slow
 def test_a_reader_that_goes_away_ends_the_run_quietly(tmp_path: Path) -> None:
     path = tmp_path / "big.jsonl"
     path.write_text((GOOD + "\n") * 5000)
     env = {key: value for key, value in os.environ.items() if key != "PYTHONUNBUFFERED"}
-    with path.open("rb") as stdin:
-        process = subprocess.Popen(
-            [*MLPATH, "quiz", "--batch", "--defaults"],
-            stdin=stdin,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            env=env,
-        )
-        assert process.stdout is not None and process.stderr is not None
-        assert json.loads(process.stdout.readline())["steps"]
-        process.stdout.close()  # as `| head -1` does
-        stderr = process.stderr.read()
-        code = process.wait(timeout=60)
-    assert stderr == b"", stderr.decode()
-    assert code == 0  # as for every command: a reader that stops reading is no failure
+    done = forked.run(["quiz", "--batch", "--defaults"], env, stdin=path, stdout=forked.HEAD)  # `< big.jsonl | head -1`
+    assert json.loads(done.stdout)["steps"]
+    assert done.stderr == b"", done.stderr.decode()
+    assert done.returncode == 0  # as for every command: a reader that stops reading is no failure
 
 
 @given(
@@ -321,14 +310,13 @@ def test_the_progress_bar_shows_lines_and_invalid_ones_on_a_terminal_only() -> N
         assert ("4,096 lines" in stderr.getvalue() and "3 invalid" in stderr.getvalue()) == on_terminal
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("redirect", ["closed", "full"])
+@pytest.mark.parametrize("redirect", [">&-", ">/dev/full"])
 def test_a_closed_or_full_stdout_is_one_line_and_exit_1(redirect: str) -> None:
-    command = " ".join([*MLPATH, "quiz", "--batch", "--defaults"])
-    shell = f"{command} >&-" if redirect == "closed" else f"{command} >/dev/full"
-    result = subprocess.run(["sh", "-c", shell], input=GOOD + "\n", capture_output=True, text=True, check=False)
-    assert result.returncode == 1
-    assert result.stderr.startswith("Error: cannot write the roadmaps") and result.stderr.count("\n") == 1
+    streams = forked.redirections(redirect)
+    streams["stdin"] = GOOD.encode() + b"\n"
+    done = forked.run(["quiz", "--batch", "--defaults"], os.environ, **streams)
+    assert done.returncode == 1
+    assert done.stderr.startswith(b"Error: cannot write the roadmaps") and done.stderr.count(b"\n") == 1
 
 
 def test_a_stream_that_fails_to_read_is_a_usage_error() -> None:
