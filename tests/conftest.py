@@ -74,13 +74,17 @@ _share_parsed_styles()
 
 
 def _build_the_root_command_once() -> None:
-    """CliRunner builds the click group from `app` on every invoke (4 ms of option parsing
-    machinery); a run builds it once, and so does each test process. Subcommands are still built
-    on demand by MlpathGroup, as in a real run."""
+    """Typer builds the click group from `app` on every call, CliRunner's invoke included (4 ms
+    of option parsing machinery); a run builds it once, and so does each test process, before
+    any forked run (tests/forked.py), whose children then find it built. Subcommands are still
+    built on demand by MlpathGroup, as in a real run."""
     import typer.main
     import typer.testing
 
-    typer.testing._get_command = functools.cache(typer.main.get_command)  # type: ignore[attr-defined]
+    get_command = functools.cache(typer.main.get_command)
+    typer.main.get_command = get_command
+    typer.testing._get_command = get_command  # type: ignore[attr-defined]
+    get_command(app)
 
 
 _build_the_root_command_once()
