@@ -7,7 +7,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -138,20 +137,16 @@ def test_an_empty_search_is_a_usage_error(run: Run, query: str) -> None:
     assert result.stdout == ""
 
 
-def test_a_huge_search_query_is_refused_quickly_and_never_echoed(run: Run) -> None:
+def test_a_huge_search_query_is_refused_and_never_echoed(run: Run) -> None:
     query = "pytorch " * 12_800  # 100 KB
-    started = time.monotonic()
     result = run("search", query)
-    assert time.monotonic() - started < 5
     assert result.exit_code == 2 and result.stdout == ""
     assert f"the limit is {MAX_QUERY}" in result.stderr and len(result.stderr) < 200
 
 
 def test_the_longest_query_allowed_is_answered(run: Run) -> None:
     query = " ".join(f"word{n}" for n in range(40))[:MAX_QUERY]
-    started = time.monotonic()
     result = run("search", query, "--json")
-    assert time.monotonic() - started < 5
     assert result.exit_code == 0 and '"count":0' in result.stdout
     assert len(result.stderr) < MAX_QUERY + 200
 
