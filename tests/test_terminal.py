@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -118,3 +119,17 @@ def test_ctrl_c_in_the_ladder_walk_exits_130(tmp_path: Path) -> None:
     child = spawn("ladder", "--walk", tmp_path=tmp_path)
     child.expect("Level 1 of 6")
     assert_interrupted(child)
+
+
+def test_a_sigint_that_is_no_key_press_ends_the_question_as_ctrl_c_does(tmp_path: Path) -> None:
+    """`kill -INT`, or Ctrl-C before the terminal is in raw mode: the same end as the key."""
+    child = spawn("quiz", tmp_path=tmp_path)
+    child.expect("1/17")
+    child.send("\r")
+    child.expect("2/17")
+    child.kill(signal.SIGINT)
+    child.expect("Interrupted at 2/17; 1 answer kept. Go on with: mlpath quiz --resume")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert list(json.loads((tmp_path / "quiz-resume.json").read_text())["answered"]) == ["education"]

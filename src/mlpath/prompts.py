@@ -191,7 +191,7 @@ def ask(
         )  # fmt: skip
         try:
             with _quiet_asyncio():
-                value = prompt.unsafe_ask()
+                value = _ask(prompt)
         except (KeyboardInterrupt, EOFError, OSError) as error:  # EOF: the input ended (a closed terminal)
             if isinstance(error, OSError) and error.errno != errno.EIO:  # EIO: the terminal is gone
                 raise
@@ -300,6 +300,23 @@ def _question(
     return prompt
 
 
+def _ask(prompt: Any) -> Any:
+    """Ask `prompt`. A SIGINT that is no key press (`kill -INT`, or Ctrl-C before the terminal
+    is in raw mode) ends the question as Ctrl-C does: prompt_toolkit turns the signal into a
+    <sigint> key, which questionary leaves unbound, so the question would wait on."""
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+    from prompt_toolkit.keys import Keys
+
+    bindings = KeyBindings()
+
+    @bindings.add(Keys.SIGINT)
+    def interrupt(event: Any) -> None:
+        event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
+
+    prompt.application.key_bindings = merge_key_bindings([prompt.application.key_bindings, bindings])
+    return prompt.unsafe_ask()
+
+
 def _add_back_keys(application: Any) -> None:
     """Left arrow or Backspace ends the question with BACK; questionary has no "back" of its own.
     Eager, so it wins over questionary's catch-all key binding."""
@@ -321,7 +338,7 @@ def confirm(message: str, default: bool) -> bool:
 
     output = terminal_output()
     wrapped = _fill(message, _columns(output) - len(" (Y/n) Yes"), 2)  # "? " before it
-    answer = questionary.confirm(wrapped, default=default, output=output).unsafe_ask()
+    answer = _ask(questionary.confirm(wrapped, default=default, output=output))
     if answer is None:
         raise KeyboardInterrupt
     return bool(answer)
@@ -348,7 +365,7 @@ def walk_ladder(content: Content, console: Console, start: int = 0) -> None:
         moves.append(("Done", 0))
         choices = [questionary.Choice(choice_title(label, columns, SELECT_LEAD), value=move) for label, move in moves]
         message, instruction = layout(f"Level {index + 1} of {len(levels)}", "(Use arrow keys)", "?", columns)
-        move = questionary.select(message, choices=choices, instruction=instruction).unsafe_ask()
+        move = _ask(questionary.select(message, choices=choices, instruction=instruction))
         if not move:
             return
         index += move
