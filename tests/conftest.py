@@ -53,7 +53,7 @@ def _share_default_key_bindings() -> None:
     """prompt_toolkit builds its ~1,800 default key bindings for every Application, three per
     question: 40 ms each, most of what an in-process quiz costs. They are stateless (handlers and
     filters look up the running application when called), so the suite builds them once. Real
-    processes (the pseudo-terminal tests) still build them as users' runs do."""
+    processes (the parity tests) still build them as users' runs do; forked ones share them."""
     import prompt_toolkit.application.application as application
     from prompt_toolkit.key_binding.defaults import load_key_bindings
 
@@ -63,7 +63,8 @@ def _share_default_key_bindings() -> None:
 def _share_parsed_styles() -> None:
     """Every question merges prompt_toolkit's ~300 default style rules into a new Style, parsing
     each rule's text anew: 10 ms a question. Parsing is a pure function of the text, returning
-    an immutable Attrs, so the suite parses each text once. Real processes parse as users' do."""
+    an immutable Attrs, so the suite parses each text once (forked runs too). Real processes
+    parse as users' do."""
     import prompt_toolkit.styles.style as style
 
     style._parse_style_str = functools.cache(style._parse_style_str)

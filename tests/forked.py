@@ -9,8 +9,9 @@ and an exit as the interpreter's: SystemExit's code, a traceback and 1 for an un
 exception, and the final flush of stdout and stderr (a failure there prints "Exception ignored"
 and exits 120). tests/test_streams.py checks this against real processes (the parity test).
 
-What a fork cannot show, because the child shares the parent's imports: a different locale
-(LANG, LC_*, PYTHONUTF8, PYTHONCOERCECLOCALE), and settings libraries read once at import time
+What a fork cannot show, because the child shares the parent's interpreter and imports: a
+different locale (LANG, LC_*, PYTHONUTF8, PYTHONCOERCECLOCALE), the interpreter's own startup
+settings (PYTHONHASHSEED, PYTHONDEVMODE, ...), and settings libraries read once at import time
 (e.g. FORCE_COLOR in typer.rich_utils). `run` refuses such environments: those tests start a
 real process. PYTHONIOENCODING is only read to build the standard streams, so the child
 builds them with it.
@@ -21,6 +22,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import errno
+import faulthandler
 import functools
 import gc
 import importlib
@@ -34,6 +36,7 @@ import subprocess
 import sys
 import time
 import traceback
+import types
 import warnings
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -50,6 +53,11 @@ Target = Special | Path | bytes | None  # bytes: stdin fed through a pipe; None:
 
 LOCALE = ("LANG", "LANGUAGE", "PYTHONUTF8", "PYTHONCOERCECLOCALE")
 READ_AT_IMPORT = ("FORCE_COLOR", "PY_COLORS", "GITHUB_ACTIONS", "TERMINAL_WIDTH", "_TYPER_FORCE_DISABLE_TERMINAL")
+READ_AT_STARTUP = (  # the interpreter's own settings, fixed before the first import
+    "PYTHONDEVMODE", "PYTHONWARNINGS", "PYTHONHASHSEED", "PYTHONOPTIMIZE", "PYTHONFAULTHANDLER", "PYTHONPATH",
+    "PYTHONHOME", "PYTHONSAFEPATH", "PYTHONNOUSERSITE", "PYTHONMALLOC", "PYTHONTRACEMALLOC", "PYTHONINTMAXSTRDIGITS",
+    "PYTHONVERBOSE", "PYTHONINSPECT",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -83,7 +91,7 @@ def redirections(text: str) -> Streams:
 def refused(env: Mapping[str, str]) -> list[str]:
     """The settings in `env` a forked child cannot take (see the module's doc); [] when it can fork."""
     names = {*env, *os.environ}
-    watched = [name for name in names if name.startswith("LC_") or name in (*LOCALE, *READ_AT_IMPORT)]
+    watched = [name for name in names if name.startswith("LC_") or name in (*LOCALE, *READ_AT_IMPORT, *READ_AT_STARTUP)]
     return sorted(name for name in watched if env.get(name) != os.environ.get(name))
 
 
@@ -117,6 +125,16 @@ def console_script() -> Callable[[], Any]:
     return main
 
 
+def _console_script_main() -> types.ModuleType:
+    """The `__main__` module of a console script: a file of no package (click names the program
+    after argv[0] only then; under `python -m pytest` the test process's is pytest's)."""
+    main = types.ModuleType("__main__")
+    main.__file__ = str(Path(sys.executable).with_name("mlpath"))
+    main.__package__ = None
+    main.__spec__ = None
+    return main
+
+
 def _valid(fd: int) -> bool:
     import fcntl
 
@@ -147,10 +165,13 @@ def _create_stdio(
 def _reset_signals() -> None:
     """What exec() and Python's startup make of the test process's dispositions: a handler
     becomes the default, an ignored signal stays ignored; SIGINT raises KeyboardInterrupt unless
-    ignored, SIGPIPE and SIGXFSZ are ignored."""
+    ignored, SIGPIPE and SIGXFSZ are ignored. Handlers installed from C (faulthandler's,
+    readline's) are invisible to signal.getsignal, which reports the default: those signals
+    are set to the default again, which clears them."""
+    faulthandler.disable()  # pytest's, writing to one of its descriptors, which the child reuses
     for number in signal.valid_signals():
         with contextlib.suppress(OSError, ValueError):
-            if callable(signal.getsignal(number)):
+            if signal.getsignal(number) != signal.SIG_IGN:
                 signal.signal(number, signal.SIG_DFL)
     if signal.getsignal(signal.SIGINT) == signal.SIG_DFL:
         signal.signal(signal.SIGINT, signal.default_int_handler)
@@ -222,6 +243,7 @@ def become(fds: Mapping[int, int | Path | None], env: Mapping[str, str], args: S
         os.environ.clear()
         os.environ.update(env)
         sys.argv = ["mlpath", *args]
+        sys.modules["__main__"] = _console_script_main()
         _reset_signals()
         sys.excepthook = sys.__excepthook__
         sys.unraisablehook = sys.__unraisablehook__

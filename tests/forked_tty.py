@@ -31,6 +31,15 @@ from pexpect.fdpexpect import fdspawn
 import forked
 
 INTR = "\x03"  # the terminal's interrupt character, as pexpect's sendintr sends it
+# A person's terminal delivers these with their default effect, even when the test run was
+# started with them ignored (nohup, a script's background job, `trap '' INT`).
+TERMINAL_SIGNALS = (signal.SIGINT, signal.SIGHUP)
+
+
+def terminal_signals() -> None:
+    """Give the signals a terminal sends their default effect (a preexec_fn for pexpect.spawn)."""
+    for number in TERMINAL_SIGNALS:
+        signal.signal(number, signal.SIG_DFL)
 
 
 def _reap(pid: int) -> None:
@@ -126,6 +135,7 @@ def spawn(
             os.close(master)
             os.setsid()
             fcntl.ioctl(slave, termios.TIOCSCTTY, 0)
+            terminal_signals()
         except BaseException:
             os._exit(125)
         forked.become({0: slave, 1: slave if stdout is None else stdout, 2: slave}, env, args)

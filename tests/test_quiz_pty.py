@@ -14,6 +14,7 @@ import json
 import os
 import shlex
 import shutil
+import signal
 import sys
 import time
 from pathlib import Path
@@ -58,8 +59,9 @@ class Screen:
         self.child: pexpect.spawn[bytes] | ForkedTerminal[bytes]
         if real:
             self.child = pexpect.spawn(
-                sys.executable, ["-m", "mlpath", *args], env=env, dimensions=(rows, cols), timeout=15
-            )
+                sys.executable, ["-m", "mlpath", *args], env=env, dimensions=(rows, cols),
+                preexec_fn=forked_tty.terminal_signals,
+            )  # fmt: skip
         else:
             self.child = forked_tty.spawn(args, env, dimensions=(rows, cols))
         self.child.timeout = 15
@@ -319,33 +321,36 @@ def test_the_reviewers_answers_end_with_the_verdict_the_steps_and_an_offer(home:
     assert "add --what-if study=part-time" in shown and "mlpath quiz --defaults --set" in shown
 
 
-PARITY = {  # what is on screen before each key; the last key ends the run
-    "answered, with a step back": [
+PARITY = {  # the command, then what is on screen before each key; the last key ends the run
+    "answered, with a step back": (("quiz",), [
         ("1/17", ENTER), ("2/17", DOWN + ENTER), ("3/17", LEFT), ("2/17", DOWN + DOWN + ENTER),
         *((f"{number}/17", ENTER) for number in range(3, 18)), ("Save this roadmap as your plan", "n"),
-    ],
-    "interrupted": [("1/17", ENTER), ("2/17", ENTER), ("3/17", CTRL_C)],
-    "hung up": [("1/17", ENTER), ("2/17", "SIGHUP")],
+    ]),
+    "interrupted": (("quiz",), [("1/17", ENTER), ("2/17", ENTER), ("3/17", CTRL_C)]),
+    "hung up": (("quiz",), [("1/17", ENTER), ("2/17", "SIGHUP")]),
+    "ladder walk, SIGINT": (("ladder", "--walk"), [("Level 1 of 6", ENTER), ("Level 2 of 6", "SIGINT")]),
 }  # fmt: skip
 
 
 @pytest.mark.parametrize("scenario", sorted(PARITY))
 def test_a_forked_terminal_is_a_real_terminal(tmp_path: Path, scenario: str) -> None:
-    """The forked quizzes above stand for real processes: the same first and last question, the
-    same screen at the end, exit code and files (but the content cache, which a fork finds
-    loaded). The bytes between differ from run to run, as keys and renders interleave."""
+    """The forked terminals above stand for real processes: the same first and last screen
+    before a key, the same screen at the end, exit code and files (but the content cache, which
+    a fork finds loaded). The bytes between differ from run to run, as keys and renders
+    interleave."""
+    args, steps = PARITY[scenario]
     seen: dict[bool, list[object]] = {}
     for real in (True, False):
         home = tmp_path / str(real)
         home.mkdir()
-        term = Screen("quiz", home=home, real=real)
+        term = Screen(*args, home=home, real=real)
         screens = []
-        for number, (shown, key) in enumerate(PARITY[scenario]):
+        for number, (shown, key) in enumerate(steps):
             term.wait(shown)
-            if number in (0, len(PARITY[scenario]) - 1):
+            if number in (0, len(steps) - 1):
                 screens.append(term.settled())
-            if key == "SIGHUP":
-                term.child.kill(1)
+            if key.startswith("SIG"):  # as the terminal sends it (a Ctrl-C outside a prompt, a closed window)
+                term.child.kill(getattr(signal, key))
             else:
                 term.press(key)
         code = term.exit_code()

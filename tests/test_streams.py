@@ -312,6 +312,7 @@ PARITY = {
     "ascii output": (["ladder", "--format", "table"], "", None, "PYTHONIOENCODING=ascii"),
     "latin-1 output, narrow": (["education", "--masters"], "", None, "PYTHONIOENCODING=latin-1 COLUMNS=30"),
     "ascii stdin": (["quiz", "--answers", "-", "--defaults"], "", "goal: é\n".encode(), "PYTHONIOENCODING=ascii"),
+    "undecodable argument": (["search", "\udcff"], "", None, ""),  # argv's byte 0xff, as Python decodes it
 }
 WRITES_FAIL = ("full stdout", "closed stdout", "help, no stdout, full stderr", "full stderr", "head -1", "reader gone")
 
@@ -325,11 +326,15 @@ WRITES_FAIL = ("full stdout", "closed stdout", "help, no stdout, full stderr", "
         for buffering in ("buffered", "unbuffered")[: 2 if name in WRITES_FAIL else 1]
     ],
 )
-def test_a_forked_run_is_a_real_run(buffered: dict[str, str], scenario: str, buffering: str) -> None:
+def test_a_forked_run_is_a_real_run(
+    buffered: dict[str, str], scenario: str, buffering: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The forked runs above stand for real processes: the same code, stdout and stderr. Both
-    ways of writing where a write fails; the buffered way, Python's own, elsewhere."""
+    ways of writing where a write fails; the buffered way, Python's own, elsewhere. The test
+    process's own settings do not reach the child: here a content directory that is not there."""
     if not CONSOLE_SCRIPT.exists():
         pytest.skip("no mlpath console script beside this Python")
+    monkeypatch.setenv("MLPATH_DATA_DIR", str(tmp_path / "nowhere"))
     args, redirect, stdin, extra = PARITY[scenario]
     environ = {**buffered, "PYTHONUNBUFFERED": "1"} if buffering == "unbuffered" else buffered
     environ["COLUMNS"] = "1000"  # outputs bigger than a pipe holds
