@@ -326,7 +326,6 @@ PARITY = {  # the command, then what is on screen before each key; the last key 
         ("1/17", ENTER), ("2/17", DOWN + ENTER), ("3/17", LEFT), ("2/17", DOWN + DOWN + ENTER),
         *((f"{number}/17", ENTER) for number in range(3, 18)), ("Save this roadmap as your plan", "n"),
     ]),
-    "interrupted": (("quiz",), [("1/17", ENTER), ("2/17", ENTER), ("3/17", CTRL_C)]),
     "hung up": (("quiz",), [("1/17", ENTER), ("2/17", "SIGHUP")]),
     "ladder walk, SIGINT": (("ladder", "--walk"), [("Level 1 of 6", ENTER), ("Level 2 of 6", "SIGINT")]),
 }  # fmt: skip
