@@ -340,6 +340,11 @@ PARITY = {  # the command, then what is on screen before each key; the last key 
     ]),
     "hung up": (("quiz",), [("1/17", ENTER), ("2/17", "SIGHUP")]),
     "ladder walk, SIGINT": (("ladder", "--walk"), [("Level 1 of 6", ENTER), ("Level 2 of 6", "SIGINT")]),
+    # No prompt: Python's own SIGINT handling (a prompt handles the signal itself).
+    "batch typed in, SIGINT": (
+        ("quiz", "--batch", "--defaults"),
+        [("", '{"goal": "manager"}\r'), ('the facts come from the article."}', "SIGINT")],  # the line, answered
+    ),
 }  # fmt: skip
 
 
