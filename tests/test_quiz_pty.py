@@ -81,9 +81,9 @@ class Screen:
             if time.monotonic() > deadline:
                 raise AssertionError(f"not on screen: {wanted} (or still there: {gone})\n{shown}")
             try:
-                self.feed(self.child.read_nonblocking(65536, timeout=0.05))
+                self.stream.feed(self.child.read_nonblocking(65536, timeout=0.05))
                 while True:  # the rest of what is written, before the screen is read again
-                    self.feed(self.child.read_nonblocking(65536, timeout=0.005))
+                    self.stream.feed(self.child.read_nonblocking(65536, timeout=0.005))
             except pexpect.TIMEOUT:
                 pass
             except pexpect.EOF:
@@ -92,14 +92,11 @@ class Screen:
                 if not self.child.isalive():
                     raise AssertionError(f"ended before showing {wanted}\n{self.text}") from None
 
-    def feed(self, data: bytes) -> None:
-        self.stream.feed(data)
-
     def settled(self, quiet: float = 0.1) -> str:
         """The screen once the program has written nothing for `quiet` seconds."""
         while True:
             try:
-                self.feed(self.child.read_nonblocking(65536, timeout=quiet))
+                self.stream.feed(self.child.read_nonblocking(65536, timeout=quiet))
             except (pexpect.TIMEOUT, pexpect.EOF):
                 return self.text
 
@@ -114,7 +111,7 @@ class Screen:
     def exit_code(self) -> int:
         self.child.expect(pexpect.EOF)
         before = self.child.before
-        self.feed(before if isinstance(before, bytes) else b"")
+        self.stream.feed(before if isinstance(before, bytes) else b"")
         self.child.close()
         assert self.child.exitstatus is not None, f"killed by signal {self.child.signalstatus}"
         return self.child.exitstatus
@@ -194,7 +191,6 @@ def test_a_closed_terminal_keeps_the_answers_and_exits_quietly(home: Path) -> No
     assert list(json.loads((home / "quiz-resume.json").read_text())["answered"]) == ["education", "programming"]
 
 
-@pytest.mark.skipif(shutil.which("less") is None, reason="less is not installed")
 def all_but_the_last() -> list[str]:
     """`--set` for every question's default but the last: the quiz asks one question and ends as
     after seventeen Enters (the tests of the ending that need no walk through the questions)."""
@@ -207,6 +203,7 @@ def all_but_the_last() -> list[str]:
     return [arg for question in questions[:-1] for arg in ("--set", f"{question.key}={shown[question.key]}")]
 
 
+@pytest.mark.skipif(shutil.which("less") is None, reason="less is not installed")
 def test_the_real_less_pages_the_roadmap_and_q_returns_to_the_summary(home: Path) -> None:
     term = Screen("quiz", *all_but_the_last(), home=home, pager="less")
     term.answer(1, 1, total=1)
