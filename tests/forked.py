@@ -10,11 +10,9 @@ exception, and the final flush of stdout and stderr (a failure there prints "Exc
 and exits 120). tests/test_streams.py checks this against real processes (the parity test).
 
 What a fork cannot show, because the child shares the parent's interpreter and imports: a
-different locale (LANG, LC_*, PYTHONUTF8, PYTHONCOERCECLOCALE), the interpreter's own startup
-settings (PYTHONHASHSEED, PYTHONDEVMODE, ...), and settings libraries read once at import time
-(e.g. FORCE_COLOR in typer.rich_utils). `run` refuses such environments: those tests start a
-real process. PYTHONIOENCODING is only read to build the standard streams, so the child
-builds them with it.
+different locale, the interpreter's own startup settings, and settings libraries read once at
+import time (`refused` lists them). `run` refuses such environments: those tests start a real
+process. PYTHONIOENCODING is only read to build the standard streams: the child builds them so.
 """
 
 from __future__ import annotations
@@ -23,6 +21,7 @@ import codecs
 import contextlib
 import errno
 import faulthandler
+import fcntl
 import functools
 import gc
 import importlib
@@ -95,6 +94,21 @@ def refused(env: Mapping[str, str]) -> list[str]:
     return sorted(name for name in watched if env.get(name) != os.environ.get(name))
 
 
+def check(env: Mapping[str, str]) -> None:
+    """Raise ValueError when `env` holds settings a forked child cannot take (`refused`)."""
+    refused_names = refused(env)
+    if refused_names:
+        raise ValueError(f"a forked run shares this interpreter's locale and imports; start a process: {refused_names}")
+
+
+def fork() -> int:
+    """os.fork() for a child that will `become` mlpath (its console script found here, once)."""
+    console_script()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # fork() with pytest-xdist's threads
+        return os.fork()
+
+
 def _stdio_encoding(env: Mapping[str, str]) -> tuple[str, str]:
     """The encoding and stdin/stdout error handler a new interpreter picks in `env`."""
     configured = env.get("PYTHONIOENCODING", "")
@@ -136,8 +150,6 @@ def _console_script_main() -> types.ModuleType:
 
 
 def _valid(fd: int) -> bool:
-    import fcntl
-
     try:
         fcntl.fcntl(fd, fcntl.F_GETFD)
     except OSError:
@@ -230,8 +242,6 @@ def become(fds: Mapping[int, int | Path | None], env: Mapping[str, str], args: S
                 flags = os.O_RDONLY if target == 0 else os.O_WRONLY | os.O_CREAT | os.O_TRUNC
                 source = os.open(source, flags, 0o666)
             if source is not None:
-                import fcntl
-
                 high[target] = fcntl.fcntl(source, fcntl.F_DUPFD, 100)
         for target in (0, 1, 2):
             if target in high:
@@ -300,9 +310,7 @@ def run(
     timeout: float = 60,
 ) -> Completed:
     """Run `mlpath *args` in a forked child; stdout and stderr are captured unless redirected."""
-    refused_names = refused(env)
-    if refused_names:
-        raise ValueError(f"a forked run shares this interpreter's locale and imports; start a process: {refused_names}")
+    check(env)
     fds: dict[int, int | Path | None] = {}
     ours: list[int] = []  # the parent's ends
     theirs: list[int] = []  # the child's ends, closed in the parent after the fork
@@ -330,10 +338,7 @@ def run(
             else:
                 ours.append(read)
                 readers[read] = f"{target}:{fd}"
-    console_script()  # found once, in this process, not in each child
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)  # fork() with pytest-xdist's threads
-        pid = os.fork()
+    pid = fork()
     if pid == 0:
         become(fds, env, args)
     for fd in theirs:

@@ -7,8 +7,8 @@ streams and exit), in a new session whose controlling terminal is the pty's slav
 the fork. It saves the ~0.3 s a new interpreter spends importing, and the prompts' key bindings
 the test process has already built.
 
-tests/test_quiz_pty.py runs one quiz both ways and compares every screen (the parity test); the
-settings a fork cannot take are refused as in forked.run.
+tests/test_quiz_pty.py runs four scenarios both ways and compares their settled screens, exit
+codes and files (the parity test); the settings a fork cannot take are refused as in forked.run.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ import signal
 import struct
 import termios
 import time
-import warnings
 import weakref
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -120,16 +119,11 @@ def spawn(
 ) -> ForkedTerminal[Any]:
     """`mlpath *args` in a new pseudo-terminal of `dimensions` (rows, columns), forked; `stdout`
     redirects the standard output to a file, as `mlpath ARGS > FILE` typed at the terminal."""
-    refused_names = forked.refused(env)
-    if refused_names:
-        raise ValueError(f"a forked run shares this interpreter's locale and imports; start a process: {refused_names}")
+    forked.check(env)
     master, slave = os.openpty()
     rows, cols = dimensions
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
-    forked.console_script()  # found once, in this process, not in each child
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)  # fork() with pytest-xdist's threads
-        pid = os.fork()
+    pid = forked.fork()
     if pid == 0:
         try:
             os.close(master)
