@@ -5,10 +5,7 @@ questions the guide asks you to weigh.
 
 from __future__ import annotations
 
-from mlpath.content.loader import load_content, packaged_data_dir
-
-CONTENT = load_content(packaged_data_dir(), use_cache=False)
-
+from test_facts import CONTENT
 
 # Resources, internships, industries, companies ----------------------------------------------
 

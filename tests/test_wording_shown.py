@@ -9,15 +9,7 @@ from collections.abc import Callable
 import pytest
 
 from conftest import Run
-from mlpath.content.loader import load_content, packaged_data_dir
-
-CONTENT = load_content(packaged_data_dir(), use_cache=False)
-GUIDE_TITLE = "What is a Machine Learning Engineer and How to Become One"  # a name, quoted as such
-
-
-def one_line(text: str) -> str:
-    return " ".join(text.split())
-
+from test_wording import CONTENT, one_line
 
 # What commands show -------------------------------------------------------------------------
 
