@@ -1,4 +1,10 @@
-"""The startup baseline: a bare two-command Typer app that prints a small JSON document."""
+"""The startup baselines: a bare Typer app doing each kind of output mlpath does, with nothing else.
+
+salary --json   prints a small JSON document
+table           prints a small rich table
+text            prints a few lines of plain text
+ask             asks one questionary select question (the first quiz question's baseline)
+"""
 
 import json
 
@@ -13,8 +19,26 @@ def salary(as_json: bool = typer.Option(False, "--json")) -> None:
 
 
 @app.command()
-def other() -> None:
-    print("other")
+def table() -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    grid = Table("tier", "amount")
+    for tier, amount in (("entry", "$118,000"), ("median", "$156,000"), ("senior", "$200,000")):
+        grid.add_row(tier, amount)
+    Console().print(grid)
+
+
+@app.command()
+def text() -> None:
+    print("\n".join(f"level\t{n}\tLevel {n}" for n in range(1, 7)))
+
+
+@app.command()
+def ask() -> None:
+    import questionary
+
+    questionary.select("Pick one", choices=["none", "bachelor", "master"]).ask()
 
 
 if __name__ == "__main__":

@@ -3,8 +3,11 @@
     python benchmarks/bench.py [--runs 21] [--batch-size 20000] [--only startup|batch|million]
     python benchmarks/bench.py --only batch --src OTHER/src   # the same figures for another tree
 
-Startup: each command is run paired and interleaved with a bare two-command Typer app
-(bare_app.py) in the same environment; the ratio is median(command) / median(baseline).
+Startup: each command is run paired and interleaved with a bare Typer app doing the same kind of
+output (bare_app.py: JSON, a rich table, plain lines, --help) in the same environment; the ratio is
+median(command) / median(baseline). First question: `mlpath quiz` in a pseudo-terminal, from the
+start of the process until its first question is on the screen, against a bare Typer +
+questionary app asking one question (needs pexpect, a test extra).
 Batch: `mlpath quiz --batch` and `mlpath cohort -` over generated answer sets (several interests
 and industries each), end to end: from the start of the process until this script, reading
 through a pipe, has consumed the last line; in answer sets per second.
@@ -26,12 +29,12 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 MLPATH = [sys.executable, "-m", "mlpath"]
-BASELINE = [sys.executable, str(HERE / "bare_app.py"), "salary", "--json"]
-COMMANDS = {
-    "salary --json": ["salary", "--json"],
-    "salary (table)": ["salary", "--format", "table"],
-    "ladder (piped)": ["ladder"],
-    "--help": ["--help"],
+BARE = [sys.executable, str(HERE / "bare_app.py")]
+COMMANDS = {  # name: (mlpath's arguments, the bare app's for the same kind of output)
+    "salary --json": (["salary", "--json"], ["salary", "--json"]),
+    "salary (table)": (["salary", "--format", "table"], ["table"]),
+    "ladder (piped)": (["ladder"], ["text"]),
+    "--help": (["--help"], ["--help"]),
 }
 
 
@@ -75,26 +78,60 @@ def run(argv: list[str], stdin: int | None = None, read: bool = False) -> tuple[
 
 
 def startup(runs: int) -> None:
-    print(f"startup: median of {runs} paired, interleaved runs; ratio = command / bare Typer app")
+    print(f"startup: median of {runs} paired, interleaved runs; ratio = command / bare Typer app doing the same")
     print(f"  {'command':<16} {'median ms':>9} {'baseline ms':>11} {'ratio':>6} {'peak MiB':>8}")
-    for name, args in COMMANDS.items():
+    for name, (args, bare) in COMMANDS.items():
         ours, base, memory = [], [], []
         run([*MLPATH, *args])  # warm the file cache
-        run(BASELINE)
+        run([*BARE, *bare])
         for _ in range(runs):
             seconds, rss = run([*MLPATH, *args])
             ours.append(seconds)
             memory.append(rss)
-            base.append(run(BASELINE)[0])
-        mine, theirs = statistics.median(ours), statistics.median(base)
-        print(
-            f"  {name:<16} {mine * 1000:>9.1f} {theirs * 1000:>11.1f} {mine / theirs:>6.2f} {max(memory) / 1024:>8.1f}"
-        )
+            base.append(run([*BARE, *bare])[0])
+        _row(name, ours, base, f"{max(memory) / 1024:>8.1f}")
+    first_question(runs)
+
+
+def _row(name: str, ours: list[float], base: list[float], tail: str = "") -> None:
+    mine, theirs = statistics.median(ours), statistics.median(base)
+    print(f"  {name:<16} {mine * 1000:>9.1f} {theirs * 1000:>11.1f} {mine / theirs:>6.2f} {tail}")
+
+
+def _until_asked(argv: list[str], shown: str, home: str) -> float:
+    """Seconds from the start of `argv` in an 80x24 pseudo-terminal until `shown` is on it."""
+    import pexpect
+
+    start = time.perf_counter()
+    child = pexpect.spawn(argv[0], argv[1:], env={**ENV, "HOME": home}, dimensions=(24, 80), timeout=30)
+    try:
+        child.expect_exact(shown)
+        return time.perf_counter() - start
+    finally:
+        child.close(force=True)
+
+
+def first_question(runs: int) -> None:
+    try:
+        import pexpect  # noqa: F401
+    except ImportError:
+        print("  first question   skipped: needs pexpect (pip install '.[test]')")
+        return
+    with tempfile.TemporaryDirectory() as home:  # no plan, no unfinished quiz
+        mine = [*MLPATH, "quiz"], "What is the highest education"
+        bare = [*BARE, "ask"], "Pick one"
+        _until_asked(*mine, home)
+        _until_asked(*bare, home)
+        ours, base = [], []
+        for _ in range(runs):
+            ours.append(_until_asked(*mine, home))
+            base.append(_until_asked(*bare, home))
+    _row("first question", ours, base)
 
 
 def answer_sets(count: int) -> list[str]:
     sys.path.insert(0, str(HERE.parent / "src"))
-    from mlpath.answers import CONTRACT
+    from mlpath.content.answers import CONTRACT
 
     rng = random.Random(42)
     lines = []

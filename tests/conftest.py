@@ -1,19 +1,30 @@
 from __future__ import annotations
 
-import functools
 import os
 import shutil
-from collections.abc import Callable, Mapping
+import signal
+import sys
+import termios
+import time
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
+import pexpect
+import pyte
 import pytest
 from hypothesis import settings
+from prompt_toolkit.application import create_app_session
+from prompt_toolkit.input import PipeInput, create_pipe_input
+from prompt_toolkit.output import DummyOutput
 from typer.testing import CliRunner, Result
 
 from mlpath.cli import app
-from mlpath.content.loader import packaged_data_dir
+from mlpath.content.load import packaged_data_dir
+from mlpath.output.terminal import Terminal
 
 Run = Callable[..., Result]
+MLPATH = [sys.executable, "-m", "mlpath"]  # a real process, where one is the point (mark it slow)
+ENTER, UP, DOWN, LEFT, CTRL_C = "\r", "\x1b[A", "\x1b[B", "\x1b[D", "\x03"
 
 # Property tests search as deep as a developer's run affords; HYPOTHESIS_PROFILE=thorough
 # searches ten times deeper (hypothesis's database replays every failure found either way).
@@ -49,56 +60,134 @@ def content_dir(tmp_path: Path) -> Path:
     return target
 
 
-def _share_default_key_bindings() -> None:
-    """prompt_toolkit builds its ~1,800 default key bindings for every Application, three per
-    question: 40 ms each, most of what an in-process quiz costs. They are stateless (handlers and
-    filters look up the running application when called), so the suite builds them once. Real
-    processes (the parity tests) still build them as users' runs do; forked ones share them."""
-    import prompt_toolkit.application.application as application
-    from prompt_toolkit.key_binding.defaults import load_key_bindings
+@pytest.fixture
+def keyboard(monkeypatch: pytest.MonkeyPatch) -> Iterator[PipeInput]:
+    """Keys for the prompts of in-process runs (`run`, or mlpath.cli functions called directly).
 
-    application.load_key_bindings = functools.cache(load_key_bindings)  # type: ignore[attr-defined]
+    The prompts read what the test sends (all keys may be sent at once: what one prompt does not
+    read waits for the next) and draw on prompt_toolkit's DummyOutput; the run believes it has a
+    keyboard, stdout is CliRunner's (not a terminal: results come plain) and messages go to stderr.
+    Closing the pipe is the end of input."""
+    from mlpath.cli import prompts
 
-
-def _share_parsed_styles() -> None:
-    """Every question merges prompt_toolkit's ~300 default style rules into a new Style, parsing
-    each rule's text anew: 10 ms a question. Parsing is a pure function of the text, returning
-    an immutable Attrs, so the suite parses each text once (forked runs too). Real processes
-    parse as users' do."""
-    import prompt_toolkit.styles.style as style
-
-    style._parse_style_str = functools.cache(style._parse_style_str)
-
-
-_share_default_key_bindings()
-_share_parsed_styles()
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        monkeypatch.setattr(prompts, "terminal_output", lambda: None)  # the session's output
+        monkeypatch.setattr(
+            Terminal,
+            "detect",
+            classmethod(lambda cls: Terminal(True, False, True, stdout=sys.stdout, stderr=sys.stderr, width=100)),
+        )
+        yield pipe
 
 
-def _build_the_root_command_once() -> None:
-    """Typer builds the click group from `app` on every call, CliRunner's invoke included (4 ms
-    of option parsing machinery); a run builds it once, and so does each test process, before
-    any forked run (tests/forked.py), whose children then find it built. Subcommands are still
-    built on demand by MlpathGroup, as in a real run."""
-    import typer.main
-    import typer.testing
-
-    get_command = functools.cache(typer.main.get_command)
-    typer.main.get_command = get_command
-    typer.testing._get_command = get_command  # type: ignore[attr-defined]
-    get_command(app)
+def _terminal_signals() -> None:
+    """What a person's terminal delivers has its default effect, however the test run was started
+    (nohup, a background job, `trap '' INT`): a preexec_fn for pexpect.spawn."""
+    for number in (signal.SIGINT, signal.SIGHUP):
+        signal.signal(number, signal.SIG_DFL)
 
 
-_build_the_root_command_once()
+class PtyScreen:
+    """`mlpath ARGS` in a pseudo-terminal; what is on its screen is read through a VT100 emulator
+    (pyte), so tests check what a person sees, not bytes that were drawn over."""
+
+    def __init__(self, child: pexpect.spawn[bytes], rows: int, cols: int) -> None:
+        self.child = child
+        self.screen = pyte.Screen(cols, rows)
+        self.stream = pyte.ByteStream(self.screen)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.rstrip() for line in self.screen.display)
+
+    def _read(self, timeout: float) -> None:
+        self.stream.feed(self.child.read_nonblocking(65536, timeout=timeout))
+        while True:  # the rest of what is written, before the screen is looked at again
+            self.stream.feed(self.child.read_nonblocking(65536, timeout=0.005))
+
+    def wait(self, *wanted: str, gone: tuple[str, ...] = (), timeout: float = 20) -> str:
+        """The screen once every `wanted` text is on it at once (and no `gone` text is)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            shown = self.text
+            if all(w in shown for w in wanted) and not any(g in shown for g in gone):
+                return shown
+            if time.monotonic() > deadline:
+                raise AssertionError(f"not on screen: {wanted} (or still there: {gone})\n{shown}")
+            try:
+                self._read(0.05)
+            except pexpect.TIMEOUT:
+                pass
+            except pexpect.EOF:
+                if all(w in self.text for w in wanted) and not any(g in self.text for g in gone):
+                    return self.text
+                raise AssertionError(f"ended before showing {wanted}\n{self.text}") from None
+
+    def press(self, keys: str) -> None:
+        self.child.send(keys)
+
+    def answer(self, first: int, last: int, total: int, keys: str = ENTER) -> None:
+        """Press `keys` at each question from `first` to `last` of `total` ("3/17"), once it shows."""
+        for number in range(first, last + 1):
+            self.wait(f"{number}/{total}")
+            self.press(keys)
+
+    def exit_code(self, timeout: float = 20) -> int:
+        """Read to the end; the exit status (the test fails if a signal killed mlpath)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                self._read(0.1)
+            except pexpect.TIMEOUT:
+                if time.monotonic() > deadline:
+                    raise AssertionError(f"still running after {timeout} s\n{self.text}") from None
+            except pexpect.EOF:
+                break
+        self.child.wait()  # the terminal stays open: `line_mode` can still look at it
+        assert self.child.exitstatus is not None, f"killed by signal {self.child.signalstatus}\n{self.text}"
+        return int(self.child.exitstatus)
+
+    def line_mode(self) -> tuple[bool, bool]:
+        """(echo, canonical line editing) of the terminal: both on, as a shell leaves it, unless a
+        program put it in raw mode (the prompts do while they ask)."""
+        lflag = termios.tcgetattr(self.child.child_fd)[3]
+        return bool(lflag & termios.ECHO), bool(lflag & termios.ICANON)
 
 
-def pytest_collection_finish(session: pytest.Session) -> None:
-    """Keep the garbage collector off what every test shares. After collection a test process
-    tracks over 100,000 objects (pytest, hypothesis, prompt_toolkit, pydantic), and the
-    collector's passes over them took a third of the interactive tests' time. Frozen, they are
-    never scanned again; a larger first generation runs the collector less often. Cycles made by
-    the tests are still freed."""
-    import gc
+Spawn = Callable[..., PtyScreen]
 
-    gc.collect()
-    gc.freeze()
-    gc.set_threshold(50_000, 20, 20)
+
+@pytest.fixture
+def pty(tmp_path: Path) -> Iterator[Spawn]:
+    """Start `mlpath ARGS` (python -m mlpath) in a pseudo-terminal of `rows` × `cols`, its data home
+    tmp_path/"home" as for `run`, no pager unless `env` names one, and prompt_toolkit told not to
+    wait for cursor-position replies. `stdout`: a file for the standard output (`mlpath ... > FILE`
+    typed at the terminal). Real processes: mark their tests slow. Children left running are ended."""
+    started: list[pexpect.spawn[bytes]] = []
+
+    def spawn(
+        *args: str, rows: int = 24, cols: int = 80, env: Mapping[str, str] | None = None, stdout: Path | None = None
+    ) -> PtyScreen:
+        environ = {
+            name: value
+            for name, value in os.environ.items()
+            if name not in ("NO_COLOR", "FORCE_COLOR", "PAGER", "LESS", "MANPAGER", "MLPATH_DATA_DIR")
+        }
+        environ.update(
+            TERM="xterm", COLUMNS=str(cols), LINES=str(rows), MLPATH_HOME=str(tmp_path / "home"), MLPATH_PAGER="",
+            PROMPT_TOOLKIT_NO_CPR="1",
+        )  # fmt: skip
+        environ.update(env or {})
+        program, argv = sys.executable, [*MLPATH[1:], *args]
+        if stdout is not None:  # the shell's redirection, then mlpath in its place
+            program, argv = "/bin/sh", ["-c", 'exec "$@" > "$0"', str(stdout), sys.executable, *argv]
+        child: pexpect.spawn[bytes] = pexpect.spawn(
+            program, argv, env=environ, dimensions=(rows, cols), timeout=20, preexec_fn=_terminal_signals
+        )
+        child.delaybeforesend = None  # every key waits for its screen instead
+        started.append(child)
+        return PtyScreen(child, rows, cols)
+
+    yield spawn
+    for child in started:
+        child.close(force=True)  # its terminal closed; a child still running is ended

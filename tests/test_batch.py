@@ -16,10 +16,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import forked
-from conftest import Run, examples
-from mlpath.answer_lines import MAX_LINE_BYTES, read_lines
-from mlpath.answers import CONTRACT
+from conftest import Run, Spawn, examples
+from mlpath.content.answers import CONTRACT
+from mlpath.io.lines import MAX_LINE_BYTES, read_lines
 
 MLPATH = [sys.executable, "-m", "mlpath"]
 GOOD = '{"goal": "manager"}'
@@ -39,8 +38,6 @@ POISON: dict[str, bytes] = {
     "over 1 MB": b'{"goal": "manager", "note": "' + b"x" * (MAX_LINE_BYTES + 10) + b'"}',
     "duplicate key": b'{"goal": "manager", "goal": "director"}',
     "not an object": b"[1, 2, 3]",
-    "empty": b"",
-    "blank": b"   \t",
     "garbage": b"{goal: manager",
     "id true": b'{"id": true, "goal": "manager"}',
     "id list": b'{"id": [1], "goal": "manager"}',
@@ -86,6 +83,19 @@ def test_a_poisonous_line_gives_its_error_line_and_the_run_goes_on(run: Run, tmp
     assert result.stderr == ""
 
 
+@pytest.mark.parametrize("blank", [b"", b"   \t", b"\r"])
+def test_a_blank_line_is_no_answer_set_and_is_skipped(run: Run, tmp_path: Path, blank: bytes) -> None:
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(b"\n".join([GOOD.encode(), blank, GOOD.encode(), blank, b"[1]", b""]))
+    result = run("quiz", "--batch", "--defaults", "--answers", str(path))
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert result.exit_code == 2 and result.stderr == ""
+    assert len(lines) == 3 and lines[0]["steps"] and lines[1]["steps"]
+    assert lines[2] == {"line": 5, "error": 'expected a JSON object of answers, e.g. {"programming": "beginner"}'}
+    only_blank = run("quiz", "--batch", "--defaults", input=blank.decode() + "\n" + blank.decode() + "\n")
+    assert (only_blank.exit_code, only_blank.stdout, only_blank.stderr) == (0, "", "")
+
+
 def test_lines_split_on_newline_only_and_crlf_is_accepted(run: Run, tmp_path: Path) -> None:
     text = '{"goal": "manager"}\r\n{"goal": "director\u2028"}\n{"goal": "tech-lead\u0085"}\n{"goal": "manager"}'
     by_stdin = run("quiz", "--batch", "--defaults", input=text).stdout
@@ -129,37 +139,39 @@ lines_strategy = st.lists(
 def test_one_output_line_per_input_line_in_order(run: Run, lines: list[str]) -> None:
     result = run("quiz", "--batch", "--defaults", input="".join(line + "\n" for line in lines))
     out = [json.loads(line) for line in result.stdout.splitlines()]
-    assert len(out) == len(lines)
-    for number, found in enumerate(out, 1):
+    first = [lines[0].removeprefix("\ufeff")] if lines else []  # a byte order mark opens no line
+    answer_sets = [n for n, line in enumerate(first + lines[1:], 1) if line.encode().strip()]  # blank: skipped
+    assert len(out) == len(answer_sets)
+    for number, found in zip(answer_sets, out, strict=True):
         assert found.get("line", number) == number
     assert result.exit_code == (2 if any("error" in found for found in out) else 0)
 
 
 answer_sets = st.fixed_dictionaries(
     {
-        key: st.lists(st.sampled_from(values), max_size=4) if kind == "multiselect" else st.sampled_from(values)
+        key: st.lists(st.sampled_from(values), max_size=4, unique=True)
+        if kind == "multiselect"
+        else st.sampled_from(values)
         for key, (kind, values) in CONTRACT.items()
     }
 )
 
 
-@settings(max_examples=examples(60), deadline=None)
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(sets=st.lists(answer_sets, min_size=1, max_size=5))
-def test_batch_lines_are_the_bytes_of_the_single_roadmap(sets: list[dict[str, Any]]) -> None:
-    from mlpath import answers as contract
-    from mlpath.content.loader import load_content, packaged_data_dir
-    from mlpath.engine.roadmap import build_roadmap
-    from mlpath.planner import Planner
-    from mlpath.render.data import to_json
-    from mlpath.views.roadmap import roadmap_document
-
-    content = load_content(packaged_data_dir())
-    planner = Planner(content)
-    for answers in sets * 2:  # the second time from the caches
-        expected = to_json(
-            roadmap_document(content, build_roadmap(content, contract.build(contract.check(dict(answers))[0])))
-        )
-        assert planner.line(planner.key(dict(answers))).decode() + "\n" == expected
+def test_batch_lines_are_the_bytes_of_quiz_json_and_the_same_every_time(run: Run, sets: list[dict[str, Any]]) -> None:
+    text = "".join(json.dumps(answers) + "\n" for answers in sets)
+    first = run("quiz", "--batch", input=text)
+    assert first.exit_code == 0, first.stdout
+    lines = first.stdout_bytes.splitlines(keepends=True)
+    assert len(lines) == len(sets)
+    for answers, line in zip(sets, lines, strict=True):
+        single = run("quiz", "--answers", "-", "--json", input=json.dumps(answers))
+        assert single.exit_code == 0, single.stderr
+        assert line == single.stdout_bytes  # compact JSON, one line, byte for byte
+    assert run("quiz", "--batch", input=text).stdout_bytes == first.stdout_bytes
+    backwards = "".join(json.dumps(answers) + "\n" for answers in reversed(sets))
+    assert run("quiz", "--batch", input=backwards).stdout_bytes.splitlines(keepends=True) == lines[::-1]
 
 
 def test_csv_has_a_header_and_one_row_per_answer_set(run: Run) -> None:
@@ -173,6 +185,25 @@ def test_csv_has_a_header_and_one_row_per_answer_set(run: Run) -> None:
     assert rows[0]["verdict"] and "degree" not in rows[0]["steps"] and rows[0]["degree_years_min"] == ""
     assert "boss" in rows[1]["error"] and rows[1]["verdict"] == ""
     assert rows[2]["steps"].split(",")[2].startswith("degree") and int(rows[2]["tuition_min"]) > 0
+    assert list(rows[0])[-2:] == ["assumptions", "error"]  # the degree figures' assumptions, by id
+    assert [row["assumptions"] for row in rows] == ["", "", "tuition-per-year,costs-exclude-living"]
+
+
+def test_a_forms_csv_export_is_read_as_it_is_and_says_which_columns_it_ignored(run: Run, tmp_path: Path) -> None:
+    form = tmp_path / "form.csv"
+    form.write_text(
+        "Timestamp,Email,goal,programming,Note\n2024,a@b,manager,none,x\n,,,,\n2024,c@d,director,advanced,y\n"
+    )
+    result = run("quiz", "--batch", "--defaults", "--answers", str(form))
+    assert result.exit_code == 0
+    assert result.stderr == "Ignored 3 columns that hold no answer: 'Timestamp', 'Email', 'Note'.\n"
+    lines = [json.loads(line) for line in result.stdout.splitlines()]  # the blank row: skipped
+    assert [(line["answers"]["goal"], line["answers"]["programming"]) for line in lines] == [
+        ("manager", "none"),
+        ("director", "advanced"),
+    ]
+    group = run("cohort", str(form), "--defaults", "--json")
+    assert (json.loads(group.stdout)["count"], group.stderr) == (2, result.stderr)
 
 
 def test_output_file_gets_the_same_lines_and_a_message(run: Run, tmp_path: Path) -> None:
@@ -195,7 +226,7 @@ def test_a_bad_output_target_is_refused_before_any_work(run: Run, tmp_path: Path
     answers = tmp_path / "in.jsonl"
     answers.write_text(GOOD + "\n")
     result = run("quiz", "--batch", "--defaults", "--answers", str(answers), "-o", str(answers))
-    assert result.exit_code == 1 and "it is the file this run reads" in result.stderr
+    assert result.exit_code == 1 and "it is a file this run reads" in result.stderr
     assert answers.read_text() == GOOD + "\n"
     missing = run("quiz", "--batch", "--defaults", "-o", str(tmp_path / "no" / "x.jsonl"), input=GOOD + "\n")
     assert missing.exit_code == 1 and "does not exist" in missing.stderr
@@ -243,12 +274,17 @@ def test_a_batch_file_has_no_size_limit(run: Run, tmp_path: Path) -> None:
     assert result.exit_code == 0 and result.stdout_bytes.count(b"\r\n") == 601
 
 
+def environment(tmp_path: Path) -> dict[str, str]:
+    """A real process's whole environment: no PYTHONUNBUFFERED (Python's own buffering is the point)."""
+    return {"PATH": os.environ.get("PATH", os.defpath), "MLPATH_HOME": str(tmp_path / "home"), "COLUMNS": "100"}
+
+
 @pytest.mark.slow
-def test_a_coprocess_gets_each_answer_without_closing_stdin() -> None:
-    env = {key: value for key, value in os.environ.items() if key != "PYTHONUNBUFFERED"}
+def test_a_coprocess_gets_each_answer_without_closing_stdin(tmp_path: Path) -> None:
     process = subprocess.Popen(
-        [*MLPATH, "quiz", "--batch", "--defaults"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env
-    )
+        [*MLPATH, "quiz", "--batch", "--defaults"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=environment(tmp_path),
+    )  # fmt: skip
     assert process.stdin is not None and process.stdout is not None
     try:
         for ident in ("first", "second"):
@@ -261,16 +297,39 @@ def test_a_coprocess_gets_each_answer_without_closing_stdin() -> None:
         assert process.wait(timeout=30) == 0
     finally:
         process.kill()
+        process.wait()
 
 
+@pytest.mark.slow
 def test_a_reader_that_goes_away_ends_the_run_quietly(tmp_path: Path) -> None:
+    """`mlpath quiz --batch --defaults < big.jsonl | head -1`: a real pipe whose reader goes."""
     path = tmp_path / "big.jsonl"
-    path.write_text((GOOD + "\n") * 5000)
-    env = {key: value for key, value in os.environ.items() if key != "PYTHONUNBUFFERED"}
-    done = forked.run(["quiz", "--batch", "--defaults"], env, stdin=path, stdout=forked.HEAD)  # `< big.jsonl | head -1`
-    assert json.loads(done.stdout)["steps"]
-    assert done.stderr == b"", done.stderr.decode()
-    assert done.returncode == 0  # as for every command: a reader that stops reading is no failure
+    path.write_text((GOOD + "\n") * 5000)  # far more than a pipe holds
+    with path.open("rb") as stdin:
+        process = subprocess.Popen(
+            [*MLPATH, "quiz", "--batch", "--defaults"],
+            stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=environment(tmp_path),
+        )  # fmt: skip
+        assert process.stdout is not None and process.stderr is not None
+        first = process.stdout.readline()
+        process.stdout.close()
+        stderr = process.stderr.read()
+        code = process.wait(timeout=60)
+    assert json.loads(first)["steps"]
+    assert stderr == b"", stderr.decode()
+    assert code == 0  # as for every command: a reader that stops reading is no failure
+
+
+@pytest.mark.slow
+def test_typed_at_a_terminal_the_batch_says_it_reads_stdin(run: Run, pty: Spawn, tmp_path: Path) -> None:
+    """`mlpath quiz --batch --defaults > out.jsonl` with the keyboard as stdin: it says what it waits for."""
+    out = tmp_path / "out.jsonl"
+    term = pty("quiz", "--batch", "--defaults", stdout=out)
+    term.wait("Reading JSON Lines from standard input (Ctrl-D to end)...")
+    term.press(GOOD + "\r")
+    term.press("\x04")  # Ctrl-D at the start of a line: the end of input
+    assert term.exit_code() == 0
+    assert out.read_text() == run("quiz", "--batch", "--defaults", input=GOOD + "\n").stdout
 
 
 @given(
@@ -290,8 +349,8 @@ def test_read_lines_gives_back_every_line_whatever_its_bytes(lines: list[bytes],
 
 
 def test_the_progress_bar_shows_lines_and_invalid_ones_on_a_terminal_only() -> None:
-    from mlpath.cli.meter import line_meter
-    from mlpath.terminal import Terminal
+    from mlpath.cli.batch import line_meter
+    from mlpath.output.terminal import Terminal
 
     class Screen(io.StringIO):
         def __init__(self, tty: bool) -> None:
@@ -310,13 +369,21 @@ def test_the_progress_bar_shows_lines_and_invalid_ones_on_a_terminal_only() -> N
         assert ("4,096 lines" in stderr.getvalue() and "3 invalid" in stderr.getvalue()) == on_terminal
 
 
-@pytest.mark.parametrize("redirect", [">&-", ">/dev/full"])
-def test_a_closed_or_full_stdout_is_one_line_and_exit_1(redirect: str) -> None:
-    streams = forked.redirections(redirect)
-    streams["stdin"] = GOOD.encode() + b"\n"
-    done = forked.run(["quiz", "--batch", "--defaults"], os.environ, **streams)
-    assert done.returncode == 1
-    assert done.stderr.startswith(b"Error: cannot write the roadmaps") and done.stderr.count(b"\n") == 1
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("redirect", "said"),
+    [
+        (">&-", b"Error: cannot write the results to stdout: stdout is closed\n"),  # Python's text stream says so
+        (">/dev/full", b"Error: cannot write the roadmaps to stdout: No space left on device\n"),
+    ],
+)
+def test_a_closed_or_full_stdout_is_one_line_and_exit_1(tmp_path: Path, redirect: str, said: bytes) -> None:
+    """`mlpath quiz --batch --defaults >&-` and `>/dev/full`: real descriptors, the real exit code."""
+    done = subprocess.run(
+        ["/bin/sh", "-c", f'exec "$@" {redirect}', "sh", *MLPATH, "quiz", "--batch", "--defaults"],
+        input=GOOD.encode() + b"\n", capture_output=True, env=environment(tmp_path), timeout=60, check=False,
+    )  # fmt: skip
+    assert (done.returncode, done.stderr) == (1, said)
 
 
 def test_a_stream_that_fails_to_read_is_a_usage_error() -> None:

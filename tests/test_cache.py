@@ -14,9 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import Run, examples
-from mlpath.content import cache, plain
-from mlpath.content.loader import load_content, packaged_data_dir, read_texts
-from mlpath.content.model import SECTIONS, section_type
+from mlpath.content import SECTIONS, Content, cache, section_type
+from mlpath.content.load import load_content, packaged_data_dir, read_texts
 
 SALARY = ("salary", "--json")
 
@@ -61,55 +60,102 @@ def test_a_planted_pickle_runs_nothing(run: Run, content_dir: Path, tmp_path: Pa
         assert run("--data-dir", str(content_dir), *command).exit_code == 0
     assert not marker.exists()
     assert run("--data-dir", str(content_dir), *SALARY).stdout == before
-    assert not target.with_suffix(".bin").exists()  # entries of the pickle era are removed
 
 
-@pytest.mark.parametrize(
-    "damage",
-    [
-        b"",
-        b"\x00\xff" * 100,
-        b'{"format": 2',
-        b"[]",
-        b'{"format": 2, "key": "x", "sections": {}}',
-        b"[" * 100_000,
-        '{"format": 2, "key": "\u00e9"}'.encode("utf-16"),
-    ],
-)
-def test_a_damaged_entry_is_ignored_and_rebuilt(run: Run, content_dir: Path, damage: bytes) -> None:
+def test_entries_of_the_pickle_era_are_removed(run: Run, content_dir: Path, tmp_path: Path) -> None:
+    """When an entry is written, those of the former format (pickles inside marshal) go."""
+    before = expected_salary(run, content_dir)
+    marker = tmp_path / "ran"
+    target = entry_of(content_dir)
+    target.unlink()
+    former = target.with_suffix(".bin")
+    former.write_bytes(marshal.dumps({section: pickle.dumps(Planted(marker)) for section in SECTIONS}))
+    assert run("--data-dir", str(content_dir), *SALARY).stdout == before
+    assert not former.exists() and not marker.exists()
+    assert json.loads(target.read_bytes())["format"] == cache.FORMAT
+
+
+DAMAGES = [
+    b"",
+    b"\x00\xff" * 100,
+    b'{"format": 2',
+    b"[]",
+    b'{"format": 2, "key": "x", "sections": {}}',
+    b"[" * 100_000,
+    '{"format": 2, "key": "\u00e9"}'.encode("utf-16"),
+]
+
+
+def written_again(target: Path) -> bool:
+    """Is the entry a whole, fresh one (not what was planted)?"""
+    try:
+        document = json.loads(target.read_bytes())
+    except (ValueError, RecursionError):
+        return False
+    return (
+        isinstance(document, dict)
+        and document.get("format") == cache.FORMAT
+        and isinstance(document.get("sections"), dict)
+        and set(document["sections"]) == set(SECTIONS)
+    )
+
+
+@pytest.mark.parametrize("damage", DAMAGES)
+def test_a_damaged_entry_is_ignored(run: Run, content_dir: Path, damage: bytes) -> None:
+    before = expected_salary(run, content_dir)
+    target = entry_of(content_dir)
+    target.write_bytes(damage)
+    result = run("--data-dir", str(content_dir), *SALARY)
+    assert result.exit_code == 0 and result.stdout == before and not result.stderr
+
+
+@pytest.mark.parametrize("damage", DAMAGES)
+def test_a_damaged_entry_is_written_again(run: Run, content_dir: Path, damage: bytes) -> None:
     before = expected_salary(run, content_dir)
     target = entry_of(content_dir)
     target.write_bytes(damage)
     assert run("--data-dir", str(content_dir), *SALARY).stdout == before
-    assert json.loads(target.read_bytes())["format"] == cache.FORMAT  # written again
+    assert written_again(target)
 
 
 def wrong(document: dict[str, Any], section: str, change: Any) -> None:
     document["sections"][section] = change(document["sections"][section])
 
 
-@pytest.mark.parametrize(
-    ("section", "change"),
-    [
-        ("salary", lambda s: {**s, "tiers": [{**t, "amount": {**t["amount"], "value": "118000"}} for t in s["tiers"]]}),
-        ("salary", lambda s: {**s, "tiers": [{**t, "amount": {**t["amount"], "value": -1}} for t in s["tiers"]]}),
-        ("salary", lambda s: {**s, "tiers": []}),  # MinLen(1)
-        ("salary", lambda s: {key: value for key, value in s.items() if key != "summary"}),
-        ("salary", lambda s: {**s, "extra": 1}),
-        ("salary", lambda s: {**s, "summary": ""}),
-        ("salary", lambda s: {**s, "summary": True}),
-        ("sources", lambda s: {**s, "sources": "Glassdoor"}),
-        ("sources", lambda s: None),
-    ],
-)
-def test_an_entry_of_the_wrong_shape_is_rebuilt(run: Run, content_dir: Path, section: str, change: Any) -> None:
+WRONG_SHAPES = [
+    ("salary", lambda s: {**s, "tiers": [{**t, "amount": {**t["amount"], "value": "118000"}} for t in s["tiers"]]}),
+    ("salary", lambda s: {**s, "tiers": [{**t, "amount": {**t["amount"], "value": -1}} for t in s["tiers"]]}),
+    ("salary", lambda s: {**s, "tiers": []}),  # MinLen(1)
+    ("salary", lambda s: {key: value for key, value in s.items() if key != "summary"}),
+    ("salary", lambda s: {**s, "extra": 1}),
+    ("salary", lambda s: {**s, "summary": ""}),
+    ("salary", lambda s: {**s, "summary": True}),
+    ("sources", lambda s: {**s, "sources": "Glassdoor"}),
+    ("sources", lambda s: None),
+]
+
+
+def plant_wrong_shape(run: Run, content_dir: Path, section: str, change: Any) -> tuple[str, Path, dict[str, Any]]:
+    """(what salary shows, the entry, the planted entry's document)"""
     before = expected_salary(run, content_dir)
     target = entry_of(content_dir)
     document = json.loads(target.read_bytes())
     wrong(document, section, change)
     target.write_text(json.dumps(document), encoding="utf-8")
+    return before, target, document
+
+
+@pytest.mark.parametrize(("section", "change"), WRONG_SHAPES)
+def test_an_entry_of_the_wrong_shape_is_not_trusted(run: Run, content_dir: Path, section: str, change: Any) -> None:
+    before, _, _ = plant_wrong_shape(run, content_dir, section, change)
     result = run("--data-dir", str(content_dir), *SALARY)
     assert result.exit_code == 0 and result.stdout == before and not result.stderr
+
+
+@pytest.mark.parametrize(("section", "change"), WRONG_SHAPES)
+def test_an_entry_of_the_wrong_shape_is_rebuilt(run: Run, content_dir: Path, section: str, change: Any) -> None:
+    before, target, document = plant_wrong_shape(run, content_dir, section, change)
+    assert run("--data-dir", str(content_dir), *SALARY).stdout == before
     assert json.loads(target.read_bytes())["sections"][section] != document["sections"][section]
 
 
@@ -154,8 +200,8 @@ def test_every_section_round_trips_through_plain_data() -> None:
     content = load_content(packaged_data_dir(), use_cache=False)
     for section in SECTIONS:
         value = content.section(section)
-        stored = json.loads(json.dumps(plain.to_plain(value)))
-        back = plain.from_plain(section_type(section), stored)
+        stored = json.loads(json.dumps(cache.to_plain(value)))
+        back = cache.from_plain(section_type(section), stored)
         assert repr(back) == repr(value), section
         assert type(back) is type(value)
 
@@ -165,24 +211,28 @@ def test_every_section_round_trips_through_plain_data() -> None:
 def test_any_bytes_in_an_entry_never_change_what_is_shown(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, data: bytes
 ) -> None:
-    from mlpath.views.salary import salary
+    from mlpath.model import encode
+    from mlpath.output.views import salary
+
+    def shown(content: Content) -> str:
+        return encode(salary(content, None).document, content.names)  # what --json prints
 
     monkeypatch.setenv("MLPATH_HOME", str(tmp_path / "home"))
     directory = packaged_data_dir()
-    expected = salary(load_content(directory, use_cache=False), None).document
+    expected = shown(load_content(directory, use_cache=False))
     target = entry_of(directory)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(data)
-    assert salary(load_content(directory), None).document == expected
+    assert shown(load_content(directory)) == expected
 
 
 def test_a_list_where_a_literal_goes_is_refused() -> None:
     """Found by the property below: a list (unhashable) in place of a question's kind."""
     content = load_content(packaged_data_dir(), use_cache=False)
-    stored = plain.to_plain(content.questions)
+    stored = cache.to_plain(content.questions)
     stored["questions"][0]["kind"] = []
-    with pytest.raises(plain.PlainDataError):
-        plain.from_plain(section_type("questions"), stored)
+    with pytest.raises(cache.PlainDataError):
+        cache.from_plain(section_type("questions"), stored)
 
 
 @settings(max_examples=examples(30), deadline=None)
@@ -191,7 +241,7 @@ def test_any_change_to_a_section_is_refused_or_still_fits(data: st.DataObject) -
     """A value swapped anywhere in a section's plain data: refused, or read back as the schema allows."""
     content = load_content(packaged_data_dir(), use_cache=False)
     section = data.draw(st.sampled_from(["salary", "sources", "ladder", "questions", "assumptions"]))
-    stored = plain.to_plain(content.section(section))
+    stored = cache.to_plain(content.section(section))
     paths = list(_paths(stored))
     path = data.draw(st.sampled_from(paths))
     replacement = data.draw(
@@ -199,10 +249,10 @@ def test_any_change_to_a_section_is_refused_or_still_fits(data: st.DataObject) -
     )
     changed = _replace(stored, path, replacement)
     try:
-        back = plain.from_plain(section_type(section), changed)
-    except plain.PlainDataError:
+        back = cache.from_plain(section_type(section), changed)
+    except cache.PlainDataError:
         return
-    assert repr(plain.from_plain(section_type(section), plain.to_plain(back))) == repr(back)
+    assert repr(cache.from_plain(section_type(section), cache.to_plain(back))) == repr(back)
 
 
 def _paths(node: Any, path: tuple[Any, ...] = ()) -> Any:

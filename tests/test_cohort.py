@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import re
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -39,6 +41,15 @@ def test_counts_verdicts_and_invalid_lines_by_number(run: Run) -> None:
     assert stderr == "2 of 5 lines were invalid (listed in the report).\n"
 
 
+def test_a_long_id_is_cut_in_the_report_and_echoed_whole_by_batch(run: Run) -> None:
+    ident = "survey-" + "x" * 10_000
+    line = json.dumps({"id": ident, "goal": "boss"}) + "\n"
+    _, document, _ = cohort(run, line)
+    (invalid,) = document["invalid_lines"]
+    assert invalid["id"] == ident[:199] + "…" and len(invalid["error"]) < 400
+    assert json.loads(run("quiz", "--batch", "--defaults", input=line).stdout)["id"] == ident
+
+
 def test_the_report_is_printed_in_every_format_even_with_invalid_lines(run: Run) -> None:
     for fmt in ("table", "plain", "yaml", "markdown", "csv"):
         result = run("cohort", "-", "--defaults", "--format", fmt, input=LINES)
@@ -59,6 +70,46 @@ def test_goals_interests_first_steps_and_step_shares(run: Run) -> None:
     assert document["first_steps"][0]["count"] >= document["first_steps"][-1]["count"]
     degree = document["degree"]
     assert degree["count"] == 2 and degree["tuition_max"] > degree["tuition_min"] > 0
+
+
+def test_answers_filled_with_defaults_and_the_degrees_assumptions_are_counted(run: Run) -> None:
+    _, document, _ = cohort(run, LINES)
+    filled = document["filled"]
+    assert filled["count"] == 3  # every valid set lacked some answer
+    shares = {share["id"]: (share["count"], share["percent"]) for share in filled["answers"]}
+    assert shares["math"] == (3, 100.0) and shares["goal"] == (1, 33.3) and shares["education"] == (2, 66.7)
+    assert "interests" not in shares and "industries" not in shares  # no list chosen is none, not a default
+    counts = [share["count"] for share in filled["answers"]]
+    assert counts == sorted(counts, reverse=True)  # most often first
+    assert document["degree"]["assumptions"] == ["tuition-per-year", "costs-exclude-living"]
+    whole = json.loads(run("quiz", "--defaults", "--json").stdout)["answers"]  # every answer given
+    given = json.loads(run("cohort", "-", "--defaults", "--json", input=json.dumps(whole) + "\n").stdout)
+    assert (given["valid"], given["filled"]) == (1, {"count": 0, "answers": []})
+
+
+def test_the_table_opens_with_the_counts_and_lists_ten_invalid_lines(run: Run) -> None:
+    text = "".join(f"bad {n}\n" for n in range(1, 14)) + LINES
+    result = run("cohort", "-", "--defaults", "--format", "table", input=text)
+    assert result.exit_code == 2
+    lines = [line.rstrip() for line in result.stdout.splitlines()]
+    assert lines[0] == "The group at a glance"
+    opening = " ".join(" ".join(lines[:6]).split())
+    assert opening.startswith(
+        "The group at a glance The group: 18 answer sets: 3 valid, 15 invalid. 3 had answers filled with their"
+        " question's default (--defaults)."
+    )
+    assert lines.index("Verdicts") < lines.index("Answers filled with their default, most often first")
+    invalid = [line.split()[0] for line in lines[lines.index("Invalid lines") :] if re.match(r"  \d+ ", line)]
+    assert invalid == [str(n) for n in range(1, 11)]  # the first ten only
+    assert "5 more invalid lines: --json lists them." in " ".join(" ".join(lines).split())
+    assert len(json.loads(run("cohort", "-", "--defaults", "--json", input=text).stdout)["invalid_lines"]) == 15
+
+
+def test_past_a_thousand_invalid_lines_the_json_lists_the_first_thousand(run: Run) -> None:
+    result = run("cohort", "-", "--format", "table", input="bad\n" * 1005)
+    assert "995 more invalid lines: --json lists the first 1,000." in " ".join(result.stdout.split())
+    document = json.loads(run("cohort", "-", "--json", input="bad\n" * 1005).stdout)
+    assert (document["invalid"], document["invalid_listed"], len(document["invalid_lines"])) == (1005, 1000, 1000)
 
 
 def test_set_applies_to_everyone(run: Run) -> None:
@@ -91,8 +142,6 @@ def test_csv_rows_name_their_list(run: Run) -> None:
 
 
 def test_a_missing_file_or_a_fifo_is_a_usage_error(run: Run, tmp_path: Path) -> None:
-    import os
-
     missing = run("cohort", str(tmp_path / "nowhere.jsonl"))
     assert missing.exit_code == 2 and "does not exist" in missing.stderr
     fifo = tmp_path / "fifo"
@@ -127,7 +176,8 @@ def test_the_counts_add_up_and_agree_with_batch(run: Run, lines: list[str]) -> N
     code, document, _ = cohort(run, text)
     batch = [json.loads(line) for line in run("quiz", "--batch", "--defaults", input=text).stdout.splitlines()]
     valid = [line for line in batch if "error" not in line]
-    assert document["count"] == len(lines) == document["valid"] + document["invalid"]
+    answer_sets = [line for line in lines if line.strip()]  # a blank line is no answer set: skipped
+    assert document["count"] == len(answer_sets) == document["valid"] + document["invalid"]
     assert document["valid"] == len(valid) == sum(document["verdicts"].values())
     assert document["verdicts"] == {
         level: Counter(line["verdict"]["level"] for line in valid)[level]

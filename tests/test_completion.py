@@ -16,6 +16,8 @@ from typer.testing import CliRunner
 from conftest import Run
 from mlpath.cli import app
 
+BASH = shutil.which("bash")
+
 
 def complete(line: str, shell: str = "bash") -> list[str]:
     """What mlpath replies for the command line `line`, typed up to its end, with TAB pressed.
@@ -105,19 +107,25 @@ def test_install_refuses_an_unknown_shell_and_edits_nothing(
 
 
 def test_install_bash_writes_mlpaths_script_once(run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("HOME", str(tmp_path))
-    (tmp_path / ".bashrc").write_text("alias ll='ls -l'\n")
+    home = tmp_path / "Jo's home"  # the path in ~/.bashrc is quoted for the shell
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    (home / ".bashrc").write_text("alias ll='ls -l'\n")
     for _ in range(2):
         result = run("--install-completion", "bash")
         assert result.exit_code == 0, result.stderr
-    script = tmp_path / ".bash_completions" / "mlpath.sh"
+    script = home / ".bash_completions" / "mlpath.sh"
     assert "COMP_LINE" in script.read_text()
-    assert (tmp_path / ".bashrc").read_text() == f"alias ll='ls -l'\nsource '{script}'\n"
+    assert (home / ".bashrc").read_text() == f"alias ll='ls -l'\nsource {shlex.quote(str(script))}\n"
+    if BASH is not None:  # bash itself reads the line back: the completion is registered
+        sourced = subprocess.run(
+            [BASH, "--norc", "--noprofile", "-c", 'source "$HOME/.bashrc" && complete -p mlpath'],
+            env={"HOME": str(home), "PATH": os.defpath}, capture_output=True, text=True, timeout=60, check=False,
+        )  # fmt: skip
+        assert sourced.stdout == "complete -o default -F _mlpath_completion mlpath\n", sourced.stderr
 
 
 # Real shells: bash runs mlpath's script, however the test itself was started (sh, dash, ...).
-
-BASH = shutil.which("bash")
 
 
 def bash_completes(line: str, tmp_path: Path) -> list[str]:
@@ -140,7 +148,9 @@ def bash_completes(line: str, tmp_path: Path) -> list[str]:
         _mlpath_completion mlpath
         printf '%s\\n' "${{COMPREPLY[@]}}"
     """
-    result = subprocess.run([BASH, "--norc", "--noprofile", "-c", program], env=env, capture_output=True, text=True)
+    result = subprocess.run(
+        [BASH, "--norc", "--noprofile", "-c", program], env=env, capture_output=True, text=True, timeout=60, check=False
+    )
     assert result.returncode == 0, result.stderr
     return result.stdout.split()
 
@@ -164,12 +174,20 @@ def test_real_bash_completes_values_after_an_equals_sign(line: str, expected: li
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("runner", ["sh", "dash"])
-def test_the_scripts_come_out_the_same_from_any_shell(runner: str) -> None:
-    shell = shutil.which(runner)
-    if shell is None:
-        pytest.skip(f"{runner} is not installed")
-    command = f"{shlex.quote(sys.executable)} -m mlpath --show-completion"
-    for name, marker in (("bash", "COMP_LINE"), ("zsh", "#compdef mlpath"), ("fish", "complete --command mlpath")):
-        result = subprocess.run([shell, "-c", f"{command} {name}"], capture_output=True, text=True)
-        assert result.returncode == 0 and marker in result.stdout, (runner, name, result.stderr)
+@pytest.mark.parametrize(
+    ("name", "marker"),
+    [
+        ("bash", "complete -o default -F _mlpath_completion mlpath"),
+        ("zsh", "#compdef mlpath"),
+        ("fish", "complete --command mlpath "),
+    ],
+)
+def test_the_scripts_come_out_the_same_from_any_shell(name: str, marker: str, tmp_path: Path) -> None:
+    """Started by /bin/sh (dash, say), with SHELL naming another shell: the script named is printed."""
+    command = f"{shlex.quote(sys.executable)} -m mlpath --show-completion {name}"
+    env = {"PATH": os.environ.get("PATH", os.defpath), "MLPATH_HOME": str(tmp_path), "SHELL": "/bin/tcsh"}
+    result = subprocess.run(
+        ["/bin/sh", "-c", command], capture_output=True, text=True, env=env, timeout=60, check=False
+    )
+    assert result.returncode == 0 and marker in result.stdout, (name, result.stderr)
+    assert "python" not in result.stdout  # the script completes `mlpath`, whatever started it

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from conftest import Run
-from mlpath.content.loader import packaged_data_dir
+from mlpath.content.load import packaged_data_dir
 
 
 def edit(path: Path, old: str, new: str) -> None:

@@ -12,7 +12,7 @@ HOSTILE = "\x1b[2J\x1b]0;pwned\x07\x9b31m\u202eevil\x07\x00\r"
 
 
 def test_control_characters_are_stripped_for_display() -> None:
-    from mlpath.render.safe import shown
+    from mlpath.text import shown
 
     assert shown(f"Entry{HOSTILE} level\tand\nmore") == "Entryevil level\tand\nmore"
     assert shown("plain × text ✓ 👩\u200d💻") == "plain × text ✓ 👩\u200d💻"  # joiners and symbols stay

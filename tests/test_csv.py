@@ -92,11 +92,23 @@ def test_progress_and_questions_are_tables_too(run: Run) -> None:
     run("quiz", "--defaults", "--save")
     run("progress", "set", "math", "done")
     steps = csv_of(run, "progress")
-    assert list(steps[0]) == ["number", "id", "title", "phase", "status", "updated"]
-    assert next(row for row in steps if row["id"] == "math")["status"] == "done"
+    header = ["number", "id", "phase", "title", "why", "answers_used", "status", "updated", "actions"]
+    assert list(steps[0]) == header  # the lists inside a row (actions) come last, as in every CSV
+    document = json.loads(run("progress", "--json").stdout)
+    assert [row["id"] for row in steps] == [step["id"] for step in document["steps"]]
+    math = next(row for row in steps if row["id"] == "math")
+    assert math["status"] == "done" and math["updated"]
+    assert math["actions"].split("\n") == next(s for s in document["steps"] if s["id"] == "math")["actions"]
     questions = csv_of(run, "quiz", "--questions")
+    assert list(questions[0]) == ["key", "kind", "prompt", "help", "default", "when", "choices"]
     scale = next(row for row in questions if row["key"] == "resilience")
-    assert scale["values"] == "1,2,3,4,5" and scale["default"] == "3"
+    assert scale["choices"] == "1: Not well\n2: A little\n3: Fairly well\n4: Well\n5: Very well"
+    assert scale["default"] == "3" and scale["when"] == ""
+    study = next(row for row in questions if row["key"] == "study")
+    assert study["when"] == (
+        "education=none path=degree|undecided or education=bachelor-cs path=degree|undecided"
+        " or education=bachelor-other path=degree"
+    )
 
 
 def test_rfc_4180_crlf_quotes_and_utf8(run: Run) -> None:

@@ -1,4 +1,5 @@
-"""The README documents every command; a command added without docs fails here."""
+"""The README and docs/ document every command; a command added without docs fails here
+(tests/test_reference.py holds the generated reference and man page to the app)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,10 @@ from pathlib import Path
 import pytest
 
 from mlpath.cli import app
+from mlpath.output.schema import COMMANDS, models
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+OUTPUT = (Path(__file__).resolve().parent.parent / "docs" / "output.md").read_text()
 
 
 def command_names() -> list[str]:
@@ -34,30 +37,31 @@ def test_every_command_is_in_the_readme(name: str) -> None:
 def test_every_command_with_json_output_has_a_schema_and_its_shape_documented(name: str) -> None:
     from typer.testing import CliRunner
 
-    from mlpath.documents import COMMANDS
-
     help_lines = CliRunner().invoke(app, [*name.split(), "--help"]).stdout.splitlines()
     takes_json = any(line.strip().startswith("--json ") for line in help_lines)
     assert takes_json == (name in COMMANDS)
     if takes_json:
-        assert f"- `{name}" in README or f"`{name}` and" in README or f"and `{name}`" in README
+        assert f"- `{name}" in OUTPUT or f"`{name}` and" in OUTPUT or f"and `{name}`" in OUTPUT
 
 
-def test_the_command_reference_matches_help() -> None:
-    import runpy
-
-    script = runpy.run_path(str(Path(__file__).resolve().parent.parent / "scripts" / "readme_reference.py"))
-    assert script["updated"](README) == README, "run: python scripts/readme_reference.py"
+DOCUMENTS = [pytest.param(model, id=f"{command}-{model.__name__}") for command in COMMANDS for model in models(command)]
 
 
-def test_the_record_table_names_every_record_type_once_per_document() -> None:
-    from mlpath.documents import KINDS
-    from mlpath.render.records import record_types
+@pytest.mark.parametrize("model", DOCUMENTS)
+def test_every_document_names_each_record_type_once(model: type) -> None:
+    """A plain or CSV record's name says what it holds: one layout under one name."""
+    from mlpath.output.records import record_types
 
-    for kind in KINDS:  # raises on two layouts under one name
-        names = [record.name for record in record_types(kind)]
-        assert len(names) == len(set(names)) and all(names), kind
-    assert "| `ladder` | `duty` | level, text |" in README
+    names = [record.name for record in record_types(model)]  # raises on two layouts under one name
+    assert len(names) == len(set(names)) and all(names)
+
+
+def test_the_output_page_record_table_gives_each_records_fields() -> None:
+    from mlpath.content.facts import Ladder
+    from mlpath.output.records import record_types
+
+    (duty,) = [record for record in record_types(Ladder) if record.name == "duty"]
+    assert f"| `ladder` | `duty` | {', '.join(duty.fields)} |" in OUTPUT
 
 
 @pytest.mark.parametrize("name", command_names())
@@ -72,21 +76,24 @@ def test_every_command_has_help_and_an_example(name: str) -> None:
 
 
 def test_the_lazy_command_map_names_every_command_and_its_module() -> None:
+    """`mlpath NAME` imports only COMMAND_MODULES[NAME]: it must be where NAME is defined."""
     import importlib
 
     import typer.main
 
-    from mlpath.cli.app import COMMAND_MODULES, commands
+    from mlpath.cli.application import COMMAND_MODULES
+    from mlpath.cli.application import app as registered
 
     for module in set(COMMAND_MODULES.values()):
         importlib.import_module(f"mlpath.cli.{module}")
     found = {}
-    for info in commands.registered_commands:
+    for info in registered.registered_commands:
         assert info.callback is not None
         found[info.name or typer.main.get_command_name(info.callback.__name__)] = info.callback.__module__
-    for group in commands.registered_groups:
+    for group in registered.registered_groups:
         assert group.typer_instance is not None
-        callback = group.typer_instance.registered_callback
-        defined_in = callback.callback.__module__ if callback and callback.callback else None
-        found[str(group.name)] = defined_in or f"mlpath.cli.{COMMAND_MODULES.get(str(group.name))}"
+        callbacks = [info.callback for info in group.typer_instance.registered_commands]
+        defined_in = {callback.__module__ for callback in callbacks if callback is not None}
+        assert len(defined_in) == 1, (group.name, defined_in)
+        found[str(group.name)] = defined_in.pop()
     assert found == {name: f"mlpath.cli.{module}" for name, module in COMMAND_MODULES.items()}

@@ -11,12 +11,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import examples
-from mlpath import answers as contract
-from mlpath.content.figures import all_figures
-from mlpath.content.loader import load_content, packaged_data_dir
-from mlpath.content.model import Content
+from mlpath.content import Content
+from mlpath.content import answers as contract
+from mlpath.content.load import load_content, packaged_data_dir
 from mlpath.engine.roadmap import build_roadmap
-from mlpath.views.roadmap import roadmap_document
+from mlpath.model import dump
 
 
 @cache
@@ -25,13 +24,13 @@ def content() -> Content:
 
 
 def defaults() -> dict[str, Any]:
-    return contract.defaults(content().questions.questions, contract.KEYS)
+    return {question.key: question.default for question in content().questions.questions}
 
 
 def plan(**changes: Any) -> Any:
     prepared, missing = contract.check({**defaults(), **changes})
     assert missing == []
-    return roadmap_document(content(), build_roadmap(content(), contract.build(prepared)))
+    return dump(build_roadmap(content(), contract.build(prepared)), content().names)  # its --json
 
 
 def ids(document: dict[str, Any]) -> list[str]:
@@ -65,7 +64,7 @@ def test_out_of_state_bachelor_costs_the_articles_out_of_state_figure() -> None:
     assert (study["tuition_min"], study["tuition_max"]) == (134508, 134508)
     in_state = plan(education="none", path="degree", residency="in-state")["estimates"]["education"]
     assert in_state["tuition_formula"] == "4 × $10,162 = $40,648"
-    assert in_state["years_formula"] == "4 years (full-time, the article's durations)"
+    assert in_state["years_formula"] == "typically 4 years (full-time, the article's durations)"
 
 
 def test_a_masters_uses_the_graduate_figures_over_one_to_two_years() -> None:
@@ -78,7 +77,7 @@ def test_a_masters_uses_the_graduate_figures_over_one_to_two_years() -> None:
 def test_part_time_study_is_a_labelled_assumption() -> None:
     document = plan(education="none", path="degree", study="part-time")
     study = document["estimates"]["education"]
-    assert study["years_formula"] == "4 years × 2 (part-time, an assumption) = 8 years"
+    assert study["years_formula"] == "typically 4 years × 2 (part-time, an assumption) = 8 years"
     assert study["tuition_max"] == 40648
     assert any("part-time" in a for a in document["estimates"]["assumptions"])
 
@@ -203,7 +202,7 @@ def test_any_valid_answers_give_a_valid_deterministic_roadmap(raw: dict[str, Any
     assert order == sorted(order)
     study = document["estimates"]["education"]
     if study:
-        sourced = {found.figure.value for found in all_figures(content())}
+        sourced = {figure.value for _, figure in content().figures()}
         for part in study["parts"]:
             assert part["per_year"] in sourced
             assert part["tuition_min"] == part["years_min"] * part["per_year"]
@@ -218,3 +217,34 @@ def test_any_answer_document_is_accepted_or_refused_with_a_usage_error(raw: dict
         contract.check(raw)
     except UsageError as error:
         assert "\n" not in str(error)
+
+
+# Resolving answers: what is missing, what is filled, what is skipped -----------------------------
+
+NOT_SCALES = ("programming", "math", "goal", "remote_work")
+SCALES = (
+    "complex_problems", "new_tech", "continuous_learning", "analytical", "resilience", "data_cleaning",
+    "deadline_pressure",
+)  # fmt: skip
+
+
+def test_resolve_gives_the_answers_the_keys_missing_and_the_keys_filled() -> None:
+    questions = content().questions.questions
+    prepared, missing, filled = contract.resolve({"education": "master-cs", "path": "online"}, questions, False)
+    assert missing == [*NOT_SCALES, *SCALES] and filled == []
+    # residency and study are skipped for a master's in CS: their defaults, silently; no list chosen: none
+    assert (prepared["residency"], prepared["study"]) == ("in-state", "full-time")
+    assert prepared["interests"] == prepared["industries"] == ()
+    _, asked, _ = contract.resolve({"education": "master-cs", "path": "online"}, questions, False, asking=True)
+    assert asked == ["programming", "math", "interests", "industries", "goal", "remote_work", *SCALES]  # asked
+    prepared, missing, filled = contract.resolve({"programming": "none"}, questions, True)
+    assert missing == [] and prepared == {**defaults(), "programming": "none", "interests": (), "industries": ()}
+    assert filled == ["education", "math", "path", "residency", "study", "goal", "remote_work", *SCALES]
+
+
+def test_a_question_the_known_answers_skip_whatever_the_others_are_is_not_missing() -> None:
+    questions = content().questions.questions
+    _, missing, _ = contract.resolve({"education": "master-cs"}, questions, False)
+    assert "residency" not in missing and "study" not in missing
+    _, _, filled = contract.resolve({"education": "master-cs"}, questions, True)
+    assert "residency" not in filled and "study" not in filled

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 
-import forked_tty
-from conftest import Run
+from conftest import Run, Spawn
 
 EXPLORE = [
     "about",
@@ -127,19 +129,14 @@ def test_ladder_walk_without_a_terminal_says_what_to_use(run: Run) -> None:
     assert "needs a terminal" in result.stderr and "mlpath ladder LEVEL" in result.stderr
 
 
-def test_ladder_walk_with_stdout_redirected_refuses_and_writes_nothing(tmp_path: Path) -> None:
-    """On a terminal but with stdout in a file, the prompts would land in the file."""
-    import os
-
-    import pexpect
-
+@pytest.mark.slow
+def test_ladder_walk_with_stdout_redirected_refuses_and_writes_nothing(tmp_path: Path, pty: Spawn) -> None:
+    """On a terminal but with stdout in a file, the prompts would land in the file: a real
+    pseudo-terminal, `mlpath ladder --walk > out.txt` typed at it."""
     out = tmp_path / "out.txt"
-    env = {**os.environ, "MLPATH_HOME": str(tmp_path / "home"), "TERM": "xterm"}
-    child = forked_tty.spawn(["ladder", "--walk"], env, stdout=out)  # mlpath ladder --walk > out.txt
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 2
-    assert b"ladder --walk needs a terminal" in (child.before or b"")
+    term = pty("ladder", "--walk", stdout=out)
+    assert term.exit_code() == 2
+    assert "ladder --walk needs a terminal" in term.text
     assert out.read_text() == ""
 
 
@@ -193,23 +190,62 @@ def test_unknown_format_is_a_usage_error(run: Run) -> None:
     assert "table" in result.stderr and "markdown" in result.stderr
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize(("typed", "meant"), [("salry", "salary"), ("lader", "ladder"), ("shcema", "schema")])
-def test_unknown_command_suggests_the_nearest(typed: str, meant: str) -> None:
-    # A fresh process: in-process, earlier tests have already built every command.
-    result = subprocess.run([sys.executable, "-m", "mlpath", typed], capture_output=True, text=True)
-    assert result.returncode == 2
+def test_unknown_command_suggests_the_nearest(run: Run, typed: str, meant: str) -> None:
+    result = run(typed)
+    assert result.exit_code == 2 and result.stdout == ""
     assert f"Error: No such command '{typed}'. Did you mean '{meant}'?" in result.stderr
+
+
+@pytest.mark.slow
+def test_a_typo_is_suggested_by_the_entry_point_that_loads_one_command_per_run(tmp_path: Path) -> None:
+    """A real run imports only the command it names; a typo names none, and every command is
+    a candidate (in-process, the test process has every command built already)."""
+    env = {"PATH": os.environ.get("PATH", os.defpath), "MLPATH_HOME": str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, "-m", "mlpath", "shcema"], capture_output=True, text=True, env=env, timeout=60, check=False
+    )
+    assert result.returncode == 2
+    assert "Error: No such command 'shcema'. Did you mean 'schema'?" in result.stderr
 
 
 def test_search_finds_a_tool_and_names_the_command(run: Run) -> None:
     document = json.loads(run("search", "pytorch", "--json").stdout)
     assert document["count"] >= 1
-    assert {k: document["results"][0][k] for k in ("section", "item", "command")} == {
+    assert document["results"][0] == {
         "section": "skills",
         "item": "deep-learning",
+        "text": "PyTorch",
         "command": "mlpath skills",
+        "title": "Deep learning",  # the item in words, last
     }
+    plain = run("search", "pytorch").stdout.splitlines()
+    assert "result\tskills\tdeep-learning\tPyTorch\tmlpath skills\tDeep learning" in plain
+
+
+def test_search_shows_a_block_per_hit_with_its_place_in_words(run: Run) -> None:
+    table = run("search", "fraud detection", "--format", "table").stdout
+    assert table == (
+        "Search: fraud detection\n\n2 passages found\n"
+        "Industries › Finance and banking\n  fraud detection\n  mlpath industries\n\n"
+        "Companies › Insurance\n  fraud detection\n  mlpath companies\n"
+    )
+    markdown = run("search", "fraud detection", "--format", "markdown").stdout
+    assert "**Industries › Finance and banking** (`mlpath industries`)  \n**fraud** **detection**\n" in markdown
+    assert "**Companies › Insurance** (`mlpath companies`)  \n**fraud** **detection**\n" in markdown
+
+
+def test_a_one_letter_search_word_finds_only_itself_as_a_word(run: Run) -> None:
+    texts = [r["text"] for r in json.loads(run("search", "e", "--json").stdout)["results"]]
+    assert texts and all(re.search(r"(?<![^\W_])e(?![^\W_])", text, re.IGNORECASE) for text in texts)  # e-commerce
+    assert "e-commerce" in texts
+    result = run("search", "x")
+    assert (result.exit_code, result.stdout) == (0, "query\tx\ncount\t0\n")
+    assert (
+        result.stderr == "No match for 'x'; try fewer or shorter words (a single letter finds only itself, as a word)\n"
+    )
+    longer = run("search", "zzqq")
+    assert longer.stderr == "No match for 'zzqq'; try fewer or shorter words\n"
 
 
 def test_search_with_no_match_suggests_near_terms(run: Run) -> None:
@@ -224,14 +260,27 @@ def test_search_points_the_guides_own_answer_to_about(run: Run) -> None:
     assert [(r["section"], r["command"]) for r in document["results"]] == [("about", "mlpath about")]
 
 
-def test_every_search_result_is_shown_by_the_command_it_names(run: Run) -> None:
-    from test_plain import leaves
+def leaves(document: Any) -> Iterator[str]:
+    """Every string, number and true/false of a JSON document, as plain writes a value."""
+    if isinstance(document, dict):
+        for value in document.values():
+            yield from leaves(value)
+    elif isinstance(document, list):
+        for value in document:
+            yield from leaves(value)
+    elif isinstance(document, str):
+        yield " ".join(document.split())
+    elif document is not None:
+        yield json.dumps(document)
 
-    results = json.loads(run("search", "e", "--json").stdout)["results"]
+
+def test_every_search_result_is_shown_by_the_command_it_names(run: Run) -> None:
+    results = json.loads(run("search", "the", "--json").stdout)["results"]  # a word found almost everywhere
     by_command: dict[str, set[str]] = {}
     for result in results:
         by_command.setdefault(result["command"], set()).add(" ".join(result["text"].split()))
     assert {"mlpath about", "mlpath roadmap", "mlpath quiz --questions", "mlpath sources"} <= set(by_command)
+    assert all(result["title"] for result in results)
     for command, texts in by_command.items():
         shown = run(*command.split()[1:], "--json")
         assert shown.exit_code == 0, command
@@ -249,12 +298,37 @@ def test_search_every_word_must_match(run: Run) -> None:
     assert sections == {"industries", "companies"}
 
 
+FIRST = ("roadmap", "progress", "salary", "ladder", "about", "search")  # the commands people start with
+
+
 def test_home_screen_points_to_the_quiz_and_groups_commands(run: Run) -> None:
     result = run()
     assert result.exit_code == 0
-    assert "mlpath quiz" in result.stdout
+    lines = result.stdout.splitlines()
+    assert lines[2] == "start\tmlpath quiz"
+    assert [line.split("\t")[1] for line in lines if line.startswith("first\t")] == list(FIRST)
+    assert "first\troadmap\tYour roadmap, each step with its status." in lines
     assert "command\texplore\tsalary\t" in result.stdout
     assert "command\tutility\tsearch\t" in result.stdout
+
+
+def test_home_screen_on_a_terminal_fits_80_by_24(monkeypatch: pytest.MonkeyPatch, run: Run) -> None:
+    from mlpath.output.terminal import Terminal
+
+    def terminal(cls: type[Terminal]) -> Terminal:
+        return Terminal(True, True, True, stdout=sys.stdout, stderr=sys.stderr, width=80, height=24)
+
+    monkeypatch.setattr(Terminal, "detect", classmethod(terminal))
+    result = run(env={"NO_COLOR": "1"})
+    assert result.exit_code == 0 and result.stderr == ""
+    lines = [line.rstrip() for line in result.stdout.splitlines()]
+    assert len(lines) <= 24 - 1 and all(len(line) <= 80 for line in lines)  # a row left for the prompt
+    assert "Start with 'mlpath quiz'" in lines
+    then = lines.index("Then")
+    shown = [line.split()[:2] for line in lines[then + 1 :] if line.startswith("  mlpath ")]
+    assert shown == [["mlpath", name] for name in FIRST]
+    assert "  mlpath salary     Pay from entry to senior, with sources." in lines
+    assert lines[-1] == "All commands: mlpath --help. One command in full: mlpath COMMAND --help."
 
 
 def test_version(run: Run) -> None:
@@ -274,11 +348,11 @@ def test_every_command_has_help_with_text(run: Run, command: str) -> None:
 
 def block_words(command: str) -> set[str]:
     """Every word the table format is given to draw for a command (its report's display blocks)."""
-    from mlpath.content.loader import load_content, packaged_data_dir
-    from mlpath.report import Bars, Notes, Paragraph, Steps, Table
-    from mlpath.views import explore, utility
+    from mlpath.content.load import load_content, packaged_data_dir
+    from mlpath.output import views
+    from mlpath.output.blocks import Bars, Notes, Paragraph, Steps, Table
 
-    view = utility.sources if command == "sources" else getattr(explore, command)
+    view = getattr(views, command)
     texts: list[str] = []
     for block in view(load_content(packaged_data_dir())).blocks:
         if isinstance(block, Paragraph):
@@ -361,3 +435,31 @@ def test_a_value_outside_a_fixed_set_is_named_with_the_nearest(
     assert result.exit_code == 2
     assert "Value error" not in result.stderr and message in result.stderr
     assert (f"(did you mean {near!r}?)" in result.stderr) is bool(near)
+
+
+@pytest.mark.parametrize(
+    ("command", "header"),
+    [
+        ("specialties", "| specialty | in short |"),
+        ("resources", "| resource | what you find there | web address (added by mlpath) |"),
+        ("internships", "| kind | what it offers | examples |"),
+        ("industries", "| industry | in short | example applications |"),
+        ("companies", "| kind of company | examples | what they use it for | aim |"),
+    ],
+)
+def test_human_tables_name_items_in_words_not_ids(run: Run, command: str, header: str) -> None:
+    markdown = run(command, "--format", "markdown").stdout
+    assert header in markdown.splitlines()
+    table = run(command, "--format", "table", env={"COLUMNS": "200"}).stdout
+    heads = [line.split() for line in table.splitlines() if line.strip().startswith(header.split(" | ")[0][2:])]
+    assert heads and all("id" not in head for head in heads)
+    plain = run(command).stdout  # plain keeps the ids
+    document = json.loads(run(command, "--json").stdout)
+    items = next(value for value in document.values() if isinstance(value, list) and value and "id" in value[0])
+    assert all(f"\t{item['id']}\t" in plain for item in items)
+
+
+def test_aspects_are_listed_in_words_without_ids(run: Run) -> None:
+    table = run("aspects", "--format", "table", env={"COLUMNS": "200"}).stdout
+    assert "  • You solve hard problems with new machine learning ideas." in table and "hard-problems" not in table
+    assert "best\thard-problems\tYou solve hard problems with new machine learning ideas." in run("aspects").stdout

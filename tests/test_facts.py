@@ -7,10 +7,11 @@ from the guide, compared with the packaged content loaded in-process.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
-from mlpath.content.figures import all_figures
-from mlpath.content.loader import load_content, packaged_data_dir
+from mlpath.content.load import load_content, packaged_data_dir
 
 CONTENT = load_content(packaged_data_dir(), use_cache=False)
 
@@ -31,7 +32,7 @@ def test_the_sources_the_article_cites() -> None:
 
 def test_every_figure_with_its_source() -> None:
     """All 14 figures, keyed where they live; a changed, added or removed figure fails here."""
-    figures = {f.key: (f.figure.value, f.figure.source) for f in all_figures(CONTENT)}
+    figures = {key: (figure.value, figure.source) for key, figure in CONTENT.figures()}
     assert figures == {
         "salary.tiers.entry.amount": (118000, "glassdoor"),
         "salary.tiers.median.amount": (156000, "glassdoor"),
@@ -255,3 +256,124 @@ def test_education_named_things() -> None:
     )
     assert education.durations.master.name == "Master's degree"
     assert education.online.possible is True
+
+
+# The article's hedges and importance words --------------------------------------------------
+# How sure or how important the guide says something is carries over with the fact, in
+# mlpath's own sentence: each word is pinned in the field that holds the fact it qualifies.
+
+
+def said(text: str) -> str:
+    """A text on one line, as a reader sees it whatever its YAML layout."""
+    return " ".join(text.split())
+
+
+def item(items: tuple[Any, ...], item_id: str) -> Any:
+    return next(each for each in items if each.id == item_id)
+
+
+def test_education_keeps_the_articles_hedges() -> None:
+    tuition = said(CONTENT.education.tuition.note)
+    for phrase in (
+        "around the in-state figure",
+        "closer to the out-of-state",
+        "figures shift slightly",
+        "typically pay",
+    ):
+        assert phrase in tuition
+    per_year = said(CONTENT.assumptions.get("tuition-per-year").text)
+    assert "averages, given loosely (around, closer to, typically)" in per_year
+    assert "roughly years × yearly figure" in per_year
+    assert "typical length" in CONTENT.education.durations.bachelor.note
+    assert "may take this long" in said(CONTENT.education.durations.master.note)
+    assert "a master's may take this long" in CONTENT.roadmap.notes.years_master
+
+
+def test_the_ladder_keeps_often_closely_and_crucial() -> None:
+    junior, engineer, manager = (item(CONTENT.ladder.levels, i) for i in ("junior", "engineer", "manager"))
+    assert junior.duties[1].startswith("Often help put models")
+    assert junior.duties[2].startswith("Often help keep existing systems")
+    assert engineer.duties[1].startswith("Work closely with")
+    assert "crucial part" in manager.duties[2]
+
+
+def test_skills_keep_how_much_the_article_says_each_matters() -> None:
+    words = {
+        "languages": "Essential for",
+        "algorithms": "fundamental",
+        "deep-learning": "crucial for",
+        "data-preparation": "Essential for",
+        "evaluation": "Critical for",
+        "probability": "Important for",
+        "software-practice": "Necessary for",
+        "deployment": "essential for",
+        "problem-solving": "Crucial for",
+    }
+    for skill_id, word in words.items():
+        assert word in item(CONTENT.skills.on_the_job, skill_id).summary, skill_id
+    assert "essential for building and deploying models" in CONTENT.roadmap.skills.why
+
+
+def test_what_the_article_calls_crucial_essential_pivotal_or_ideal() -> None:
+    education = CONTENT.education
+    degree = said(education.degree_needed.summary)
+    assert "critical grounding" in degree and "fundamental to the field" in degree and "pivotal part" in degree
+    assert "crucial grounding" in education.why_computer_science[0]
+    assert "essential topics" in said(education.online.summary)
+    assert "practical experience is crucial" in CONTENT.roadmap.projects.why
+    assert "Practical experience is crucial" in CONTENT.internships.summary
+    assert "Crucial reading" in said(item(CONTENT.resources.resources, "openai").summary)
+    assert "ideal if you want" in said(item(CONTENT.resources.resources, "deepmind-blog").summary)
+    assert "it is crucial to weigh" in said(CONTENT.reflection.summary)
+    assert "deep understanding" in said(CONTENT.role.versus_software_engineer)
+
+
+def test_what_the_article_says_can_or_may_be() -> None:
+    assert CONTENT.work_life.summary.startswith("It can vary")
+    assert item(CONTENT.industries.industries, "software").summary.startswith("You can work")
+    assert "The work may be" in said(item(CONTENT.internships.internships, "government").summary)
+
+
+def test_the_pay_tiers_are_glassdoors_averages() -> None:
+    assert "Glassdoor's average pay" in said(CONTENT.salary.summary)
+    assert "average machine learning engineer pay" in CONTENT.source("glassdoor").note
+
+
+# What the article says, no more --------------------------------------------------------------
+
+
+def test_no_more_than_the_article_says() -> None:
+    assert "USA" not in CONTENT.outlook.subject
+    assert "names no country" in said(CONTENT.outlook.summary)
+    assert item(CONTENT.aspects.worst, "deadline-pressure").text.startswith("You face pressure")
+    check = item(CONTENT.reflection.criteria, "analytical-fit").text
+    assert check.startswith("Not a requirement but a check") and "can help you decide" in check
+    questions = {q.key: q for q in CONTENT.questions.questions}
+    assert "out-of-state tuition figures are far higher" in questions["residency"].help
+
+
+def test_the_five_skills_are_useful_to_have_not_core() -> None:
+    roadmap = CONTENT.roadmap
+    questions = {q.key: q for q in CONTENT.questions.questions}
+    texts = [questions["math"].help, roadmap.programming["none"].why, CONTENT.verdict.notes[1].text]
+    for text in (*texts, roadmap.math["weak"].why, roadmap.math["fair"].why):
+        assert "useful to have" in text and "core skill" not in text, text
+
+
+# mlpath's own texts claim no more than the answers show ---------------------------------------
+
+
+def test_verdicts_are_mlpaths_rule_on_self_ratings() -> None:
+    levels = {level.level: level for level in CONTENT.verdict.levels}
+    for level in levels.values():
+        assert level.summary.startswith("By mlpath's rule"), level.level
+    assert str(levels["mixed"].summary_without_concerns).startswith("By mlpath's rule")
+    assert "self-ratings" in levels["strong"].summary and "not the skills you have" in levels["strong"].summary
+    assert "worry" not in levels["good"].summary and "Weigh any concern" in levels["good"].summary
+
+
+def test_a_masters_study_mode_and_entry_are_not_taken_for_granted() -> None:
+    assert "takes the master's years as full-time ones" in said(CONTENT.assumptions.get("part-time-factor").text)
+    rules = CONTENT.roadmap.education.rules
+    other = next(rule for rule in rules if rule.when == {"education": ("bachelor-other",), "path": ("degree",)})
+    assert "check its entry requirements" in other.why

@@ -9,15 +9,16 @@ import signal
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import forked
 from conftest import Run, examples
-from mlpath.cli.app import COMMAND_MODULES
+from mlpath.cli.application import COMMAND_MODULES
+from test_inputs import within
 
 MLPATH = [sys.executable, "-m", "mlpath"]
 ANSI_COLOUR = re.compile(rb"\x1b\[(?:\d+;)*(?:3[0-79]|38;)")  # a foreground colour, e.g. \x1b[36m (not italic, 3m)
@@ -43,20 +44,32 @@ def test_python_tags_in_answers_are_refused_and_never_run(run: Run, tmp_path: Pa
     assert not marker.exists()
 
 
-def test_an_alias_bomb_in_answers_is_refused_before_it_is_built(tmp_path: Path) -> None:
-    """Forked, so that a bomb that went off would take the child's memory and hit its timeout."""
+EXPANDS = "the document expands to far more than it holds (too many aliases or items)"
+REFUSED = f"refused: {EXPANDS}"
+
+
+def test_an_alias_bomb_in_answers_is_refused_before_it_is_built(run: Run, tmp_path: Path) -> None:
     answers = tmp_path / "bomb.yaml"
-    answers.write_text(bomb())
-    result = forked.run(["quiz", "--answers", str(answers), "--defaults"], {**os.environ, "MLPATH_HOME": str(tmp_path)})
-    assert result.returncode == 2
-    assert b"refused: the document expands to more than 100,000 values" in result.stderr
+    answers.write_text(bomb())  # a billion values from a dozen lines
+    with within(60):  # a bomb that went off would not end
+        result = run("quiz", "--answers", str(answers), "--defaults")
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: {answers}: {REFUSED}\n"
+
+
+def test_a_long_value_aliased_many_times_is_refused(run: Run, tmp_path: Path) -> None:
+    """Few values, but far more characters than the file holds."""
+    answers = tmp_path / "long.yaml"
+    answers.write_text('note: &long "' + "x" * 5000 + '"\ninterests: [' + ", ".join(["*long"] * 200) + "]\n")
+    result = run("quiz", "--answers", str(answers), "--defaults")
+    assert result.exit_code == 2 and REFUSED in result.stderr
 
 
 def test_an_alias_bomb_in_content_is_refused(run: Run, content_dir: Path) -> None:
     (content_dir / "work_life.yaml").write_text(bomb().replace("interests:", "summary:"))
     result = run("--data-dir", str(content_dir), "work-life")
     assert result.exit_code == 3
-    assert "work_life.yaml" in result.stderr and "expands to more than" in result.stderr
+    assert f"work_life.yaml: {EXPANDS}" in result.stderr
 
 
 def test_very_large_files_are_refused(run: Run, tmp_path: Path, content_dir: Path) -> None:
@@ -119,28 +132,54 @@ def test_unwritable_save_answers_keeps_the_earlier_file(run: Run, tmp_path: Path
     ("args", "says"),
     [(["quiz"], "--answers FILE"), (["ladder", "--walk"], "mlpath ladder LEVEL"), (["progress", "reset"], "--yes")],
 )
-def test_no_terminal_never_hangs_and_names_the_flags(args: list[str], says: str, tmp_path: Path) -> None:
-    env = {**os.environ, "MLPATH_HOME": str(tmp_path)}
-    assert forked.run(["quiz", "--defaults", "--save"], env).returncode == 0
-    for stdin in (Path(os.devnull), b""):  # /dev/null, and a pipe closed at once
-        result = forked.run(args, env, stdin=stdin, timeout=20)
-        assert result.returncode == 2
-        stderr = result.stderr.decode()
-        assert says in stderr and "Traceback" not in stderr
+def test_no_terminal_never_hangs_and_names_the_flags(run: Run, args: list[str], says: str) -> None:
+    assert run("quiz", "--defaults", "--save").exit_code == 0
+    with within(30):
+        result = run(*args, input="")  # stdin is not a terminal: nothing to ask, nothing to wait for
+    assert result.exit_code == 2
+    assert says in result.stderr and "Traceback" not in result.stderr
+    assert (Path(os.environ["MLPATH_HOME"]) / "plan.yaml").exists()  # `progress reset` did not go ahead
 
 
 # Pipes and interrupts ----------------------------------------------------------------------
 
 
+def environment(tmp_path: Path, **settings: str) -> dict[str, str]:
+    """A real process's whole environment."""
+    return {"PATH": os.environ.get("PATH", os.defpath), "MLPATH_HOME": str(tmp_path / "home"), **settings}
+
+
 @pytest.mark.slow
-def test_ctrl_c_during_batch_exits_130_without_a_traceback() -> None:
+def test_a_kill_during_batch_ends_as_ctrl_c_and_leaves_no_temporary_file(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    process = subprocess.Popen(
+        [*MLPATH, "quiz", "--batch", "--defaults", "--output", str(out)],
+        stdin=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment(tmp_path),
+    )  # fmt: skip
+    assert process.stdin is not None
+    process.stdin.write('{"goal": "manager"}\n' * 100)
+    process.stdin.flush()  # stdin stays open: mlpath waits for more lines, its output under way
+    try:
+        with within(60):  # the output under way: roadmaps in the temporary file (a kill as the file is
+            # made: test_outputs.py's test_a_kill_as_the_temporary_file_is_made_leaves_none_behind)
+            while not any(name.name.endswith(".tmp") and name.stat().st_size for name in tmp_path.iterdir()):
+                time.sleep(0.01)
+        process.terminate()
+        _, stderr = process.communicate(timeout=60)
+    finally:
+        process.kill()
+        process.wait()
+    assert process.returncode == 130
+    assert "Traceback" not in stderr and "nothing was saved" in stderr
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["home"]  # no temporary file, no output
+
+
+@pytest.mark.slow
+def test_ctrl_c_during_batch_exits_130_without_a_traceback(tmp_path: Path) -> None:
     process = subprocess.Popen(
         [*MLPATH, "quiz", "--batch", "--defaults"],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment(tmp_path),
+    )  # fmt: skip
     assert process.stdin is not None and process.stdout is not None
     process.stdin.write('{"goal": "manager"}\n')
     process.stdin.flush()
@@ -155,58 +194,59 @@ def test_ctrl_c_during_batch_exits_130_without_a_traceback() -> None:
 # Terminals ---------------------------------------------------------------------------------
 
 
-def mlpath(args: list[str], env: dict[str, str]) -> forked.Completed:
-    """A forked run where the environment allows one, else a new process (locale, encoding, colour)."""
-    if forked.refused(env):
-        done = subprocess.run([*MLPATH, *args], env=env, capture_output=True, timeout=60, check=False)
-        return forked.Completed(done.returncode, done.stdout, done.stderr)
-    return forked.run(args, env)
-
-
-def terminal(env: dict[str, str]) -> dict[str, str]:
-    full = {**os.environ, **env}
-    full.pop("FORCE_COLOR", None) if "FORCE_COLOR" not in env else None
-    return full
-
-
-def process(env: dict[str, str]) -> object:
-    """`env` as a parameter, marked slow when it needs a real process."""
-    return pytest.param(env, marks=pytest.mark.slow) if forked.refused(terminal(env)) else env
-
-
 @pytest.mark.parametrize(
-    "env",
-    [
-        process({"NO_COLOR": "1", "FORCE_COLOR": "1"}),
-        process({"TERM": "dumb"}),
-        process({"COLUMNS": "30"}),
-        process({"LANG": "C", "LC_ALL": "C"}),
-        process({"PYTHONIOENCODING": "ascii"}),
-        process({"PYTHONIOENCODING": "latin-1", "COLUMNS": "30"}),
-    ],
+    "env", [{"NO_COLOR": "1", "FORCE_COLOR": "1"}, {"TERM": "dumb"}, {"COLUMNS": "30"}], ids=lambda env: " ".join(env)
 )
 @pytest.mark.parametrize("command", ["salary", "ladder senior", "education --masters", "roadmap", "skills"])
-def test_odd_terminals_get_readable_output(env: dict[str, str], command: str) -> None:
-    result = mlpath([*command.split(), "--format", "table"], terminal(env))
-    assert result.returncode == 0, result.stderr
-    assert b"Traceback" not in result.stderr and result.stdout.strip()
+def test_odd_terminals_get_readable_output(run: Run, env: dict[str, str], command: str) -> None:
+    result = run(*command.split(), "--format", "table", env=env)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.strip() and result.stderr == ""
     if "NO_COLOR" in env:
-        assert not ANSI_COLOUR.search(result.stdout)
+        assert not ANSI_COLOUR.search(result.stdout_bytes)
+
+
+WARNING = (
+    "Warning: stdout's encoding (ascii) cannot show some characters; they appear as '?'. "
+    "Use a UTF-8 locale or PYTHONIOENCODING=utf-8, or --json, which escapes them.\n"
+)
 
 
 @pytest.mark.slow
-def test_force_color_colours_piped_table_output() -> None:
-    env = {**os.environ, "FORCE_COLOR": "1"}
-    env.pop("NO_COLOR", None)
-    result = subprocess.run([*MLPATH, "ladder", "--format", "table"], env=env, capture_output=True, check=True)
-    assert ANSI_COLOUR.search(result.stdout)
-
-
-def test_thirty_columns_keeps_lines_within_the_width() -> None:
-    env = {**os.environ, "COLUMNS": "30"}
-    result = forked.run(["roadmap", "--format", "table"], env)
+@pytest.mark.parametrize(
+    ("settings", "command", "warning"),
+    [
+        ("LANG=C LC_ALL=C", "roadmap", ""),  # Python takes UTF-8 in the C locale
+        ("PYTHONIOENCODING=ascii", "education --masters", WARNING),
+        ("PYTHONIOENCODING=latin-1 COLUMNS=30", "roadmap", ""),  # lines and bullets drawn in ASCII
+    ],
+)
+def test_odd_encodings_get_readable_output_and_one_warning(
+    tmp_path: Path, settings: str, command: str, warning: str
+) -> None:
+    """Real processes: the interpreter picks stdout's encoding from the locale when it starts."""
+    env = environment(tmp_path, **dict(word.split("=") for word in settings.split()))
+    result = subprocess.run(
+        [*MLPATH, *command.split(), "--format", "table"], env=env, capture_output=True, timeout=60, check=False
+    )
     assert result.returncode == 0, result.stderr
-    assert max(len(line.rstrip()) for line in result.stdout.decode().splitlines()) <= 30
+    assert result.stderr.decode() == warning  # the warning once, however many characters it cannot show
+    text = result.stdout.decode(env.get("PYTHONIOENCODING", "utf-8"))
+    assert "Education" in text or "Foundations" in text
+    width = int(env.get("COLUMNS", "80"))
+    assert max(len(line.rstrip()) for line in text.splitlines()) <= width
+
+
+def test_force_color_colours_piped_table_output(run: Run) -> None:
+    result = run("ladder", "--format", "table", env={"FORCE_COLOR": "1"})
+    assert ANSI_COLOUR.search(result.stdout_bytes)
+    assert not ANSI_COLOUR.search(run("ladder", "--format", "table").stdout_bytes)
+
+
+def test_thirty_columns_keeps_lines_within_the_width(run: Run) -> None:
+    result = run("roadmap", "--format", "table", env={"COLUMNS": "30"})
+    assert result.exit_code == 0, result.stderr
+    assert max(len(line.rstrip()) for line in result.stdout.splitlines()) <= 30
 
 
 # Unknown input -----------------------------------------------------------------------------
@@ -228,13 +268,13 @@ def test_unknown_commands_options_and_values_suggest(run: Run, args: list[str], 
 
 
 def test_an_internal_error_is_one_line_asking_for_a_report(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
-    from mlpath.views import salary as salary_views
+    from mlpath.output import views
 
     def broken(*args: object) -> None:
         hidden = "local value"  # noqa: F841 - a local that must never be shown
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(salary_views, "salary", broken)
+    monkeypatch.setattr(views, "salary", broken)
     result = run("salary")
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: internal error (RuntimeError: boom). This is a bug in mlpath")

@@ -9,12 +9,12 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import IO, Any
 
 import pytest
 
-import forked
 from conftest import Run
-from mlpath.search import MAX_QUERY
+from mlpath.engine.search import MAX_QUERY
 
 MLPATH = [sys.executable, "-m", "mlpath"]
 DEVICES = ["/dev/zero", "/dev/urandom", "/dev/null"]
@@ -103,14 +103,19 @@ def test_answers_that_are_not_a_file_are_refused_at_once(run: Run, tmp_path: Pat
     assert len(result.stderr.splitlines()) == 1
 
 
-def mlpath(*args: str, stdin: forked.Target, home: Path) -> subprocess.CompletedProcess[str]:
-    """`mlpath ARGS` forked (tests/forked.py), stdin as given; stdout and stderr as text."""
-    done = forked.run(args, {**os.environ, "MLPATH_HOME": str(home)}, stdin=stdin, timeout=30)
-    return subprocess.CompletedProcess(args, done.returncode, done.stdout.decode(), done.stderr.decode())
+def mlpath(*args: str, stdin: IO[Any] | bytes, home: Path) -> subprocess.CompletedProcess[str]:
+    """`mlpath ARGS` as a real process with `stdin` (an open file, or bytes through a pipe)."""
+    env = {"PATH": os.environ.get("PATH", os.defpath), "MLPATH_HOME": str(home)}
+    fed = {"input": stdin} if isinstance(stdin, bytes) else {"stdin": stdin}
+    done = subprocess.run([*MLPATH, *args], capture_output=True, env=env, timeout=60, check=False, **fed)
+    stdout, stderr = (output.decode(errors="replace") for output in (done.stdout, done.stderr))
+    return subprocess.CompletedProcess(args, done.returncode, stdout, stderr)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ["/dev/stdin", "link"])
 def test_answers_from_dev_stdin_or_a_link_to_it_read_stdin(tmp_path: Path, name: str) -> None:
+    """A real process: /dev/stdin names the process's own descriptor 0, here a pipe."""
     path = name
     if name == "link":
         (tmp_path / "link").symlink_to("/dev/stdin")
@@ -120,11 +125,14 @@ def test_answers_from_dev_stdin_or_a_link_to_it_read_stdin(tmp_path: Path, name:
     assert '"programming":"none"' in result.stdout
 
 
+@pytest.mark.slow
 def test_endless_stdin_is_cut_at_the_limit(tmp_path: Path) -> None:
-    """stdin that is /dev/zero: read up to the limit, then refused (never unbounded: a run that
-    reads on fails by its timeout)."""
-    result = mlpath("roadmap", "--answers", "-", "--json", stdin=Path("/dev/zero"), home=tmp_path)
+    """`mlpath roadmap --answers - < /dev/zero`: read up to the limit, then refused (never
+    unbounded: a run that read on would fail by its timeout)."""
+    with Path("/dev/zero").open("rb") as endless:
+        result = mlpath("roadmap", "--answers", "-", "--json", stdin=endless, home=tmp_path)
     assert result.returncode == 2 and "over 10,000,000 bytes" in result.stderr
+    assert result.stdout == ""
 
 
 # search --------------------------------------------------------------------------------------
@@ -156,6 +164,17 @@ def test_control_characters_in_a_query_are_refused(run: Run, query: str) -> None
     result = run("search", query)
     assert result.exit_code == 2 and "control character" in result.stderr
     assert "\x1b" not in result.stderr and "\u202e" not in result.stderr
+
+
+@pytest.mark.slow
+def test_a_query_that_is_not_utf8_is_searched_not_a_crash(tmp_path: Path) -> None:
+    """`mlpath search $'\\xff'`: a real process, whose argv Python decodes (the byte as a lone surrogate)."""
+    result = mlpath("search", "\udcff", stdin=b"", home=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == (
+        "No match for '\ufffd'; try fewer or shorter words (a single letter finds only itself, as a word)\n"
+    )  # the byte shown as the replacement character, one letter
+    assert result.stdout == "query\t\ufffd\ncount\t0\n"
 
 
 # Duplicate keys ------------------------------------------------------------------------------

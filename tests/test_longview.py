@@ -7,7 +7,6 @@ from __future__ import annotations
 import io
 import re
 import shlex
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -16,20 +15,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import Run, examples
-from mlpath import answers as contract
-from mlpath.cli.longview import show_long
-from mlpath.content.loader import load_content, packaged_data_dir
-from mlpath.engine.compare import changed, compare
+from mlpath.content import answers as contract
+from mlpath.content.load import load_content, packaged_data_dir
+from mlpath.engine.compare import compare
 from mlpath.engine.roadmap import build_roadmap
-from mlpath.pager import _for_less, pager_command
-from mlpath.render import drawn, render_summary
-from mlpath.report import Report
-from mlpath.terminal import Terminal
-from mlpath.views.compare import comparison_report, shorter_summaries
-from mlpath.views.roadmap import SUMMARY_REASONS, roadmap_report, roadmap_summary
+from mlpath.output.blocks import Report
+from mlpath.output.formats import drawn, render_summary
+from mlpath.output.pager import _for_less, pager_command
+from mlpath.output.roadmap import comparison_report, roadmap_report, shorter_comparisons, shorter_roadmaps
+from mlpath.output.screen import show_long
+from mlpath.output.terminal import Terminal
 
 CONTENT = load_content(packaged_data_dir())
-KEEPER = "import sys, pathlib; pathlib.Path(sys.argv[1]).write_text(sys.stdin.read())"
+KEEPER = 'cat > "$0"'  # a pager that keeps what it was given in the file named after it
 
 
 class Screen(io.StringIO):
@@ -46,20 +44,18 @@ def screen(width: int = 80, height: int = 24) -> tuple[Terminal, Screen, Screen]
 def pager(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     """MLPATH_PAGER: a pager that writes what it is given to the returned path."""
     kept = tmp_path / "paged.txt"
-    monkeypatch.setenv("MLPATH_PAGER", shlex.join([sys.executable, "-c", KEEPER, str(kept)]))
+    monkeypatch.setenv("MLPATH_PAGER", shlex.join(["sh", "-c", KEEPER, str(kept)]))
     monkeypatch.delenv("TERM", raising=False)
     return kept
 
 
 def shorter(report: Report) -> list[Report]:
-    return [
-        report._replace(summary=roadmap_summary(CONTENT, report.document, shown))
-        for shown in range(SUMMARY_REASONS, -1, -1)
-    ]
+    reports: list[Report] = shorter_roadmaps(CONTENT, report)
+    return reports
 
 
 def quiz_report(**answers: Any) -> Report:
-    prepared, _ = contract.resolve(answers, CONTENT.questions.questions, use_defaults=True)
+    prepared, _, _ = contract.resolve(answers, CONTENT.questions.questions, use_defaults=True)
     return roadmap_report(CONTENT, build_roadmap(CONTENT, contract.build(prepared)))
 
 
@@ -87,7 +83,17 @@ def test_without_a_setting_the_pager_is_less_with_colours() -> None:
 
 @pytest.mark.parametrize(
     ("argv", "less", "raw"),
-    [(["less"], None, True), (["less", "-S"], None, True), (["less"], "FRX", False), (["less", "-r"], None, False)],
+    [
+        (["less"], None, True),
+        (["less", "-S"], None, True),
+        (["/usr/bin/less"], "-i", True),
+        (["less"], "FRX", False),
+        (["less", "-r"], None, False),
+        (["less", "--raw-control-chars"], None, False),
+        (["less"], "--ignore-case", True),  # a long option: no R in it
+        (["less"], "--ignore-case --RAW-CONTROL-CHARS", False),
+        (["more"], None, False),  # not less: left as it is
+    ],
 )
 def test_less_shows_colours_unless_told_otherwise(argv: list[str], less: str | None, raw: bool) -> None:
     environ = {"LESS": less} if less else {}
@@ -140,8 +146,29 @@ def test_fewer_reasons_are_shown_when_the_screen_is_short(pager: Path) -> None:
     many = {"programming": "none", "new_tech": 1, "complex_problems": 5, "analytical": 1, "resilience": 5}
     terminal, out, _ = screen(width=80, height=24)
     show_long(terminal, shorter(quiz_report(**many)), pager=True, repeat=True, room=12, least=1)
-    assert "more in the full roadmap" in out.getvalue() or "Listed in the full roadmap." in out.getvalue()
-    assert out.getvalue().count("\n") <= 24 - 1
+    shown = re.sub(r"\x1b\[[0-9;]*m", "", out.getvalue())
+    assert shown.count("\n") <= 12
+    lines = [line.rstrip() for line in shown.splitlines()]
+    why = lines.index("Why: 2 strengths, 2 concerns, 1 note (listed in the full roadmap)")  # no reason fits
+    assert lines[why + 1 :] == [  # then fewer first steps, and no "Whole roadmap:" line for fewer than 3
+        "First steps (2 of 12)",
+        " 1  Learn to program in Python",
+        " 2  Strengthen your statistics and probability",
+        "Degree: 4 years, full-time; tuition $40,648, in-state (worked out in the full",
+        "roadmap)",
+    ]
+
+
+def test_shorter_summaries_drop_reasons_then_steps_then_the_whole_roadmap_line() -> None:
+    many = {"programming": "none", "new_tech": 1, "complex_problems": 5, "analytical": 1, "resilience": 5}
+    terminal, _, _ = screen(width=80, height=24)
+    shown = [re.sub(r"\x1b\[[0-9;]*m", "", drawn(render_summary(r), terminal)) for r in shorter(quiz_report(**many))]
+    reasons = [text.count("\n  ! ") + text.count("\n  + ") + text.count("\n  · ") for text in shown]
+    steps = [int(re.search(r"First steps \((\d) of 12\)", text).group(1)) for text in shown]  # type: ignore[union-attr]
+    assert (reasons, steps) == ([3, 2, 1, 0, 0, 0], [3, 3, 3, 3, 2, 1])
+    assert ["Whole roadmap:" in text for text in shown] == [True, True, True, True, False, False]
+    assert "2 more in the full roadmap" in shown[0] and "Why: 2 strengths, 2 concerns, 1 note\n" in shown[0]
+    assert all("Why: 2 strengths, 2 concerns, 1 note (listed in the full roadmap)\nFirst" in t for t in shown[3:])
 
 
 @settings(max_examples=examples(60), deadline=None)
@@ -159,8 +186,8 @@ def test_the_summary_fits_80_by_24_with_the_verdict_and_the_first_step(answers: 
     assert report.summary is not None
     text = drawn(render_summary(report), terminal)
     assert text.count("\n") + 1 <= 24 - 1, text  # a blank line above it, the save question below it
-    first = report.document["steps"][0]["title"]
-    assert f"Verdict: {report.document['verdict']['level']}" in text and first in " ".join(text.split())
+    first = report.document.steps[0].title
+    assert f"Verdict: {report.document.verdict.level}" in text and first in " ".join(text.split())
 
 
 class TtyTerminal:
@@ -192,6 +219,33 @@ def test_the_roadmap_pages_only_as_a_table_on_a_terminal(
     monkeypatch.setattr(Terminal, "detect", classmethod(lambda cls: tty()))
     assert run("roadmap", *args).exit_code == 0
     assert pager.exists() is paged
+    shown = tty.out.getvalue()
+    if paged:
+        assert "The general roadmap" in pager.read_text() and "The general roadmap" not in shown
+        assert "Becoming a machine learning engineer" in shown and shown.count("\n") <= 24  # the summary stays
+    else:
+        assert "Level 6: Director of Machine Learning/AI" in shown  # all of it, on the screen
+
+
+def test_progress_and_your_roadmap_page_on_a_terminal_unless_told_not_to(
+    run: Run, pager: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert run("quiz", "--defaults", "--save").exit_code == 0
+    tty = TtyTerminal()
+    monkeypatch.setattr(Terminal, "detect", classmethod(lambda cls: tty()))
+    assert run("progress", "--all").exit_code == 0
+    paged = pager.read_text()
+    assert "Take electives in artificial intelligence and data science." in paged  # every step in full
+    shown = tty.out.getvalue()
+    assert "Next step" in shown and "Grow your Python from scripts to programs" in shown and shown.count("\n") <= 24
+    assert "Take electives" not in shown
+    pager.unlink()
+    tty.out = Screen()
+    assert run("progress", "--all", "--no-pager").exit_code == 0
+    assert not pager.exists() and "Take electives in artificial intelligence" in tty.out.getvalue()
+    tty.out = Screen()
+    assert run("roadmap").exit_code == 0  # your roadmap, with the plan's statuses
+    assert "Your roadmap (0% complete)" in tty.out.getvalue() and "pending" in pager.read_text()
 
 
 def test_piped_table_output_is_never_paged_and_opens_with_the_summary(run: Run, pager: Path) -> None:
@@ -221,13 +275,13 @@ def test_a_comparison_opens_with_a_summary_that_fits_80_by_24(
     value = data.draw(
         st.lists(st.sampled_from(values), unique=True).map(tuple) if kind == "multiselect" else st.sampled_from(values)
     )
-    prepared, _ = contract.resolve(answers, CONTENT.questions.questions, use_defaults=True)
+    prepared, _, _ = contract.resolve(answers, CONTENT.questions.questions, use_defaults=True)
     base = build_roadmap(CONTENT, contract.build(prepared))
     assert base.answers is not None
-    comparison = compare(base, build_roadmap(CONTENT, changed(base.answers, {key: value})))
+    comparison = compare(base, build_roadmap(CONTENT, contract.changed(base.answers, {key: value})))
     report = comparison_report(CONTENT, comparison, {key: value})
     terminal, out, _ = screen(width=80, height=24)
-    shown = show_long(terminal, shorter_summaries(CONTENT, comparison, report), pager=False, repeat=True)
+    shown = show_long(terminal, shorter_comparisons(CONTENT, report), pager=False, repeat=True)
     text = re.sub(r"\x1b\[[0-9;]*m", "", out.getvalue())
     last = text[text.rindex("What if ") :]  # all of it when it fits, else the summary printed again at the end
     assert shown <= 24 and last.count("\n") <= 23, last

@@ -12,9 +12,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import Run
-from mlpath.errors import short
-from mlpath.numbers import MAX_DIGITS, TooLongError, json_integer, whole_number
-from mlpath.terminal import DEFAULT_HEIGHT, DEFAULT_WIDTH, screen_height, screen_width
+from mlpath.output.terminal import DEFAULT_HEIGHT, DEFAULT_WIDTH, screen_height, screen_width
+from mlpath.text import MAX_DIGITS, TooLongError, json_integer, short, whole_number
 
 THOUSANDS = "1" * 5000  # past Python's 4,300-digit limit for int()
 ODD = ["²", "①", "٣", "１", "1²", "٣٣", THOUSANDS, "9" * 400, "1" * (MAX_DIGITS + 1), "3.0", "0x3", "1_0", "+3"]
@@ -194,7 +193,7 @@ FIGURES = [
     ("verdict.yaml", r"(min_strengths: )\d+", "1" * 30, ""),
     ("verdict.yaml", r"(min_strengths: )\d+", "101", "levels[0].min_strengths"),
     ("roadmap.yaml", r"(  offer: )\d+", "-1", "what_if.offer"),
-    ("questions.yaml", r"(scale_labels:\n  )1", "0", "scale_labels"),
+    ("questions.yaml", r"(key: complex_problems\n(?:.*\n)*?      - \{value: )1", "0", "questions[10].choices[0].value"),
 ]
 
 

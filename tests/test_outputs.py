@@ -4,6 +4,7 @@ together before anything is written, written atomically, through symlinks, with 
 from __future__ import annotations
 
 import os
+import shlex
 import stat
 import subprocess
 import sys
@@ -13,8 +14,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import Run
-from mlpath import files
+from conftest import CTRL_C, Run, Spawn
+from mlpath.io import files
 from test_inputs import within
 
 ALL_BUT_ONE = {  # every answer but deadline_pressure: the quiz asks one question
@@ -92,7 +93,7 @@ def test_the_answers_file_itself_is_refused(run: Run, tmp_path: Path, flag: str)
     link.symlink_to(answers)
     for name in (answers, link):
         result = run("quiz", "--answers", str(answers), "--defaults", "--save", flag, str(name))
-        assert result.exit_code == 1 and "it is the file this run reads" in result.stderr
+        assert result.exit_code == 1 and "it is a file this run reads" in result.stderr
     assert answers.read_text() == "programming: none\n"
     assert not (home() / "plan.yaml").exists()
     assert run("roadmap", "--answers", str(answers), "--defaults", "-o", str(link)).exit_code == 1
@@ -118,12 +119,17 @@ def test_the_plan_and_the_unfinished_quiz_are_never_outputs(run: Run) -> None:
 
 @pytest.mark.parametrize("plan", ["newer", "fifo", "directory"])
 def test_a_plan_that_cannot_be_saved_stops_the_run_before_any_file(run: Run, tmp_path: Path, plan: str) -> None:
-    from mlpath import plan_file
+    import hashlib
+
+    from mlpath.plan import store
+    from mlpath.plan.model import SCHEMA_VERSION
 
     home().mkdir(parents=True)
     path = home() / "plan.yaml"
-    if plan == "newer":
-        path.write_text(plan_file.encode({"schema_version": 3}), encoding="utf-8")
+    if plan == "newer":  # as a later mlpath would write it: checksum and end line, a schema to come
+        body = f"schema_version: {SCHEMA_VERSION + 1}\nsteps: []\n{store.END}\n"
+        digest = hashlib.sha256(body.encode()).hexdigest()
+        path.write_text(f"{store.HEADER}{store.CHECKSUM}{digest}\n{body}", encoding="utf-8")
     elif plan == "fifo":
         os.mkfifo(path)
     else:
@@ -133,6 +139,8 @@ def test_a_plan_that_cannot_be_saved_stops_the_run_before_any_file(run: Run, tmp
         result = run("quiz", "--defaults", "--save", "-o", str(out), "--save-answers", str(answers))
     assert result.exit_code == 1 and len(result.stderr.splitlines()) == 1
     assert not out.exists() and not answers.exists()
+    if plan == "newer":
+        assert "saved by a newer mlpath" in result.stderr and "schema_version" in path.read_text()
 
 
 def test_save_answers_to_stdout_is_refused(run: Run) -> None:
@@ -151,7 +159,7 @@ def test_o_onto_the_file_that_is_stdin_is_refused(tmp_path: Path) -> None:
             [sys.executable, "-m", "mlpath", "roadmap", "--answers", "-", "--defaults", "-o", str(answers)],
             stdin=stdin, capture_output=True, text=True, env=env, timeout=60, check=False,
         )  # fmt: skip
-    assert result.returncode == 1 and "it is the file this run reads" in result.stderr
+    assert result.returncode == 1 and "it is a file this run reads" in result.stderr
     assert answers.read_text() == "programming: none\n"
 
 
@@ -162,12 +170,12 @@ def test_o_onto_the_file_that_is_stdin_is_refused(tmp_path: Path) -> None:
 def test_through_a_symlink_the_target_is_written_and_the_link_kept(run: Run, tmp_path: Path, flag: str) -> None:
     real = tmp_path / "real" / "out.yaml"
     real.parent.mkdir()
-    real.write_text("old\n")
+    real.write_text("the old file\n")  # words no roadmap holds
     link = tmp_path / "link.yaml"
     link.symlink_to(real)
     assert run("quiz", "--defaults", flag, str(link)).exit_code == 0
     assert link.is_symlink() and link.readlink() == real
-    assert "old" not in real.read_text() and yaml.safe_load(real.read_text())
+    assert "the old file" not in real.read_text() and yaml.safe_load(real.read_text())
 
 
 @pytest.mark.parametrize(("mask", "mode"), [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])
@@ -186,8 +194,10 @@ def test_with_save_the_plan_line_comes_after_every_file(run: Run, tmp_path: Path
     out, answers = tmp_path / "out.md", tmp_path / "answers.yaml"
     result = run("quiz", "--defaults", "--save", "-o", str(out), "--save-answers", str(answers))
     assert result.exit_code == 0
+    steps = len(yaml.safe_load(run("roadmap", "--defaults", "--format", "yaml").stdout)["steps"])
     lines = result.stderr.splitlines()
-    assert lines[0].startswith("Wrote the roadmap to") and lines[1].startswith("Saved your plan to")
+    assert len(lines) == 2 and lines[0].startswith(f"Wrote the roadmap to {out}")
+    assert lines[1] == f"Saved your plan ({steps} steps). See it with: mlpath progress"
 
 
 def test_a_write_that_fails_keeps_the_earlier_file_and_leaves_no_temp(
@@ -231,20 +241,36 @@ def test_writes_mlpath_makes_for_itself_are_not_named() -> None:
 
 
 @pytest.mark.slow
-def test_ctrl_c_at_the_save_prompt_names_the_answers_file(tmp_path: Path) -> None:
-    from test_quiz_pty import CTRL_C, Screen
-
+def test_ctrl_c_at_the_save_prompt_names_the_answers_file(tmp_path: Path, pty: Spawn) -> None:
+    """A real terminal: Ctrl-C is the terminal's interrupt character, read by the prompt."""
     given = tmp_path / "given.yaml"
     given.write_text(yaml.safe_dump(ALL_BUT_ONE))
     answers = tmp_path / "answers.yaml"
-    term = Screen("quiz", "--answers", str(given), "--save-answers", str(answers), "--no-pager", home=tmp_path)
+    term = pty("quiz", "--answers", str(given), "--save-answers", str(answers), "--no-pager")
     term.answer(1, 1, total=1)
-    term.wait("Save this roadmap as your plan")
+    term.wait("? Save the roadmap as your plan, to track your progress? (Y/n)")
     term.press(CTRL_C)
-    shown = term.wait("Interrupted after writing answers to")
-    assert "nothing was saved" not in shown and "nothing else was saved" in shown.replace("\n", "")
+    shown = term.wait("Interrupted after writing answers to").replace("\n", "")
+    assert f"{answers}; nothing else was saved." in shown and "nothing was saved" not in shown
     assert term.exit_code() == 130
-    assert answers.exists() and not (tmp_path / "plan.yaml").exists()
+    assert answers.exists() and not (tmp_path / "home" / "plan.yaml").exists()
+
+
+def test_a_kill_as_the_temporary_file_is_made_leaves_none_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made = os.open
+
+    def made_then_killed(path: str, flags: int, mode: int = 0o777) -> int:
+        os.close(made(path, flags, mode))
+        raise KeyboardInterrupt  # what SIGTERM's handler raises, as the file has just been made
+
+    files.new_run()
+    monkeypatch.setattr(os, "open", made_then_killed)
+    with pytest.raises(KeyboardInterrupt):
+        files.write_atomic(str(tmp_path / "roadmap.md"), "# Roadmap\n", "the roadmap")
+    monkeypatch.undo()
+    assert sorted(path.name for path in tmp_path.iterdir()) == []
 
 
 def test_an_old_temp_file_of_a_killed_write_is_removed_by_the_next(run: Run, tmp_path: Path) -> None:
@@ -262,10 +288,10 @@ def test_an_old_temp_file_of_a_killed_write_is_removed_by_the_next(run: Run, tmp
 
 def test_a_file_replaced_keeps_its_permissions(run: Run, tmp_path: Path, umask: None) -> None:
     out = tmp_path / "private.md"
-    out.write_text("old\n")
+    out.write_text("the old file\n")  # words no roadmap holds
     out.chmod(0o600)
     assert run("roadmap", "--defaults", "-o", str(out)).exit_code == 0
-    assert stat.S_IMODE(out.stat().st_mode) == 0o600 and "old" not in out.read_text()
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600 and "the old file" not in out.read_text()
 
 
 def test_installing_completion_never_blocks_on_a_fifo_bashrc(
@@ -289,12 +315,13 @@ def test_installing_completion_writes_a_linked_bashrc_through_the_link(
     (tmp_path / ".bashrc").symlink_to(dotfiles / "bashrc")
     assert run("--install-completion", "bash").exit_code == 0
     assert (tmp_path / ".bashrc").is_symlink()
-    assert "source '" in (dotfiles / "bashrc").read_text()
+    script = tmp_path / ".bash_completions" / "mlpath.sh"
+    assert (dotfiles / "bashrc").read_text() == f"alias ll='ls -l'\nsource {shlex.quote(str(script))}\n"
 
 
 def test_a_content_file_in_use_is_never_an_output(run: Run, content_dir: Path) -> None:
     target = content_dir / "roadmap.yaml"
     before = target.read_text()
     result = run("--data-dir", str(content_dir), "roadmap", "--defaults", "-o", str(target))
-    assert result.exit_code == 1 and "it is the file this run reads" in result.stderr
+    assert result.exit_code == 1 and "it is a file this run reads" in result.stderr
     assert target.read_text() == before

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 import mlpath
-from mlpath.content.loader import packaged_data_dir
-from mlpath.content.model import SECTIONS
+from mlpath.content import SECTIONS
+from mlpath.content.load import packaged_data_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -36,12 +36,17 @@ def test_the_wheel_carries_every_content_file(dist: Path) -> None:
     (wheel,) = dist.glob("mlpath-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     assert {f"mlpath/data/{section}.yaml" for section in SECTIONS} <= names
-    assert "mlpath/py.typed" in names
-    assert {"mlpath/schema.py", "mlpath/documents/roadmap.py", "mlpath/documents/marks.py"} <= names  # schemas
+    modules = {path.relative_to(ROOT / "src").as_posix() for path in (ROOT / "src" / "mlpath").rglob("*.py")}
+    assert modules <= names  # every module, the schemas' records among them
     metadata = next(n for n in names if n.endswith(".dist-info/METADATA"))
     text = zipfile.ZipFile(wheel).read(metadata).decode()
     assert "Summary: Should you become a machine learning engineer" in text
     assert "License-Expression: MIT" in text and "Requires-Python: >=3.10" in text
+
+
+def test_the_wheel_marks_the_package_as_typed(dist: Path) -> None:
+    (wheel,) = dist.glob("mlpath-*.whl")
+    assert "mlpath/py.typed" in zipfile.ZipFile(wheel).namelist()
 
 
 def test_the_sdist_carries_content_tests_and_readme(dist: Path) -> None:
@@ -57,7 +62,7 @@ def test_an_installed_mlpath_uses_its_own_content_from_any_directory(tmp_path: P
     if (package.parent.parent / "pyproject.toml").is_file():
         pytest.skip("editable install: the content is the checkout's data/ (CI runs a non-editable install)")
     assert packaged_data_dir() == package / "data"
-    env = {k: v for k, v in os.environ.items() if k != "MLPATH_DATA_DIR"}
+    env = {"PATH": os.environ.get("PATH", os.defpath), "MLPATH_HOME": str(tmp_path / "home")}  # no MLPATH_DATA_DIR
     result = subprocess.run(
         [sys.executable, "-m", "mlpath", "data", "path"],
         cwd=tmp_path,

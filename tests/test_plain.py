@@ -11,8 +11,10 @@ import pytest
 
 from conftest import Run
 from golden import CASES
-from mlpath.documents import COMMANDS
-from mlpath.render.records import record_types
+from mlpath.content.rules import Questions
+from mlpath.engine.compare import Comparison
+from mlpath.output.records import record_types
+from mlpath.output.schema import models
 from test_schema import VARIANTS, command_of
 
 
@@ -30,13 +32,14 @@ def leaves(document: Any) -> Iterator[str]:
         yield json.dumps(document)
 
 
-def kind_of(argv: tuple[str, ...]) -> str:
-    kinds = COMMANDS[command_of(argv)]
+def model_of(argv: tuple[str, ...]) -> type:
+    """The model of the document a command line prints."""
+    found = models(command_of(argv))
     if argv[0] == "ladder" and len(argv) > 1:
-        return "ladder_level"
+        return found[1]
     if "--what-if" in argv:
-        return "comparison"
-    return "questions" if "--questions" in argv else kinds[0]
+        return Comparison
+    return Questions if "--questions" in argv else found[0]
 
 
 @pytest.mark.parametrize("argv", [*CASES.values(), *VARIANTS], ids=" ".join)
@@ -51,7 +54,7 @@ def test_plain_carries_every_value_of_the_json(run: Run, argv: tuple[str, ...]) 
 
 @pytest.mark.parametrize("argv", [*CASES.values(), *VARIANTS], ids=" ".join)
 def test_every_record_has_the_fields_of_its_type(run: Run, argv: tuple[str, ...]) -> None:
-    declared = {record.name: len(record.fields) for record in record_types(kind_of(argv))}
+    declared = {record.name: len(record.fields) for record in record_types(model_of(argv))}
     lines = run(*argv, "--format", "plain").stdout.splitlines()
     assert lines
     for line in lines:
@@ -86,14 +89,42 @@ def test_values_with_tabs_or_line_breaks_stay_on_one_line(run: Run, content_dir:
     )
 
 
-def test_progress_plain_carries_every_value_with_the_fields_of_its_types(run: Run) -> None:
-    run("quiz", "--defaults", "--save")
-    run("progress", "set", "math", "learning")
-    document = json.loads(run("progress", "--json").stdout)
-    lines = run("progress").stdout.splitlines()
+def carries_every_value(document: Any, lines: list[str]) -> list[Any]:
+    """The values of the JSON that plain lacks."""
     fields = {field for line in lines for field in line.split("\t")}
     fields |= {part for field in fields for part in field.split(",")}
-    assert [value for value in leaves(document) if value not in fields] == []
-    declared = {record.name: len(record.fields) for record in record_types("progress")}
+    return [value for value in leaves(document) if value not in fields]
+
+
+def saved_plan(run: Run) -> None:
+    run("quiz", "--defaults", "--save")
+    run("progress", "set", "math", "learning")
+
+
+def test_progress_plain_carries_every_value_and_the_next_step_first(run: Run) -> None:
+    saved_plan(run)
+    document = json.loads(run("progress", "--json").stdout)
+    lines = run("progress").stdout.splitlines()
+    assert carries_every_value(document, lines) == []
+    assert document["next"]["id"] == "math"  # the step under way
+    assert lines[0].startswith(f"next\t{document['next']['number']}\tmath\tfoundations\t")
+    assert "step\t1\tprogramming\tfoundations\t" in "\n".join(lines)
+
+
+def test_progress_records_have_the_fields_of_their_types(run: Run) -> None:
+    saved_plan(run)
+    lines = run("progress").stdout.splitlines()
+    declared = {record.name: len(record.fields) for record in record_types(models("progress")[0])}
     assert all(len(line.split("\t")) - 1 == declared[line.split("\t")[0]] for line in lines)
-    assert lines[0].startswith("step\t1\t") and "next\tmath\t" in "\n".join(lines)
+
+
+def test_your_roadmap_plain_carries_every_value_with_the_fields_of_its_types(run: Run) -> None:
+    """`mlpath roadmap` with a plan saved: each step with its status."""
+    saved_plan(run)
+    document = json.loads(run("roadmap", "--json").stdout)
+    lines = run("roadmap").stdout.splitlines()
+    assert carries_every_value(document, lines) == []
+    declared = {record.name: len(record.fields) for record in record_types(models("roadmap")[2])}
+    assert all(len(line.split("\t")) - 1 == declared[line.split("\t")[0]] for line in lines)
+    math = next(line.split("\t") for line in lines if line.startswith("step\t2\t"))
+    assert math[2] == "math" and math[-2] == "learning"

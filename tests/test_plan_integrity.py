@@ -3,21 +3,33 @@ only by writers under the lock; a newer plan is left alone; odd files are refuse
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
 import os
+import signal
 import stat
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from typer.testing import CliRunner
 
 from conftest import Run, examples
-from mlpath import plan_file, storage
-from mlpath.progress import Plan, PlanStep
-from test_completion import complete
-from test_inputs import within
+from mlpath.cli import app
+from mlpath.content import answers as contract
+from mlpath.content.load import load_content, packaged_data_dir
+from mlpath.engine.roadmap import build_roadmap
+from mlpath.model import dump
+from mlpath.plan import store
+from mlpath.plan.model import Plan, PlanStep, RemovedStep, replan, set_status, work_of
+
+CONTENT = load_content(packaged_data_dir())
+QUESTIONS = CONTENT.questions.questions
 
 
 def home() -> Path:
@@ -44,15 +56,49 @@ def statuses(run: Run) -> dict[str, str]:
     return {step["id"]: step["status"] for step in json.loads(result.stdout)["steps"]}
 
 
+def completions(line: str) -> list[str]:
+    """What mlpath offers bash for the command line `line`, with TAB pressed at its end."""
+    env = {
+        "_MLPATH_COMPLETE": "complete_bash",
+        "COMP_LINE": line,
+        "COMP_POINT": str(len(line)),
+        "COMP_WORDBREAKS": " \t\n\"'><=;|&(:",
+    }
+    return CliRunner().invoke(app, [], env=env, prog_name="mlpath").stdout.split()
+
+
+@contextlib.contextmanager
+def within(seconds: int) -> Iterator[None]:
+    """Fail (rather than hang the suite) if the block takes longer than `seconds`."""
+
+    def expire(signum: int, frame: object) -> None:
+        raise TimeoutError(f"still running after {seconds} s: it blocked")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def with_checksum(document: dict[str, Any]) -> str:
+    """A plan file as mlpath.plan.store writes one (header, checksum of the lines below, YAML, end
+    line), of any document: one mlpath would not write, or one of an older version."""
+    body = yaml.safe_dump(document, sort_keys=False, allow_unicode=True) + store.END + "\n"
+    return f"{store.HEADER}{store.CHECKSUM}{hashlib.sha256(body.encode()).hexdigest()}\n{body}"
+
+
 def assert_reading_leaves_it(run: Run, says: str) -> None:
     """Every reading command reports the plan (exit 1, one line) and leaves the file as it is."""
     before = plan().read_bytes() if plan().exists() else None
-    for args in (("progress",), ("progress", "--json"), ("progress", "--format", "markdown")):
+    for args in (("progress",), ("roadmap", "--json")):
         result = run(*args)
         assert result.exit_code == 1, (args, result.stdout)
         assert says in result.stderr and len(result.stderr.strip().splitlines()) == 1
         assert "Traceback" not in result.stderr and result.stdout == ""
-    assert complete("mlpath progress set ") == []
+    assert completions("mlpath progress set ") == []
     assert (plan().read_bytes() if plan().exists() else None) == before
     assert backups() == []
 
@@ -63,9 +109,11 @@ def assert_reading_leaves_it(run: Run, says: str) -> None:
 def test_a_saved_plan_has_a_checksum_and_an_end_line(run: Run) -> None:
     text = saved(run)
     lines = text.splitlines()
-    assert lines[0] == plan_file.HEADER.strip() and lines[1].startswith(plan_file.CHECKSUM)
-    assert lines[-1] == plan_file.END
+    assert lines[0] == store.HEADER.strip() and lines[1].startswith(store.CHECKSUM)
+    assert lines[2] == "schema_version: 3"
+    assert lines[-1] == store.END
     assert stat.S_IMODE(plan().stat().st_mode) == 0o600  # the plan stays private
+    assert completions("mlpath progress set ")[:3] == ["programming", "math", "degree-bachelor"]
 
 
 @pytest.mark.parametrize("keep", [0.1, 0.5, 0.9, 0.99])
@@ -78,29 +126,49 @@ def test_a_plan_cut_at_a_line_boundary_is_caught(run: Run, keep: float) -> None:
     assert_reading_leaves_it(run, "cut short")
 
 
+def answers(**changes: Any) -> dict[str, Any]:
+    """Every answer, as an answers file (and a plan) holds them: the defaults but `changes`."""
+    prepared, _, _ = contract.resolve(changes, QUESTIONS, use_defaults=True)
+    document: dict[str, Any] = contract.build(prepared).document()
+    return document
+
+
 SAMPLE = Plan(
-    2,
-    "2026-01-01T00:00:00+00:00",
-    "2026-01-02T00:00:00+00:00",
-    {"programming": "beginner", "interests": ["nlp", "robotics"]},
-    (
-        PlanStep("programming", "Grow your Python", "foundations", "done", "2026-01-02T00:00:00+00:00"),
-        PlanStep("math", "Statistics: the basics", "foundations"),
-        PlanStep("ladder-senior", "Reach senior — «ML» engineer", "ladder", "learning"),
+    schema_version=3,
+    created="2026-01-01T00:00:00+00:00",
+    updated="2026-01-02T00:00:00+00:00",
+    answers=contract.build(contract.check(answers(interests="nlp,robotics"))[0]),
+    steps=(
+        PlanStep(
+            id="programming",
+            title="Grow your Python",
+            phase="foundations",
+            work=work_of("Grow your Python", ("Use Git.",)),
+            status="done",
+            updated="2026-01-02T00:00:00+00:00",
+        ),
+        PlanStep(id="math", title="Statistics: the basics", phase="foundations", work=work_of("Statistics", ())),
+        PlanStep(id="ladder-senior", title="Reach senior — «ML» engineer", phase="ladder", work="", status="learning"),
     ),
-)
+    removed=(
+        RemovedStep(
+            id="specialty-nlp", title="NLP", work=work_of("NLP", ("Read",)), status="skipped", updated=None,
+            removed="2026-01-02T00:00:00+00:00",
+        ),
+    ),
+)  # fmt: skip
 
 
 @settings(max_examples=examples(100), deadline=None)
 @given(cut=st.integers(min_value=0))
 def test_any_truncation_is_caught_or_loads_identically(cut: int) -> None:
-    text = plan_file.encode(SAMPLE.document())
+    text = store.encode(SAMPLE)
     data = text.encode("utf-8")
     cut %= len(data) + 1
     shorter = data[:cut].decode("utf-8", errors="ignore")
     try:
-        loaded = plan_file.decode(shorter)
-    except plan_file.DamagedPlan:
+        loaded = store.decode(shorter)
+    except store.Damage:
         return
     assert loaded == SAMPLE
 
@@ -108,11 +176,11 @@ def test_any_truncation_is_caught_or_loads_identically(cut: int) -> None:
 @settings(max_examples=examples(100), deadline=None)
 @given(data=st.data())
 def test_any_single_line_dropped_is_caught_or_a_valid_edit(data: st.DataObject) -> None:
-    lines = plan_file.encode(SAMPLE.document()).splitlines(keepends=True)
+    lines = store.encode(SAMPLE).splitlines(keepends=True)
     index = data.draw(st.integers(min_value=0, max_value=len(lines) - 1))
     try:
-        loaded = plan_file.decode("".join(lines[:index] + lines[index + 1 :]))
-    except plan_file.DamagedPlan:
+        loaded = store.decode("".join(lines[:index] + lines[index + 1 :]))
+    except store.Damage:
         return
     assert isinstance(loaded, Plan)  # e.g. the header comment or an 'updated: null' line
 
@@ -121,8 +189,8 @@ def test_any_single_line_dropped_is_caught_or_a_valid_edit(data: st.DataObject) 
 def test_a_schema_version_that_is_not_a_whole_number_is_damage(run: Run, version: object) -> None:
     saved(run)
     for text in (
-        plan_file.encode({**SAMPLE.document(), "schema_version": version}),  # checksum intact
-        yaml.safe_dump({**SAMPLE.document(), "schema_version": version}, sort_keys=False),  # a plan from before
+        with_checksum({**dump(SAMPLE), "schema_version": version}),  # checksum intact
+        yaml.safe_dump({**dump(SAMPLE), "schema_version": version}, sort_keys=False),  # a plan from before
     ):
         plan().write_text(text, encoding="utf-8")
         assert_reading_leaves_it(run, "schema_version is")
@@ -130,12 +198,12 @@ def test_a_schema_version_that_is_not_a_whole_number_is_damage(run: Run, version
 
 def test_an_empty_plan_never_crashes_a_view(run: Run) -> None:
     home().mkdir(parents=True)
-    for text in ("", "\n", "# only a comment\n", plan_file.HEADER):
+    for text in ("", "\n", "# only a comment\n", store.HEADER):
         plan().write_text(text, encoding="utf-8")
         assert_reading_leaves_it(run, "is damaged")
     result = run("quiz", "--defaults", "--save")
     assert result.exit_code == 0 and "Warning: your plan" in result.stderr
-    assert len(backups()) == 1 and backups()[0].read_text(encoding="utf-8") == plan_file.HEADER
+    assert len(backups()) == 1 and backups()[0].read_text(encoding="utf-8") == store.HEADER
 
 
 # A newer plan ----------------------------------------------------------------------------------
@@ -143,9 +211,9 @@ def test_an_empty_plan_never_crashes_a_view(run: Run) -> None:
 
 def test_a_plan_from_a_newer_mlpath_is_left_in_place(run: Run) -> None:
     saved(run)
-    newer = plan_file.encode({**SAMPLE.document(), "schema_version": 3, "new_key": {"x": 1}})
+    newer = with_checksum({**dump(SAMPLE), "schema_version": 4, "new_key": {"x": 1}})
     plan().write_text(newer, encoding="utf-8")
-    assert_reading_leaves_it(run, "saved by a newer mlpath (schema_version 3")
+    assert_reading_leaves_it(run, "saved by a newer mlpath (schema_version 4; this one reads versions 1 to 3)")
     for args in (
         ("progress", "set", "programming", "done"),
         ("progress", "reset", "--yes"),
@@ -179,12 +247,12 @@ def test_only_a_writer_moves_a_damaged_plan_aside(run: Run) -> None:
 def test_loading_for_an_update_needs_the_lock(run: Run) -> None:
     saved(run)
     with pytest.raises(RuntimeError, match="lock"):
-        storage.load_for_update()
-    with storage.locked():
-        loaded = storage.load_for_update()
+        store.load_for_update()
+    with store.locked():
+        loaded = store.load_for_update()
         assert loaded is not None
     with pytest.raises(RuntimeError, match="lock"):
-        storage.save(loaded)
+        store.save(loaded)
 
 
 # Hand edits ------------------------------------------------------------------------------------
@@ -198,22 +266,88 @@ def test_a_valid_hand_edit_is_kept(run: Run) -> None:
     assert run("progress", "set", "math", "learning").exit_code == 0
     after = statuses(run)
     assert after["programming"] == "done" and after["math"] == "learning"
-    assert plan_file.decode(plan().read_text(encoding="utf-8"))  # rewritten with a matching checksum
+    assert store.decode(plan().read_text(encoding="utf-8"))  # rewritten with a matching checksum
     assert backups() == []
 
 
+def version_2(goal: str = "individual-contributor") -> dict[str, Any]:
+    """A plan as mlpath saved it in schema_version 2, written out by hand: steps with id, title,
+    phase, status and updated (no `work`); removed steps with id, title, status and removed."""
+    mine = answers(goal=goal)
+    steps = build_roadmap(CONTENT, contract.build(contract.check(mine)[0])).steps
+    given = {"programming": "done", "math": "skipped", "core-skills": "learning"}
+    return {
+        "schema_version": 2,
+        "created": "2026-01-01T00:00:00+00:00",
+        "updated": "2026-01-03T00:00:00+00:00",
+        "answers": mine,
+        "steps": [
+            {
+                "id": step.id,
+                "title": step.title,
+                "phase": step.phase,
+                "status": given.get(step.id, "pending"),
+                "updated": "2026-01-02T00:00:00+00:00" if step.id in given else None,
+            }
+            for step in steps
+        ],
+        "removed": [
+            {"id": "ladder-lead", "title": "Level 4: Lead Machine Learning Engineer / ML Team Lead",
+             "status": "learning", "removed": "2026-01-03T00:00:00+00:00"},
+            {"id": "ladder-manager", "title": "Level 5: Machine Learning Manager", "status": "done",
+             "removed": "2026-01-03T00:00:00+00:00"},
+        ],
+    }  # fmt: skip
+
+
+def test_a_version_2_plan_migrates_without_losing_a_status(run: Run) -> None:
+    home().mkdir(parents=True)
+    text = with_checksum(version_2())
+    plan().write_text(text, encoding="utf-8")
+    document = json.loads(run("progress", "--json").stdout)
+    now = {step["id"]: step["status"] for step in document["steps"]}
+    assert (now["programming"], now["math"], now["core-skills"], now["projects"]) == (
+        "done", "skipped", "learning", "pending",
+    )  # fmt: skip
+    assert [(r["id"], r["status"], r["work"]) for r in document["removed"]] == [
+        ("ladder-lead", "learning", ""), ("ladder-manager", "done", ""),
+    ]  # fmt: skip
+    assert document["percent_complete"] == 17
+    assert plan().read_text(encoding="utf-8") == text  # reading never rewrites it
+    assert run("progress", "set", "projects", "done").stdout == "projects\tdone\t25% complete (3/12)\n"
+    stored = yaml.safe_load(plan().read_text(encoding="utf-8"))
+    assert stored["schema_version"] == 3
+    assert {s["id"]: s["status"] for s in stored["steps"] if s["status"] != "pending"} == {
+        "programming": "done", "math": "skipped", "core-skills": "learning", "projects": "done",
+    }  # fmt: skip
+    assert [(r["id"], r["status"]) for r in stored["removed"]] == [
+        ("ladder-lead", "learning"),
+        ("ladder-manager", "done"),
+    ]
+    line = run("quiz", "--defaults", "--set", "goal=manager", "--save").stderr  # the steps on record come back
+    assert line.startswith("Plan updated: ") and line.endswith(" 0 dropped — mlpath progress\n")
+    stored = yaml.safe_load(plan().read_text(encoding="utf-8"))
+    now = {s["id"]: s["status"] for s in stored["steps"]}
+    assert (now["ladder-manager"], now["ladder-lead"], now["programming"], now["projects"]) == (
+        "done", "learning", "done", "done",
+    )  # fmt: skip
+    assert stored["removed"] == [] and all(len(s["work"]) == 16 for s in stored["steps"])  # fingerprinted now
+
+
 def test_a_plan_from_before_the_checksum_is_read_and_gains_one(run: Run) -> None:
-    legacy = yaml.safe_dump(SAMPLE.document(), sort_keys=False, allow_unicode=True)
+    legacy = yaml.safe_dump(version_2(), sort_keys=False, allow_unicode=True)
     home().mkdir(parents=True)
     plan().write_text("# Your mlpath plan.\n" + legacy, encoding="utf-8")
-    assert statuses(run) == {"programming": "done", "math": "pending", "ladder-senior": "learning"}
-    assert run("progress", "set", "math", "done").exit_code == 0
+    now = statuses(run)
+    assert (now["programming"], now["math"], now["core-skills"]) == ("done", "skipped", "learning")
+    assert run("progress", "set", "projects", "done").exit_code == 0
     text = plan().read_text(encoding="utf-8")
-    assert plan_file.CHECKSUM in text and text.endswith(plan_file.END + "\n")
+    assert store.CHECKSUM in text and text.endswith(store.END + "\n") and "schema_version: 3" in text
+    assert statuses(run) == {**now, "projects": "done"}
 
 
 def test_a_plan_from_before_the_checksum_cut_short_is_caught(run: Run) -> None:
-    legacy = yaml.safe_dump(SAMPLE.document(), sort_keys=False, allow_unicode=True)
+    legacy = yaml.safe_dump(version_2(), sort_keys=False, allow_unicode=True)
     home().mkdir(parents=True)
     plan().write_text(legacy[: legacy.index("removed:")], encoding="utf-8")
     assert_reading_leaves_it(run, "it lacks removed")
@@ -284,7 +418,7 @@ def test_a_damaged_symlinked_plan_is_moved_aside_beside_its_target(run: Run, tmp
     assert result.exit_code == 0 and "Warning" in result.stderr
     aside = list(elsewhere.parent.glob("my-plan.yaml.damaged-*"))
     assert len(aside) == 1 and aside[0].read_text(encoding="utf-8") == text[:300]
-    assert plan().is_symlink() and plan_file.END in elsewhere.read_text(encoding="utf-8")
+    assert plan().is_symlink() and store.END in elsewhere.read_text(encoding="utf-8")
 
 
 def test_temp_files_of_a_killed_writer_are_removed_on_the_next_write(run: Run) -> None:
@@ -304,21 +438,15 @@ def test_temp_files_of_a_killed_writer_are_removed_on_the_next_write(run: Run) -
 
 def test_a_plan_marked_version_1_by_hand_is_not_read_as_an_empty_one(run: Run) -> None:
     text = saved(run)
-    plan().write_text(text.replace("schema_version: 2", "schema_version: 1"), encoding="utf-8")
+    plan().write_text(text.replace("schema_version: 3", "schema_version: 1"), encoding="utf-8")
     assert_reading_leaves_it(run, "status is missing")
 
 
 def _real_plan_text() -> str:
-    from mlpath.answers import build, defaults
-    from mlpath.content.loader import load_content, packaged_data_dir
-    from mlpath.engine.roadmap import build_roadmap
-    from mlpath.progress import new_plan, set_status
-
-    content = load_content(packaged_data_dir(), use_cache=False)
-    questions = content.questions.questions
-    answers = build({**defaults(questions, [q.key for q in questions]), "interests": ("nlp",)})
-    made = new_plan(build_roadmap(content, answers), "2026-01-01T00:00:00+00:00")
-    return plan_file.encode(set_status(made, 1, "done", "2026-01-02T00:00:00+00:00").document())
+    roadmap = build_roadmap(CONTENT, contract.build(contract.check(answers(interests="nlp"))[0]))
+    made = replan(None, roadmap, "2026-01-01T00:00:00+00:00").plan
+    text: str = store.encode(set_status(made, 1, "done", "2026-01-02T00:00:00+00:00"))
+    return text
 
 
 REAL = _real_plan_text()
@@ -334,8 +462,8 @@ def test_any_truncation_of_a_real_plan_through_storage_is_caught_or_whole(
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("MLPATH_HOME", str(home))
         try:
-            loaded = storage.load()
-        except storage.DamagedPlanError:
+            loaded = store.load()
+        except store.DamagedPlanError:
             assert (home / "plan.yaml").read_bytes() == REAL.encode("utf-8")[:cut]  # left as it is
             return
-    assert loaded == plan_file.decode(REAL)
+    assert loaded == store.decode(REAL)

@@ -73,7 +73,11 @@ def test_file_flags_stdin_and_batch_give_byte_identical_json(run: Run, tmp_path:
     by_stdin = run("quiz", "--answers", "-", "--json", input=json.dumps(ANSWERS)).stdout
     by_batch = run("quiz", "--batch", input=json.dumps(ANSWERS) + "\n").stdout
     by_roadmap = run("roadmap", "--answers", str(answers_file), "--json").stdout
-    assert by_file == by_flags == by_stdin == by_batch == by_roadmap
+    assert run("quiz", *as_sets(ANSWERS), "--save").exit_code == 0
+    plan = str(tmp_path / "home" / "plan.yaml")
+    by_plan = run("quiz", "--answers", plan, "--json").stdout  # a saved plan is an answers file too
+    by_plan_roadmap = run("roadmap", "--answers", plan, "--json").stdout
+    assert by_file == by_flags == by_stdin == by_batch == by_roadmap == by_plan == by_plan_roadmap
     assert json.loads(by_file)["answers"] == ANSWERS
 
 
@@ -97,8 +101,8 @@ def test_save_answers_replays_to_the_same_roadmap(run: Run, tmp_path: Path) -> N
     ("flag", "message"),
     [
         ("intrests=nlp", "unknown answer key 'intrests' (did you mean 'interests'?); keys are: education,"),
-        ("programming=expert", "invalid value 'expert' for programming; allowed: one of: none, beginner,"),
-        ("goal=manger", "invalid value 'manger' for goal (did you mean 'manager'?); allowed: one of:"),
+        ("programming=expert", "invalid value 'expert' for programming; allowed: one of none, beginner,"),
+        ("goal=manger", "invalid value 'manger' for goal (did you mean 'manager'?); allowed: one of "),
         (
             "interests=nlp,vision",
             "invalid value 'vision' for interests (did you mean 'computer-vision'?); allowed: a comma-",
@@ -131,15 +135,34 @@ def test_missing_answers_file(run: Run, tmp_path: Path) -> None:
 
 def test_questions_list_keys_values_and_defaults(run: Run) -> None:
     document = json.loads(run("quiz", "--questions", "--json").stdout)
-    assert document["count"] == 17
+    assert list(document) == ["questions"] and len(document["questions"]) == 17
     first = document["questions"][0]
-    assert first["key"] == "education" and first["default"] == "none"
-    assert first["values"] == ["none", "bachelor-cs", "bachelor-other", "master-cs", "master-other"]
+    assert first["key"] == "education" and first["default"] == "none" and first["when"] == []
+    assert [c["value"] for c in first["choices"]] == [
+        "none",
+        "bachelor-cs",
+        "bachelor-other",
+        "master-cs",
+        "master-other",
+    ]
+    assert first["choices"][0] == {"value": "none", "label": "No degree yet"}
     scale = next(q for q in document["questions"] if q["key"] == "resilience")
-    assert scale["values"] == [1, 2, 3, 4, 5] and scale["default"] == 3
+    assert scale["choices"] == [
+        {"value": 1, "label": "Not well"},
+        {"value": 2, "label": "A little"},
+        {"value": 3, "label": "Fairly well"},
+        {"value": 4, "label": "Well"},
+        {"value": 5, "label": "Very well"},
+    ]
+    assert scale["default"] == 3
+    study = next(q for q in document["questions"] if q["key"] == "study")
+    assert study["when"][0] == {"education": ["none"], "path": ["degree", "undecided"]}
     plain = run("quiz", "--questions").stdout.splitlines()
     assert plain[0].startswith("question\teducation\tselect\tWhat is the highest education")
-    assert plain[0].endswith("\tnone,bachelor-cs,bachelor-other,master-cs,master-other\tnone")
+    assert plain[0].endswith("\tnone\t")  # the default, then no condition
+    choices = [line.split("\t")[1:] for line in plain if line.startswith("choice\teducation\t")]
+    assert [value for _, value, _ in choices] == ["none", "bachelor-cs", "bachelor-other", "master-cs", "master-other"]
+    assert "choice\tresilience\t1\tNot well" in plain
 
 
 def test_batch_writes_one_line_per_input_line_in_order(run: Run) -> None:
@@ -154,13 +177,12 @@ def test_batch_writes_one_line_per_input_line_in_order(run: Run) -> None:
     result = run("quiz", "--batch", input="\n".join(lines) + "\n")
     assert result.exit_code == 2
     out = [json.loads(line) for line in result.stdout.splitlines()]
-    assert len(out) == 6
+    assert len(out) == 5  # the empty line 3 is skipped
     assert out[0]["answers"] == ANSWERS
     assert out[1] == {"line": 2, "error": "not valid JSON at column 1: Expecting value"}
-    assert out[2] == {"line": 3, "error": "empty line; expected a JSON object of answers"}
-    assert out[3]["line"] == 4 and out[3]["error"].startswith("missing answers: education, math,")
-    assert out[4]["line"] == 5 and "JSON object" in out[4]["error"]
-    assert out[5]["line"] == 6 and "invalid value 'ceo' for goal" in out[5]["error"]
+    assert out[2]["line"] == 4 and out[2]["error"].startswith("missing answers: education, math,")
+    assert out[3]["line"] == 5 and "JSON object" in out[3]["error"]
+    assert out[4]["line"] == 6 and "invalid value 'ceo' for goal" in out[4]["error"]
 
 
 def test_batch_with_defaults_and_all_valid_exits_0(run: Run, tmp_path: Path) -> None:
@@ -182,7 +204,12 @@ def test_general_roadmap_without_answers(run: Run) -> None:
 def test_roadmap_markdown_is_a_task_list(run: Run) -> None:
     markdown = run("roadmap", *as_sets(ANSWERS), "--format", "markdown").stdout
     assert markdown.startswith("# Should you become a machine learning engineer?")
-    assert "- [ ] **Write code a team can maintain**: Why: programming = intermediate" in markdown
+    assert (
+        "- [ ] **Write code a team can maintain**: Why: You can program; now write code a team can keep (intermediate)."
+        in markdown
+    )  # the answer in words; plain and JSON keep its key and value
+    plain = run("roadmap", *as_sets(ANSWERS)).stdout
+    assert "\tprogramming = intermediate: you can program; now write code a team can keep\t" in plain
     assert "- [ ] **Level 4: Lead Machine Learning Engineer / ML Team Lead**" in markdown
 
 
@@ -282,7 +309,7 @@ def test_batch_refuses_what_it_cannot_do(run: Run, flags: list[str], says: str) 
 def test_the_verdict_is_followed_by_the_articles_own_answer(run: Run, fmt: str) -> None:
     import re
 
-    from mlpath.content.loader import load_content, packaged_data_dir
+    from mlpath.content.load import load_content, packaged_data_dir
 
     reflection = load_content(packaged_data_dir()).reflection
     shown = " ".join(re.sub(r"[│•·─]", " ", run("quiz", "--defaults", "--format", fmt).stdout).split())
@@ -319,10 +346,12 @@ def test_part_time_tuition_says_it_counts_the_full_time_years_at_the_same_total(
     assert study["part-time"]["tuition_min"] == study["full-time"]["tuition_min"] == 40648  # figures unchanged
     assert study["full-time"]["tuition_formula"] == "4 × $10,162 = $40,648"
     assert study["part-time"]["tuition_formula"] == (
-        "4 full-time years × $10,162 = $40,648 (part-time assumed to cost the same in total)"
+        "4 years of full-time study × $10,162 = $40,648 (part-time assumed to cost the same in total)"
     )
     compared = run("quiz", "--defaults", "--what-if", "study=part-time", "--format", "table", "--no-pager").stdout
-    assert "tuition unchanged, 4 full-time years × $10,162 = $40,648 (part-time assumed" in " ".join(compared.split())
+    assert "tuition unchanged, 4 years of full-time study × $10,162 = $40,648 (part-time assumed" in " ".join(
+        compared.split()
+    )
 
 
 @pytest.mark.parametrize(

@@ -1,39 +1,25 @@
 """Ctrl-C keeps the answers; `mlpath quiz --resume` asks only what is left. In-process: the real
-prompts read keys from a prompt_toolkit pipe, and the run believes it has a keyboard."""
+prompts read keys from a prompt_toolkit pipe (conftest's `keyboard`), and the run believes it has
+a keyboard. A real terminal, its signals and its restored settings: tests/test_quiz_pty.py."""
 
 from __future__ import annotations
 
-import functools
 import json
-import sys
-from collections.abc import Iterator
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
-from prompt_toolkit.input import PipeInput, create_pipe_input
-from prompt_toolkit.output import DummyOutput
+from prompt_toolkit.input import PipeInput
 
-from conftest import Run
-from mlpath import prompts
-from mlpath.terminal import Terminal
+from conftest import CTRL_C, DOWN, ENTER, LEFT, Run
+from mlpath.content.load import load_content, packaged_data_dir
+from mlpath.content.rules import Question
+from mlpath.output.terminal import Terminal
+from mlpath.plan import resume
 
-ENTER, DOWN, LEFT, CTRL_C = "\r", "\x1b[B", "\x1b[D", "\x03"
 LINE = "Interrupted at {at}/{total}; {kept} kept. Go on with: mlpath quiz --resume"
-
-
-@pytest.fixture
-def keyboard(monkeypatch: pytest.MonkeyPatch) -> Iterator[PipeInput]:
-    """Keys for the quiz's prompts; the save question is answered no."""
-    with create_pipe_input() as pipe:
-        monkeypatch.setattr(prompts, "ask", functools.partial(prompts.ask, input=pipe))
-        monkeypatch.setattr(prompts, "terminal_output", DummyOutput)
-        monkeypatch.setattr(prompts, "confirm", lambda message, default: False)
-        monkeypatch.setattr(
-            Terminal,
-            "detect",
-            classmethod(lambda cls: Terminal(True, False, True, stdout=sys.stdout, stderr=sys.stderr, width=100)),
-        )
-        yield pipe
+QUESTIONS = load_content(packaged_data_dir()).questions.questions
+ANOTHER = "Another mlpath quiz is running: this one's answers are not kept if it is interrupted."
 
 
 @pytest.fixture
@@ -45,6 +31,12 @@ def kept(home: Path) -> dict[str, dict[str, object]]:
     document = json.loads((home / "quiz-resume.json").read_text())
     assert document["format"] == 1
     return {"given": document["given"], "answered": document["answered"]}
+
+
+def given(questions: Sequence[Question]) -> list[str]:
+    """--set for the default of each of `questions`: the quiz asks only the others."""
+    values = {q.key: ",".join(q.default) if isinstance(q.default, tuple) else str(q.default) for q in questions}
+    return [arg for key, value in values.items() for arg in ("--set", f"{key}={value}")]
 
 
 def test_ctrl_c_keeps_the_answers_and_says_how_to_go_on(run: Run, keyboard: PipeInput, home: Path) -> None:
@@ -63,26 +55,28 @@ def test_ctrl_c_keeps_the_answers_and_says_how_to_go_on(run: Run, keyboard: Pipe
 def test_resume_asks_only_what_is_left_and_a_finished_quiz_removes_the_file(
     run: Run, keyboard: PipeInput, home: Path, tmp_path: Path
 ) -> None:
+    rest = [q for q in QUESTIONS[3:] if q.key != "goal"]
     keyboard.send_text(ENTER + DOWN + ENTER + CTRL_C)
-    assert run("quiz", "--set", "goal=manager").exit_code == 130
-    keyboard.send_text(ENTER * 14)  # 3/16 to 16/16
+    assert run("quiz", "--set", "goal=manager", *given(rest)).exit_code == 130
+    keyboard.send_text(ENTER + "n")  # 3/3; the plan: no
     answers = tmp_path / "answers.yaml"
     result = run("quiz", "--resume", "--save-answers", str(answers))
     assert result.exit_code == 0, result.stderr
-    assert "Going on with your quiz: 2 answers kept" in result.stderr
+    assert "Going on with your quiz: 2 answers kept (← goes back to them)." in result.stderr
     saved = answers.read_text()
-    assert "goal: manager" in saved and "programming: intermediate" in saved
-    assert result.stdout.startswith("verdict")  # the roadmap, plain: stdout is not a terminal here
-    assert not (home / "quiz-resume.json").exists()
+    assert "goal: manager" in saved and "programming: intermediate" in saved and "math: fair" in saved
+    assert result.stdout.startswith("verdict\t")  # the roadmap, plain: stdout is not a terminal here
+    assert not (home / "quiz-resume.json").exists() and not (home / "plan.yaml").exists()
     nothing = run("quiz", "--resume")
     assert nothing.exit_code == 2
     assert "there is no interrupted quiz to resume; start one with 'mlpath quiz'" in nothing.stderr
+    assert nothing.stdout == ""
 
 
 def test_resume_can_go_back_into_the_kept_answers(run: Run, keyboard: PipeInput, tmp_path: Path) -> None:
     keyboard.send_text(ENTER + ENTER + CTRL_C)
-    run("quiz")
-    keyboard.send_text(LEFT + DOWN + ENTER + ENTER * 15)  # from 3/17 back to 2/17: beginner -> intermediate
+    run("quiz", *given(QUESTIONS[3:]))
+    keyboard.send_text(LEFT + DOWN + ENTER + ENTER + "n")  # from 3/3 back to 2/3: beginner -> intermediate
     answers = tmp_path / "answers.yaml"
     assert run("quiz", "--resume", "--save-answers", str(answers)).exit_code == 0
     assert "programming: intermediate" in answers.read_text()
@@ -113,7 +107,9 @@ def test_a_new_quiz_says_an_unfinished_one_is_kept_and_replaces_it_at_the_first_
     keyboard.send_text(CTRL_C)
     first = run("quiz")
     assert "An unfinished quiz is kept for 'mlpath quiz --resume'; answering replaces it." in first.stderr
-    assert "the unfinished quiz from before is still kept" in first.stderr.splitlines()[-1]
+    assert first.stderr.splitlines()[-1] == (
+        "Interrupted before the first answer; the unfinished quiz from before is still kept for 'mlpath quiz --resume'."
+    )
     assert kept(home)["answered"] == {"education": "bachelor-cs", "programming": "beginner"}
     keyboard.send_text(ENTER + CTRL_C)
     run("quiz")
@@ -145,6 +141,50 @@ def test_without_a_terminal_resume_fills_the_rest_with_defaults_or_names_what_is
     assert not (home / "quiz-resume.json").exists()
 
 
+# One quiz at a time keeps answers -------------------------------------------------------------
+
+
+def test_a_second_quiz_says_its_answers_are_not_kept_and_keeps_none(run: Run, keyboard: PipeInput, home: Path) -> None:
+    keyboard.send_text(DOWN + ENTER + CTRL_C)
+    assert run("quiz").exit_code == 130  # the first quiz's answer, kept
+    before = (home / "quiz-resume.json").read_bytes()
+    keyboard.send_text(ENTER + ENTER + CTRL_C)
+    with resume.asking() as first_is_asking:  # the first quiz, asking again in another terminal
+        assert first_is_asking
+        second = run("quiz", "--resume")
+    assert second.exit_code == 130
+    assert ANOTHER in second.stderr
+    assert second.stderr.splitlines()[-1] == "Interrupted at 4/17; 3 answers not kept: another mlpath quiz was running."
+    assert (home / "quiz-resume.json").read_bytes() == before  # the first quiz's, untouched
+
+
+def test_a_second_quiz_interrupted_says_where_it_stopped(run: Run, keyboard: PipeInput, home: Path) -> None:
+    keyboard.send_text(ENTER + ENTER + CTRL_C)
+    home.mkdir()
+    with resume.asking():
+        result = run("quiz")
+    assert result.exit_code == 130 and ANOTHER in result.stderr
+    assert result.stderr.splitlines()[-1] == "Interrupted at 3/17; 2 answers not kept: another mlpath quiz was running."
+    assert not (home / "quiz-resume.json").exists()
+
+
+def test_a_finished_quiz_leaves_the_file_of_a_quiz_still_asking(run: Run, keyboard: PipeInput, home: Path) -> None:
+    keyboard.send_text(DOWN + ENTER + CTRL_C)
+    run("quiz")
+    before = (home / "quiz-resume.json").read_bytes()
+    keyboard.send_text(ENTER + "n")
+    with resume.asking():  # another quiz asks, and keeps its answers in the file
+        finished = run("quiz", *given(QUESTIONS[:-1]))
+    assert finished.exit_code == 0, finished.stderr
+    assert (home / "quiz-resume.json").read_bytes() == before
+    keyboard.send_text(ENTER + "n")
+    assert run("quiz", *given(QUESTIONS[:-1])).exit_code == 0  # no other quiz now: a finished quiz removes it
+    assert not (home / "quiz-resume.json").exists()
+
+
+# The resume file --------------------------------------------------------------------------------
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -161,6 +201,7 @@ def test_a_resume_file_that_is_not_a_kept_quiz_is_named_and_refused(run: Run, ho
     assert result.exit_code == 2
     assert result.stderr.startswith(f"Error: the unfinished quiz in {home / 'quiz-resume.json'} cannot be used (")
     assert len(result.stderr.splitlines()) == 1
+    assert (home / "quiz-resume.json").read_text() == text  # left for the person to look at
 
 
 def test_a_directory_in_place_of_the_resume_file_is_refused(run: Run, home: Path) -> None:
@@ -180,7 +221,8 @@ def test_a_resume_file_that_cannot_be_written_warns_once_and_the_quiz_goes_on(
 ) -> None:
     blocked = tmp_path / "file"
     blocked.write_text("")
-    keyboard.send_text(ENTER * 17)
-    result = run("quiz", env={"MLPATH_HOME": str(blocked / "home")})  # a directory under a file
+    keyboard.send_text(ENTER * 2 + "n")
+    result = run("quiz", *given(QUESTIONS[:-2]), env={"MLPATH_HOME": str(blocked / "home")})  # a directory under a file
     assert result.exit_code == 0
     assert result.stderr.count("Warning: cannot keep the unfinished quiz") == 1
+    assert result.stdout.startswith("verdict\t")

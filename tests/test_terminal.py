@@ -1,135 +1,58 @@
-"""mlpath in a pseudo-terminal, driven like a person would (forked: tests/forked_tty.py)."""
+"""mlpath in a real pseudo-terminal, driven as a person would (conftest's `pty`): the ladder walk,
+which takes the whole screen, and prompts that stay on the terminal when stdout is a file. The
+quiz on a real terminal, and its interrupts: tests/test_quiz_pty.py."""
 
 from __future__ import annotations
 
 import json
-import os
-import signal
-import subprocess
-import sys
 from pathlib import Path
 
-import pexpect
 import pytest
 
-import forked
-import forked_tty
-from forked_tty import ForkedTerminal
+from conftest import CTRL_C, DOWN, ENTER, Spawn
+from mlpath.content.load import load_content, packaged_data_dir
 
-MLPATH = [sys.executable, "-m", "mlpath"]
+pytestmark = pytest.mark.slow  # real processes in pseudo-terminals
 
-pytestmark = pytest.mark.slow  # pseudo-terminals, and one new interpreter
-
-
-def spawn(*args: str, tmp_path: Path, stdout: Path | None = None) -> ForkedTerminal[str]:
-    # A pseudo-terminal never answers prompt_toolkit's cursor-position request; don't wait for it.
-    env = {
-        **os.environ,
-        "COLUMNS": "100",
-        "LINES": "40",
-        "TERM": "xterm",
-        "MLPATH_HOME": str(tmp_path),
-        "PROMPT_TOOLKIT_NO_CPR": "1",
-        "MLPATH_PAGER": "",  # no pager: the whole roadmap is in the byte stream (tests/test_quiz_pty.py pages)
-    }
-    env.pop("NO_COLOR", None)
-    return forked_tty.spawn(args, env, encoding="utf-8", timeout=20, dimensions=(40, 100), stdout=stdout)
+QUESTIONS = load_content(packaged_data_dir()).questions.questions
 
 
-def assert_interrupted(child: ForkedTerminal[str]) -> None:
-    """Press Ctrl-C: mlpath says nothing was saved and exits 130, with no traceback."""
-    child.sendintr()
-    child.expect("Interrupted; nothing was saved.")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 130
-    assert "Traceback" not in (child.before or "")
+def test_the_ladder_walk_steps_through_levels_and_back(pty: Spawn) -> None:
+    term = pty("ladder", "--walk")
+    shown = term.wait("? Level 1 of 6", "» Next: Machine Learning Engineer")
+    assert "Career ladder: level 1" in shown and "Back:" not in shown  # nothing before the first level
+    term.press(ENTER)  # Next
+    shown = term.wait("? Level 2 of 6", "Back: Junior Machine Learning Engineer")
+    assert "Career ladder: level 2" in shown and "Career ladder: level 1" not in shown  # one level at a time
+    term.press(DOWN + ENTER)  # Back
+    shown = term.wait("? Level 1 of 6", gone=("Career ladder: level 2",))
+    term.press(DOWN + ENTER)  # Done
+    assert term.exit_code() == 0
+    assert "Traceback" not in term.text and term.line_mode() == (True, True)
 
 
-def test_enter_through_the_quiz_gives_a_verdict_and_a_roadmap(tmp_path: Path) -> None:
-    child = spawn("quiz", tmp_path=tmp_path)
-    for number in range(1, 18):
-        child.expect(f"{number}/17")
-        child.send("\r")
-    child.expect("Verdict: mixed")
-    child.expect("Your roadmap")
-    child.expect("Save this roadmap as your plan")
-    child.send("\r")  # yes, the default
-    child.expect("Saved your plan to")
-    child.expect("Replay these answers without the questions")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
-    assert (tmp_path / "plan.yaml").is_file()
+def test_ctrl_c_in_the_ladder_walk_exits_130_with_the_terminal_restored(pty: Spawn) -> None:
+    term = pty("ladder", "--walk")
+    term.wait("? Level 1 of 6", "» Next: Machine Learning Engineer")
+    assert term.screen.cursor.hidden
+    term.press(CTRL_C)
+    assert term.exit_code() == 130
+    assert "Interrupted; nothing was saved." in term.text and "Traceback" not in term.text
+    assert term.line_mode() == (True, True) and not term.screen.cursor.hidden
 
 
-def test_ctrl_c_in_the_quiz_exits_130_and_keeps_the_answers_for_resume(tmp_path: Path) -> None:
-    child = spawn("quiz", "--save-answers", str(tmp_path / "a.yaml"), tmp_path=tmp_path)
-    child.expect("1/17")
-    child.send("\r")
-    child.expect("2/17")
-    child.sendintr()
-    child.expect("Interrupted at 2/17; 1 answer kept. Go on with: mlpath quiz --resume")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 130
-    assert "Traceback" not in (child.before or "")
-    assert not (tmp_path / "a.yaml").exists()
-    assert (tmp_path / "quiz-resume.json").is_file() and not (tmp_path / "plan.yaml").exists()
-
-
-def test_prompts_stay_on_the_terminal_when_stdout_is_a_file(tmp_path: Path) -> None:
+def test_prompts_stay_on_the_terminal_when_stdout_is_a_file(pty: Spawn, tmp_path: Path) -> None:
     out = tmp_path / "roadmap.json"
-    child = spawn("quiz", "--json", tmp_path=tmp_path, stdout=out)  # mlpath quiz --json > roadmap.json
-    for number in range(1, 18):
-        child.expect(f"{number}/17")
-        child.send("\r")
-    child.expect("Save this roadmap as your plan")
-    child.send("n")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
+    defaults = {q.key: ",".join(q.default) if isinstance(q.default, tuple) else str(q.default) for q in QUESTIONS}
+    sets = [arg for q in QUESTIONS[:-1] for arg in ("--set", f"{q.key}={defaults[q.key]}")]
+    term = pty("quiz", "--json", *sets, stdout=out)  # mlpath quiz --json ... > roadmap.json
+    shown = term.wait("1/1 How well do you cope with pressure to deliver fast?", "» 3) Fairly well")
+    assert "16 answers given with --set or --answers, so not asked." in shown  # counted, not listed
+    assert "1 question; Enter takes the answer shown, ← goes back, Ctrl-C keeps your" in shown
+    term.press(ENTER)
+    term.wait("Save the roadmap as your plan, to track your progress? (Y/n)")
+    term.press("n")
+    assert term.exit_code() == 0
     document = json.loads(out.read_text())
-    assert document["verdict"]["level"] == "mixed"
-
-
-def test_ladder_walk_steps_through_levels(tmp_path: Path) -> None:
-    child = spawn("ladder", "--walk", tmp_path=tmp_path)
-    child.expect("Level 1 of 6")
-    child.send("\r")  # Next
-    child.expect("Level 2 of 6")
-    child.send("\x1b[B\x1b[B\r")  # Next, Back, Done: pick Done
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
-
-
-def test_quiz_with_stdin_from_dev_null_does_not_hang(tmp_path: Path) -> None:
-    result = forked.run(["quiz"], {**os.environ, "MLPATH_HOME": str(tmp_path)}, stdin=Path(os.devnull), timeout=20)
-    assert result.returncode == 2
-    assert b"--answers FILE" in result.stderr
-
-
-def test_python_dash_m_and_console_script_agree() -> None:
-    module = subprocess.run([*MLPATH, "--version"], capture_output=True, text=True, check=True).stdout
-    assert module.startswith("mlpath ")
-
-
-def test_ctrl_c_in_the_ladder_walk_exits_130(tmp_path: Path) -> None:
-    child = spawn("ladder", "--walk", tmp_path=tmp_path)
-    child.expect("Level 1 of 6")
-    assert_interrupted(child)
-
-
-def test_a_sigint_that_is_no_key_press_ends_the_question_as_ctrl_c_does(tmp_path: Path) -> None:
-    """`kill -INT`, or Ctrl-C before the terminal is in raw mode: the same end as the key."""
-    child = spawn("quiz", tmp_path=tmp_path)
-    child.expect("1/17")
-    child.send("\r")
-    child.expect("2/17")
-    child.kill(signal.SIGINT)
-    child.expect("Interrupted at 2/17; 1 answer kept. Go on with: mlpath quiz --resume")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 130
-    assert list(json.loads((tmp_path / "quiz-resume.json").read_text())["answered"]) == ["education"]
+    assert document["verdict"]["level"] == "mixed" and document["answers"]["deadline_pressure"] == 3
+    assert "{" not in term.text  # the roadmap went to the file, not to the screen

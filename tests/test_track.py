@@ -1,18 +1,29 @@
-"""Saving a plan and tracking progress: statuses, re-planning, and storage that loses nothing."""
+"""Saving a plan and tracking progress: statuses follow the work, re-planning says in one line what
+it did, `progress` shows the next step first, `roadmap` shows your roadmap with its statuses."""
 
 from __future__ import annotations
 
+import csv
+import functools
+import io
 import json
 import os
+import subprocess
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-import forked
-from conftest import Run
+from conftest import MLPATH, Run, examples
+from mlpath.content import answers as contract
+from mlpath.content.load import load_content, packaged_data_dir
+from mlpath.engine.roadmap import Roadmap, build_roadmap
+from mlpath.plan import STATUSES
+from mlpath.plan.model import Plan, replan, reset, set_status, work_of
 
 ALL_STEPS = [
     "--defaults",
@@ -25,14 +36,15 @@ ALL_STEPS = [
     "--set",
     "math=weak",
 ]
+UPDATED = "Plan updated: {kept} kept ({done} done), {new} new, {dropped} dropped — mlpath progress"
 
 
 def home() -> Path:
     return Path(os.environ["MLPATH_HOME"])
 
 
-def progress(run: Run) -> dict[str, Any]:
-    result = run("progress", "--json")
+def progress(run: Run, *args: str) -> dict[str, Any]:
+    result = run("progress", "--json", *args)
     assert result.exit_code == 0, result.stderr
     document: dict[str, Any] = json.loads(result.stdout)
     return document
@@ -42,21 +54,35 @@ def statuses(run: Run) -> dict[str, str]:
     return {step["id"]: step["status"] for step in progress(run)["steps"]}
 
 
+def save(run: Run, *sets: str) -> str:
+    """`mlpath quiz --defaults --set ... --save`: the one line it says on stderr."""
+    result = run("quiz", "--defaults", *(arg for value in sets for arg in ("--set", value)), "--save")
+    assert result.exit_code == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    return lines[0]
+
+
 def test_no_plan_yet_says_how_to_make_one(run: Run) -> None:
-    result = run("progress")
-    assert result.exit_code == 1
-    assert "no saved plan yet; make one with 'mlpath quiz --save'" in result.stderr
+    for args in (("progress",), ("progress", "--json"), ("progress", "set", "1", "done")):
+        result = run(*args)
+        assert result.exit_code == 1
+        assert "no saved plan yet; make one with 'mlpath quiz --save'" in result.stderr and result.stdout == ""
 
 
 def test_save_then_progress_shows_every_step_pending(run: Run) -> None:
     saved = run("quiz", "--defaults", "--save", "--json")
     assert saved.exit_code == 0
-    assert f"Saved your plan to {home() / 'plan.yaml'} (12 steps)" in saved.stderr
+    assert saved.stderr == "Saved your plan (12 steps). See it with: mlpath progress\n"
+    roadmap = json.loads(saved.stdout)
     document = progress(run)
-    assert [s["id"] for s in document["steps"]] == [s["id"] for s in json.loads(saved.stdout)["steps"]]
+    assert [s["id"] for s in document["steps"]] == [s["id"] for s in roadmap["steps"]]
+    assert [s["why"] for s in document["steps"]] == [s["why"] for s in roadmap["steps"]]
     assert document["percent_complete"] == 0
-    assert document["next"]["id"] == "programming"
+    assert document["next"] == {**roadmap["steps"][0], "status": "pending", "updated": None}
     assert document["counts"] == {"pending": 12, "learning": 0, "done": 0, "skipped": 0}
+    assert document["plan_file"] == str(home() / "plan.yaml") and document["removed"] == []
+    assert document["answers"] == roadmap["answers"]
 
 
 def test_set_by_id_number_and_prefix_and_the_percent_follows(run: Run) -> None:
@@ -67,11 +93,13 @@ def test_set_by_id_number_and_prefix_and_the_percent_follows(run: Run) -> None:
     document = progress(run)
     assert document["percent_complete"] == 17
     assert document["percent_formula"] == "(done + skipped) ÷ steps = 2 ÷ 12 = 17%"
-    assert document["next"] == {
-        "id": "core-skills",
-        "title": "Learn the core machine learning skills",
-        "status": "learning",
-    }
+    following = document["next"]  # the step being learned comes first, in full
+    assert (following["id"], following["title"], following["status"]) == (
+        "core-skills",
+        "Learn the core machine learning skills",
+        "learning",
+    )
+    assert following["why"].startswith("the article lists these") and len(following["actions"]) == 6
     foundations = next(p for p in document["phases"] if p["id"] == "foundations")
     assert (foundations["finished"], foundations["total"], foundations["percent"]) == (2, 2, 100)
 
@@ -86,67 +114,262 @@ def test_set_rejects_unknown_steps_and_statuses(run: Run) -> None:
     assert "pending" in result.stderr and "skipped" in result.stderr
     ambiguous = run("progress", "set", "ladder", "done")
     assert ambiguous.exit_code == 2 and "ambiguous" in ambiguous.stderr
+    assert set(statuses(run).values()) == {"pending"}
 
 
-def test_replanning_keeps_statuses_and_reports_what_fell_away(run: Run) -> None:
-    run("quiz", "--defaults", "--set", "interests=nlp", "--save")
+# Re-planning: a status belongs to the work -------------------------------------------------------
+
+
+def test_replanning_keeps_statuses_and_keeps_a_dropped_one_on_record(run: Run) -> None:
+    save(run, "interests=nlp")
     for step, status in (("programming", "done"), ("math", "done"), ("specialty-nlp", "learning")):
         run("progress", "set", step, status)
-    again = run("quiz", "--defaults", "--set", "interests=computer-vision", "--save")
-    assert "Kept the status of 2 steps: programming, math." in again.stderr
-    assert "New steps: specialty-computer-vision." in again.stderr
-    assert "No longer in your plan: specialty-nlp (was learning)" in again.stderr
+    line = save(run, "interests=computer-vision")
+    assert line == UPDATED.format(kept=11, done=2, new=1, dropped=1)
     document = progress(run)
     now = {s["id"]: s["status"] for s in document["steps"]}
     assert now["programming"] == "done" and now["math"] == "done"
     assert now["specialty-computer-vision"] == "pending" and "specialty-nlp" not in now
     assert [(r["id"], r["status"]) for r in document["removed"]] == [("specialty-nlp", "learning")]
-    back = run("quiz", "--defaults", "--set", "interests=nlp", "--save")
-    assert "No longer in your plan: specialty-computer-vision (was pending)" in back.stderr
-    assert [r["id"] for r in progress(run)["removed"]] == ["specialty-computer-vision"]
+    markdown = run("progress", "--format", "markdown").stdout
+    assert (
+        "On record, out of your plan now: Specialise in Natural Language Processing (NLP) (was learning)." in markdown
+    )
+    back = save(run, "interests=nlp")
+    assert back == UPDATED.format(kept=12, done=2, new=0, dropped=1)  # specialty-nlp is back, as it was
+    assert statuses(run)["specialty-nlp"] == "learning"
+    assert progress(run)["removed"] == []  # the computer-vision step was pending: nothing to keep
+
+
+def test_a_done_step_that_leaves_the_plan_comes_back_done(run: Run) -> None:
+    save(run, "goal=manager")
+    run("progress", "set", "ladder-manager", "done")
+    run("progress", "set", "ladder-lead", "learning")
+    run("progress", "set", "programming", "done")
+    away = save(run, "goal=individual-contributor")
+    assert away.startswith("Plan updated: ") and away.endswith(" 2 dropped — mlpath progress")
+    assert "(1 done)" in away
+    document = progress(run)
+    assert {s["id"] for s in document["steps"]} & {"ladder-manager", "ladder-lead"} == set()
+    assert {(r["id"], r["status"]) for r in document["removed"]} == {
+        ("ladder-manager", "done"),
+        ("ladder-lead", "learning"),
+    }
+    assert document["percent_complete"] == 8  # 1 of 12: the manager's step does not count any more
+    back = save(run, "goal=manager")
+    assert back.startswith("Plan updated: ") and "(2 done)" in back and back.endswith(" 0 dropped — mlpath progress")
+    now = statuses(run)
+    assert (now["ladder-manager"], now["ladder-lead"], now["programming"]) == ("done", "learning", "done")
+    assert progress(run)["removed"] == []
+
+
+def test_a_step_whose_work_changed_starts_pending_and_its_status_waits_on_record(run: Run) -> None:
+    save(run, "programming=none")
+    assert progress(run)["steps"][0]["title"] == "Learn to program in Python"
+    run("progress", "set", "programming", "done")
+    line = save(run, "programming=intermediate")
+    assert line == (
+        "Plan updated: 11 kept (0 done), 0 new, 1 restarted (their work changed), 0 dropped — mlpath progress"
+    )
+    document = progress(run)
+    first = document["steps"][0]
+    assert (first["id"], first["title"], first["status"]) == (
+        "programming",
+        "Write code a team can maintain",
+        "pending",
+    )
+    assert document["next"]["id"] == "programming" and document["percent_complete"] == 0
+    assert [(r["id"], r["title"], r["status"]) for r in document["removed"]] == [
+        ("programming", "Learn to program in Python", "done")
+    ]
+    save(run, "programming=none")  # the same work again: done again
+    first = progress(run)["steps"][0]
+    assert (first["title"], first["status"]) == ("Learn to program in Python", "done")
+
+
+def test_the_replan_line_accounts_for_every_step_of_the_plan(run: Run) -> None:
+    save(run, "goal=manager")
+    line = save(run, "goal=individual-contributor")
+    assert line == "Plan updated: 11 kept (0 done), 1 new, 2 dropped — mlpath progress"  # the internship: new work
+    counts = dict(
+        (word, int(number))
+        for number, word in (part.split()[:2] for part in line.removeprefix("Plan updated: ").split(", "))
+    )
+    assert counts["kept"] + counts["new"] + counts.get("restarted", 0) == len(progress(run)["steps"]) == 12
 
 
 def test_roadmap_save_and_markdown_export(run: Run, tmp_path: Path) -> None:
     answers = tmp_path / "a.yaml"
     run("quiz", "--defaults", "--save-answers", str(answers))
-    assert run("roadmap", "--answers", str(answers), "--save").exit_code == 0
+    saved = run("roadmap", "--answers", str(answers), "--save")
+    assert saved.exit_code == 0 and saved.stderr == "Saved your plan (12 steps). See it with: mlpath progress\n"
     run("progress", "set", "1", "done")
     markdown = run("progress", "--format", "markdown").stdout
-    assert "- [x] **Grow your Python from scripts to programs**" in markdown
-    assert "- [ ] **Strengthen your statistics and probability**" in markdown
+    assert "- [x] **Grow your Python from scripts to programs**\n" in markdown
+    assert "- [ ] **Strengthen your statistics and probability**\n" in markdown
     assert "| phase | steps done |\n|---|---|\n" in markdown  # the bars by phase, with their header row
 
 
 def test_reset_asks_for_yes_without_a_terminal(run: Run) -> None:
-    run("quiz", "--defaults", "--save")
+    save(run, "goal=manager")
+    run("progress", "set", "ladder-manager", "done")
+    save(run)  # ladder-manager leaves the plan, kept on record
     run("progress", "set", "1", "done")
     refused = run("progress", "reset")
     assert refused.exit_code == 2 and "--yes" in refused.stderr
     assert statuses(run)["programming"] == "done"
-    assert run("progress", "reset", "--yes").exit_code == 0
+    done = run("progress", "reset", "--yes")
+    assert done.exit_code == 0 and done.stderr == "All 12 steps are pending again.\n"
     assert set(statuses(run).values()) == {"pending"}
+    assert progress(run)["removed"] == []  # a fresh start: nothing on record
+    save(run, "goal=manager")
+    assert statuses(run)["ladder-manager"] == "pending"
 
 
-def test_a_truncated_plan_is_reported_by_readers_and_moved_aside_by_writers(run: Run) -> None:
-    run("quiz", "--defaults", "--save")
-    plan = home() / "plan.yaml"
-    damaged = plan.read_text()[:200]
-    plan.write_text(damaged)
-    result = run("progress")
-    assert result.exit_code == 1
-    assert "is damaged" in result.stderr and "it was left as it is" in result.stderr
-    assert len(result.stderr.strip().splitlines()) == 1
-    assert plan.read_text() == damaged and not list(home().glob("plan.yaml.damaged-*"))
-    result = run("progress", "set", "programming", "done")
-    assert result.exit_code == 1
-    assert "is damaged" in result.stderr and "nothing was overwritten" in result.stderr
-    backups = list(home().glob("plan.yaml.damaged-*"))
-    assert len(backups) == 1 and backups[0].read_text() == damaged
-    assert str(backups[0]) in result.stderr
-    assert not plan.exists()
-    again = run("quiz", "--defaults", "--save")
-    assert again.exit_code == 0
-    assert backups[0].read_text() == damaged
+# What `progress` and `roadmap` show ----------------------------------------------------------------
+
+
+@pytest.fixture
+def tracked(run: Run) -> Run:
+    """A saved plan of the defaults: step 1 done, step 2 being learned."""
+    save(run)
+    run("progress", "set", "1", "done")
+    run("progress", "set", "2", "learning")
+    return run
+
+
+def test_progress_shows_the_next_step_first_in_every_format(tracked: Run) -> None:
+    document = progress(tracked)
+    assert list(document) == [
+        "next", "steps", "percent_complete", "percent_formula", "counts", "phases", "answers", "removed", "created",
+        "updated", "plan_file",
+    ]  # fmt: skip
+    assert document["next"]["id"] == "math" and document["next"]["status"] == "learning"
+    assert set(document["next"]) == {
+        "number", "id", "phase", "title", "why", "answers_used", "actions", "status", "updated",
+    }  # fmt: skip
+    plain = tracked("progress").stdout.splitlines()
+    assert plain[0].startswith("next\t2\tmath\tfoundations\tStrengthen your statistics and probability\tmath = fair")
+    assert plain[0].endswith("\tlearning\t" + document["next"]["updated"])
+    steps = [line.split("\t") for line in plain if line.startswith("step\t")]
+    assert [(s[2], s[7]) for s in steps[:3]] == [
+        ("programming", "done"),
+        ("math", "learning"),
+        ("degree-bachelor", "pending"),
+    ]
+    assert "percent_complete\t8" in plain
+    markdown = tracked("progress", "--format", "markdown").stdout
+    assert markdown.startswith("# Your progress\n\n## Next step\n\n2. **Strengthen your statistics and probability**")
+    assert markdown.index("## Next step") < markdown.index("## Progress") < markdown.index("## Your plan")
+    assert "- [x] **Grow your Python from scripts to programs**\n" in markdown
+    assert "- [ ] **Strengthen your statistics and probability** _(learning)_\n" in markdown
+    table = tracked("progress", "--format", "table").stdout
+    lines = table.splitlines()
+    assert lines[0] == "Your progress" and lines[2] == "Next step"
+    assert "learning" in lines[3] and "Strengthen your statistics and probability" in lines[3]
+    assert "Review statistical methods and probability theory" in table.split("Your plan")[0]  # its actions, first
+    assert "8% complete: (done + skipped) ÷ steps = 1 ÷ 12 = 8%." in table
+
+
+def test_progress_all_shows_every_step_in_full(tracked: Run) -> None:
+    short = tracked("progress", "--format", "markdown").stdout
+    full = tracked("progress", "--all", "--format", "markdown").stdout
+    degree = "- [ ] **Earn a bachelor's degree in computer science**"
+    assert f"{degree}\n" in short and "'mlpath progress --all' shows every step in full" in short
+    assert f"{degree}: Why: " in full  # its reason: see test_progress_words_the_answers_in_its_reasons
+    assert "  - Take electives in artificial intelligence and data science.\n" in full
+    assert "'mlpath progress --all'" not in full
+    assert tracked("progress", "--all", "--json").stdout == tracked("progress", "--json").stdout  # the data: the same
+    table = tracked("progress", "--all", "--no-pager", "--format", "table").stdout
+    assert "Take electives in artificial intelligence and data science." in table
+
+
+def test_progress_words_the_answers_in_its_reasons(tracked: Run) -> None:
+    full = tracked("progress", "--all", "--format", "markdown").stdout
+    assert (
+        "- [ ] **Earn a bachelor's degree in computer science**: Why: Most engineers start with a bachelor's degree;"
+        " priced in-state, full-time (no degree yet; not sure yet).\n" in full
+    )
+    table = " ".join(tracked("progress", "--format", "table").stdout.split())
+    assert "Why: The article lists statistics and probability among the five skills useful to have (fair)." in table
+
+
+def test_every_step_done_says_so_and_has_no_next_step(run: Run) -> None:
+    save(run, "programming=advanced")  # 11 steps
+    for number in range(1, 12):
+        run("progress", "set", str(number), "skipped" if number == 3 else "done")
+    document = progress(run)
+    assert document["next"] is None and document["percent_complete"] == 100
+    assert document["counts"] == {"pending": 0, "learning": 0, "done": 10, "skipped": 1}
+    assert "Every step is done or skipped. Well done." in run("progress", "--format", "markdown").stdout
+    assert not any(line.startswith("next\t") for line in run("progress").stdout.splitlines())
+
+
+def test_roadmap_with_a_plan_shows_your_roadmap_with_its_statuses(tracked: Run) -> None:
+    general = json.loads(tracked("roadmap", "--general", "--json").stdout)
+    document = json.loads(tracked("roadmap", "--json").stdout)
+    assert general["tailored"] is False and "percent_complete" not in general
+    assert list(document) == [*general, "percent_complete", "plan_file"]  # the roadmap, and how far you are
+    assert list(document["steps"][0]) == [*general["steps"][0], "status", "updated"]
+    assert document["tailored"] is True and document["answers"]["programming"] == "beginner"
+    assert (document["percent_complete"], document["plan_file"]) == (8, str(home() / "plan.yaml"))
+    assert [(s["id"], s["status"]) for s in document["steps"][:3]] == [
+        ("programming", "done"), ("math", "learning"), ("degree-bachelor", "pending"),
+    ]  # fmt: skip
+    assert document["steps"][0]["updated"] is not None and document["steps"][2]["updated"] is None
+    assert document["steps"][0]["why"] == "programming = beginner: you have started; now build real programs"
+    plain = [line.split("\t") for line in tracked("roadmap").stdout.splitlines() if line.startswith("step\t")]
+    assert [(s[2], s[7]) for s in plain[:3]] == [
+        ("programming", "done"),
+        ("math", "learning"),
+        ("degree-bachelor", "pending"),
+    ]
+    markdown = tracked("roadmap", "--format", "markdown").stdout
+    assert markdown.startswith("# Your roadmap (8% complete)\n")
+    assert (
+        "- [x] **Grow your Python from scripts to programs**: Why: You have started; now build real programs"
+        " (beginner).\n" in markdown
+    )  # the answers in words, as the quiz shows them
+    assert (
+        "- [ ] **Strengthen your statistics and probability**: Why: The article lists statistics and probability"
+        " among the five skills useful to have (fair). _(learning)_\n" in markdown
+    )
+    table = tracked("roadmap", "--format", "table").stdout
+    assert table.startswith("Your roadmap (8% complete)\n") and "--save keeps it" not in table  # it is saved
+    assert any(" done " in line and "Grow your Python from scripts to programs" in line for line in table.splitlines())
+
+
+@pytest.mark.parametrize("fmt", ["yaml", "csv"])
+@pytest.mark.parametrize("command", ["progress", "roadmap"])
+def test_yaml_and_csv_carry_the_statuses_too(tracked: Run, command: str, fmt: str) -> None:
+    result = tracked(command, "--format", fmt)
+    assert result.exit_code == 0, result.stderr
+    if fmt == "yaml":
+        steps = yaml.safe_load(result.stdout)["steps"]
+    else:
+        steps = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [(step["id"], step["status"]) for step in steps[:3]] == [
+        ("programming", "done"), ("math", "learning"), ("degree-bachelor", "pending"),
+    ]  # fmt: skip
+
+
+def test_roadmap_with_answers_ignores_the_plan_and_a_plan_file_is_an_answers_file(tracked: Run) -> None:
+    plan = str(home() / "plan.yaml")
+    mine = tracked("quiz", "--defaults", "--json").stdout
+    assert tracked("roadmap", "--defaults", "--json").stdout == mine  # answers given: their roadmap, no statuses
+    assert tracked("roadmap", "--answers", plan, "--json").stdout == mine
+    assert tracked("quiz", "--answers", plan, "--json").stdout == mine
+    changed = json.loads(tracked("quiz", "--answers", plan, "--set", "goal=manager", "--json").stdout)
+    assert changed["answers"]["goal"] == "manager" and changed["answers"]["programming"] == "beginner"
+
+
+def test_a_plan_without_answers_is_followed_by_the_general_roadmap(run: Run) -> None:
+    saved = run("roadmap", "--save")
+    assert saved.exit_code == 0 and "Saved your plan (15 steps)" in saved.stderr
+    run("progress", "set", "ladder-director", "done")
+    assert statuses(run)["ladder-director"] == "done"
+    document = json.loads(run("roadmap", "--json").stdout)
+    assert document["tailored"] is False and "percent_complete" not in document  # the general one, as asked
 
 
 def test_an_interrupted_write_leaves_the_old_plan_whole(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -164,41 +387,115 @@ def test_an_interrupted_write_leaves_the_old_plan_whole(run: Run, monkeypatch: p
     assert [p.name for p in home().iterdir() if p.name.endswith(".tmp")] == []
 
 
-def test_an_older_plan_version_is_migrated(run: Run) -> None:
+# Older plans ---------------------------------------------------------------------------------------
+
+VERSION_1 = {
+    "version": 1,
+    "saved": "2026-01-01T00:00:00+00:00",
+    "answers": None,
+    "status": {"programming": "done", "math": "learning", "projects": "pending"},
+}
+
+
+def test_a_version_1_plan_is_migrated_when_written_without_losing_a_status(run: Run) -> None:
     home().mkdir(parents=True, exist_ok=True)
-    (home() / "plan.yaml").write_text(
-        yaml.safe_dump(
-            {
-                "version": 1,
-                "saved": "2026-01-01T00:00:00+00:00",
-                "answers": None,
-                "status": {"programming": "done", "math": "learning", "projects": "pending"},
-            },
-            sort_keys=False,
-        )
-    )
-    document = progress(run)
-    assert [(s["id"], s["status"]) for s in document["steps"]] == [
+    (home() / "plan.yaml").write_text(yaml.safe_dump(VERSION_1, sort_keys=False))
+    result = run("progress", "set", "projects", "done")
+    assert result.exit_code == 0 and result.stdout == "projects\tdone\t67% complete (2/3)\n"
+    stored = yaml.safe_load((home() / "plan.yaml").read_text())
+    assert stored["schema_version"] == 3
+    assert [(s["id"], s["status"]) for s in stored["steps"]] == [
         ("programming", "done"),
         ("math", "learning"),
-        ("projects", "pending"),
+        ("projects", "done"),
     ]
-    run("progress", "set", "projects", "done")
-    stored = yaml.safe_load((home() / "plan.yaml").read_text())
-    assert stored["schema_version"] == 2
-    assert [s["status"] for s in stored["steps"]] == ["done", "learning", "done"]
 
 
+def test_a_version_1_plan_shows_its_statuses(run: Run) -> None:
+    home().mkdir(parents=True, exist_ok=True)
+    (home() / "plan.yaml").write_text(yaml.safe_dump(VERSION_1, sort_keys=False))
+    now = statuses(run)
+    assert (now["programming"], now["math"]) == ("done", "learning")
+
+
+# Many writers ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
 def test_twenty_concurrent_writers_lose_no_update(run: Run) -> None:
     run("quiz", *ALL_STEPS, "--save")
     steps = [s["id"] for s in progress(run)["steps"]]
     assert len(steps) == 19
     env = {**os.environ}
-    # 20 writers at once, each a process of its own (forked: tests/forked.py): one per step, and
-    # a second one for the first step.
+    # 20 writers at once, each a process of its own: one per step, and a second one for the first step.
     with ThreadPoolExecutor(max_workers=20) as pool:
-        done = list(pool.map(lambda step: forked.run(["progress", "set", step, "done"], env), [*steps, steps[0]]))
+        done = list(
+            pool.map(
+                lambda step: subprocess.run(
+                    [*MLPATH, "progress", "set", step, "done"], env=env, capture_output=True, text=True, timeout=60
+                ),
+                [*steps, steps[0]],
+            )
+        )
     assert [d.returncode for d in done] == [0] * 20, [d.stderr for d in done]
     document = progress(run)
     assert document["percent_complete"] == 100
     assert document["counts"]["done"] == 19
+
+
+# The property: no status is ever lost or moved to different work ------------------------------------
+
+CONTENT = load_content(packaged_data_dir())
+VARIANTS = {  # answers that change which steps there are, and the work some of them ask for
+    "goal": ("individual-contributor", "manager", "director"),
+    "programming": ("none", "beginner", "intermediate", "advanced"),
+    "interests": ((), ("nlp",), ("computer-vision", "robotics")),
+    "path": ("undecided", "degree", "online"),
+}
+
+
+@functools.cache
+def roadmap_of(goal: str, programming: str, interests: tuple[str, ...], path: str) -> Roadmap:
+    raw = {"goal": goal, "programming": programming, "interests": interests, "path": path}
+    prepared, _, _ = contract.resolve(raw, CONTENT.questions.questions, use_defaults=True)
+    return build_roadmap(CONTENT, contract.build(prepared))
+
+
+answer_sets = st.builds(roadmap_of, *(st.sampled_from(values) for values in VARIANTS.values()))
+operations = st.lists(
+    st.one_of(
+        st.tuples(st.just("replan"), answer_sets),
+        st.tuples(st.just("set"), st.integers(min_value=0, max_value=40), st.sampled_from(STATUSES)),
+        st.tuples(st.just("reset")),
+    ),
+    max_size=14,
+)
+
+
+@settings(max_examples=examples(150), deadline=None)
+@given(first=answer_sets, steps=operations)
+def test_no_status_is_ever_lost_or_moved_to_different_work(first: Roadmap, steps: list[tuple[Any, ...]]) -> None:
+    plan: Plan = replan(None, first, "2026-01-01T00:00:00+00:00").plan
+    truth: dict[tuple[str, str], str] = {}  # the last status given to each work (a step's id and work)
+    for number, step in enumerate(steps, start=1):
+        now = f"2026-01-02T00:{number // 60:02d}:{number % 60:02d}+00:00"
+        if step[0] == "replan":
+            roadmap = step[1]
+            plan = replan(plan, roadmap, now).plan
+            assert [(s.id, s.work) for s in plan.steps] == [(s.id, work_of(s.title, s.actions)) for s in roadmap.steps]
+        elif step[0] == "set":
+            index = step[1] % len(plan.steps)
+            plan = set_status(plan, index, step[2], now)
+            truth[(plan.steps[index].id, plan.steps[index].work)] = step[2]
+        else:
+            plan = reset(plan, now)
+            truth.clear()
+        for saved in plan.steps:  # every step has the status of its own work, pending when it has none
+            assert saved.status == truth.get((saved.id, saved.work), "pending"), (saved, truth)
+        on_record = {(r.id, r.work): r.status for r in plan.removed}
+        assert len(on_record) == len(plan.removed)  # one record per work
+        assert not on_record.keys() & {(s.id, s.work) for s in plan.steps}  # never both in the plan and on record
+        in_plan = {(s.id, s.work) for s in plan.steps}
+        for work, status in truth.items():  # every status given is in the plan or on record
+            if work not in in_plan and status != "pending":
+                assert on_record.get(work) == status, (work, status, plan.removed)

@@ -20,8 +20,8 @@ from prompt_toolkit.input import PipeInput, create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
 from conftest import Run
-from mlpath import prompts
-from mlpath.terminal import Terminal
+from mlpath.cli import prompts
+from mlpath.output.terminal import Terminal
 
 ENTER = "\r"
 PART_TIME = ("roadmap", "--defaults", "--what-if", "study=part-time")
@@ -56,10 +56,10 @@ def test_the_json_holds_both_roadmaps_and_what_changes(run: Run) -> None:
     assert step["why_after"].endswith("priced in-state, part-time")
     estimates = changes["estimates"]
     assert (estimates["before"]["years_max"], estimates["after"]["years_max"]) == (4, 8)
-    assert estimates["after"]["years_formula"] == "4 years × 2 (part-time, an assumption) = 8 years"
+    assert estimates["after"]["years_formula"] == "typically 4 years × 2 (part-time, an assumption) = 8 years"
     assert estimates["before"]["tuition_formula"] == "4 × $10,162 = $40,648"
     assert estimates["after"]["tuition_formula"] == (
-        "4 full-time years × $10,162 = $40,648 (part-time assumed to cost the same in total)"
+        "4 years of full-time study × $10,162 = $40,648 (part-time assumed to cost the same in total)"
     )
     assert estimates["before"]["tuition_min"] == estimates["after"]["tuition_min"] == 40648
     assert [text[:40] for text in estimates["assumptions_added"]] == ["The article gives the bachelor's length "]
@@ -117,7 +117,7 @@ def test_the_last_what_if_of_a_key_wins_and_several_keys_combine(run: Run) -> No
     ("flag", "message"),
     [
         ("stdy=part-time", "--what-if: unknown answer key 'stdy' (did you mean 'study'?); keys are: education,"),
-        ("study=part", "--what-if: invalid value 'part' for study (did you mean 'part-time'?); allowed: one of:"),
+        ("study=part", "--what-if: invalid value 'part' for study (did you mean 'part-time'?); allowed: one of "),
         ("interests=nlp,vison", "invalid value 'vison' for interests (did you mean 'computer-vision'?)"),
         ("resilience=9", "--what-if: invalid value 9 for resilience; allowed: a whole number from 1 to 5"),
         ("study", "--what-if expects KEY=VALUE, got 'study'; e.g. --what-if programming=beginner"),
@@ -182,13 +182,13 @@ def test_output_writes_the_comparison(run: Run, tmp_path: Path, name: str, fmt: 
 def test_the_table_marks_each_step_and_shows_the_estimates_before_and_after(run: Run) -> None:
     argv = ("roadmap", "--defaults", "--what-if", "programming=advanced", "--what-if", "interests=nlp")
     lines = run(*argv, "--what-if", "residency=out-of-state", "--format", "table").stdout.splitlines()
-    assert lines[0] == "What if programming = advanced, interests = nlp, residency = out-of-state?"
+    assert lines[0] == "What if programming: advanced; interests: natural language processing; residency: out-of-state?"
     full = lines[next(i for i, line in enumerate(lines) if line.startswith("The full comparison")) :]
     marked = [line.split("  ")[0].strip() for line in full if re.match(r" [-+~] +\d+  ", line)]
     assert marked == ["- 1", "~ 2", "- 7", "+ 6"]  # a removed step first, where it stood
     text = "\n".join(lines)
     assert "Steps: 1 added (+), 2 removed (-), 1 changed (~), 9 the same" in text
-    assert "Left out: programming = advanced: you are ready here already" in text
+    assert "Left out: You are ready here already (advanced)." in text
     assert "4 × $10,162 = $40,648 (in-state)" in text and "4 × $33,627 = $134,508 (out-of-state)" in text
     assert text.count("The full comparison") == 1
 
@@ -204,13 +204,19 @@ def test_markdown_reads_as_a_diff(run: Run) -> None:
         "--format",
         "markdown",
     ).stdout
-    assert text.startswith("# What if programming = advanced, study = part-time?\n")
-    assert "- `-` 1. **Grow your Python from scripts to programs**: Left out: programming = advanced" in text
-    assert "- `~` 2. **Earn a bachelor's degree in computer science**" in text
-    assert "  - `+` Why, what if: education = none, path = undecided:" in text
+    assert text.startswith("# What if programming: advanced; study: part-time?\n")
     assert (
-        "| time | 4 years (full-time, the article's durations) | 4 years × 2 (part-time, an assumption) = 8 years |"
+        "- `-` 1. **Grow your Python from scripts to programs**: Left out: You are ready here already (advanced).\n"
         in text
+    )
+    assert "- `~` 2. **Earn a bachelor's degree in computer science**" in text
+    assert (
+        "  - `+` Why, what if: Most engineers start with a bachelor's degree; priced in-state, part-time"
+        " (no degree yet; not sure yet).\n" in text
+    )
+    assert (
+        "| time | typically 4 years (full-time, the article's durations)"
+        " | typically 4 years × 2 (part-time, an assumption) = 8 years |" in text
     )
 
 
@@ -229,7 +235,13 @@ def test_plain_leads_with_the_changes_and_keeps_the_two_roadmaps_apart(run: Run)
     lines = run(*PART_TIME).stdout.splitlines()
     assert lines[0] == "answer_changed\tstudy\tfull-time\tpart-time"
     assert lines[1].startswith("step_changed\t3\tdegree-bachelor\tEarn a bachelor's degree in computer science\twhy\t")
-    assert lines[2].startswith("estimates_changed\tin-state\tfull-time\t4.0\t4.0\t4 years (full-time,")
+    assert lines[2].startswith(
+        "estimates_changed\tin-state\tfull-time\t4.0\t4.0\ttypically 4 years (full-time, the article's durations)\t"
+    )
+    assert lines[2].endswith(
+        "\ttypically 4 years × 2 (part-time, an assumption) = 8 years\t40648\t40648"
+        "\t4 years of full-time study × $10,162 = $40,648 (part-time assumed to cost the same in total)"
+    )
     base = [line for line in lines if line.startswith("base_step\t")]
     what_if = [line for line in lines if line.startswith("what_if_step\t")]
     assert len(base) == len(what_if) == 12 and base != what_if
@@ -288,8 +300,14 @@ def test_the_quiz_save_question_with_what_if_names_the_roadmap_it_saves(
     monkeypatch.setattr(prompts, "confirm", confirm)
     keyboard.send_text(ENTER * 17)
     assert run("quiz", "--what-if", "programming=advanced").exit_code == 0
-    assert asked == ["Save the roadmap of your own answers (not the what-if) as your plan?"]
+    assert asked == ["Save the roadmap of your own answers (not the what-if) as your plan, to track your progress?"]
     assert as_json(run, "progress")["steps"][0]["id"] == "programming"  # your own: beginner
+    keyboard.send_text(ENTER * 17)
+    assert run("quiz", "--what-if", "programming=advanced").exit_code == 0
+    assert asked[1] == (
+        "Replace your saved plan with this roadmap of your own answers (not the what-if)"
+        " (12 kept (0 done), 0 new, 0 dropped)?"
+    )
 
 
 def offers(stderr: str) -> list[str]:
@@ -374,17 +392,35 @@ def test_a_resumed_quiz_compares_too(run: Run, keyboard: PipeInput) -> None:
 
 
 def test_a_wrapped_replay_command_breaks_between_arguments_only() -> None:
-    from mlpath import answers as contract
     from mlpath.cli.ending import replay_hint
-    from mlpath.content.loader import load_content, packaged_data_dir
+    from mlpath.content import answers as contract
+    from mlpath.content.load import load_content, packaged_data_dir
 
     content = load_content(packaged_data_dir())
-    prepared, _ = contract.resolve({"residency": "out-of-state"}, content.questions.questions, use_defaults=True)
+    prepared, _, _ = contract.resolve({"residency": "out-of-state"}, content.questions.questions, use_defaults=True)
     hint = replay_hint(content, contract.build(prepared), None, 80, {"study": "part-time"})
     command = hint.split("\n", 1)[1].replace(" \\\n", " ")
     assert shlex.split(command) == [
         "mlpath", "quiz", "--defaults", "--set", "residency=out-of-state", "--what-if", "study=part-time",
     ]  # fmt: skip
+
+
+def test_a_narrow_replay_command_keeps_each_option_beside_its_value() -> None:
+    from mlpath.cli.ending import replay_hint
+    from mlpath.content import answers as contract
+    from mlpath.content.load import load_content, packaged_data_dir
+
+    content = load_content(packaged_data_dir())
+    raw = {"education": "bachelor-other", "path": "degree", "study": "part-time", "goal": "manager"}
+    prepared, _, _ = contract.resolve(raw, content.questions.questions, use_defaults=True)
+    lines = replay_hint(content, contract.build(prepared), None, 40).split("\n")[2:]  # after the sentence
+    assert lines == [
+        "  mlpath quiz --defaults \\",
+        "    --set education=bachelor-other \\",
+        "    --set path=degree \\",
+        "    --set study=part-time \\",
+        "    --set goal=manager",
+    ]
 
 
 def test_the_ending_gives_up_offers_then_reasons_then_the_replay() -> None:

@@ -20,7 +20,7 @@ import pytest
 import yaml
 
 from article_runs import article_hashes, runs
-from mlpath.content.loader import load_content, packaged_data_dir
+from mlpath.content.load import load_content, packaged_data_dir
 
 DATA = packaged_data_dir()
 CONTENT = load_content(DATA, use_cache=False)

@@ -37,13 +37,13 @@ def test_the_roadmap_says_the_core_skills_are_likely_to_be_learned_on_the_job(sh
 def test_a_masters_time_is_not_called_full_time(show: Callable[..., str]) -> None:
     answers = ("--defaults", "--set", "education=bachelor-cs", "--set", "path=degree")
     formula = json.loads(show("roadmap", *answers, "--json"))["estimates"]["education"]["years_formula"]
-    assert formula == "1 to 2 years (the article's durations; it gives no study mode for the master's)"
+    assert formula == "1 to 2 years (the article's durations: a master's may take this long; no study mode given)"
 
 
 def test_a_bachelors_time_is_still_called_full_time(show: Callable[..., str]) -> None:
     answers = ("--defaults", "--set", "education=none", "--set", "path=degree")
     formula = json.loads(show("roadmap", *answers, "--json"))["estimates"]["education"]["years_formula"]
-    assert formula == "4 years (full-time, the article's durations)"
+    assert formula == "typically 4 years (full-time, the article's durations)"
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -113,3 +113,87 @@ def test_the_guides_own_answer_is_the_last_section_of_about(show: Callable[..., 
     out = show("about", "--format", "markdown")
     assert out.index("Should you become one? The guide's answer") > out.index("Who they work with")
     assert list(json.loads(show("about", "--json"))["guide_answer"]) == ["summary", "criteria", "rewards", "source"]
+
+
+def test_a_part_time_masters_says_its_years_are_taken_as_full_time(show: Callable[..., str]) -> None:
+    answers: tuple[str, ...] = ("--defaults", "--set", "education=bachelor-cs", "--set", "path=degree")
+    answers += ("--set", "residency=out-of-state")
+    answers += ("--set", "study=part-time")
+    study = json.loads(show("roadmap", *answers, "--json"))["estimates"]["education"]
+    assert study["years_formula"] == (
+        "1 to 2 years, taken as full-time (mlpath's assumption), × 2 (part-time, an assumption) = 2 to 4 years"
+    )
+    assert study["tuition_formula"] == (
+        "1 year of study, taken as full-time × $25,678 = $25,678 to 2 years of study, taken as full-time"
+        " × $25,678 = $51,356 (part-time assumed to cost the same in total)"
+    )
+    assert (study["years_min"], study["years_max"], study["tuition_min"], study["tuition_max"]) == (2, 4, 25678, 51356)
+    summary = show("roadmap", *answers, "--format", "table")  # the formulas stay in the full roadmap
+    assert (
+        "Degree: 2 to 4 years, part-time; tuition $25,678 to $51,356, out-of-state (worked out in the full roadmap)"
+        in summary
+    )
+
+
+def test_a_part_time_bachelors_time_and_tuition_carry_the_articles_hedge(show: Callable[..., str]) -> None:
+    answers = ("--defaults", "--set", "education=none", "--set", "path=degree", "--set", "study=part-time")
+    study = json.loads(show("roadmap", *answers, "--json"))["estimates"]["education"]
+    assert study["years_formula"] == "typically 4 years × 2 (part-time, an assumption) = 8 years"
+    assert study["tuition_formula"] == (
+        "4 years of full-time study × $10,162 = $40,648 (part-time assumed to cost the same in total)"
+    )
+
+
+def test_the_core_skills_step_gives_each_skill_its_purpose_and_the_articles_groups(
+    show: Callable[..., str],
+) -> None:
+    document = json.loads(show("roadmap", "--defaults", "--json"))
+    actions = next(step["actions"] for step in document["steps"] if step["id"] == "core-skills")
+    assert (
+        "Deep learning: Neural networks, crucial for hard problems in vision, language and other fields."
+        " Frameworks: TensorFlow, PyTorch, Keras. Architectures: convolutional neural networks (CNNs),"
+        " recurrent neural networks (RNNs), transformers." in actions
+    )
+    assert (
+        "Deployment and productionization: Putting models into production and serving them, essential for"
+        " delivering real-world solutions. Containers: Docker. Cloud platforms: AWS, Azure, Google Cloud."
+        " Model serving: TensorFlow Serving, Flask." in actions
+    )
+
+
+def test_education_says_a_bachelors_is_typical_and_a_masters_may_take_longer(show: Callable[..., str]) -> None:
+    table = show("education", "--format", "table")
+    assert "Bachelor's degree in computer science typically 4 years (full-time)" in table
+    assert "Master's degree may take 1 to 2 more years" in table
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_skills_open_with_their_intro(show: Callable[..., str], fmt: str) -> None:
+    assert one_line(CONTENT.skills.summary) in show("skills", "--format", fmt)
+
+
+def test_reasons_in_human_formats_word_the_answers_and_the_others_keep_keys(run: Run, show: Callable[..., str]) -> None:
+    answers = ("--defaults", "--set", "goal=director", "--set", "industries=finance")
+    markdown = show("roadmap", *answers, "--format", "markdown")
+    assert (  # the label cut before " (", its first letter lower-cased; an acronym (AI) keeps its capitals
+        "Why: Your goal takes the ladder up to Director of Machine Learning/AI (director of machine learning/AI)."
+        in markdown
+    )
+    assert "Why: What machine learning does there (finance and banking)." in markdown
+    assert "Why: You have started; now build real programs (beginner)." in markdown
+    plain = run("roadmap", *answers).stdout
+    assert "\tprogramming = beginner: you have started; now build real programs\t" in plain
+    assert "\tindustries = finance: what machine learning does there\t" in plain
+    assert "\tgoal = director: your goal takes the ladder up to Director of Machine Learning/AI\t" in plain
+
+
+def test_every_answer_of_a_list_is_worded_alike(show: Callable[..., str]) -> None:
+    markdown = show("roadmap", "--defaults", "--set", "industries=finance,healthcare", "--format", "markdown")
+    assert "Why: What machine learning does there (finance and banking, healthcare)." in markdown
+
+
+def test_a_label_that_opens_with_a_one_letter_word_is_lower_cased_too(show: Callable[..., str]) -> None:
+    answers = ("--defaults", "--set", "education=bachelor-other", "--set", "path=degree")
+    assert "(bachelor's in another field; a university degree)." in show("roadmap", *answers, "--format", "markdown")
+    shopping = show("roadmap", "--defaults", "--set", "industries=e-commerce", "--format", "markdown")
+    assert "Why: What machine learning does there (e-commerce and retail)." in shopping

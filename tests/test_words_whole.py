@@ -1,12 +1,13 @@
 """Every word whole at every width: words wrap; they are never cut, folded or merged.
 
-A word is a maximal run of non-space characters. The words of the JSON document (verdict, its
-reasons, every step's title, why and actions, the estimates and notes) must all appear in the
-table rendering, at any width from 30 to 200, as many times at least as the JSON holds them.
+A word is a maximal run of non-space characters. The words of the document (verdict, its
+reasons, every step's title, why and actions, the estimates and notes; answers and reasons worded
+as the table words them) must all appear in the table rendering, at any width from 30 to 200, as
+many times at least as the document holds them.
 The rendering may add words (headings, the summary); it may never lose one. A cut word fails as
 the missing whole word; two merged words fail as both missing.
 
-Rendered in-process: `render.write` on a `Terminal` around a `StringIO`, as the CLI draws.
+Rendered in-process: `output.formats.write` on a `Terminal` around a `StringIO`, as the CLI draws.
 """
 
 from __future__ import annotations
@@ -14,24 +15,25 @@ from __future__ import annotations
 import io
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
-from pathlib import Path
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import examples
-from mlpath import answers as contract
-from mlpath.content.loader import load_content, packaged_data_dir
-from mlpath.engine.compare import changed
+from mlpath.content import answers as contract
+from mlpath.content.load import load_content, packaged_data_dir
+from mlpath.engine.compare import Comparison
 from mlpath.engine.compare import compare as compare_roadmaps
-from mlpath.engine.roadmap import build_roadmap
-from mlpath.progress import new_plan
-from mlpath.render import OutputFormat, write
-from mlpath.report import Bars, Changes, Notes, Paragraph, Report, Steps, Table
-from mlpath.terminal import Terminal
-from mlpath.views import compare, education, explore, progress, roadmap, salary, utility
+from mlpath.engine.roadmap import Roadmap, build_roadmap
+from mlpath.output import plan as progress
+from mlpath.output import roadmap, views
+from mlpath.output import words as wording
+from mlpath.output.blocks import Bars, Changes, Notes, Paragraph, Report, Steps, Table
+from mlpath.output.formats import OutputFormat, write
+from mlpath.output.terminal import Terminal
+from mlpath.plan.model import replan
 
 CONTENT = load_content(packaged_data_dir())
 DRAWING = set("│┃|•·─━╭╮╰╯┌┐└┘├┤┬┴┼-█░#")  # a token made only of these is drawing, not a word
@@ -65,19 +67,20 @@ def lost_words(expected: Iterable[str], report: Report, width: int) -> dict[str,
     return {word: count for word, count in lost.items() if len(word) <= width - INDENT}
 
 
-def document_texts(document: Mapping[str, Any]) -> list[str]:
-    """Every sentence and value of a roadmap's JSON that a person reads."""
+def document_texts(document: Roadmap) -> list[str]:
+    """Every sentence and value of a roadmap that a person reads: the JSON's values, its reasons
+    worded as the table words them (the answers' labels, not their keys)."""
     texts: list[str] = []
-    verdict = document["verdict"]
+    verdict = document.verdict
     if verdict is not None:
-        texts += [verdict["level"], verdict["summary"], *verdict["reasons"]]
-    for step in document["steps"]:
-        texts += [step["title"], step["why"], *step["actions"]]
-    study = document["estimates"]["education"]
+        texts += [verdict.level, verdict.summary, *(wording.clause(CONTENT, reason) for reason in verdict.reasons)]
+    for step in document.steps:
+        texts += [step.title, wording.reason(CONTENT, step.why), *step.actions]
+    study = document.estimates.education
     if study:
-        texts += [study["years_formula"], study["tuition_formula"]]
-    texts += [*document["estimates"]["assumptions"], document["estimates"]["not_estimated"], document["editorial"]]
-    texts += [skipped["why"] for skipped in document["skipped"]]
+        texts += [study.years_formula, study.tuition_formula]
+    texts += [*document.estimates.assumptions, document.estimates.not_estimated, document.editorial]
+    texts += [wording.reason(CONTENT, skipped.why) for skipped in document.skipped]
     return texts
 
 
@@ -103,38 +106,40 @@ def changes() -> st.SearchStrategy[dict[str, Any]]:
     return keys.flatmap(lambda chosen: st.fixed_dictionaries({key: single[key] for key in chosen}))
 
 
-def comparison_texts(document: Mapping[str, Any]) -> list[str]:
-    """Every sentence and value of a comparison's changes that a person reads."""
-    found = document["changes"]
+def comparison_texts(document: Comparison) -> list[str]:
+    """Every sentence and value of a comparison's changes that a person reads, the answers and
+    reasons worded as the table words them."""
+    found = document.changes
     texts: list[str] = []
-    for key, change in found["answers"].items():
-        texts += [key, compare.shown(change["before"]), compare.shown(change["after"])]
-    verdict = found["verdict"]
+    for key, change in found.answers.items():
+        texts += [wording.answer(CONTENT, key, change.before), wording.answer(CONTENT, key, change.after)]
+    verdict = found.verdict
     if verdict is not None:
-        if verdict["before"] != verdict["after"]:  # a level kept is worded "mixed, unchanged"
-            texts.append(verdict["after"])
-        texts += [*verdict["reasons_added"], *verdict["reasons_removed"]]
-    steps = {step["id"]: step for step in document["what_if"]["steps"]}
-    for step in found["steps_added"]:
-        texts += [step["title"], steps[step["id"]]["why"], *steps[step["id"]]["actions"]]
-    texts += [step["title"] for step in found["steps_removed"]]
-    for step in found["steps_changed"]:
+        if verdict.before != verdict.after:  # a level kept is worded "mixed, unchanged"
+            texts.append(verdict.after)
+        texts += [wording.clause(CONTENT, reason) for reason in (*verdict.reasons_added, *verdict.reasons_removed)]
+    steps = {step.id: step for step in document.what_if.steps}
+    for added in found.steps_added:
+        step = steps[added.id]
+        texts += [added.title, wording.reason(CONTENT, step.why), *step.actions]
+    texts += [step.title for step in found.steps_removed]
+    for changed in found.steps_changed:
         texts += [
-            step["title"],
-            step["why_before"],
-            step["why_after"],
-            *step["actions_added"],
-            *step["actions_removed"],
+            changed.title,
+            wording.reason(CONTENT, changed.why_before),
+            wording.reason(CONTENT, changed.why_after),
+            *changed.actions_added,
+            *changed.actions_removed,
         ]
-        if "title" in step["changed"]:
-            texts.append(step["title_before"])
-    estimates = found["estimates"]
+        if "title" in changed.changed:
+            texts.append(changed.title_before)
+    estimates = found.estimates
     if estimates is not None:
-        for side in ("before", "after"):
-            if estimates[side] is not None:
-                texts += [estimates[side]["years_formula"], estimates[side]["tuition_formula"]]
-        texts += [*estimates["assumptions_added"], *estimates["assumptions_removed"]]
-    return [*texts, document["what_if"]["editorial"]]  # the only note
+        for side in (estimates.before, estimates.after):
+            if side is not None:
+                texts += [side.years_formula, side.tuition_formula]
+        texts += [*estimates.assumptions_added, *estimates.assumptions_removed]
+    return [*texts, document.what_if.editorial]  # the only note
 
 
 @settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -144,8 +149,9 @@ def test_every_word_of_a_comparison_is_whole_at_every_width(
 ) -> None:
     base = build_roadmap(CONTENT, contract.build(contract.check(answers)[0]))
     assert base.answers is not None
-    comparison = compare_roadmaps(base, build_roadmap(CONTENT, changed(base.answers, what_if)))
-    report = compare.comparison_report(CONTENT, comparison, what_if)
+    asked = contract.check(what_if)[0]  # as --what-if checks them
+    comparison = compare_roadmaps(base, build_roadmap(CONTENT, contract.changed(base.answers, asked)))
+    report = roadmap.comparison_report(CONTENT, comparison, asked)
     for expected in (comparison_texts(report.document), block_texts(report)):
         lost = lost_words(expected, report, width)
         assert not lost, f"cut or merged at width {width}: {lost}"
@@ -194,27 +200,28 @@ def block_texts(report: Report) -> list[str]:
 
 
 def _progress() -> Report:
-    plan = new_plan(build_roadmap(CONTENT, None), "2026-01-01T00:00:00+00:00")
-    return progress.progress_report(CONTENT, plan, Path("plan.yaml"))  # a path is one word: keep it short
+    general = build_roadmap(CONTENT, None)
+    plan = replan(None, general, "2026-01-01T00:00:00+00:00").plan
+    return progress.progress_report(CONTENT, plan, general, "plan.yaml")  # a path is one word: keep it short
 
 
 REPORTS: dict[str, Callable[[], Report]] = {
-    "about": lambda: explore.about(CONTENT),
-    "salary": lambda: salary.salary(CONTENT),
-    "salary-compare": lambda: salary.salary(CONTENT, 75000),
-    "ladder": lambda: explore.ladder(CONTENT),
-    "ladder-level": lambda: explore.ladder(CONTENT, 3),
-    "skills": lambda: explore.skills(CONTENT),
-    "specialties": lambda: explore.specialties(CONTENT),
-    "aspects": lambda: explore.aspects(CONTENT),
-    "education": lambda: education.education(CONTENT, "out-of-state", True),
-    "resources": lambda: explore.resources(CONTENT),
-    "internships": lambda: explore.internships(CONTENT),
-    "industries": lambda: explore.industries(CONTENT),
-    "companies": lambda: explore.companies(CONTENT),
-    "outlook": lambda: explore.outlook(CONTENT),
-    "work-life": lambda: explore.work_life(CONTENT),
-    "sources": lambda: utility.sources(CONTENT),
+    "about": lambda: views.about(CONTENT),
+    "salary": lambda: views.salary(CONTENT),
+    "salary-compare": lambda: views.salary(CONTENT, 75000),
+    "ladder": lambda: views.ladder(CONTENT),
+    "ladder-level": lambda: views.ladder(CONTENT, 3),
+    "skills": lambda: views.skills(CONTENT),
+    "specialties": lambda: views.specialties(CONTENT),
+    "aspects": lambda: views.aspects(CONTENT),
+    "education": lambda: views.education(CONTENT, "out-of-state", True),
+    "resources": lambda: views.resources(CONTENT),
+    "internships": lambda: views.internships(CONTENT),
+    "industries": lambda: views.industries(CONTENT),
+    "companies": lambda: views.companies(CONTENT),
+    "outlook": lambda: views.outlook(CONTENT),
+    "work-life": lambda: views.work_life(CONTENT),
+    "sources": lambda: views.sources(CONTENT),
     "questions": lambda: roadmap.questions_report(CONTENT),
     "progress": _progress,
 }
@@ -240,17 +247,16 @@ def test_a_long_title_hangs_under_itself_beside_a_two_digit_number() -> None:
 
 
 CHOICE_LABELS = sorted(
-    {choice.label for question in CONTENT.questions.questions for choice in question.choices}
-    | {f"{n}  {label}" for n, label in CONTENT.questions.scale_labels.items()}
+    {choice.label for question in CONTENT.questions.questions for choice in question.choices}  # a scale's too
     | {f"Next: {level.title}" for level in CONTENT.ladder.levels}
     | {f"Back: {level.title}" for level in CONTENT.ladder.levels}
 )
 
 
 @settings(max_examples=examples(40), deadline=None)
-@given(label=st.sampled_from(CHOICE_LABELS), width=st.integers(30, 200), lead=st.sampled_from([3, 5]))
+@given(label=st.sampled_from(CHOICE_LABELS), width=st.integers(30, 200), lead=st.sampled_from([3, 5, 6]))
 def test_every_word_of_a_quiz_choice_is_whole_at_every_width(label: str, width: int, lead: int) -> None:
-    from mlpath.prompts import choice_title
+    from mlpath.cli.prompts import choice_title
 
     lines = choice_title(label, width, lead).split("\n")
     assert lead + len(lines[0]) <= width - 1, lines  # questionary draws `lead` columns before it

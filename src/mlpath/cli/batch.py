@@ -1,30 +1,48 @@
-"""`mlpath quiz --batch`: one line out for every line in, in order, written as soon as it is read.
+"""Many answer sets at once: `mlpath quiz --batch` (a line out for every line in, in order, written
+as soon as it is read) and `mlpath cohort` (the whole group counted).
 
-Output is JSON Lines (a roadmap, or {"line": N, "error": ...}), or CSV with one row per
-answer set. On stdout every line is flushed as it is written, so a coprocess gets its answer
+Both read the same lines (io.lines), check each set as any answers are checked, and build each
+roadmap with the one engine (engine.roadmap) that `quiz --json` uses; a batch line is that
+roadmap's JSON. On stdout every line is flushed as it is written, so a coprocess gets its answer
 without closing its end; with -o FILE the lines stream into a temporary file beside FILE,
-renamed over it at the end (a failed run leaves any earlier FILE as it was).
+renamed over it at the end (a failed or killed run leaves any earlier FILE as it was).
 """
 
 from __future__ import annotations
 
+import contextlib
 import io
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterator
-from typing import IO, TYPE_CHECKING, Any, cast
+from typing import IO, TYPE_CHECKING, Annotated, Any, cast
 
-from mlpath.answer_lines import MAX_LINE_BYTES, Id, LineError, parse_line, read_lines
-from mlpath.cli.meter import METER_EVERY
+import typer
+
+from mlpath.cli.application import app, emit, examples, session, stdin_hint
+from mlpath.cli.options import (
+    DefaultsOption,
+    FormatOption,
+    IdColumnOption,
+    InputFormatOption,
+    JsonOption,
+    NoPagerOption,
+    Output,
+    SetOption,
+)
 from mlpath.errors import ExitCode, OperationError, UsageError
-from mlpath.render import OutputFormat
-from mlpath.render.data import COMPACT
+from mlpath.io import streams
+from mlpath.io.lines import MAX_LINE_BYTES, Id, LineError, parse_line, read_lines
+from mlpath.model import encode
+from mlpath.text import plural
 
 if TYPE_CHECKING:
-    from mlpath.cli.options import AnswerSource, Output
-    from mlpath.content.model import Content
-    from mlpath.planner import Key, Planner
-    from mlpath.terminal import Terminal
+    from mlpath.cli.options import AnswerSource
+    from mlpath.content import Content
+    from mlpath.content.answers import Answers
+    from mlpath.output.terminal import Terminal
 
+METER_EVERY = 2048  # lines between two updates of the progress bar
 CSV_COLUMNS = (
     "id",
     "line",
@@ -34,137 +52,222 @@ CSV_COLUMNS = (
     "degree_years_max",
     "tuition_min",
     "tuition_max",
+    "assumptions",
     "error",
 )
 
 
-def answer_lines(planner: Planner, stream: IO[bytes]) -> Iterator[tuple[int, Id | None, Key | str]]:
-    """(line number, id, checked answers or the line's error) for every line of `stream`, in order.
-    A line can fail in any way without costing the lines after it."""
-    for number, data in enumerate(read_lines(stream), 1):
-        ident: Id | None = None
+class Sets:
+    """The answer sets of a file or stdin, read one by one: JSON Lines, or a form's CSV export
+    (io.lines). Each is checked as any answers are; --set `overrides` (checked) win over each
+    set's; with `use_defaults`, what a set leaves out takes the question's default, and the sets
+    so filled are counted. A set can fail in any way without costing the ones after it."""
+
+    def __init__(self, content: Content, overrides: dict[str, Any], use_defaults: bool) -> None:
+        self.content, self.overrides, self.use_defaults = content, overrides, use_defaults
+        self.filled: Counter[str] = Counter()  # answers filled with their default, by key
+        self.filled_sets = 0
+        self.missing = 0  # sets that lacked answers (without --defaults)
+        self.csv = False  # reading a form's CSV export, whose cells may hold labels
+        self.unknown_cells = 0  # CSV cells that held no value and no label
+
+    def read(
+        self, stream: IO[bytes], csv: bool = False, id_column: str = "id", say: Callable[[str], None] | None = None
+    ) -> Iterator[tuple[int, Id | None, Answers | str]]:
+        """(line or row number, id, the checked answers or what is wrong) for each set, in order.
+        A CSV's header is read (and its columns matched, or refused) before this returns."""
+        from mlpath.content import answers as contract
+        from mlpath.io.lines import csv_sets
+
+        self.csv = csv
+        if not csv:
+            return self._each(_json_lines(stream))
+        needed = () if self.use_defaults else tuple(k for k in contract.KEYS if k not in self.overrides)
+        ignored, rows = csv_sets(stream, self.content.questions.questions, id_column, needed)
+        if ignored and say is not None:
+            verb = "holds" if len(ignored) == 1 else "hold"
+            say(f"Ignored {plural(len(ignored), 'column')} that {verb} no answer: {', '.join(map(repr, ignored))}.")
+        return self._each(rows)
+
+    def _each(
+        self, found: Iterator[tuple[int, Id | None, dict[str, Any] | LineError]]
+    ) -> Iterator[tuple[int, Id | None, Answers | str]]:
+        import gc
+
+        # Nothing read can make a reference cycle (JSON and CSV have none, records hold values), so
+        # reference counting frees it all: the cycle collector's passes over the engine's growing
+        # tables would only cost time (a tenth of it).
+        enabled = gc.isenabled()
+        gc.disable()
         try:
-            if data is None:
-                raise LineError(f"line longer than {MAX_LINE_BYTES:,} bytes; an answer set is far shorter")
-            ident, raw = parse_line(data)
-            yield number, ident, planner.key(raw)
-        except (LineError, UsageError) as error:
-            yield number, ident, str(error)
+            for number, ident, raw in found:
+                yield number, ident, self._checked(raw)
+        finally:
+            if enabled:
+                gc.enable()
+
+    def _checked(self, raw: dict[str, Any] | LineError) -> Answers | str:
+        from mlpath.content import answers as contract
+
+        if isinstance(raw, LineError):
+            return str(raw)
+        try:
+            questions = self.content.questions.questions
+            prepared, missing, filled = contract.resolve({**raw, **self.overrides}, questions, self.use_defaults)
+            if missing:
+                self.missing += 1
+                raise UsageError(f"missing answers: {', '.join(missing)}")
+            if filled:
+                self.filled_sets += 1
+                self.filled.update(filled)
+            return contract.build(prepared)
+        except UsageError as error:
+            self.unknown_cells += self.csv and str(error).startswith("invalid value")
+            return str(error)
         except RecursionError:
-            yield number, ident, "nested too deeply; expected a flat object of answers"
+            return "nested too deeply; expected a flat object of answers"
+
+    def hints(self, say: Callable[[str], None]) -> None:
+        """What applies to many sets, said once."""
+        if self.missing:
+            lacked = f"{self.missing:,} answer {'set' if self.missing == 1 else 'sets'} lacked answers"
+            say(f"{lacked}: give --defaults to fill them with each question's default.")
+        if self.unknown_cells:
+            say("A cell holds an answer's value or its label, as 'mlpath quiz --questions' lists them.")
 
 
-def encode(value: Any) -> bytes:
-    return COMPACT.encode(value).encode("utf-8")
+def _json_lines(stream: IO[bytes]) -> Iterator[tuple[int, Id | None, dict[str, Any] | LineError]]:
+    for number, data in enumerate(read_lines(stream), 1):
+        if data is None:
+            yield number, None, LineError(f"line longer than {MAX_LINE_BYTES:,} bytes; an answer set is far shorter")
+            continue
+        if not data.strip():
+            continue  # a blank line is no answer set
+        try:
+            ident, raw = parse_line(data)
+        except LineError as error:
+            yield number, None, error
+        except RecursionError:
+            yield number, None, LineError("nested too deeply; expected a flat object of answers")
+        else:
+            yield number, ident, raw
 
 
-class JsonLines:
-    """Each answer set as one JSON document on a line: its roadmap, or its error."""
+def _overrides(source_assignments: tuple[str, ...] | list[str]) -> dict[str, Any]:
+    """The --set answers for every line, checked once: a bad one is one usage error before any line."""
+    from mlpath.content import answers as contract
 
-    def __init__(self, planner: Planner) -> None:
-        self.planner = planner
-
-    def header(self) -> bytes:
-        return b""
-
-    def roadmap(self, number: int, ident: Id | None, key: Key) -> bytes:
-        line = self.planner.line(key)
-        return line + b"\n" if ident is None else b'{"id":' + encode(ident) + b"," + line[1:] + b"\n"
-
-    def error(self, number: int, ident: Id | None, message: str) -> bytes:
-        found: dict[str, Any] = {} if ident is None else {"id": ident}
-        found.update(line=number, error=message)
-        return encode(found) + b"\n"
+    return contract.check(contract.parse_assignments(source_assignments))[0]
 
 
-class CsvRows:
-    """Each answer set as one CSV row (RFC 4180): its verdict, step ids and degree, or its error."""
-
-    def __init__(self, planner: Planner) -> None:
-        from mlpath.render.csv import writer
-
-        self.planner = planner
-        self.buffer = io.StringIO(newline="")
-        self.writer = writer(self.buffer)
-
-    def _row(self, cells: tuple[Any, ...]) -> bytes:
-        from mlpath.render.records import text
-
-        self.buffer.seek(0)
-        self.buffer.truncate()
-        self.writer.writerow([text(cell) for cell in cells])
-        return self.buffer.getvalue().encode("utf-8")
-
-    def header(self) -> bytes:
-        return self._row(CSV_COLUMNS)
-
-    def roadmap(self, number: int, ident: Id | None, key: Key) -> bytes:
-        outline = self.planner.outline(key)
-        degree = outline.degree or (None, None, None, None)
-        return self._row((ident, number, outline.level, list(outline.steps), *degree, None))
-
-    def error(self, number: int, ident: Id | None, message: str) -> bytes:
-        return self._row((ident, number, None, None, None, None, None, None, message))
+def is_csv(name: str, chosen: str | None) -> bool:
+    return chosen == "csv" or (chosen is None and name.lower().endswith(".csv"))
 
 
-def batch(terminal: Terminal, content: Content, source: AnswerSource, output: Output, output_file: str | None) -> int:
+def run_batch(
+    terminal: Terminal,
+    content: Content,
+    source: AnswerSource,
+    output: Output,
+    output_file: str | None,
+    input_format: str | None = None,
+    id_column: str = "id",
+) -> int:
     """`quiz --batch`: returns the exit code, 0 if every line was valid, else 2."""
-    from mlpath.answers import parse_assignments
-    from mlpath.cli.meter import line_meter
-    from mlpath.files import atomic_file, open_input
-    from mlpath.planner import Planner
+    from mlpath.io.files import atomic_file, open_input
+    from mlpath.output.formats import OutputFormat
 
     output.resolve(False)  # --json with --format csv is a usage error
     to_file = output_file not in (None, "-")
     csv = output.format is OutputFormat.csv or (
         output.format is None and not output.json and to_file and str(output_file).lower().endswith(".csv")
     )
-    planner = Planner(content, parse_assignments(source.assignments), source.defaults)
+    overrides = _overrides(source.assignments)
     name = source.file or "-"
+    sets = Sets(content, overrides, source.defaults)
     with open_input(name, "answers file") as stream:
+        reading_csv = is_csv(name, input_format)
+        if name == "-":
+            stdin_hint(terminal, "CSV" if reading_csv else "JSON Lines")
+        lines = sets.read(stream, reading_csv, id_column, terminal.say)
         if not to_file:
             try:
-                invalid = run_batch(planner, stream, stdout_bytes(), csv, lambda done, invalid: None, flush_each=True)
-            except BrokenPipeError:
-                raise  # the reader went away (`| head -1`): the stream policy ends the run quietly
+                code = _write(content, lines, stdout_bytes(), csv, lambda done, invalid: None, flush_each=True)
             except OSError as error:  # a full disk behind stdout, ...
+                if streams.failure(error) is not None:
+                    raise  # the reader went away (`| head -1`), stdin failed: named as every stream's failure
                 raise OperationError(f"cannot write the roadmaps to stdout: {error.strerror}") from None
         else:
-            with atomic_file(str(output_file), "the roadmaps", protect=(name,)) as out, line_meter(terminal) as meter:
-                invalid = run_batch(planner, stream, out, csv, meter, flush_each=False)
-            lines = "line" if meter.done == 1 else "lines"
+            with atomic_file(str(output_file), "the roadmaps") as out, line_meter(terminal) as meter:
+                code = _write(content, lines, out, csv, meter, flush_each=False)
             kind = "csv" if csv else "JSON Lines"
-            terminal.say(f"Wrote {meter.done:,} {lines} to {output_file} ({kind}; {invalid:,} invalid).")
+            done = f"{meter.done:,} {'line' if meter.done == 1 else 'lines'}"
+            terminal.say(f"Wrote {done} to {output_file} ({kind}; {meter.invalid:,} invalid).")
+    sets.hints(terminal.say)
+    return code
+
+
+def _write(
+    content: Content,
+    lines: Iterator[tuple[int, Id | None, Answers | str]],
+    out: IO[bytes],
+    csv: bool,
+    meter: Callable[[int, int], None],
+    flush_each: bool,
+) -> int:
+    """Write a line for every answer set to `out`; the exit code: 2 if any was invalid."""
+    from mlpath.engine.roadmap import BatchError, build_roadmap
+
+    row = _csv_row() if csv else None
+    write = out.write
+    if row is not None:
+        write(row(CSV_COLUMNS))
+    invalid = written = 0
+    for number, ident, found in lines:
+        written += 1
+        if isinstance(found, str):
+            invalid += 1
+            if row is not None:
+                line = row((ident, number, None, None, None, None, None, None, None, found))
+            else:
+                line = (encode(BatchError(id=ident, line=number, error=found)) + "\n").encode()
+        else:
+            roadmap = build_roadmap(content, found)
+            if row is not None:
+                study = roadmap.estimates.education
+                degree = (
+                    (study.years_min, study.years_max, study.tuition_min, study.tuition_max, study.assumed)
+                    if study
+                    else (None,) * 5
+                )
+                level = roadmap.verdict.level if roadmap.verdict else None
+                line = row((ident, number, level, [s.id for s in roadmap.steps], *degree, None))
+            else:
+                text = encode(roadmap)
+                line = (text if ident is None else '{"id":' + encode(ident) + "," + text[1:]).encode() + b"\n"
+        write(line)
+        if flush_each:
+            out.flush()
+        if not written % METER_EVERY:
+            meter(written, invalid)
+    meter(written, invalid)
     return int(ExitCode.USAGE if invalid else ExitCode.OK)
 
 
-def run_batch(planner: Planner, stream: IO[bytes], out: IO[bytes], csv: bool, meter: Meter, flush_each: bool) -> int:
-    """Write a line for every line of `stream` to `out`; returns how many lines were invalid."""
-    writer = CsvRows(planner) if csv else JsonLines(planner)
-    write = out.write
-    flush = out.flush if flush_each else _nothing
-    write(writer.header())
-    invalid = 0
-    number = 0
-    for number, ident, found in answer_lines(planner, stream):
-        if type(found) is str:
-            invalid += 1
-            line = writer.error(number, ident, found)
-        else:
-            line = writer.roadmap(number, ident, found)  # type: ignore[arg-type]
-        write(line)
-        flush()
-        if not number % METER_EVERY:
-            meter(number, invalid)
-    meter(number, invalid)
-    return invalid
+def _csv_row() -> Callable[[tuple[Any, ...]], bytes]:
+    """Each answer set as one CSV row (RFC 4180): its verdict, step ids and degree, or its error."""
+    from mlpath.output.formats import csv_cell, csv_writer
 
+    buffer = io.StringIO(newline="")
+    writer = csv_writer(buffer)
 
-Meter = Callable[[int, int], None]  # (lines done, invalid so far)
+    def row(cells: tuple[Any, ...]) -> bytes:
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerow([csv_cell(cell) for cell in cells])
+        return buffer.getvalue().encode("utf-8")
 
-
-def _nothing() -> None:
-    pass
+    return row
 
 
 def stdout_bytes() -> IO[bytes]:
@@ -187,3 +290,99 @@ class _TextBytes(io.RawIOBase):
 
     def flush(self) -> None:
         self.stream.flush()
+
+
+class LineMeter:
+    """Called with (lines done, invalid so far); remembers them, and moves the bar if there is one."""
+
+    def __init__(self, update: Any = None) -> None:
+        self.done = 0
+        self.invalid = 0
+        self._update = update
+
+    def __call__(self, done: int, invalid: int) -> None:
+        self.done, self.invalid = done, invalid
+        if self._update is not None:
+            self._update(done, invalid)
+
+
+@contextlib.contextmanager
+def line_meter(terminal: Terminal) -> Iterator[LineMeter]:
+    """A progress bar on stderr (lines, lines per second, invalid so far), only when stderr is a
+    terminal, so that it never lands in a log or a pipe."""
+    if not terminal.stderr_isatty:
+        yield LineMeter()
+        return
+    from rich.progress import BarColumn, Progress, ProgressColumn, Task, TextColumn, TimeElapsedColumn
+    from rich.text import Text
+
+    class Rate(ProgressColumn):
+        def render(self, task: Task) -> Text:
+            speed = task.finished_speed or task.speed
+            return Text(f"{speed:,.0f} lines/s" if speed else "", style="progress.data.speed")
+
+    progress = Progress(
+        BarColumn(),
+        TextColumn("{task.completed:,} lines"),
+        Rate(),
+        TextColumn("{task.fields[invalid]:,} invalid"),
+        TimeElapsedColumn(),
+        console=terminal.error_console(),
+        transient=True,
+    )
+    task = progress.add_task("lines", total=None, invalid=0)
+    with progress:
+        yield LineMeter(lambda done, invalid: progress.update(task, completed=done, invalid=invalid))
+
+
+@app.command(rich_help_panel="Plan", help=examples(
+    "The whole group of a survey export: verdicts, common first steps, interests, goals, degree time and cost, "
+    "each step's share, and the invalid sets. Reads JSON Lines as quiz --batch does (an \"id\" names a line), or "
+    "a form's CSV export as it is: headers are answer keys or question prompts, cells values or the labels the quiz "
+    "shows. Exit 0, or 2 when any set was invalid (the report is printed all the same).",
+    "mlpath cohort survey.csv",
+    "mlpath cohort survey.csv --defaults --id-column Email",
+    "mlpath cohort - --json < survey.jsonl",
+))  # fmt: skip
+def cohort(
+    ctx: typer.Context,
+    file: Annotated[str, typer.Argument(metavar="FILE|-", help="The answer sets: JSON Lines, or a form's CSV export.")],
+    assignments: SetOption = None,
+    defaults: DefaultsOption = False,
+    input_format: InputFormatOption = None,
+    id_column: IdColumnOption = "id",
+    fmt: FormatOption = None,
+    as_json: JsonOption = False,
+    no_pager: NoPagerOption = False,
+) -> None:
+    from mlpath.engine.cohort import Tally
+    from mlpath.engine.roadmap import build_roadmap
+    from mlpath.io.files import open_input
+    from mlpath.output.views import cohort as cohort_view
+
+    state = session(ctx)
+    output = Output.of(fmt, as_json)
+    output.resolve(state.terminal.stdout_isatty)  # a clash of --json and --format before any line is read
+    content = state.content()
+    sets = Sets(content, _overrides(assignments or ()), defaults)
+    tally = Tally()
+    with open_input(file, "answers file") as stream:
+        reading_csv = is_csv(file, input_format)
+        if file == "-":
+            stdin_hint(state.terminal, "CSV" if reading_csv else "JSON Lines")
+        lines = sets.read(stream, reading_csv, id_column, state.terminal.say)
+        with line_meter(state.terminal) as meter:
+            for number, ident, found in lines:
+                if isinstance(found, str):
+                    tally.add_invalid(number, ident, found)
+                else:
+                    tally.add(build_roadmap(content, found))
+                if not tally.count % METER_EVERY:
+                    meter(tally.count, tally.invalid)
+    emit(ctx, cohort_view(tally.result(sets.filled_sets, sets.filled), content), output, pager=not no_pager)
+    sets.hints(state.terminal.say)
+    if tally.invalid:
+        verb = "was" if tally.invalid == 1 else "were"
+        what = "rows" if reading_csv else "lines"
+        typer.echo(f"{tally.invalid:,} of {tally.count:,} {what} {verb} invalid (listed in the report).", err=True)
+        raise typer.Exit(int(ExitCode.USAGE))

@@ -1,21 +1,21 @@
 """Shell completion: the scripts for each shell, and the values that live in content or in the
 saved plan (ladder levels, plan steps, --set KEY=VALUE).
 
-Typer's scripts and completion classes drive zsh, fish and PowerShell. bash gets its own script
-and class: bash splits the word being completed at '=' and ':' (COMP_WORDBREAKS), so Typer's
-bash completion saw `--set programming=` as three words and offered nothing. mlpath's script
-passes the command line as typed (COMP_LINE, COMP_POINT) and the word breaks, and each reply
-is cut to the part after the last break, which is all bash replaces.
+Typer's scripts and completion (typer.completion) drive zsh, fish and PowerShell. bash gets its
+own: bash splits the word being completed at '=' and ':' (COMP_WORDBREAKS), so
+`--set programming=` reached Typer as three words. mlpath's script passes the command line as
+typed (COMP_LINE, COMP_POINT) and the word breaks; `candidates` reads what can come next off the
+commands' own parameters, and each reply is cut to the part after the last break, which is all
+bash replaces.
 """
 
 from __future__ import annotations
 
 import os
+import shlex
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-
-import typer
 
 SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
 COMPLETE_VAR = "_MLPATH_COMPLETE"
@@ -33,13 +33,14 @@ complete -o default -F _mlpath_completion mlpath"""
 
 
 def detect_shell() -> str:
-    """The shell running mlpath, for a bare --show-completion or --install-completion."""
-    from typer._completion_shared import _get_shell_name
-
-    return _get_shell_name() or "unknown"
+    """The shell running mlpath (from $SHELL), for a bare --show-completion or --install-completion."""
+    name = Path(os.environ.get("SHELL", "")).name.lower()
+    return name if name in SHELLS else "unknown"
 
 
 def checked_shell(value: str) -> str:
+    import typer
+
     shell = value.strip().lower()
     if shell not in SHELLS:
         raise typer.BadParameter(
@@ -49,126 +50,151 @@ def checked_shell(value: str) -> str:
     return shell
 
 
-def script(shell: str) -> str:
+def script(ctx: Any, param: Any, shell: str) -> str | None:
+    """bash's script (mlpath's own); None for the other shells, whose scripts Typer prints."""
     if shell == "bash":
         return BASH_SCRIPT
-    from typer._completion_shared import get_completion_script
+    from typer.completion import show_callback
 
-    return get_completion_script(prog_name="mlpath", complete_var=COMPLETE_VAR, shell=shell)
-
-
-def show(ctx: typer.Context, value: str | None) -> None:
-    """--show-completion SHELL: print the script for the shell named, whatever shell runs this."""
-    if value is None or ctx.resilient_parsing:
-        return
-    typer.echo(script(checked_shell(value)))
-    raise typer.Exit()
+    show_callback(ctx, param, shell)  # prints Typer's script and exits
+    return None
 
 
-def install(ctx: typer.Context, value: str | None) -> None:
-    """--install-completion SHELL: add the script to that shell's startup; an unknown shell edits nothing."""
-    if value is None or ctx.resilient_parsing:
-        return
-    shell = checked_shell(value)
+def install(ctx: Any, param: Any, shell: str) -> Path | None:
+    """Add the script to that shell's startup: bash's here (see `_install_bash`), the others' by
+    Typer. Returns where bash's script went (Typer reports the others itself)."""
     if shell == "bash":
-        from mlpath.cli.app import fail
-        from mlpath.errors import MlpathError
+        return _install_bash()
+    from typer.completion import get_completion_inspect_parameters, install_callback
 
-        try:
-            path = _install_bash()
-        except MlpathError as error:  # an eager option: no command's error handling yet
-            fail(str(error), error.exit_code)
-    else:
-        from typer._completion_shared import install as typer_install
+    get_completion_inspect_parameters()  # Typer's completion classes, for the script it installs
+    try:
+        install_callback(ctx, param, shell)
+    except FileNotFoundError as error:  # PowerShell asks the shell itself where its profile is
+        from mlpath.errors import OperationError
 
-        _, path = typer_install(shell=shell, prog_name="mlpath", complete_var=COMPLETE_VAR)
-    typer.echo(f"{shell} completion installed in {path}; it takes effect in a new shell.", err=True)
-    raise typer.Exit()
+        raise OperationError(f"cannot install {shell} completion: {error.filename or shell} was not found") from None
+    return None
 
 
 def _install_bash() -> Path:
-    """As Typer installs bash completion (a script sourced from ~/.bashrc), with mlpath's script.
-
-    ~/.bashrc is read with a bound and only if it is a regular file (a FIFO would block), and
-    both files are written atomically, through symlinks (dotfiles are often links)."""
+    """The script in ~/.bash_completions/mlpath.sh, sourced from ~/.bashrc (as Typer installs
+    bash completion). ~/.bashrc is read as bytes with a bound, only if it is a regular file, and
+    appended to without being decoded; the path in the added line is quoted for the shell. Both
+    files are written atomically, through symlinks; if ~/.bashrc cannot be written, the script
+    is taken back."""
     from mlpath.errors import OperationError
-    from mlpath.files import MAX_INPUT_BYTES, read_regular, write_atomic
+    from mlpath.io.files import MAX_INPUT_BYTES, read_regular, write_atomic
 
     rc = Path.home() / ".bashrc"
     try:
-        text = read_regular(rc, MAX_INPUT_BYTES).decode("utf-8", "surrogateescape")
+        text = read_regular(rc, MAX_INPUT_BYTES)
     except FileNotFoundError:
-        text = ""
+        text = b""
     except OSError as error:  # a FIFO, a device, a directory, too big: refused at once
         raise OperationError(f"cannot add mlpath's completion to {rc}: {error}") from None
     target = Path.home() / ".bash_completions" / "mlpath.sh"
+    line = f"source {shlex.quote(str(target))}".encode(errors="surrogateescape")
+    new = not target.exists()
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise OperationError(f"cannot make {target.parent}: {error.strerror}") from None
-    write_atomic(str(target), BASH_SCRIPT + "\n", "the completion script")
-    line = f"source '{target}'"
-    if line not in text:
-        write_atomic(str(rc), f"{text.rstrip(chr(10))}\n{line}\n" if text else f"{line}\n", "~/.bashrc")
+    write_atomic(str(target), BASH_SCRIPT + "\n", "the completion script", mine=target)
+    if line in text.splitlines():
+        return target
+    try:
+        write_atomic(str(rc), text.rstrip(b"\n") + b"\n" + line + b"\n" if text else line + b"\n", "~/.bashrc", mine=rc)
+    except OperationError:
+        if new:
+            target.unlink(missing_ok=True)
+        raise
     return target
 
 
-def register_shells() -> None:
-    """Make the completion classes known to Typer's completion machinery (only when a shell asks)."""
-    from typer._click.shell_completion import add_completion_class
-    from typer._completion_classes import BashComplete, completion_init
+def complete(group: Any, instruction: str) -> str | None:
+    """The replies to a completion request: bash's worked out here, on the command line as typed;
+    None for another shell's (Typer's classes answer those)."""
+    if instruction != "complete_bash":
+        from typer.completion import get_completion_inspect_parameters
 
-    class Bash(BashComplete):
-        cut = 0  # how much of the word being completed bash has already split off
+        get_completion_inspect_parameters()  # registers Typer's completion classes
+        return None
+    from mlpath.text import whole_number
 
-        def get_completion_args(self) -> tuple[list[str], str]:
-            from mlpath.numbers import whole_number
-
-            line = os.environ.get("COMP_LINE")
-            if line is None:  # a script from an older mlpath or from Typer
-                if whole_number(os.environ.get("COMP_CWORD", "")) is None:
-                    return [], ""  # not a word number (Typer's int() fails on 5,000 digits, reads "٣" as 3)
-                args: tuple[list[str], str] = super().get_completion_args()
-                return args
-            from typer._click.shell_completion import split_arg_string
-
-            point = whole_number(os.environ.get("COMP_POINT", ""))
-            typed = line if point is None else line[:point]
-            words = split_arg_string(typed)
-            if not typed or typed[-1].isspace():
-                return words[1:], ""
-            incomplete = words[-1]
-            breaks = os.environ.get("COMP_WORDBREAKS", BASH_WORDBREAKS)
-            self.cut = max((incomplete.rfind(c) + 1 for c in breaks if not c.isspace()), default=0)
-            return words[1:-1], incomplete
-
-        def format_completion(self, item: Any) -> str:
-            return str(item.value)[self.cut :]
-
-    completion_init()
-    add_completion_class(Bash, "bash")
-
-
-def _content_ids(ctx: typer.Context) -> list[str]:
-    from mlpath.content.loader import load_content, resolve_data_dir
-
-    root = ctx.find_root()
+    line = os.environ.get("COMP_LINE", os.environ.get("COMP_WORDS", ""))
+    point = whole_number(os.environ.get("COMP_POINT", ""))
+    typed = line if point is None else line[:point]
     try:
-        content = load_content(resolve_data_dir(root.params.get("data_dir")))
+        words = shlex.split(typed)
+    except ValueError:  # an open quote: complete the word as typed so far
+        words = shlex.split(typed + '"') if '"' in typed else typed.split()
+    incomplete = "" if not typed or typed[-1].isspace() or not words else words.pop()
+    breaks = os.environ.get("COMP_WORDBREAKS", BASH_WORDBREAKS)
+    cut = max((incomplete.rfind(c) + 1 for c in breaks if not c.isspace()), default=0)
+    found = candidates(group, words[1:], incomplete)
+    return "\n".join(value[cut:] for value in found)
+
+
+def candidates(group: Any, words: list[str], incomplete: str) -> list[str]:
+    """What can come next on a command line: the subcommands, option names or values that start
+    with `incomplete`, read off the commands and their parameters (and their completion callbacks)."""
+    command, path = group, ["mlpath"]
+    expecting = None  # an option still waiting for its value
+    before: list[str] = []  # the words of the command being completed so far
+    positional = 0
+    for word in words:
+        if expecting is not None:
+            expecting = None
+            before.append(word)
+        elif word.startswith("-"):
+            option = _option(command, word.partition("=")[0])
+            if option is not None and not option.is_flag and "=" not in word:
+                expecting = option
+            before.append(word)
+        elif word in getattr(command, "commands", {}):
+            command, before, positional = command.commands[word], [], 0
+            path.append(word)
+        else:
+            positional += 1
+            before.append(word)
+    ctx = group.make_context("mlpath", [], resilient_parsing=True)
+    for name in path[1:]:
+        ctx = ctx.command.commands[name].make_context(name, [], parent=ctx, resilient_parsing=True)
+    if expecting is not None:
+        return [str(item.value) for item in expecting.shell_complete(ctx, incomplete)]
+    if incomplete.startswith("-"):
+        names = [name for param in command.params for name in (*param.opts, *param.secondary_opts)]
+        return [name for name in [*names, "--help"] if name.startswith(incomplete) and name.startswith("-")]
+    subcommands = getattr(command, "commands", None)
+    if subcommands:
+        return [name for name in subcommands if name.startswith(incomplete)]
+    arguments = [param for param in command.params if param.param_type_name == "argument"]
+    if positional < len(arguments):
+        return [str(item.value) for item in arguments[positional].shell_complete(ctx, incomplete)]
+    return []
+
+
+def _option(command: Any, name: str) -> Any:
+    return next((p for p in command.params if name in (*p.opts, *p.secondary_opts)), None)
+
+
+def complete_level(ctx: Any, incomplete: str) -> Iterator[str]:
+    from mlpath.content.load import load_content, resolve_data_dir
+
+    try:
+        content = load_content(resolve_data_dir(ctx.find_root().params.get("data_dir")))
+        levels = [level.id for level in content.ladder.levels]
     except Exception:  # completion must never break the shell
-        return []
-    return [level.id for level in content.ladder.levels]
-
-
-def complete_level(ctx: typer.Context, incomplete: str) -> Iterator[str]:
-    yield from (level for level in _content_ids(ctx) if level.startswith(incomplete))
+        return
+    yield from (level for level in levels if level.startswith(incomplete))
 
 
 def complete_step(incomplete: str) -> Iterator[str]:
-    from mlpath import storage
+    from mlpath.plan import store
 
     try:
-        plan = storage.load()
+        plan = store.load()
     except Exception:  # a damaged plan is reported by the command, not by completion
         return
     if plan is not None:
@@ -177,7 +203,7 @@ def complete_step(incomplete: str) -> Iterator[str]:
 
 def complete_answer(incomplete: str) -> Iterator[str]:
     """`--set` values: KEY= while the key is typed, then KEY=VALUE (the last item of a list)."""
-    from mlpath.answers import CONTRACT
+    from mlpath.content.answers import CONTRACT
 
     key, sep, value = incomplete.partition("=")
     if not sep:

@@ -10,6 +10,7 @@ comparison, the replay command. Whatever is left out is in the pager (or printed
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
@@ -17,15 +18,33 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import typer
 
-    from mlpath.answers import Answers
     from mlpath.cli.options import Delivery, Output
-    from mlpath.content.model import Content
+    from mlpath.content import Content
+    from mlpath.content.answers import Answers
 
-SAVE_QUESTION = "Save this roadmap as your plan, to track your progress?"
-# With --what-if the screen shows two roadmaps; the plan is always the one of your own answers.
-SAVE_BASE_QUESTION = "Save the roadmap of your own answers (not the what-if) as your plan?"
-SAVED_LINE = 100  # about as long as "Saved your plan to PATH (N steps). See it with 'mlpath progress'."
 PROMPT = 1  # the shell's prompt after the quiz
+
+
+def save_question(content: Content, answers: Answers, what_if: bool) -> tuple[str, bool, str]:
+    """(the question, its default, the line saving would print): with a plan saved, what saving
+    would change, and No by default (the safe choice)."""
+    from mlpath.cli.progress import replanned
+    from mlpath.engine.roadmap import build_roadmap
+    from mlpath.errors import MlpathError
+    from mlpath.output.plan import saved_line
+
+    try:
+        old, result = replanned(build_roadmap(content, answers))
+    except MlpathError:  # the plan cannot be read: asked as for a first plan; saving says what is wrong
+        old, result = None, None
+    own = " of your own answers (not the what-if)" if what_if else ""
+    if result is None:
+        return f"Save the roadmap{own} as your plan, to track your progress?", True, ""
+    if old is None:
+        return f"Save the roadmap{own} as your plan, to track your progress?", True, saved_line(result, True)
+    change = saved_line(result, False).removeprefix("Plan updated: ").removesuffix(" — mlpath progress")
+    text = f"Replace your saved plan with this roadmap{own} ({change})?"
+    return text, False, saved_line(result, False)
 
 
 def end_of_quiz(
@@ -40,16 +59,17 @@ def end_of_quiz(
     """The roadmap (or the comparison) with its summary left on screen, the question to save it,
     how to replay it and, without --what-if, the comparisons worth a look (at most
     data/roadmap.yaml's `offer`), all within the terminal's height."""
-    from mlpath.cli.app import session
+    from mlpath.cli.application import session
     from mlpath.cli.quiz import show_roadmap
-    from mlpath.cli.whatif import offered
+    from mlpath.content.answers import assignment
+    from mlpath.engine.compare import worth_trying
 
     terminal = session(ctx).terminal
     width = terminal.width
-    offers = [] if what_if else offered(content, answers)
-    text = SAVE_BASE_QUESTION if what_if else SAVE_QUESTION
+    offers = [] if what_if else [f"--what-if {assignment(k, v)}" for k, v in worth_trying(content, answers)]
+    text, default, line = save_question(content, answers, bool(what_if))
     question = 0 if delivery.save else rows_of(len(text) + 9, width)  # "? " and " (Y/n) Yes" round it
-    saved_line = rows_of(SAVED_LINE, width)
+    saved_line = _rows(_sentence(line, width))
     rich, plain = hints(content, answers, saved, width, what_if, offers)
     tails = [*rich, *plain]
     after = question + (0 if delivery.save else saved_line) + PROMPT
@@ -63,16 +83,16 @@ def end_of_quiz(
     built, shown = show_roadmap(
         ctx, content, answers, delivery, output, what_if=what_if, ending=True, least=max(1, question), choose=choose
     )
-    from mlpath import resume as unfinished
+    from mlpath.plan import resume as unfinished
 
     unfinished.forget()  # only once shown: a terminal closed while the roadmap is read leaves a --resume
     saved_now = False  # with --save, the plan was saved (and said so) before the roadmap was shown
     if not delivery.save:
         from mlpath.cli.progress import save_plan
-        from mlpath.prompts import confirm
+        from mlpath.cli.prompts import confirm
 
-        if confirm(text, default=True):
-            save_plan(built)
+        if confirm(text, default=default):
+            save_plan(built, width)
             saved_now = True
     left = terminal.height - shown - question - (saved_line if saved_now else 0) - PROMPT
     hint = next((hint for hint in tails if _rows(hint) <= left), "")
@@ -125,7 +145,7 @@ def replay_hint(
     Wrapped on words at `width`; a command too long for one line goes on with a backslash, so
     it can still be copied and pasted whole.
     """
-    from mlpath.answers import assignment
+    from mlpath.content.answers import assignment
 
     extra = "".join(f" --what-if {assignment(key, value)}" for key, value in (what_if or {}).items())
     lines = [_sentence("Replay these answers without the questions:", width)]  # right under the save question
@@ -152,7 +172,7 @@ def _rows(text: str) -> int:
 
 def _defaults_command(content: Content, answers: Answers) -> str:
     """`mlpath quiz --defaults` with a --set for every answer that is not the default."""
-    from mlpath.answers import assignment
+    from mlpath.content.answers import assignment
 
     document = answers.document()
     changed = []
@@ -165,10 +185,16 @@ def _defaults_command(content: Content, answers: Answers) -> str:
 
 
 def _command(text: str, width: int) -> str:
+    """A command wrapped between its arguments, an option beside its value ("--set KEY=VALUE")
+    where the two fit on a line."""
+    room = width - 7  # the indent and the backslash
+    joined = re.sub(
+        r"(--set|--what-if|--answers) (\S+)", lambda m: m[0].replace(" ", "\0") if len(m[0]) <= room else m[0], text
+    )
     lines = textwrap.wrap(
-        text, width - 3, initial_indent="  ", subsequent_indent="    ", break_long_words=False, break_on_hyphens=False
+        joined, width - 3, initial_indent="  ", subsequent_indent="    ", break_long_words=False, break_on_hyphens=False
     )  # a break after a hyphen would split a value ("part- \ time") and the command would not run
-    return " \\\n".join(lines)
+    return " \\\n".join(lines).replace("\0", " ")
 
 
 def _sentence(text: str, width: int) -> str:

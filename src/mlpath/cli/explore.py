@@ -7,13 +7,124 @@ from typing import Annotated
 
 import typer
 
-from mlpath.answers import Residency
-from mlpath.cli.app import commands, emit, hint, session
-from mlpath.cli.options import Output, document_output_options, output_options
-from mlpath.errors import UsageError, short
-from mlpath.views import explore as views
+from mlpath.cli.application import app, emit, examples, hint, session
+from mlpath.cli.options import DocumentFormatOption, FormatOption, JsonOption, NoPagerOption, Output
+from mlpath.content.answers import Residency
+from mlpath.errors import UsageError
+from mlpath.text import nearest, short, whole_number
 
 EXPLORE = "Explore"
+# The commands that show one part of the content: name, the view (in output.views), help, examples.
+SHOWN = (
+    (
+        "about",
+        "about",
+        'What an ML engineer is and does, and the guide\'s own answer to "should I become one?".',
+        ("mlpath about", "mlpath about --format markdown"),
+    ),
+    (
+        "skills",
+        "skills",
+        "The five skills useful to have, and the ten built on the job with the tools the article names.",
+        ("mlpath skills", "mlpath skills --json | jq '.on_the_job[].tools'"),
+    ),
+    (
+        "specialties",
+        "specialties",
+        "The five popular specialties.",
+        ("mlpath specialties", "mlpath specialties | cut -f1"),
+    ),
+    ("aspects", "aspects", "The best and the worst aspects of the job.", ("mlpath aspects",)),
+    ("resources", "resources", "The six web resources for learning, with their web addresses.", ("mlpath resources",)),
+    (
+        "internships",
+        "internships",
+        "The five kinds of internship.",
+        ("mlpath internships", "mlpath internships --json"),
+    ),
+    (
+        "industries",
+        "industries",
+        "Job opportunities by industry, with example applications.",
+        ("mlpath industries", "mlpath industries | grep -i health"),
+    ),
+    (
+        "companies",
+        "companies",
+        "The ten kinds of company that commonly hire, with example uses.",
+        ("mlpath companies", "mlpath companies --format yaml"),
+    ),
+    (
+        "outlook",
+        "outlook",
+        "Projected growth in demand: how much, over which years, from which source, and why.",
+        ("mlpath outlook", "mlpath outlook --json | jq .growth_percent"),
+    ),
+    ("work-life", "work_life", "The work-life balance picture.", ("mlpath work-life",)),
+)
+NOT_A_LIST = ("about", "outlook", "work-life")  # no csv: their documents are not lists of records
+
+
+def _shown(name: str, view: str, summary: str, lines: tuple[str, ...]) -> None:
+    if name in NOT_A_LIST:
+
+        def command(
+            ctx: typer.Context,
+            fmt: DocumentFormatOption = None,
+            as_json: JsonOption = False,
+            no_pager: NoPagerOption = False,
+        ) -> None:
+            from mlpath.output import views
+
+            emit(ctx, getattr(views, view)(session(ctx).content()), Output.of(fmt, as_json), pager=not no_pager)
+
+    else:
+
+        def command(  # type: ignore[misc]
+            ctx: typer.Context, fmt: FormatOption = None, as_json: JsonOption = False, no_pager: NoPagerOption = False
+        ) -> None:
+            from mlpath.output import views
+
+            emit(ctx, getattr(views, view)(session(ctx).content()), Output.of(fmt, as_json), pager=not no_pager)
+
+    app.command(name, rich_help_panel=EXPLORE, help=examples(summary, *lines))(command)
+
+
+for entry in SHOWN:
+    _shown(*entry)
+
+
+@app.command(rich_help_panel=EXPLORE, help=examples(
+    "Entry, median and senior pay with sources, against the national average; --compare puts your own pay beside each.",
+    "mlpath salary", "mlpath salary --compare 75000", "mlpath salary --json | jq '.tiers[].amount'",
+))  # fmt: skip
+def salary(
+    ctx: typer.Context,
+    compare: Annotated[
+        str | None,
+        typer.Option("--compare", metavar="AMOUNT", help="Your own yearly pay, to put beside each tier (e.g. 75000)."),
+    ] = None,
+    fmt: FormatOption = None,
+    as_json: JsonOption = False,
+    no_pager: NoPagerOption = False,
+) -> None:
+    from mlpath.output import views
+
+    emit(ctx, views.salary(session(ctx).content(), parse_amount(compare)), Output.of(fmt, as_json), not no_pager)
+
+
+def parse_amount(text: str | None) -> int | None:
+    """'75000', '75,000', '$75,000' or '75k' as whole dollars; ASCII digits only."""
+    if text is None:
+        return None
+    match = re.fullmatch(r"\$?\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*([kK]?)", text.strip(), re.ASCII)
+    amount = float(match.group(1).replace(",", "")) * (1000 if match.group(2) else 1) if match else 0.0
+    if not match or not 1 <= amount <= 100_000_000:
+        why = "is not an amount" if not match else "is out of range: between 1 and 100,000,000 dollars"
+        raise typer.BadParameter(
+            f"{short(text)} {why}; give yearly pay in dollars, e.g. 75000, 75,000 or 75k", param_hint="'--compare'"
+        )
+    return round(amount)
 
 
 def complete_level(ctx: typer.Context, incomplete: str) -> list[str]:
@@ -22,60 +133,12 @@ def complete_level(ctx: typer.Context, incomplete: str) -> list[str]:
     return list(completion.complete_level(ctx, incomplete))
 
 
-def parse_amount(text: str | None) -> int | None:
-    """'75000', '75,000', '$75,000' or '75k' as whole dollars."""
-    if text is None:
-        return None
-    # ASCII only (re.ASCII): "７５０００" or "٧٥" is not an amount, however Python's float() reads it.
-    match = re.fullmatch(r"\$?\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*([kK]?)", text.strip(), re.ASCII)
-    if not match:
-        raise typer.BadParameter(
-            f"{short(text)} is not an amount; give yearly pay in dollars, e.g. 75000, 75,000 or 75k",
-            param_hint="'--compare'",
-        )
-    amount = float(match.group(1).replace(",", "")) * (1000 if match.group(2) else 1)
-    if amount < 1 or amount > 100_000_000:
-        raise typer.BadParameter(
-            f"{short(text)} is out of range; give yearly pay between 1 and 100,000,000 dollars, e.g. 75000",
-            param_hint="'--compare'",
-        )
-    return round(amount)
-
-
-@commands.command(rich_help_panel=EXPLORE)
-@document_output_options
-def about(ctx: typer.Context, output: Output) -> None:
-    """What an ML engineer is and does, and the guide's own answer to "should I become one?".
-
-    Example: mlpath about --format markdown
-    """
-    emit(ctx, views.about(session(ctx).content()), output)
-
-
-@commands.command(rich_help_panel=EXPLORE)
-@output_options
-def salary(
-    ctx: typer.Context,
-    output: Output,
-    compare: Annotated[
-        str | None,
-        typer.Option("--compare", metavar="AMOUNT", help="Your own yearly pay, to put beside each tier (e.g. 75000)."),
-    ] = None,
-) -> None:
-    """Entry, median and senior pay with sources, against the national average.
-
-    Example: mlpath salary --compare 75000
-    """
-    from mlpath.views.salary import salary as salary_view
-
-    emit(ctx, salary_view(session(ctx).content(), parse_amount(compare)), output)
-
-
-@commands.command(rich_help_panel=EXPLORE)
-@output_options
+@app.command(rich_help_panel=EXPLORE, help=examples(
+    "The six levels from junior to director, in order; or one level in full; or step through them.",
+    "mlpath ladder", "mlpath ladder senior", "mlpath ladder 3 --json", "mlpath ladder --walk",
+))  # fmt: skip
 def ladder(
     ctx: typer.Context,
-    output: Output,
     level: Annotated[
         str | None,
         typer.Argument(
@@ -83,137 +146,65 @@ def ladder(
         ),
     ] = None,
     walk: Annotated[bool, typer.Option("--walk", help="Step through the levels on a terminal.")] = False,
+    fmt: FormatOption = None,
+    as_json: JsonOption = False,
+    no_pager: NoPagerOption = False,
 ) -> None:
-    """The six levels from junior to director, in order; or one level in full.
-
-    Examples: mlpath ladder | mlpath ladder senior | mlpath ladder --walk
-    """
-    from mlpath.lookup import choose
-
     state = session(ctx)
     content = state.content()
-    ids = [level.id for level in content.ladder.levels]
-    chosen = choose(ids, level, "level") if level is not None else None
-    if walk:
-        # It draws levels and prompts on stdout: never into a file or a pipe.
+    chosen = choose([level.id for level in content.ladder.levels], level, "level") if level is not None else None
+    if walk:  # it draws levels and prompts on stdout: never into a file or a pipe
         if not (state.terminal.interactive and state.terminal.stdout_isatty):
             raise UsageError(
                 "ladder --walk needs a terminal (stdin and stdout); use 'mlpath ladder' to list every level "
                 "or 'mlpath ladder LEVEL' to show one"
             )
-        from mlpath.prompts import walk_ladder
+        from mlpath.cli.prompts import walk_ladder
 
         walk_ladder(content, state.terminal.console(), start=chosen or 0)
         return
-    emit(ctx, views.ladder(content, chosen), output)
+    from mlpath.output import views
+
+    emit(ctx, views.ladder(content, chosen), Output.of(fmt, as_json), pager=not no_pager)
     if chosen is None:
         hint(ctx, "Tip: 'mlpath ladder senior' shows one level in full; '--walk' steps through them.")
 
 
-@commands.command(rich_help_panel=EXPLORE)
-@output_options
-def skills(ctx: typer.Context, output: Output) -> None:
-    """The five core skills, and the ten built on the job with the tools the article names.
-
-    Example: mlpath skills --json | jq '.on_the_job[].tools'
-    """
-    emit(ctx, views.skills(session(ctx).content()), output)
-
-
-@commands.command(rich_help_panel=EXPLORE)
-@output_options
-def specialties(ctx: typer.Context, output: Output) -> None:
-    """The five popular specialties.
-
-    Example: mlpath specialties | cut -f1
-    """
-    emit(ctx, views.specialties(session(ctx).content()), output)
-
-
-@commands.command(rich_help_panel=EXPLORE)
-@output_options
-def aspects(ctx: typer.Context, output: Output) -> None:
-    """The best and the worst aspects of the job.
-
-    Example: mlpath aspects --format markdown
-    """
-    emit(ctx, views.aspects(session(ctx).content()), output)
+def choose(ids: list[str], wanted: str, what: str) -> int:
+    """The 0-based index of `wanted` among `ids` (by id, 1-based number or unique id prefix), or
+    a UsageError listing the choices."""
+    choices = ", ".join(f"{n} {item}" for n, item in enumerate(ids, 1))
+    if len(wanted) > 100:  # refused without echoing it
+        raise UsageError(f"the {what} given is {len(wanted):,} characters long; choose one of: {choices}")
+    text = wanted.strip().lower()
+    number = whole_number(text)
+    matches = [index for index, item in enumerate(ids) if item.startswith(text)] if text else []
+    if text in ids:
+        return ids.index(text)
+    if number is not None and 1 <= number <= len(ids):
+        return number - 1
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        several = ", ".join(ids[i] for i in matches)
+        raise UsageError(f"{what} {short(wanted)} is ambiguous: it could be {several}; choose one of: {choices}")
+    raise UsageError(f"unknown {what} {short(wanted)}{nearest(text, ids)}; choose one of: {choices}")
 
 
-@commands.command(rich_help_panel=EXPLORE)
-@document_output_options
+@app.command(rich_help_panel=EXPLORE, help=examples(
+    "Degrees, durations, tuition and a total-cost estimate with its formula; the online route.",
+    "mlpath education", "mlpath education --residency out-of-state --masters",
+))  # fmt: skip
 def education(
     ctx: typer.Context,
-    output: Output,
     residency: Annotated[
         Residency, typer.Option("--residency", help="Tuition rate for the cost estimate.", case_sensitive=False)
     ] = "in-state",
     masters: Annotated[bool, typer.Option("--masters", help="Add a master's degree to the estimate.")] = False,
+    fmt: DocumentFormatOption = None,
+    as_json: JsonOption = False,
+    no_pager: NoPagerOption = False,
 ) -> None:
-    """Degrees, durations, tuition and a total-cost estimate with its formula; the online route.
+    from mlpath.output import views
 
-    Example: mlpath education --residency out-of-state --masters
-    """
-    from mlpath.views.education import education as education_view
-
-    emit(ctx, education_view(session(ctx).content(), residency, masters), output)
-
-
-@commands.command(rich_help_panel=EXPLORE)
-@output_options
-def resources(ctx: typer.Context, output: Output) -> None:
-    """The six web resources for learning, with their web addresses.
-
-    Example: mlpath resources
-    """
-    emit(ctx, views.resources(session(ctx).content()), output)
-
-
-@commands.command(rich_help_panel=EXPLORE)
-@output_options
-def internships(ctx: typer.Context, output: Output) -> None:
-    """The five kinds of internship.
-
-    Example: mlpath internships --json
-    """
-    emit(ctx, views.internships(session(ctx).content()), output)
-
-
-@commands.command(rich_help_panel=EXPLORE)
-@output_options
-def industries(ctx: typer.Context, output: Output) -> None:
-    """Job opportunities by industry, with example applications.
-
-    Example: mlpath industries | grep -i health
-    """
-    emit(ctx, views.industries(session(ctx).content()), output)
-
-
-@commands.command(rich_help_panel=EXPLORE)
-@output_options
-def companies(ctx: typer.Context, output: Output) -> None:
-    """The ten kinds of company that commonly hire, with example uses.
-
-    Example: mlpath companies --format yaml
-    """
-    emit(ctx, views.companies(session(ctx).content()), output)
-
-
-@commands.command(rich_help_panel=EXPLORE)
-@document_output_options
-def outlook(ctx: typer.Context, output: Output) -> None:
-    """Projected growth in demand: how much, over which years, from which source, and why.
-
-    Example: mlpath outlook --json | jq .growth_percent
-    """
-    emit(ctx, views.outlook(session(ctx).content()), output)
-
-
-@commands.command("work-life", rich_help_panel=EXPLORE)
-@document_output_options
-def work_life(ctx: typer.Context, output: Output) -> None:
-    """The work-life balance picture.
-
-    Example: mlpath work-life
-    """
-    emit(ctx, views.work_life(session(ctx).content()), output)
+    emit(ctx, views.education(session(ctx).content(), residency, masters), Output.of(fmt, as_json), not no_pager)

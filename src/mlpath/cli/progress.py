@@ -1,4 +1,4 @@
-"""The progress commands (Track in the help): the saved plan and each step's status."""
+"""The progress commands (Track in the help): your saved plan, what to do next, each step's status."""
 
 from __future__ import annotations
 
@@ -6,44 +6,63 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from mlpath.cli.app import commands, emit, session
+from mlpath.cli.application import app, emit, examples, session
 from mlpath.cli.completion import complete_step
-from mlpath.cli.options import Output, output_options
+from mlpath.cli.options import FormatOption, JsonOption, NoPagerOption, Output
 from mlpath.errors import OperationError, UsageError
-from mlpath.progress import STATUSES, Status
+from mlpath.plan import Status
 
 if TYPE_CHECKING:
+    from mlpath.content import Content
     from mlpath.engine.roadmap import Roadmap
-    from mlpath.progress import Plan
+    from mlpath.plan.model import Plan, Replanned
 
 TRACK = "Track"
 NO_PLAN = "you have no saved plan yet; make one with 'mlpath quiz --save' or 'mlpath roadmap --answers FILE --save'"
 
-STATUS_HELP = f"{', '.join(STATUSES[:-1])} or {STATUSES[-1]}."
-
-progress_app = typer.Typer(help="Your saved plan: each step's status, percent complete and the next step.")
-commands.add_typer(progress_app, name="progress", rich_help_panel=TRACK)
+progress_app = typer.Typer(help="Your saved plan: what to do next, each step's status, percent complete.")
+app.add_typer(progress_app, name="progress", rich_help_panel=TRACK)
 
 
-@progress_app.callback(invoke_without_command=True)
-@output_options
-def progress(ctx: typer.Context, output: Output) -> None:
-    """The saved plan with each step's status, percent complete, per-phase bars and the next step.
-
-    Examples: mlpath progress | mlpath progress --format markdown > plan.md
-    """
+@progress_app.callback(invoke_without_command=True, help=examples(
+    "Your saved plan: the next step with why it is there and what to do, how far you are, then each step's status.",
+    "mlpath progress",
+    "mlpath progress --all",
+    "mlpath progress set 3 done",
+    "mlpath progress --format markdown > plan.md",
+))  # fmt: skip
+def progress(
+    ctx: typer.Context,
+    every: Annotated[bool, typer.Option("--all", help="Every step in full: why it is there and what to do.")] = False,
+    fmt: FormatOption = None,
+    as_json: JsonOption = False,
+    no_pager: NoPagerOption = False,
+) -> None:
     if ctx.invoked_subcommand is not None:
         return
-    from mlpath import storage
-    from mlpath.views.progress import progress_report
+    from mlpath.output.plan import progress_report
+    from mlpath.plan.store import plan_path
 
-    plan = storage.load()
+    content = session(ctx).content()
+    plan, roadmap = saved_roadmap(content)
+    emit(ctx, progress_report(content, plan, roadmap, str(plan_path()), every), Output.of(fmt, as_json), not no_pager)
+
+
+def saved_roadmap(content: Content) -> tuple[Plan, Roadmap]:
+    """The saved plan and the roadmap of its answers, as the content in use builds it."""
+    from mlpath.engine.roadmap import build_roadmap
+    from mlpath.plan import store
+
+    plan = store.load()
     if plan is None:
         raise OperationError(NO_PLAN)
-    emit(ctx, progress_report(session(ctx).content(), plan, storage.plan_path()), output)
+    return plan, build_roadmap(content, plan.answers)
 
 
-@progress_app.command("set")
+@progress_app.command("set", help=examples(
+    "Mark one step of your plan: pending, learning, done or skipped.",
+    "mlpath progress set programming done", "mlpath progress set 3 learning",
+))  # fmt: skip
 def set_status(
     step: Annotated[
         str,
@@ -51,77 +70,75 @@ def set_status(
             help="The step: its id, its number, or a unique prefix of its id.", autocompletion=complete_step
         ),
     ],
-    status: Annotated[Status, typer.Argument(help=STATUS_HELP, case_sensitive=False)],
+    status: Annotated[Status, typer.Argument(help="pending, learning, done or skipped.", case_sensitive=False)],
 ) -> None:
-    """Mark one step of your plan.
+    from mlpath.cli.explore import choose
+    from mlpath.plan import model, store
 
-    Examples: mlpath progress set programming done | mlpath progress set 3 learning
-    """
-    from mlpath import progress as plans
-    from mlpath import storage
-    from mlpath.lookup import choose
-
-    with storage.locked():
-        plan = _require(storage.load_for_update())
+    with store.locked():
+        plan = store.load_for_update()
+        if plan is None:
+            raise OperationError(NO_PLAN)
         index = choose([s.id for s in plan.steps], step, "step")
-        updated = plans.set_status(plan, index, status, storage.now())
-        storage.save(updated)
-    done = plans.progress(updated.steps)
+        updated = model.set_status(plan, index, status, store.now())
+        store.save(updated)
+    done, total = model.finished(updated.steps)
     chosen = updated.steps[index]
-    typer.echo(f"{chosen.id}\t{chosen.status}\t{done.percent}% complete ({done.finished}/{done.total})")
+    typer.echo(f"{chosen.id}\t{chosen.status}\t{model.percent(done, total)}% complete ({done}/{total})")
 
 
-@progress_app.command("reset")
+@progress_app.command("reset", help=examples(
+    "Start over: every step back to pending, nothing kept on record. Asks first on a terminal.",
+    "mlpath progress reset", "mlpath progress reset --yes",
+))  # fmt: skip
 def reset(
     ctx: typer.Context,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask; needed when there is no terminal.")] = False,
 ) -> None:
-    """Start over: every step back to pending. Asks first on a terminal.
-
-    Example: mlpath progress reset --yes
-    """
-    from mlpath import progress as plans
-    from mlpath import storage
+    from mlpath.plan import model, store
 
     if not yes:
         if not session(ctx).terminal.interactive:
             raise UsageError("progress reset needs confirmation; there is no terminal to ask on, so pass --yes")
-        from mlpath.prompts import confirm
+        from mlpath.cli.prompts import confirm
 
         if not confirm("Set every step of your plan back to pending?", default=False):
             typer.echo("Nothing changed.", err=True)
             return
-    with storage.locked():
-        plan = _require(storage.load_for_update())
-        storage.save(plans.reset(plan, storage.now()))
+    with store.locked():
+        plan = store.load_for_update()
+        if plan is None:
+            raise OperationError(NO_PLAN)
+        store.save(model.reset(plan, store.now()))
     typer.echo(f"All {len(plan.steps)} steps are pending again.", err=True)
 
 
-def _require(plan: Plan | None) -> Plan:
-    if plan is None:
-        raise OperationError(NO_PLAN)
-    return plan
+def replanned(roadmap: Roadmap) -> tuple[Plan | None, Replanned]:
+    """The plan saved (None when there is none, or none readable) and what saving `roadmap` as
+    the plan would do, without saving it."""
+    from mlpath.plan import model, store
+
+    try:
+        old = store.load()
+    except (store.DamagedPlanError, store.NewerPlanError):
+        old = None
+    return old, model.replan(old, roadmap, store.now())
 
 
-def save_plan(roadmap: Roadmap) -> None:
-    """Save a roadmap (with its answers) as the person's plan, keeping statuses of the steps that remain."""
-    from mlpath import progress as plans
-    from mlpath import storage
+def save_plan(roadmap: Roadmap, width: int = 0) -> str:
+    """Save a roadmap (with its answers) as the person's plan, every status following its work;
+    returns the one line that says what happened (also written on stderr), wrapped at `width`."""
+    from mlpath.output.plan import saved_line
+    from mlpath.plan import model, store
 
-    with storage.locked():
+    with store.locked():
         try:
-            old = storage.load_for_update()
-        except storage.CorruptPlanError as error:
+            old = store.load_for_update()
+        except store.CorruptPlanError as error:
             typer.echo(f"Warning: {error}", err=True)
             old = None
-        result = plans.replan(old, roadmap, storage.now())
-        path = storage.save(result.plan)
-    lines = [f"Saved your plan to {path} ({len(result.plan.steps)} steps). See it with 'mlpath progress'."]
-    if old is not None:
-        if result.kept:
-            lines.append(f"Kept the status of {len(result.kept)} steps: {', '.join(result.kept)}.")
-        if result.added:
-            lines.append(f"New steps: {', '.join(result.added)}.")
-        for gone in result.removed:
-            lines.append(f"No longer in your plan: {gone.id} (was {gone.status}); kept on record under 'removed'.")
-    typer.echo("\n".join(lines), err=True)
+        result = model.replan(old, roadmap, store.now())
+        store.save(result.plan)
+    line = saved_line(result, old is None, width)
+    typer.echo(line, err=True)
+    return line

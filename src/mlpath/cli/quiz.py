@@ -1,24 +1,54 @@
-"""The quiz and the roadmap (the Plan commands of the help)."""
+"""The quiz and the roadmap (the Plan commands of the help), and where they write files."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from mlpath.cli.app import commands, emit, session
-from mlpath.cli.options import AnswerSource, Delivery, Output, WhatIfOption, answer_options, output_options
-from mlpath.errors import UsageError
-from mlpath.render import OutputFormat
+from mlpath.cli.application import app, emit, examples, session
+from mlpath.cli.options import (
+    AnswersOption,
+    AnswerSource,
+    DefaultsOption,
+    Delivery,
+    FormatOption,
+    IdColumnOption,
+    InputFormatOption,
+    JsonOption,
+    NoPagerOption,
+    Output,
+    OutputFileOption,
+    SaveOption,
+    SetOption,
+    WhatIfOption,
+)
+from mlpath.errors import OperationError, UsageError
+from mlpath.output.formats import OutputFormat
 
 if TYPE_CHECKING:
-    from mlpath.answers import Answers
-    from mlpath.content.model import Content
+    from mlpath.content import Content
+    from mlpath.content.answers import Answers
     from mlpath.engine.roadmap import Roadmap
-    from mlpath.report import Report
+    from mlpath.output.blocks import Report
 
 PLAN = "Plan"
+NEEDS_ANSWERS = (
+    "--what-if compares your roadmap with the roadmap for your answers changed, so it needs answers: "
+    "give them with --answers FILE, --set KEY=VALUE or --defaults"
+)
+# -o FILE without --format or --json: the format its extension names (plain otherwise)
+EXTENSION_FORMATS = {
+    ".json": OutputFormat.json,
+    ".yaml": OutputFormat.yaml,
+    ".yml": OutputFormat.yaml,
+    ".md": OutputFormat.markdown,
+    ".markdown": OutputFormat.markdown,
+    ".txt": OutputFormat.plain,
+    ".csv": OutputFormat.csv,
+}
 
 SaveAnswersOption = Annotated[
     str | None,
@@ -26,14 +56,21 @@ SaveAnswersOption = Annotated[
 ]
 
 
-@commands.command(rich_help_panel=PLAN)
-@output_options
-@answer_options
+@app.command(rich_help_panel=PLAN, help=examples(
+    '"Should I become one?": asks the questions, prints a verdict and a roadmap tailored to your answers.',
+    "mlpath quiz",
+    "mlpath quiz --resume",
+    "mlpath quiz --defaults --set programming=none --json",
+    "mlpath quiz --answers answers.yaml --what-if study=part-time",
+    "mlpath quiz --batch < answers.jsonl",
+    "mlpath quiz --batch --answers survey.csv --format csv -o roadmaps.csv",
+))  # fmt: skip
 def quiz(
     ctx: typer.Context,
-    source: AnswerSource,
-    delivery: Delivery,
-    output: Output,
+    answers_file: AnswersOption = None,
+    assignments: SetOption = None,
+    defaults: DefaultsOption = False,
+    save: SaveOption = False,
     save_answers: SaveAnswersOption = None,
     what_if: WhatIfOption = None,
     questions: Annotated[
@@ -43,19 +80,24 @@ def quiz(
         bool,
         typer.Option(
             "--batch",
-            help="Read JSON Lines of answer sets (stdin or --answers); write a line for each, as it is read "
-            "(JSON Lines, or --format csv).",
+            help="Read answer sets, JSON Lines or a form's CSV export (stdin or --answers); write a line for "
+            "each, as it is read (JSON Lines, or --format csv).",
         ),
     ] = False,
     resume: Annotated[
         bool, typer.Option("--resume", help="Go on with an interrupted quiz: asks only the questions left.")
     ] = False,
+    input_format: InputFormatOption = None,
+    id_column: IdColumnOption = "id",
+    output_file: OutputFileOption = None,
+    no_pager: NoPagerOption = False,
+    fmt: FormatOption = None,
+    as_json: JsonOption = False,
 ) -> None:
-    """ "Should I become one?": asks the questions, prints a verdict and a tailored roadmap.
+    from mlpath.content import answers as contract
 
-    Examples: mlpath quiz | mlpath quiz --resume | mlpath quiz --defaults --set programming=none --json |
-    mlpath quiz --answers answers.yaml --what-if study=part-time | mlpath quiz --batch < answers.jsonl
-    """
+    source = AnswerSource(answers_file, tuple(assignments or ()), defaults)
+    delivery, output = Delivery(save, output_file, not no_pager), Output.of(fmt, as_json)
     if batch:
         refuse_with_batch(delivery, save_answers, questions, output)
     state = session(ctx)
@@ -63,36 +105,32 @@ def quiz(
         raise UsageError("--resume goes on with an interrupted quiz; it does not combine with --questions or --batch")
     if what_if and (questions or batch):
         raise UsageError("--what-if compares two roadmaps; it does not combine with --questions or --batch")
-    from mlpath.cli.whatif import checked_changes
-
     changes = checked_changes(what_if)  # before any question: a typo must not cost the whole quiz
     content = state.content()
     if questions:
-        from mlpath.views.roadmap import questions_report
+        from mlpath.output.roadmap import questions_report
 
         emit(ctx, questions_report(content), output)
         return
     if batch:
-        from mlpath.cli.batch import batch as run_batch
+        from mlpath.cli.batch import run_batch
 
-        raise typer.Exit(run_batch(state.terminal, content, source, output, delivery.output))
-    from mlpath import answers as contract
-    from mlpath.cli.outputs import check_outputs
-
-    # before any question: a bad -o must not cost the quiz
-    check_outputs(source, delivery, save_answers, "the comparison" if changes else "the roadmap", state.data_dir)
-
+        raise typer.Exit(run_batch(state.terminal, content, source, output, delivery.output, input_format, id_column))
     kept = None
     if resume:
-        from mlpath import resume as unfinished
+        from mlpath.plan import resume as unfinished
 
         kept = unfinished.load()
         if kept is None:
             raise UsageError("there is no interrupted quiz to resume; start one with 'mlpath quiz'")
     raw = raw_answers(source)
+    # before any question: a bad -o must not cost the quiz
+    check_outputs(delivery, save_answers, "the comparison" if changes else "the roadmap")
     answered = {key: value for key, value in kept.answered.items() if key not in raw} if kept else {}
     base = {**kept.given, **answered} if kept else {}
-    prepared, missing = contract.resolve({**base, **raw}, content.questions.questions, source.defaults)
+    prepared, missing, _ = contract.resolve(
+        {**base, **raw}, content.questions.questions, source.defaults, asking=state.terminal.interactive
+    )
     # The end of an interactive quiz (asked here, or resumed on a terminal with nothing left to ask)
     # shows the summary last, asks to save the plan, and says how to replay the answers.
     ending = kept is not None and state.terminal.interactive
@@ -119,30 +157,51 @@ def quiz(
     end_of_quiz(ctx, content, answers, delivery, output, save_answers, changes)
 
 
-@commands.command(rich_help_panel=PLAN)
-@output_options
-@answer_options
+@app.command(rich_help_panel=PLAN, help=examples(
+    "The path as ordered steps: foundations, education, practice, specialty, the ladder. With a plan saved: "
+    "your roadmap, each step with its status; with --answers (or --set, --defaults): the roadmap of those "
+    "answers; otherwise, or with --general: the general one. --what-if compares it with the roadmap for your "
+    "answers changed that way.",
+    "mlpath roadmap",
+    "mlpath roadmap --general",
+    "mlpath roadmap --answers answers.yaml --format markdown -o roadmap.md",
+    "mlpath roadmap --defaults --what-if study=part-time",
+))  # fmt: skip
 def roadmap(
-    ctx: typer.Context, source: AnswerSource, delivery: Delivery, output: Output, what_if: WhatIfOption = None
+    ctx: typer.Context,
+    answers_file: AnswersOption = None,
+    assignments: SetOption = None,
+    defaults: DefaultsOption = False,
+    save: SaveOption = False,
+    what_if: WhatIfOption = None,
+    general: Annotated[bool, typer.Option("--general", help="The general roadmap, even with a plan saved.")] = False,
+    output_file: OutputFileOption = None,
+    no_pager: NoPagerOption = False,
+    fmt: FormatOption = None,
+    as_json: JsonOption = False,
 ) -> None:
-    """The path as ordered steps: foundations, education, practice, specialty, the ladder.
+    from mlpath.content import answers as contract
 
-    General without answers; tailored with --answers (or --set / --defaults); with --what-if,
-    compared with the roadmap for the answers changed that way.
-    Examples: mlpath roadmap --answers answers.yaml --format markdown -o roadmap.md |
-    mlpath roadmap --defaults --what-if study=part-time
-    """
-    from mlpath.cli.outputs import check_outputs
-    from mlpath.cli.whatif import NEEDS_ANSWERS, checked_changes
-
+    source = AnswerSource(answers_file, tuple(assignments or ()), defaults)
+    delivery, output = Delivery(save, output_file, not no_pager), Output.of(fmt, as_json)
     changes = checked_changes(what_if)
+    if general and (source.given or changes):
+        raise UsageError("--general shows the general roadmap; it does not combine with answers or --what-if")
     if changes and not source.given:
         raise UsageError(NEEDS_ANSWERS)
-    check_outputs(source, delivery, None, "the comparison" if changes else "the roadmap", session(ctx).data_dir)
     content = session(ctx).content()
+    if not (source.given or general or delivery.save):
+        from mlpath.plan import store
+
+        plan = store.load()
+        if plan is not None and plan.answers is not None:
+            show_saved(ctx, content, plan, delivery, output)
+            return
+    raw = raw_answers(source) if source.given else None
+    check_outputs(delivery, None, "the comparison" if changes else "the roadmap")
     answers = None
-    if source.given:
-        prepared, missing = collect_answers(content, source)
+    if raw is not None:
+        prepared, missing, _ = contract.resolve(raw, content.questions.questions, source.defaults)
         if missing:
             raise UsageError(
                 f"the answers lack: {', '.join(missing)}; add them to --answers or --set, "
@@ -150,6 +209,17 @@ def roadmap(
             )
         answers = complete_answers(prepared, None)
     show_roadmap(ctx, content, answers, delivery, output, what_if=changes)
+
+
+def show_saved(ctx: typer.Context, content: Content, plan: Any, delivery: Delivery, output: Output) -> None:
+    """`mlpath roadmap` with a plan saved: your roadmap, each step with its status, in every format."""
+    from mlpath.engine.roadmap import build_roadmap
+    from mlpath.output.plan import saved_report
+    from mlpath.plan.store import plan_path
+
+    check_outputs(delivery, None, "your roadmap")
+    report = saved_report(content, plan, build_roadmap(content, plan.answers), str(plan_path()))
+    _deliver(ctx, report, [report], "your roadmap", delivery, output)
 
 
 def refuse_with_batch(delivery: Delivery, save_answers: str | None, questions: bool, output: Output) -> None:
@@ -167,35 +237,75 @@ def refuse_with_batch(delivery: Delivery, save_answers: str | None, questions: b
         )
 
 
-def collect_answers(content: Content, source: AnswerSource) -> tuple[dict[str, Any], list[str]]:
-    """Answers from the file, then --set (which wins), then defaults if asked: (checked answers, missing keys)."""
-    from mlpath import answers as contract
+def checked_changes(assignments: list[str] | None) -> dict[str, Any]:
+    """The --what-if flags as checked answers (key: value), the last of a key winning, as --set."""
+    if not assignments:
+        return {}
+    from mlpath.content import answers as contract
 
-    return contract.resolve(raw_answers(source), content.questions.questions, source.defaults)
+    raw = contract.parse_assignments(assignments, "--what-if")
+    try:
+        prepared, _ = contract.check(raw)  # a what-if names some answers only: none is "missing"
+    except UsageError as error:
+        raise UsageError(f"--what-if: {error}") from None
+    return {key: prepared[key] for key in raw}  # in the order given
 
 
 def raw_answers(source: AnswerSource) -> dict[str, Any]:
     """Answers from the file, then --set (which wins), unchecked."""
-    from mlpath import answers as contract
-    from mlpath.files import read_input
+    from mlpath.content import answers as contract
+    from mlpath.io.files import read_input
 
     raw: dict[str, Any] = {}
     if source.file is not None:
         name = "stdin" if source.file == "-" else source.file
-        raw.update(contract.parse_document(read_input(source.file, "answers file"), name))
+        document = contract.parse_document(read_input(source.file, "answers file"), name)
+        if "schema_version" in document and isinstance(document.get("answers"), dict):
+            document = document["answers"]  # a saved plan: its answers
+        raw.update(document)
     raw.update(contract.parse_assignments(source.assignments))
     return raw
 
 
+def check_outputs(delivery: Delivery, save_answers: str | None, what: str) -> None:
+    """Refuse, before a question is asked or a file written, any target that cannot or must not
+    be written (see `io.files.check_target`), and one file named twice: so a bad `-o` never
+    leaves the answers written or the plan saved without it."""
+    from mlpath.io.files import check_target
+
+    named = []
+    if delivery.output not in (None, "-"):
+        named.append(("-o", str(delivery.output), what))
+    if save_answers is not None:
+        if save_answers == "-":
+            raise UsageError("--save-answers needs a file name; '-' would mix the answers into the output")
+        named.append(("--save-answers", save_answers, "answers"))
+    targets: dict[str, Path] = {}
+    for flag, name, called in named:
+        target = check_target(name, called)
+        for other, path in targets.items():
+            if path == target:
+                raise OperationError(f"{other} and {flag} both name {name!r}; give each its own file")
+        targets[flag] = target
+    if delivery.save:
+        from mlpath.plan import store
+
+        store.check_writable()
+
+
 def complete_answers(prepared: dict[str, Any], save_answers: str | None) -> Answers:
     """The checked answers as `Answers`; written to `save_answers` first when it is given."""
-    from mlpath import answers as contract
+    from mlpath.content import answers as contract
 
     answers = contract.build(prepared)
     if save_answers is not None:
-        from mlpath.cli.outputs import write_answers
+        from mlpath.io import yaml
+        from mlpath.io.files import write_atomic
+        from mlpath.output.formats import to_json
 
-        write_answers(answers, save_answers)
+        document = answers.document()
+        text = to_json(answers, pretty=True) if Path(save_answers).suffix == ".json" else yaml.dump(document)
+        write_atomic(save_answers, text, "answers")
     return answers
 
 
@@ -221,63 +331,72 @@ def show_roadmap(
     In the table format on a terminal it opens with a summary that fits the screen with `room`
     rows to spare (or at least `least`; `choose` picks it from the summaries' heights instead),
     and a long one goes to the pager (`ending`: the end of an interactive quiz, where the
-    summary stays on screen after it). Returns the roadmap and
-    the rows it left on the screen's last lines (0 when it drew nothing there).
+    summary stays on screen after it). Returns the roadmap and the rows it left on the screen's
+    last lines (0 when it drew nothing there).
     """
     from mlpath.engine.roadmap import build_roadmap
 
     built = build_roadmap(content, answers)
-    report, shorter, what = _reports(content, built, what_if, taken_ways(delivery))
+    report, shorter, what = _reports(content, built, what_if, delivery.taken)
+    shown = _deliver(ctx, report, shorter, what, delivery, output, built, ending, room, least, choose)
+    return built, shown
+
+
+def _deliver(
+    ctx: typer.Context,
+    report: Report,
+    shorter: Iterable[Report],
+    what: str,
+    delivery: Delivery,
+    output: Output,
+    built: Roadmap | None = None,
+    ending: bool = False,
+    room: int = 1,
+    least: int = 1,
+    choose: Callable[[Sequence[int]], int] | None = None,
+) -> int:
+    """Write `report` to the file of -o, or show it (see `show_roadmap`), saving `built` as the plan
+    when asked; the rows it left at the foot of the screen."""
     terminal = session(ctx).terminal
     if delivery.output not in (None, "-"):  # "-" is stdout, as for --answers
-        from mlpath.cli.outputs import file_format
-        from mlpath.files import write_atomic
-        from mlpath.render import render_text, table_text
+        from mlpath.io.files import write_atomic
+        from mlpath.output.formats import render_text, table_text
 
         given = output.resolve(terminal.stdout_isatty) if output.format or output.json else None
-        chosen = file_format(delivery.output, given)
+        chosen = given or EXTENSION_FORMATS.get(Path(delivery.output).suffix.lower(), OutputFormat.plain)
         text = table_text(report) if chosen is OutputFormat.table else render_text(report, chosen)
         write_atomic(str(delivery.output), text, what)
         terminal.say(f"Wrote {what} to {delivery.output} ({chosen.value}).")
         _save_if_asked(built, delivery)  # after every file: a file that fails leaves the plan as it was
-        return built, 0
+        return 0
     _save_if_asked(built, delivery)  # before the roadmap is drawn: its line takes no row after the summary
     if output.resolve(terminal.stdout_isatty) is OutputFormat.table and terminal.stdout_isatty:
-        from mlpath.cli.longview import show_long
+        from mlpath.output.screen import show_long
 
-        shown = show_long(terminal, shorter, pager=delivery.pager, repeat=ending, room=room, least=least, choose=choose)
-        return built, shown
+        return show_long(terminal, shorter, pager=delivery.pager, repeat=ending, room=room, least=least, choose=choose)
     emit(ctx, report, output)
-    return built, 0
+    return 0
 
 
-def _save_if_asked(built: Roadmap, delivery: Delivery) -> None:
-    if delivery.save:
+def _save_if_asked(built: Roadmap | None, delivery: Delivery) -> None:
+    if delivery.save and built is not None:
         from mlpath.cli.progress import save_plan
 
         save_plan(built)
-
-
-def taken_ways(delivery: Delivery) -> frozenset[str]:
-    """The ways to the whole output the person already took, so the summary does not offer them."""
-    taken = {"no-pager": not delivery.pager, "save": delivery.save, "output": delivery.output not in (None, "-")}
-    return frozenset(way for way, done in taken.items() if done)
 
 
 def _reports(
     content: Content, built: Roadmap, what_if: Mapping[str, Any] | None, taken: frozenset[str]
 ) -> tuple[Report, Iterable[Report], str]:
     """The report to show, the same with ever shorter summaries (for the screen), and its name."""
+    from mlpath.output import roadmap as views
+
     if what_if:
-        from mlpath.cli.whatif import comparison_reports
+        from mlpath.engine.compare import what_if as compare
 
-        report, shorter = comparison_reports(content, built, what_if, taken)
-        return report, shorter, "the comparison"
-    from mlpath.views.roadmap import SUMMARY_REASONS, roadmap_report, roadmap_summary
-
-    report = roadmap_report(content, built, taken=taken)
-    reasons = (
-        report._replace(summary=roadmap_summary(content, report.document, shown, taken))
-        for shown in range(SUMMARY_REASONS, -1, -1)
-    )
-    return report, reasons, "the roadmap"
+        if built.answers is None:
+            raise UsageError(NEEDS_ANSWERS)
+        report = views.comparison_report(content, compare(content, built, what_if), what_if, taken=taken)
+        return report, views.shorter_comparisons(content, report, taken), "the comparison"
+    report = views.roadmap_report(content, built, taken=taken)
+    return report, views.shorter_roadmaps(content, report, taken), "the roadmap"

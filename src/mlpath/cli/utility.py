@@ -7,60 +7,72 @@ from typing import Annotated
 
 import typer
 
-from mlpath.cli.app import commands, emit, fail, session
-from mlpath.cli.options import Output, document_output_options, output_options
+from mlpath.cli.application import app, emit, examples, fail, session
+from mlpath.cli.options import DocumentFormatOption, FormatOption, JsonOption, NoPagerOption, Output
 
 UTILITY = "Utility"
 
-data_app = typer.Typer(help="Where the content lives, and whether a content directory is valid.", no_args_is_help=True)
-commands.add_typer(data_app, name="data", rich_help_panel=UTILITY)
+data_app = typer.Typer(
+    help=examples(
+        "Where the content lives, and whether a content directory is valid.",
+        "mlpath data path",
+        "mlpath data check ./my-content",
+    ),
+    no_args_is_help=True,
+)
+app.add_typer(data_app, name="data", rich_help_panel=UTILITY)
 
 
-@commands.command(rich_help_panel=UTILITY)
-@output_options
+@app.command(rich_help_panel=UTILITY, help=examples(
+    "Find words across all content: each hit with its section, its item and the command that shows it.",
+    "mlpath search pytorch", 'mlpath search "deep learning"', "mlpath search tuition --json",
+))  # fmt: skip
 def search(
     ctx: typer.Context,
-    output: Output,
     query: Annotated[str, typer.Argument(help="Words to find; every word must appear.")],
+    fmt: FormatOption = None,
+    as_json: JsonOption = False,
+    no_pager: NoPagerOption = False,
 ) -> None:
-    """Find words across all content; shows the section, the item and the command to see it.
+    from mlpath.engine import search as finder
+    from mlpath.output.views import search as search_view
 
-    Example: mlpath search pytorch
-    """
-    from mlpath import search as finder
-    from mlpath.views.utility import search_results
-
-    finder.check_query(query)
-    content = session(ctx).content()
-    hits = finder.search(content, query)
-    near = [] if hits else finder.suggestions(content, query)
-    emit(ctx, search_results(query, hits, near), output)
-    if not hits:
+    query = finder.check_query(query)
+    page = finder.search(session(ctx).content(), query)
+    emit(ctx, search_view(page), Output.of(fmt, as_json), pager=not no_pager)
+    if not page.results:
+        near = page.suggestions
         tail = f"; did you mean: {', '.join(near)}?" if near else "; try fewer or shorter words"
+        if any(len(word) == 1 for word in query.split()):
+            tail += " (a single letter finds only itself, as a word)"
         typer.echo(f"No match for {query!r}{tail}", err=True)
 
 
-@commands.command(rich_help_panel=UTILITY)
-@output_options
-def sources(ctx: typer.Context, output: Output) -> None:
-    """Every source cited, with the figures that come from it.
+@app.command(rich_help_panel=UTILITY, help=examples(
+    "Every source cited, with the figures that come from it.",
+    "mlpath sources",
+    "mlpath sources --json | jq '.sources[].figures'",
+))  # fmt: skip
+def sources(
+    ctx: typer.Context, fmt: FormatOption = None, as_json: JsonOption = False, no_pager: NoPagerOption = False
+) -> None:
+    from mlpath.output.views import sources as sources_view
 
-    Example: mlpath sources --json | jq '.sources[].figures'
-    """
-    from mlpath.views.utility import sources as sources_view
-
-    emit(ctx, sources_view(session(ctx).content()), output)
+    emit(ctx, sources_view(session(ctx).content()), Output.of(fmt, as_json), pager=not no_pager)
 
 
 def complete_schema(incomplete: str) -> list[str]:
-    from mlpath.documents import COMMANDS
+    from mlpath.output.schema import COMMANDS
 
     return [name for name in COMMANDS if " " not in name and name.startswith(incomplete)] + (
         ["data"] if "data".startswith(incomplete) else []
     )
 
 
-@commands.command(rich_help_panel=UTILITY)
+@app.command(rich_help_panel=UTILITY, help=examples(
+    "Print the JSON Schema (draft 2020-12) of a command's --json output.",
+    "mlpath schema roadmap > roadmap.schema.json", "mlpath schema data check",
+))  # fmt: skip
 def schema(
     ctx: typer.Context,
     command: Annotated[
@@ -72,48 +84,44 @@ def schema(
         ),
     ],
 ) -> None:
-    """Print the JSON Schema (draft 2020-12) of a command's --json output.
+    import json
 
-    Example: mlpath schema roadmap > roadmap.schema.json
-    """
-    from mlpath.render.data import to_json
-    from mlpath.schema import command_named, json_schema
+    from mlpath.output.schema import command_named, json_schema
 
-    session(ctx).terminal.write(to_json(json_schema(command_named(command)), pretty=True))
+    session(ctx).terminal.write(json.dumps(json_schema(command_named(command)), indent=2, ensure_ascii=False) + "\n")
 
 
-@data_app.command("path")
+@data_app.command("path", help=examples(
+    "Print the directory of the content in use (the packaged one unless --data-dir or MLPATH_DATA_DIR).",
+    "mlpath data path", 'cp -r "$(mlpath data path)" my-content',
+))  # fmt: skip
 def data_path(ctx: typer.Context) -> None:
-    """Print the directory of the content in use (the packaged one unless --data-dir or MLPATH_DATA_DIR).
-
-    Example: cp -r "$(mlpath data path)" my-content
-    """
     typer.echo(str(session(ctx).data_dir))
 
 
-@data_app.command("check")
-@document_output_options
+@data_app.command("check", help=examples(
+    "Validate a content directory: exit 0, or 3 with every problem listed by file, line and field. The report "
+    'goes to stdout in the format asked for; --json gives {"valid": false, "problems": [...]}.',
+    "mlpath data check", "mlpath data check ./my-content --json",
+))  # fmt: skip
 def data_check(
     ctx: typer.Context,
-    output: Output,
     directory: Annotated[
         Path | None, typer.Argument(help="Content directory to check. Default: the one in use.")
     ] = None,
+    fmt: DocumentFormatOption = None,
+    as_json: JsonOption = False,
 ) -> None:
-    """Validate a content directory: exit 0, or 3 with every problem listed by file, line and field.
-
-    The report (valid or not) goes to stdout in the format asked for; --json gives
-    {"valid": false, "problems": [...]} for a script to read.
-    Example: mlpath data check ./my-content
-    """
-    from mlpath.content.loader import load_content
+    from mlpath.content.load import load_content
+    from mlpath.engine.pages import data_check as check
     from mlpath.errors import ContentError
-    from mlpath.views.utility import data_check as check_view
+    from mlpath.output.views import data_check as check_view
 
+    output = Output.of(fmt, as_json)
     target = directory if directory is not None else session(ctx).data_dir
     try:
         content = load_content(target, use_cache=False)
     except ContentError as error:
-        emit(ctx, check_view(target, None, error.problems), output)
+        emit(ctx, check_view(check(target, None, error.problems)), output)
         fail(str(error), error.exit_code)
-    emit(ctx, check_view(target, content, []), output)
+    emit(ctx, check_view(check(target, content, [])), output)

@@ -1,1 +1,1 @@
-"""The quiz engine: pure functions from answers and content to a verdict and a roadmap."""
+"""The engine: pure functions from answers and content to a verdict, a roadmap and what the commands show."""

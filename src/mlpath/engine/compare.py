@@ -1,159 +1,200 @@
-"""What changes between two roadmaps: the answers, the verdict, the steps and the estimates.
+"""What changes between two roadmaps (`--what-if`): the answers, the verdict, the steps, the degree.
 
-`compare(base, what_if)` is pure and works on `Roadmap` objects; the words come later (views).
-Steps are matched by id, which is stable across answers. `worth_trying` picks, from the tries in
-data/roadmap.yaml (`what_if.tries`), the changes of one answer that alter a person's roadmap.
+Steps are matched by id, which is stable across answers. `worth_trying` picks, from the tries
+in data/roadmap.yaml (`what_if.tries`), the changes of one answer that alter a person's roadmap.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from mlpath import answers as contract
-from mlpath.answers import Answers
-from mlpath.content.model import Content
-from mlpath.engine.reason import Clause
-from mlpath.engine.roadmap import Roadmap, RoadmapStep, Study, build_roadmap
-from mlpath.engine.verdict import Verdict
+from mlpath.content import answers as contract
+from mlpath.engine.roadmap import Roadmap, RoadmapStep, StudyEstimate, Why, build_roadmap
+from mlpath.engine.verdict import Clauses, Level
+from mlpath.model import Each, Inline, Lead, Named, Record, Rows, Within
 
-# What a step holds besides its id, as its JSON names it ("why" is the step's reason).
+if TYPE_CHECKING:
+    from mlpath.content import Content
+    from mlpath.content.answers import Answers
+
 StepField = Literal["phase", "title", "why", "answers_used", "actions"]
-STEP_FIELDS: tuple[tuple[StepField, str], ...] = (
-    ("phase", "phase"),
-    ("title", "title"),
-    ("why", "reason"),
-    ("answers_used", "answers_used"),
-    ("actions", "actions"),
-)
+STEP_FIELDS: tuple[StepField, ...] = ("phase", "title", "why", "answers_used", "actions")
 
 
-@dataclass(frozen=True, slots=True)
-class AnswerChange:
-    key: str
-    before: Any
-    after: Any
+class AnswerChange(Record):
+    """One answer, yours and as the what-if changes it."""
+
+    before: Annotated[str | int | tuple[str, ...], Inline]
+    after: Annotated[str | int | tuple[str, ...], Inline]
 
 
-@dataclass(frozen=True, slots=True)
-class VerdictChange:
-    """The verdict changed: its level, or the reasons behind it (or both)."""
+class VerdictChange(Record):
+    """The verdict's level in each roadmap (the same when only its reasons change)."""
 
-    before: Verdict
-    after: Verdict
-    reasons_added: tuple[Clause, ...]
-    reasons_removed: tuple[Clause, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class StepChange:
-    """A step in both roadmaps whose title, reason or actions differ."""
-
-    before: RoadmapStep
-    after: RoadmapStep
-
-    @property
-    def fields(self) -> tuple[StepField, ...]:
-        """What changed, by the names of the step's JSON: title, why, answers_used, actions."""
-        before, after = self.before, self.after
-        return tuple(name for name, attribute in STEP_FIELDS if getattr(before, attribute) != getattr(after, attribute))
-
-    @property
-    def actions_added(self) -> tuple[str, ...]:
-        return tuple(action for action in self.after.actions if action not in self.before.actions)
-
-    @property
-    def actions_removed(self) -> tuple[str, ...]:
-        return tuple(action for action in self.before.actions if action not in self.after.actions)
+    before: Level
+    after: Level
+    reasons_added: Annotated[Clauses, Each("reason_added")]
+    reasons_removed: Annotated[Clauses, Each("reason_removed")]
 
 
-@dataclass(frozen=True, slots=True)
-class EstimateChange:
-    """The degree's time or tuition changed, or the assumptions behind them. None: no degree step."""
+class StepAddedOrRemoved(Record):
+    """A step of one roadmap only, numbered as in that roadmap."""
 
-    before: Study | None
-    after: Study | None
-    assumptions_added: tuple[str, ...]
-    assumptions_removed: tuple[str, ...]
+    number: int
+    id: str
+    title: str
 
 
-@dataclass(frozen=True, slots=True)
-class Comparison:
-    base: Roadmap
-    what_if: Roadmap
-    answers: tuple[AnswerChange, ...]
-    verdict: VerdictChange | None
-    steps_added: tuple[RoadmapStep, ...]  # in the what-if roadmap's order
-    steps_removed: tuple[RoadmapStep, ...]  # in the base roadmap's order
-    steps_changed: tuple[StepChange, ...]  # in the what-if roadmap's order
-    estimates: EstimateChange | None
+class StepChange(Record):
+    """A step of both roadmaps that differs, numbered and titled as in the what-if roadmap."""
+
+    number: int
+    id: str
+    title: str
+    changed: Annotated[tuple[StepField, ...], Inline]
+    title_before: str
+    why_before: Why
+    why_after: Why
+    actions_added: Annotated[tuple[str, ...], Each("action_added")]
+    actions_removed: Annotated[tuple[str, ...], Each("action_removed")]
+
+
+class DegreeFigures(Record):
+    """The degree's time and tuition in one roadmap, with their formulas."""
+
+    residency: str
+    study: str
+    years_min: float
+    years_max: float
+    years_formula: str
+    tuition_min: int
+    tuition_max: int
+    tuition_formula: str
+
+
+class EstimatesChange(Record):
+    """The degree's time and tuition in each roadmap; null where a roadmap has no degree step."""
+
+    before: DegreeFigures | None
+    after: DegreeFigures | None
+    assumptions_added: Annotated[tuple[str, ...], Each("assumption_added")]
+    assumptions_removed: Annotated[tuple[str, ...], Each("assumption_removed")]
+
+
+class Changes(Record):
+    """What differs from `base` to `what_if`; empty lists and nulls where nothing does."""
+
+    answers: Annotated[dict[str, AnswerChange], Each("answer_changed", key="key"), Lead]
+    verdict: Annotated[VerdictChange | None, Named("verdict_changed"), Lead]
+    steps_added: Annotated[tuple[StepAddedOrRemoved, ...], Each("step_added"), Lead, Rows]
+    steps_removed: Annotated[tuple[StepAddedOrRemoved, ...], Each("step_removed"), Lead, Rows]
+    steps_changed: Annotated[tuple[StepChange, ...], Each("step_changed"), Lead, Rows]
+    estimates: Annotated[EstimatesChange | None, Named("estimates_changed"), Lead]
 
     @property
     def alters_roadmap(self) -> bool:
         """Does the roadmap change, not only the answers?"""
         return bool(self.verdict or self.steps_added or self.steps_removed or self.steps_changed or self.estimates)
 
-    @property
-    def empty(self) -> bool:
-        return not self.answers and not self.alters_roadmap
+
+class Comparison(Record):
+    """`mlpath quiz --what-if` and `mlpath roadmap --what-if`: your roadmap, the roadmap for your
+    answers changed that way, and what changes between them."""
+
+    base: Annotated[Roadmap, Within("base")]
+    what_if: Annotated[Roadmap, Within("what_if")]
+    changes: Changes
 
 
 def compare(base: Roadmap, what_if: Roadmap) -> Comparison:
-    """What changes from `base` to `what_if`: two tailored roadmaps, or two general ones."""
-    if (base.verdict is None) != (what_if.verdict is None):
-        raise ValueError("compare two tailored roadmaps, or two general ones")
+    """What changes from `base` to `what_if`: two tailored roadmaps."""
+    if base.answers is None or what_if.answers is None or base.verdict is None or what_if.verdict is None:
+        raise ValueError("compare two tailored roadmaps")
     before = {step.id: step for step in base.steps}
     after = {step.id: step for step in what_if.steps}
-    return Comparison(
-        base,
-        what_if,
-        _answers(base.answers, what_if.answers),
-        _verdict(base.verdict, what_if.verdict),
-        tuple(step for step in what_if.steps if step.id not in before),
-        tuple(step for step in base.steps if step.id not in after),
-        tuple(
-            StepChange(before[step.id], step) for step in what_if.steps if step.id in before and before[step.id] != step
+    old, new = base.verdict, what_if.verdict
+    verdict = None
+    if old != new:
+        verdict = VerdictChange(
+            before=old.level,
+            after=new.level,
+            reasons_added=tuple(c for c in new.reasons if c not in old.reasons),
+            reasons_removed=tuple(c for c in old.reasons if c not in new.reasons),
+        )
+    changes = Changes(
+        answers={
+            key: AnswerChange(before=getattr(base.answers, key), after=getattr(what_if.answers, key))
+            for key in contract.KEYS
+            if getattr(base.answers, key) != getattr(what_if.answers, key)
+        },
+        verdict=verdict,
+        steps_added=tuple(_listed(step) for step in what_if.steps if step.id not in before),
+        steps_removed=tuple(_listed(step) for step in base.steps if step.id not in after),
+        steps_changed=tuple(
+            _changed(before[step.id], step)
+            for step in what_if.steps
+            if step.id in before and _differ(before[step.id], step)
         ),
-        _estimates(base, what_if),
+        estimates=_estimates(base, what_if),
+    )
+    return Comparison(base=base, what_if=what_if, changes=changes)
+
+
+def _listed(step: RoadmapStep) -> StepAddedOrRemoved:
+    return StepAddedOrRemoved(number=step.number, id=step.id, title=step.title)
+
+
+def _differ(before: RoadmapStep, after: RoadmapStep) -> bool:
+    return any(getattr(before, name) != getattr(after, name) for name in STEP_FIELDS)
+
+
+def _changed(before: RoadmapStep, after: RoadmapStep) -> StepChange:
+    return StepChange(
+        number=after.number,
+        id=after.id,
+        title=after.title,
+        changed=tuple(name for name in STEP_FIELDS if getattr(before, name) != getattr(after, name)),
+        title_before=before.title,
+        why_before=before.why,
+        why_after=after.why,
+        actions_added=tuple(action for action in after.actions if action not in before.actions),
+        actions_removed=tuple(action for action in before.actions if action not in after.actions),
     )
 
 
-def _answers(base: Answers | None, what_if: Answers | None) -> tuple[AnswerChange, ...]:
-    if base is None or what_if is None:
-        return ()
-    return tuple(
-        AnswerChange(key, getattr(base, key), getattr(what_if, key))
-        for key in contract.KEYS
-        if getattr(base, key) != getattr(what_if, key)
-    )
-
-
-def _verdict(base: Verdict | None, what_if: Verdict | None) -> VerdictChange | None:
-    if base is None or what_if is None or base == what_if:
+def _figures(study: StudyEstimate | None) -> DegreeFigures | None:
+    if study is None:
         return None
-    return VerdictChange(
-        base,
-        what_if,
-        tuple(clause for clause in what_if.reasons if clause not in base.reasons),
-        tuple(clause for clause in base.reasons if clause not in what_if.reasons),
+    return DegreeFigures(
+        residency=study.residency,
+        study=study.study,
+        years_min=study.years_min,
+        years_max=study.years_max,
+        years_formula=study.years_formula,
+        tuition_min=study.tuition_min,
+        tuition_max=study.tuition_max,
+        tuition_formula=study.tuition_formula,
     )
 
 
-def _estimates(base: Roadmap, what_if: Roadmap) -> EstimateChange | None:
-    if base.study == what_if.study and base.assumptions == what_if.assumptions:
+def _estimates(base: Roadmap, what_if: Roadmap) -> EstimatesChange | None:
+    old, new = base.estimates, what_if.estimates
+    if old.education == new.education and old.assumptions == new.assumptions:
         return None
-    return EstimateChange(
-        base.study,
-        what_if.study,
-        tuple(text for text in what_if.assumptions if text not in base.assumptions),
-        tuple(text for text in base.assumptions if text not in what_if.assumptions),
+    return EstimatesChange(
+        before=_figures(old.education),
+        after=_figures(new.education),
+        assumptions_added=tuple(text for text in new.assumptions if text not in old.assumptions),
+        assumptions_removed=tuple(text for text in old.assumptions if text not in new.assumptions),
     )
 
 
-def changed(answers: Answers, changes: Mapping[str, Any]) -> Answers:
-    """`answers` with `changes` applied: checked values, as `answers.check` prepares them."""
-    return contract.build({**{key: getattr(answers, key) for key in contract.KEYS}, **changes})
+def what_if(content: Content, base: Roadmap, changes: Mapping[str, Any]) -> Comparison:
+    """The comparison of `base` with the roadmap for its answers changed by `changes` (checked)."""
+    if base.answers is None:
+        raise ValueError("a what-if needs answers")
+    return compare(base, build_roadmap(content, contract.changed(base.answers, changes)))
 
 
 def worth_trying(content: Content, answers: Answers) -> tuple[tuple[str, Any], ...]:
@@ -170,6 +211,6 @@ def worth_trying(content: Content, answers: Answers) -> tuple[tuple[str, Any], .
         value = contract.check({attempt.key: attempt.value})[0][attempt.key]
         if getattr(answers, attempt.key) == value:
             continue
-        if compare(base, build_roadmap(content, changed(answers, {attempt.key: value}))).alters_roadmap:
+        if what_if(content, base, {attempt.key: value}).changes.alters_roadmap:
             found.append((attempt.key, value))
     return tuple(found)

@@ -1,255 +1,306 @@
-"""The roadmap: ordered steps, each with the answers that led to it. Pure; same input, same output.
+"""The roadmap: the verdict and ordered steps, each with the answers that led to it. Pure.
 
 Order follows the article: foundations and education, then practical experience, a specialty,
 and the career ladder. Every text, and which answer leads to which step, lives in
-data/roadmap.yaml; this module picks what applies and fills in the {names} of its texts.
-With no answers, the general roadmap is built and every reason says so.
+data/roadmap.yaml; this module picks what applies and fills in the {names} of its texts. With
+no answers, the general roadmap is built and every reason says so.
+
+A roadmap is made of parts, each reading only a few answers (`PARTS`). Each part is worked out
+once per distinct value of those answers and kept (`verdict.table`), so a run over thousands
+of answer sets (quiz --batch, cohort) builds little and, the records being the same objects,
+`model.encode` reuses their JSON. The same answers always give the same roadmap.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from typing import NamedTuple
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
 
-from mlpath.answers import Answers
-from mlpath.content.model import Content
-from mlpath.content.model.quiz import EducationRule, Employer, RoadmapRules
-from mlpath.engine.reason import Clause, Reason, matches, said
-from mlpath.engine.verdict import Verdict, judge
-from mlpath.estimates import CostEstimate, degree_cost
+from mlpath.content.answers import Answers
+from mlpath.engine.estimates import COST_ASSUMPTIONS, CostEstimate, CostPart, degree_cost, total_formula
+from mlpath.engine.verdict import Clause, Reason, Verdict, judge, keep, matches, reason_text, said, table
+from mlpath.model import TEXT, As, Each, Inline, Lead, Omitted, Pairs, Record, Rows
+from mlpath.text import count_word, plural, span, worded
+
+if TYPE_CHECKING:
+    from mlpath.content import Content
+    from mlpath.content.rules import Employer, RoadmapRules
+
+Why = Annotated[Reason, As(reason_text, TEXT)]
 
 
-@dataclass(frozen=True, slots=True)
-class RoadmapStep:
+class RoadmapStep(Record):
+    _kept = True
+    number: int  # from 1, in the roadmap's order
     id: str  # stable across re-planning, e.g. "specialty-nlp"
     phase: str
     title: str
-    reason: Reason
-    answers_used: tuple[str, ...]
-    actions: tuple[str, ...]
+    why: Why
+    answers_used: Annotated[tuple[str, ...], Inline]
+    actions: Annotated[tuple[str, ...], Each("action")]
 
 
-@dataclass(frozen=True, slots=True)
-class Skipped:
+class SkippedStep(Record):
+    _kept = True
     id: str
-    reason: Reason
+    why: Why
 
 
-@dataclass(frozen=True, slots=True)
-class Study:
-    """Time and tuition for the degree step of a roadmap."""
+class StudyEstimate(CostEstimate):
+    """The degree step's tuition and time, at the study mode of the answers."""
 
-    cost: CostEstimate
-    mode: str  # full-time | part-time
-    factor: float  # duration multiplier (an assumption for part-time)
-
-    @property
-    def years_min(self) -> float:
-        return sum(part.years_min for part in self.cost.parts) * self.factor
-
-    @property
-    def years_max(self) -> float:
-        return sum(part.years_max for part in self.cost.parts) * self.factor
+    study: str
+    years_min: float
+    years_max: float
+    years_formula: str
+    assumed: Annotated[
+        tuple[str, ...], Inline
+    ]  # the ids of the assumptions these figures rest on (data/assumptions.yaml)
 
 
-@dataclass(frozen=True, slots=True)
-class Roadmap:
-    answers: Answers | None
-    verdict: Verdict | None
-    steps: tuple[RoadmapStep, ...]
-    skipped: tuple[Skipped, ...]
-    study: Study | None
-    assumptions: tuple[str, ...] = ()
-
-    @property
-    def tailored(self) -> bool:
-        return self.answers is not None
+class Estimates(Record):
+    _kept = True
+    education: StudyEstimate | None
+    assumptions: Annotated[tuple[str, ...], Each("assumption")]
+    not_estimated: str
 
 
-@dataclass(frozen=True, slots=True)
-class _Education:
-    steps: tuple[RoadmapStep, ...]
-    skipped: tuple[Skipped, ...]
-    study: Study | None
-    assumptions: tuple[str, ...]
+class Roadmap(Record):
+    """`mlpath quiz` and `mlpath roadmap`: the verdict (with answers) and the ordered steps."""
+
+    tailored: bool
+    answers: Annotated[Answers | None, Pairs("answer")]
+    verdict: Annotated[Verdict | None, Lead]
+    steps: Annotated[tuple[RoadmapStep, ...], Each("step"), Lead, Rows]
+    skipped: Annotated[tuple[SkippedStep, ...], Each("skipped")]
+    estimates: Estimates
+    editorial: str
+
+
+class BatchRoadmap(Roadmap):
+    """`mlpath quiz --batch`: a line's roadmap, with the line's id first when it has one."""
+
+    id: Annotated[str | int | float | None, Omitted] = None
+
+
+class BatchError(Record):
+    """`mlpath quiz --batch`: a line that gave no roadmap (its id when it has one)."""
+
+    id: Annotated[str | int | float | None, Omitted] = None
+    line: int
+    error: str
 
 
 class Piece(NamedTuple):
-    """What one part of the roadmap adds: its steps, the steps it skips, the degree's time and cost."""
+    """What one part adds: its steps (numbered from 1 within the part; then as in the roadmap),
+    the steps it skips, and the degree's time and cost with their assumptions (the education
+    part only)."""
 
     steps: tuple[RoadmapStep, ...]
-    skipped: tuple[Skipped, ...] = ()
-    study: Study | None = None
-    assumptions: tuple[str, ...] = ()
+    skipped: tuple[SkippedStep, ...] = ()
+    study: StudyEstimate | None = None
+    assumptions: tuple[str, ...] | None = None
+    estimates: Estimates | None = None
 
 
-class Part(NamedTuple):
-    """A part of the roadmap and the only answers it reads, so that a run over many answer sets
-    (quiz --batch, cohort) can build each part once per distinct value of its keys."""
-
-    name: str
-    keys: tuple[str, ...]
-    build: Callable[[Content, Answers | None], Piece]
-
-
-def roadmap_parts(content: Content) -> tuple[Part, ...]:
-    """The parts of a roadmap, in the order of its steps."""
-    rules = content.roadmap
-    education = (*(key for rule in rules.education.rules for key in rule.when), "residency", "study")
-    return (
-        Part("foundations", ("programming", "math"), _foundations_piece),
-        Part("education", tuple(dict.fromkeys(education)), _education_piece),
-        Part("core-skills", (), lambda c, a: Piece((_core_skills(c, a),))),
-        Part("projects", tuple(rules.projects.concerns), lambda c, a: Piece((_projects(c, a),))),
-        Part("internship", ("goal", "industries", "interests"), lambda c, a: Piece((_internship(c, a),))),
-        Part("specialty", ("interests",), lambda c, a: Piece(_specialty(c, a))),
-        Part("industries", ("industries",), lambda c, a: Piece((_industries(c, a),))),
-        Part("career", ("remote_work", "goal"), lambda c, a: Piece(_career(c, a))),
-    )
-
-
-def assemble(answers: Answers | None, pieces: Iterable[Piece], verdict: Verdict | None) -> Roadmap:
-    """The roadmap made of its parts' pieces, in order."""
-    steps: list[RoadmapStep] = []
-    skipped: list[Skipped] = []
-    study: Study | None = None
-    assumptions: tuple[str, ...] = ()
-    for piece in pieces:
-        steps.extend(piece.steps)
-        skipped.extend(piece.skipped)
-        if piece.study is not None or piece.assumptions:
-            study, assumptions = piece.study, piece.assumptions
-    return Roadmap(answers, verdict, tuple(steps), tuple(skipped), study, assumptions)
+def _numbered(content: Content, piece: Piece, offset: int) -> Piece:
+    """The piece with its steps numbered after the `offset` steps before it, and its estimates."""
+    steps = tuple(step.replace(number=offset + step.number) for step in piece.steps)
+    estimates = None
+    if piece.assumptions is not None:
+        estimates = Estimates(
+            education=piece.study, assumptions=piece.assumptions, not_estimated=content.roadmap.notes.not_estimated
+        )
+    return piece._replace(steps=steps, estimates=estimates)
 
 
 def build_roadmap(content: Content, answers: Answers | None) -> Roadmap:
-    verdict = judge(content, answers) if answers is not None else None
-    return assemble(answers, (part.build(content, answers) for part in roadmap_parts(content)), verdict)
+    """The roadmap of `answers`, or the general roadmap."""
+    steps: list[RoadmapStep] = []
+    skipped: list[SkippedStep] = []
+    estimates = None
+    parts = content.memo.get("parts")
+    if parts is None:  # each part's answers (as a getter), builder and table
+        parts = content.memo["parts"] = tuple(
+            (_getter(keys(content)), build, table(content, n)) for n, keys, build in PARTS
+        )
+    for read, build, found in parts:
+        sub = (None if answers is None else read(answers), len(steps))
+        piece: Piece | None = found.get(sub)
+        if piece is None:
+            piece = keep(found, sub, _numbered(content, build(content, answers), len(steps)))
+        steps.extend(piece.steps)
+        skipped.extend(piece.skipped)
+        if piece.estimates is not None:
+            estimates = piece.estimates
+    if estimates is None:
+        raise ValueError("no part of the roadmap gave its estimates")
+    return Roadmap(
+        tailored=answers is not None,
+        answers=answers,
+        verdict=None if answers is None else judge(content, answers),
+        steps=tuple(steps),
+        skipped=tuple(skipped),
+        estimates=estimates,
+        editorial=content.roadmap.notes.editorial,
+    )
 
 
-def _foundations_piece(content: Content, answers: Answers | None) -> Piece:
-    steps, skipped = _foundations(content.roadmap, answers)
-    return Piece(tuple(steps), tuple(skipped))
+def _getter(keys: tuple[str, ...]) -> Callable[[Answers], Any]:
+    """The values of `keys` in a set of answers, as a key for a part's table."""
+    from operator import attrgetter
+
+    return attrgetter(*keys) if keys else lambda answers: ()
 
 
-def _education_piece(content: Content, answers: Answers | None) -> Piece:
-    education = _education(content, answers)
-    return Piece(education.steps, education.skipped, education.study, education.assumptions)
+def _step(
+    step_id: str, phase: str, title: str, why: Reason, used: tuple[str, ...], actions: tuple[str, ...], number: int = 1
+) -> RoadmapStep:
+    return RoadmapStep(number=number, id=step_id, phase=phase, title=title, why=why, answers_used=used, actions=actions)
 
 
 def _general(rules: RoadmapRules) -> Reason:
     return (Clause((), rules.general),)
 
 
-def count_word(count: int) -> str:
-    words = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
-    return words[count] if count < len(words) else str(count)
+# Foundations ---------------------------------------------------------------------------------------
 
 
-# Foundations ---------------------------------------------------------------------------------
-
-
-def _foundations(rules: RoadmapRules, answers: Answers | None) -> tuple[list[RoadmapStep], list[Skipped]]:
+def _foundations(content: Content, answers: Answers | None) -> Piece:
+    rules = content.roadmap
     steps: list[RoadmapStep] = []
-    skipped: list[Skipped] = []
+    skipped: list[SkippedStep] = []
     for key in ("programming", "math"):
         texts = getattr(rules, key)
         level = getattr(answers, key) if answers else rules.general_answers[key]
         if level in texts:
             text = texts[level]
-            reason = (Clause(((key, level),), text.why),) if answers else _general(rules)
-            steps.append(RoadmapStep(key, "foundations", text.title, reason, (key,) if answers else (), text.actions))
+            why = (Clause(((key, level),), text.why),) if answers else _general(rules)
+            used = (key,) if answers else ()
+            steps.append(_step(key, "foundations", text.title, why, used, text.actions, len(steps) + 1))
         elif answers:
-            skipped.append(Skipped(key, (Clause(((key, level),), rules.ready),)))
-    return steps, skipped
+            skipped.append(SkippedStep(id=key, why=(Clause(((key, level),), rules.ready),)))
+    return Piece(tuple(steps), tuple(skipped))
 
 
-# Education -----------------------------------------------------------------------------------
+# Education -----------------------------------------------------------------------------------------
 
 
-def _education(content: Content, answers: Answers | None) -> _Education:
+def _education_keys(content: Content) -> tuple[str, ...]:
+    rules = content.roadmap.education.rules
+    return tuple(dict.fromkeys((*(key for rule in rules for key in rule.when), "residency", "study")))
+
+
+def _education(content: Content, answers: Answers | None) -> Piece:
     rules = content.roadmap
-    table = rules.education
+    decisions = rules.education
     if answers is None:
-        rule, reason, used = table.general, _general(rules), ()
+        rule, why, used = decisions.general, _general(rules), ()
         residency, mode = rules.general_answers["residency"], rules.general_answers["study"]
     else:
-        # The loader checks that some rule matches every combination of answers.
-        rule = next(r for r in table.rules if matches(r.when, answers))
+        # content.checks holds that some rule matches every combination of answers.
+        rule = next(r for r in decisions.rules if matches(r.when, answers))
         shown = said(answers, tuple(rule.when))
         if rule.skip is not None:
-            return _Education((), (Skipped("degree", (Clause(shown, rule.skip),)),), None, ())
+            return Piece((), (SkippedStep(id="degree", why=(Clause(shown, rule.skip),)),), None, ())
         residency, mode = answers.residency, answers.study
-        why = rule.why.format(residency=residency, study=mode)
-        reason = (Clause(shown, why),)
+        why = (Clause(shown, rule.why.format(residency=residency, study=mode)),)
         used = (*rule.when, *(("residency", "study") if rule.degree else ()))
-    text = table.steps[str(rule.text)]
-    actions = (*text.actions, *(table.extra_actions[extra] for extra in rule.extra))
-    step = RoadmapStep(str(rule.step), "education", text.title, reason, used, actions)
-    study, assumptions = _study(content, rule, residency, mode)
-    return _Education((step,), (), study, assumptions)
-
-
-def _study(content: Content, rule: EducationRule, residency: str, mode: str) -> tuple[Study | None, tuple[str, ...]]:
+    text = decisions.steps[str(rule.text)]
+    actions = (*text.actions, *(decisions.extra_actions[extra] for extra in rule.extra))
+    step = _step(str(rule.step), "education", text.title, why, used, actions)
     if rule.degree is None:
-        return None, ()
+        return Piece((step,), (), None, ())
     cost = degree_cost(content, residency, bachelor=rule.degree == "bachelor", master=rule.degree == "master")
-    assumptions = content.assumptions
-    texts: list[str] = []
-    factor = 1.0
-    if mode == "part-time":
-        part_time = assumptions.get("part-time-factor")
-        factor = part_time.value or 1.0
-        texts.append(part_time.text)
-    texts.extend(assumptions.get(key).text for key in cost.assumptions)
-    return Study(cost, mode, factor), tuple(texts)
+    assumed = (*((PART_TIME,) if mode == "part-time" else ()), *COST_ASSUMPTIONS)
+    factor = (content.assumptions.get(PART_TIME).value or 1.0) if mode == "part-time" else 1.0
+    texts = tuple(content.assumptions.get(key).text for key in assumed)
+    return Piece((step,), (), study_estimate(content, cost, mode, factor, assumed), texts)
 
 
-# Practical experience ------------------------------------------------------------------------
+PART_TIME = "part-time-factor"  # the assumption a part-time study rests on (data/assumptions.yaml)
 
 
-def _core_skills(content: Content, answers: Answers | None) -> RoadmapStep:
+def study_estimate(
+    content: Content, cost: CostEstimate, mode: str, factor: float, assumed: tuple[str, ...]
+) -> StudyEstimate:
+    """The degree's tuition and time at a study mode: part-time (an assumption) takes `factor`
+    times the years and costs the same in total. `assumed`: the assumptions its figures rest on."""
+    notes = content.roadmap.notes
+    low, high = sum(p.years_min for p in cost.parts), sum(p.years_max for p in cost.parts)
+    years = span(low, high)
+    tuition_formula = cost.tuition_formula
+    master = any(part.id == "master" for part in cost.parts)  # the article gives the master's no study mode
+    if factor == 1:
+        years_formula = (
+            notes.years_master.format(years=years) if master else notes.years.format(years=years, study=mode)
+        )
+    else:
+        scaled = span(low * factor, high * factor)
+        template = notes.years_scaled_master if master else notes.years_scaled
+        years_formula = template.format(years=years, factor=f"{factor:g}", study=mode, scaled=scaled)
+
+        def counted(part: CostPart, count: int) -> str:
+            words = notes.tuition_years_master if part.id == "master" else notes.tuition_years
+            return words.format(years=plural(count, "year"))
+
+        tuition_formula = notes.tuition_scaled.format(formula=total_formula(cost.parts, counted), study=mode)
+    return StudyEstimate(
+        residency=cost.residency,
+        parts=cost.parts,
+        tuition_min=cost.tuition_min,
+        tuition_max=cost.tuition_max,
+        tuition_formula=tuition_formula,
+        study=mode,
+        years_min=low * factor,
+        years_max=high * factor,
+        years_formula=years_formula,
+        assumed=assumed,
+    )
+
+
+# Practical experience ------------------------------------------------------------------------------
+
+
+def _tools(tools: dict[str, tuple[str, ...]]) -> str:
+    """The tools by the article's groups: "Supervised: regression, classification. Unsupervised: ..."."""
+    return " ".join(f"{worded(group)}: {', '.join(names)}." for group, names in tools.items())
+
+
+def _core_skills(content: Content, answers: Answers | None) -> Piece:
     rules = content.roadmap
     skills = {skill.id: skill for skill in content.skills.on_the_job}
     chosen = [skills[skill_id] for skill_id in rules.skills.skill_ids]
-    return RoadmapStep(
-        "core-skills",
-        "practice",
-        rules.skills.title,
-        (Clause((), rules.skills.why),) if answers else _general(rules),
-        (),
-        tuple(rules.skills.action.format(skill=s.name, tools=_tools(s.tools) or s.summary) for s in chosen),
-    )
+    why = (Clause((), rules.skills.why),) if answers else _general(rules)
+    actions = tuple(rules.skills.action.format(skill=s.name, summary=s.summary, tools=_tools(s.tools)) for s in chosen)
+    return Piece((_step("core-skills", "practice", rules.skills.title, why, (), actions),))
 
 
-def _projects(content: Content, answers: Answers | None) -> RoadmapStep:
+def _projects(content: Content, answers: Answers | None) -> Piece:
     rules = content.roadmap
     projects = rules.projects
-    concerns = (
-        [key for key in projects.concerns if getattr(answers, key) <= content.verdict.concern_at] if answers else []
-    )
+    concern_at = content.verdict.concern_at
+    concerns = [key for key in projects.concerns if getattr(answers, key) <= concern_at] if answers else []
     resources = {r.id: r.name for r in content.resources.resources}
     actions = (
         *projects.actions,
         *(projects.concerns[key] for key in concerns),
         projects.follow_action.format(resources=", ".join(resources[r] for r in projects.follow)),
     )
-    if answers is None:
-        reason = _general(rules)
-    else:
-        reason = (Clause((), projects.why),)
+    why = _general(rules)
+    if answers is not None:
+        why = (Clause((), projects.why),)
         if concerns:
-            reason += (Clause(said(answers, concerns), projects.concern_why),)
-    return RoadmapStep("projects", "practice", projects.title, reason, tuple(concerns), actions)
+            why += (Clause(said(answers, concerns), projects.concern_why),)
+    return Piece((_step("projects", "practice", projects.title, why, tuple(concerns), actions),))
 
 
-def _internship(content: Content, answers: Answers | None) -> RoadmapStep:
+def _internship(content: Content, answers: Answers | None) -> Piece:
     rules = content.roadmap.internships
     kinds = {kind.id: kind for kind in content.internships.internships}
     used: list[str] = []
     if answers is None:
-        wanted, reason = list(kinds), _general(content.roadmap)
+        wanted, why = list(kinds), _general(content.roadmap)
     else:
         wanted, used = list(rules.by_goal[answers.goal]), ["goal"]
         for key, mapping in (("industries", rules.by_industry), ("interests", rules.by_interest)):
@@ -257,50 +308,43 @@ def _internship(content: Content, answers: Answers | None) -> RoadmapStep:
             if picked:
                 wanted += picked
                 used.append(key)
-        reason = (Clause(said(answers, used), rules.why),)
-    actions = tuple(
-        rules.action.format(kind=kinds[k].name, summary=kinds[k].summary)
-        + (rules.examples.format(examples=", ".join(kinds[k].examples)) if kinds[k].examples else "")
-        for k in kinds
-        if k in wanted
-    )
-    return RoadmapStep("internship", "practice", rules.title, reason, tuple(used), actions)
+        why = (Clause(said(answers, used), rules.why),)
+    texts = content.memo.get("internships")
+    if texts is None:  # each kind's action, worded once
+        texts = content.memo["internships"] = {
+            k: rules.action.format(kind=kind.name, summary=kind.summary)
+            + (rules.examples.format(examples=", ".join(kind.examples)) if kind.examples else "")
+            for k, kind in kinds.items()
+        }
+    actions = tuple(texts[k] for k in kinds if k in wanted)
+    return Piece((_step("internship", "practice", rules.title, why, tuple(used), actions),))
 
 
-# Specialty -----------------------------------------------------------------------------------
+# Specialty -----------------------------------------------------------------------------------------
 
 
-def _specialty(content: Content, answers: Answers | None) -> tuple[RoadmapStep, ...]:
+def _specialty(content: Content, answers: Answers | None) -> Piece:
     rules = content.roadmap.specialty
     names = {s.id: s.name for s in content.specialties.specialties}
     if answers is None or not answers.interests:
         listed = rules.choose_list.format(count=count_word(len(names)), specialties=", ".join(names.values()))
-        reason = (Clause((("interests", ()),), rules.choose_why),) if answers else _general(content.roadmap)
+        why = (Clause((("interests", ()),), rules.choose_why),) if answers else _general(content.roadmap)
         used = ("interests",) if answers else ()
-        choose = RoadmapStep(
-            "specialty-choose", "specialty", rules.choose_title, reason, used, (rules.choose_action, listed)
-        )
-        return (choose,)
+        actions: tuple[str, ...] = (rules.choose_action, listed)
+        return Piece((_step("specialty-choose", "specialty", rules.choose_title, why, used, actions),))
     skills = {s.id: s.name for s in content.skills.on_the_job}
     steps = []
-    for interest in answers.interests:
+    for number, interest in enumerate(answers.interests, 1):
         track = rules.tracks[interest]
         actions = (
             rules.learn.format(tools=", ".join(track.tools)),
             rules.deepen.format(skills=", ".join(skills[s] for s in track.skills)),
             *(_employer(content, employer) for employer in track.employers),
         )
-        steps.append(
-            RoadmapStep(
-                f"specialty-{interest}",
-                "specialty",
-                rules.title.format(specialty=names[interest]),
-                (Clause((), rules.why.format(interest=interest)),),
-                ("interests",),
-                actions,
-            )
-        )
-    return tuple(steps)
+        title = rules.title.format(specialty=names[interest])
+        why = (Clause((), rules.why.format(interest=interest)),)
+        steps.append(_step(f"specialty-{interest}", "specialty", title, why, ("interests",), actions, number))
+    return Piece(tuple(steps))
 
 
 def _employer(content: Content, employer: Employer) -> str:
@@ -314,34 +358,34 @@ def _employer(content: Content, employer: Employer) -> str:
     return rules.work_for_company.format(employer=company.name, examples=examples, uses=uses)
 
 
-def _industries(content: Content, answers: Answers | None) -> RoadmapStep:
+def _industries(content: Content, answers: Answers | None) -> Piece:
     rules = content.roadmap.industries
     if answers is None or not answers.industries:
-        reason = (Clause((("industries", ()),), rules.open_why),) if answers else _general(content.roadmap)
+        why = (Clause((("industries", ()),), rules.open_why),) if answers else _general(content.roadmap)
         used = ("industries",) if answers else ()
-        return RoadmapStep("industries", "specialty", rules.open_title, reason, used, (rules.open_action,))
+        return Piece((_step("industries", "specialty", rules.open_title, why, used, (rules.open_action,)),))
     industries = {i.id: i for i in content.industries.industries}
     actions = tuple(
         rules.action.format(industry=industries[i].name, applications=", ".join(industries[i].applications))
         for i in answers.industries
     )
-    reason = (Clause(said(answers, ("industries",)), rules.why),)
-    return RoadmapStep("industries", "specialty", rules.title, reason, ("industries",), actions)
+    why = (Clause(said(answers, ("industries",)), rules.why),)
+    return Piece((_step("industries", "specialty", rules.title, why, ("industries",), actions),))
 
 
-# Career --------------------------------------------------------------------------------------
+# Career --------------------------------------------------------------------------------------------
 
 
-def _career(content: Content, answers: Answers | None) -> tuple[RoadmapStep, ...]:
+def _career(content: Content, answers: Answers | None) -> Piece:
     rules = content.roadmap
     job = rules.job
     remote = job.remote.get(answers.remote_work) if answers else None
     if remote is not None and answers is not None:
-        reason: Reason = (Clause(said(answers, ("remote_work",)), remote.why),)
-        first = RoadmapStep("first-role", "career", job.title, reason, ("remote_work",), (*job.actions, remote.action))
+        why: Reason = (Clause(said(answers, ("remote_work",)), remote.why),)
+        first = _step("first-role", "career", job.title, why, ("remote_work",), (*job.actions, remote.action))
     else:
-        reason = (Clause((), job.why),) if answers else _general(rules)
-        first = RoadmapStep("first-role", "career", job.title, reason, (), job.actions)
+        why = (Clause((), job.why),) if answers else _general(rules)
+        first = _step("first-role", "career", job.title, why, (), job.actions)
     levels = content.ladder.levels
     target = rules.ladder.targets[answers.goal] if answers else levels[-1].id
     last = next(index for index, level in enumerate(levels) if level.id == target)
@@ -350,18 +394,32 @@ def _career(content: Content, answers: Answers | None) -> tuple[RoadmapStep, ...
     else:
         climb = (Clause((), rules.ladder.general_why.format(general=rules.general)),)
     ladder = tuple(
-        RoadmapStep(
+        _step(
             f"ladder-{level.id}",
             "career",
             rules.ladder.title.format(number=number, level=level.title),
             climb,
             ("goal",) if answers else (),
             (level.summary, *level.duties),
+            number + 1,
         )
         for number, level in enumerate(levels[: last + 1], 1)
     )
-    return (first, *ladder)
+    return Piece((first, *ladder))
 
 
-def _tools(tools: dict[str, tuple[str, ...]]) -> str:
-    return "; ".join(", ".join(names) for names in tools.values())
+def _keys(*keys: str) -> Callable[[Content], tuple[str, ...]]:
+    return lambda content: keys
+
+
+# Each part: its name, the only answers it reads, and how it is built, in the order of the steps.
+PARTS: tuple[tuple[str, Callable[[Content], tuple[str, ...]], Callable[[Content, Answers | None], Piece]], ...] = (
+    ("foundations", _keys("programming", "math"), _foundations),
+    ("education", _education_keys, _education),
+    ("core-skills", _keys(), _core_skills),
+    ("projects", lambda content: tuple(content.roadmap.projects.concerns), _projects),
+    ("internship", _keys("goal", "industries", "interests"), _internship),
+    ("specialty", _keys("interests"), _specialty),
+    ("industries", _keys("industries"), _industries),
+    ("career", _keys("remote_work", "goal"), _career),
+)

@@ -1,83 +1,159 @@
 """The verdict: count strengths and concerns among the fit answers; the first level that fits wins.
 
 The rule and every text live in data/verdict.yaml (mlpath's editorial rule, not the article's).
+A reason is a `Clause`: the answers it rests on and its text; JSON shows it as one sentence
+("complex_problems = 5: you enjoy ..."), the formats for people word the answers (output.words).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Annotated, Any, Literal, NamedTuple
 
-from mlpath.answers import Answers
-from mlpath.content.model import Content
-from mlpath.content.model.quiz import VerdictFactor, VerdictLevel, VerdictRules
-from mlpath.engine.reason import Clause, matches, said
+from mlpath.model import TEXTS, As, Each, Record
+
+if TYPE_CHECKING:
+    from mlpath.content import Content
+    from mlpath.content.answers import Answers
+
+Level = Literal["strong", "good", "mixed", "weak"]
 
 
-@dataclass(frozen=True, slots=True)
-class Verdict:
-    level: str  # strong | good | mixed | weak
+class Clause(NamedTuple):
+    """One reason: the answers it rests on (key, value), in order, and its text from data/.
+
+    A text holding {answers} shows them there; otherwise they lead it: "key = value: text".
+    """
+
+    answers: tuple[tuple[str, Any], ...]
+    text: str
+
+
+Reason = tuple[Clause, ...]
+
+
+def shown(value: Any) -> str:
+    """An answer as a reason quotes it: a list comma-separated, an empty list as "none"."""
+    if isinstance(value, (tuple, list)):
+        return ", ".join(value) if value else "none"
+    return str(value)
+
+
+_TEXTS: dict[Clause, str] = {}
+
+
+def clause_text(clause: Clause) -> str:
+    """ "key = value, key = value: text"; "; " parts the answers when any of them is a list."""
+    found = _TEXTS.get(clause)
+    if found is None:
+        if len(_TEXTS) > 10_000:
+            _TEXTS.clear()
+        found = _TEXTS[clause] = _worded(clause)
+    return found
+
+
+def _worded(clause: Clause) -> str:
+    joiner = "; " if any(isinstance(value, tuple) for _, value in clause.answers) else ", "
+    answers = joiner.join(f"{key} = {shown(value)}" for key, value in clause.answers)
+    if "{answers}" in clause.text:
+        return clause.text.replace("{answers}", answers)
+    return f"{answers}: {clause.text}" if answers else clause.text
+
+
+def reason_text(reason: Reason) -> str:
+    return "; ".join(clause_text(clause) for clause in reason)
+
+
+def clause_texts(clauses: Reason) -> list[str]:
+    return [clause_text(clause) for clause in clauses]
+
+
+Clauses = Annotated[Reason, As(clause_texts, TEXTS)]
+
+
+class Verdict(Record):
+    """Should you become one? The level and the answers behind it."""
+
+    _kept = True
+
+    level: Level
     summary: str
-    strengths: tuple[Clause, ...]
-    concerns: tuple[Clause, ...]
-    notes: tuple[Clause, ...]  # practical facts from the answers that shape the road, not the level
+    reasons: Annotated[Clauses, Each("reason")]  # the strengths, the concerns, then the practical notes
+    strengths: Annotated[Clauses, Each("strength")]
+    concerns: Annotated[Clauses, Each("concern")]
 
     @property
-    def reasons(self) -> tuple[Clause, ...]:
-        return (*self.strengths, *self.concerns, *self.notes)
+    def notes(self) -> Reason:
+        """Practical facts from the answers that shape the road, not the level."""
+        return self.reasons[len(self.strengths) + len(self.concerns) :]
+
+
+def said(answers: Answers, keys: tuple[str, ...] | list[str]) -> tuple[tuple[str, Any], ...]:
+    """The (key, value) pairs of `keys` in `answers`."""
+    return tuple((key, getattr(answers, key)) for key in keys)
+
+
+def matches(when: Mapping[str, tuple[str, ...]], answers: Answers) -> bool:
+    """Does every key of a data rule's `when` hold one of its values? (Select answers only.)"""
+    return all(getattr(answers, key) in values for key, values in when.items())
 
 
 def judge(content: Content, answers: Answers) -> Verdict:
+    """The verdict of these answers; answers alike in what the verdict reads give the same Verdict."""
     rules = content.verdict
-    strengths: list[Clause] = []
-    concerns: list[Clause] = []
+    factors = table(content, "factors")  # (factor, value) -> its clause and whether it is a strength
+    fits = []
     for factor in rules.factors:
-        found = factor_clause(rules, factor, getattr(answers, factor.key))
-        if found is not None:
-            (strengths if found[0] == "strength" else concerns).append(found[1])
-    level = verdict_level(rules, len(strengths), len(concerns))
-    notes = list(verdict_notes(rules, answers))
+        value = getattr(answers, factor.key)
+        if value >= rules.strength_at or value <= rules.concern_at:
+            found = factors.get((factor.key, value))
+            if found is None:
+                strong = value >= rules.strength_at
+                clause = Clause(((factor.key, value),), factor.strength if strong else factor.concern)
+                found = keep(factors, (factor.key, value), (clause, strong))
+            fits.append(found)
+    note_keys = content.memo.get("note keys")
+    if note_keys is None:
+        note_keys = content.memo["note keys"] = tuple(dict.fromkeys(key for note in rules.notes for key in note.when))
+    said_notes = said(answers, note_keys)
+    verdicts = table(content, "verdicts")
+    key = (tuple(fits), said_notes)
+    verdict: Verdict | None = verdicts.get(key)
+    if verdict is not None:
+        return verdict
+    strengths = tuple(clause for clause, strong in fits if strong)
+    concerns = tuple(clause for clause, strong in fits if not strong)
+    notes = [Clause(said(answers, tuple(note.when)), note.text) for note in rules.notes if matches(note.when, answers)]
     if not strengths and not concerns:
-        notes.insert(0, neutral_note(rules))
-    return Verdict(level.level, level_summary(level, len(concerns)), tuple(strengths), tuple(concerns), tuple(notes))
-
-
-# The verdict in parts, for runs over many answer sets (see mlpath.planner): each factor's clause
-# depends on one answer, the notes on a few select answers, the level on two counts.
-
-
-def factor_clause(rules: VerdictRules, factor: VerdictFactor, value: int) -> tuple[str, Clause] | None:
-    """("strength" or "concern", its clause) for a fit answer's value; None when it is neither."""
-    if value >= rules.strength_at:
-        return "strength", Clause(((factor.key, value),), factor.strength)
-    if value <= rules.concern_at:
-        return "concern", Clause(((factor.key, value),), factor.concern)
-    return None
-
-
-def verdict_level(rules: VerdictRules, strengths: int, concerns: int) -> VerdictLevel:
-    """The first level that the counts of strengths and concerns fit."""
-    return next(rule for rule in rules.levels if strengths >= rule.min_strengths and concerns <= rule.max_concerns)
-
-
-def verdict_notes(rules: VerdictRules, answers: Answers) -> tuple[Clause, ...]:
-    """The practical notes whose answers match (`note_keys` are the only answers they read)."""
-    return tuple(
-        Clause(said(answers, tuple(note.when)), note.text) for note in rules.notes if matches(note.when, answers)
+        notes.insert(0, Clause((), rules.neutral.format(count=len(rules.factors))))
+    level = next(r for r in rules.levels if len(strengths) >= r.min_strengths and len(concerns) <= r.max_concerns)
+    # A "mixed" verdict may rest on few strengths and no concern at all: its own words then.
+    summary = level.summary_without_concerns if not concerns and level.summary_without_concerns else level.summary
+    verdict = Verdict(
+        level=level.level,
+        summary=summary,
+        reasons=(*strengths, *concerns, *notes),
+        strengths=strengths,
+        concerns=concerns,
     )
+    keep(verdicts, key, verdict)
+    return verdict
 
 
-def note_keys(rules: VerdictRules) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(key for note in rules.notes for key in note.when))
+MEMO_LIMIT = 10_000  # entries each of the engine's tables keeps; past it, that table starts afresh
 
 
-def neutral_note(rules: VerdictRules) -> Clause:
-    """The note when no fit answer is a strength or a concern: it comes first among the notes."""
-    return Clause((), rules.neutral.format(count=len(rules.factors)))
+def table(content: Content, kind: str) -> dict[Any, Any]:
+    """One of the tables where the engine keeps what it worked out from a few answers, for the
+    answer sets that share them (one per part of the roadmap, one for verdicts, ...)."""
+    found: dict[Any, Any] | None = content.memo.get(kind)
+    if found is None:
+        found = content.memo[kind] = {}
+    return found
 
 
-def level_summary(level: VerdictLevel, concerns: int) -> str:
-    """The level's summary; its text for no concerns when there are none and the level has one
-    (a "mixed" verdict may rest on few strengths and no concern at all)."""
-    if not concerns and level.summary_without_concerns:
-        return level.summary_without_concerns
-    return level.summary
+def keep(found: dict[Any, Any], key: Any, value: Any) -> Any:
+    if len(found) >= MEMO_LIMIT:
+        found.clear()
+    found[key] = value
+    return value

@@ -1,0 +1,334 @@
+"""The Typer application, the per-run session, and the one place errors become exit codes."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, Literal, NoReturn
+
+import typer
+from typer.core import TyperGroup
+
+from mlpath.errors import ContentError, ExitCode, InterruptError, MlpathError
+from mlpath.io import files, streams
+from mlpath.output.terminal import Terminal
+from mlpath.text import cut_words, shown
+
+if TYPE_CHECKING:
+    from mlpath.cli.options import Output
+    from mlpath.content import Content
+    from mlpath.output.blocks import Report
+
+GROUP_ORDER = ("Explore", "Plan", "Track", "Utility")
+# Which module of mlpath.cli defines each top-level command, in the order of the help.
+COMMAND_MODULES: dict[str, str] = {
+    "about": "explore", "salary": "explore", "ladder": "explore", "skills": "explore",
+    "specialties": "explore", "aspects": "explore", "education": "explore", "resources": "explore",
+    "internships": "explore", "industries": "explore", "companies": "explore", "outlook": "explore",
+    "work-life": "explore", "quiz": "quiz", "roadmap": "quiz", "cohort": "batch", "progress": "progress",
+    "search": "utility", "sources": "utility", "schema": "utility", "data": "utility",
+}  # fmt: skip
+COMPLETION_OPTIONS = ("--show-completion", "--install-completion")
+MORE = "The whole reference: man mlpath, and the docs/ folder of the source."
+
+
+def examples(summary: str, *lines: str) -> str:
+    """A command's help: what it does, then examples, one real command per line, never rewrapped."""
+    return f"{summary}\n\nExamples:\n\n\b\n" + "\n".join(f"  {line}" for line in lines)
+
+
+def fail(message: str, code: ExitCode) -> NoReturn:
+    typer.echo(f"Error: {message}", err=True)
+    raise typer.Exit(int(code))
+
+
+class MlpathGroup(TyperGroup):
+    """The root command: every command in the help's order, and mlpath's exceptions mapped to a
+    message on stderr and an exit code (for --help and --version too, which run while the
+    context is made)."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        order = list(COMMAND_MODULES)
+        return sorted(super().list_commands(ctx), key=lambda name: order.index(name) if name in order else len(order))
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        """A bare --show-completion or --install-completion means the shell running mlpath."""
+        for index, arg in enumerate(args):
+            if arg in self.commands:
+                break
+            if arg in COMPLETION_OPTIONS and (index + 1 == len(args) or args[index + 1].startswith("-")):
+                from mlpath.cli.completion import detect_shell
+
+                args = [*args[: index + 1], detect_shell(), *args[index + 1 :]]
+                break
+        rest: list[str] = super().parse_args(ctx, args)
+        return rest
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        instruction = os.environ.get("_MLPATH_COMPLETE")
+        if instruction:  # a shell asks for completions
+            from mlpath.cli.completion import complete
+
+            try:
+                with exit_codes():
+                    replies = complete(self, instruction)
+                    if replies is None:  # another shell's: Typer's completion answers, on this stream policy
+                        return super().main(*args, **kwargs)
+                    typer.echo(replies)
+                    streams.flush_results()
+            except typer.Exit as failed:  # outside click's main, which turns it into the exit code
+                raise SystemExit(failed.exit_code) from None
+            raise SystemExit(0)
+        return super().main(*args, **kwargs)
+
+    def make_context(self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any) -> Any:
+        with exit_codes():
+            return super().make_context(info_name, args, parent, **extra)
+
+    def invoke(self, ctx: Any) -> Any:
+        with exit_codes():
+            try:
+                result = super().invoke(ctx)
+            except BaseException:
+                streams.flush_quietly()
+                raise
+            streams.flush_results()  # a full disk fails the command here, not at interpreter exit
+            return result
+
+
+@contextlib.contextmanager
+def exit_codes() -> Iterator[None]:
+    """Map mlpath's exceptions, and a failed stream, to a message on stderr and an exit code."""
+    try:
+        yield
+    except typer.BadParameter as error:  # a value outside an option's fixed set, worded plainly
+        plain_choice_error(error)
+        error.message = cut_words(error.message)
+        raise
+    except ContentError as error:
+        typer.echo(
+            "\n".join([f"Error: {error}", *(f"  {shown(str(problem))}" for problem in error.problems)]), err=True
+        )
+        raise typer.Exit(int(error.exit_code)) from None
+    except InterruptError as error:
+        with contextlib.suppress(OSError):  # stderr may be the terminal that went away
+            typer.echo(str(error), err=True)
+        raise typer.Exit(int(error.exit_code)) from None
+    except MlpathError as error:
+        fail(str(error), error.exit_code)
+    except KeyboardInterrupt:
+        typer.echo(f"\n{files.interrupted()}", err=True)
+        raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+    except typer.TyperException as error:  # a usage error: typer reports it, quoting what was typed
+        error.message = cut_words(error.message)
+        raise
+    except (typer.Exit, typer.Abort):
+        raise
+    except (OSError, UnicodeDecodeError) as error:
+        failure = streams.failure(error)
+        if failure is None:
+            internal_error(error)
+        if failure.quiet:  # the reader went away (`| head -1`): nothing more to say
+            raise typer.Exit(int(ExitCode.OK)) from None
+        if failure.stream == "stdin":
+            fail(f"cannot read stdin: {failure.reason}", ExitCode.USAGE)
+        fail(f"cannot write the results to stdout: {failure.reason}", ExitCode.FAILED)
+    except Exception as error:
+        internal_error(error)
+
+
+def plain_choice_error(error: Any) -> None:
+    """A value outside an option's fixed set (--format, --residency, a status) comes worded by
+    pydantic ("Value error, 'csv' is not one of ..."): name the allowed values and the nearest."""
+    from typing import get_args, get_origin
+
+    from mlpath.text import nearest
+
+    annotation = getattr(getattr(error.param, "type_descriptor", None), "annotation", None)
+    errors = getattr(error.__cause__, "errors", None)
+    given = errors()[0].get("input") if callable(errors) else None
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        choices = [str(member.value) for member in annotation]
+    elif get_origin(annotation) is Literal:
+        choices = [str(value) for value in get_args(annotation)]
+    else:
+        choices = []
+    if not choices or not isinstance(given, str):
+        error.message = error.message.removeprefix("Value error, ")
+        return
+    error.message = f"{given!r} is not one of {', '.join(map(repr, choices))}{nearest(given, choices)}"
+
+
+def internal_error(error: BaseException) -> NoReturn:
+    """A bug in mlpath: one line asking for a report, no traceback (and so no local variables)."""
+    if os.environ.get("MLPATH_DEBUG"):
+        raise error
+    typer.echo(
+        f"Error: internal error ({type(error).__name__}: {cut_words(str(error))}). This is a bug in mlpath; "
+        "please report it with the command you ran. MLPATH_DEBUG=1 shows the traceback.",
+        err=True,
+    )
+    raise typer.Exit(int(ExitCode.FAILED))
+
+
+app = typer.Typer(
+    name="mlpath",
+    cls=MlpathGroup,
+    help="Should you become a machine learning engineer, and how? An offline career advisor.",
+    epilog=MORE,
+    invoke_without_command=True,
+    add_completion=False,  # mlpath's own --show-completion/--install-completion (cli.completion)
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
+
+
+def _install_completion(ctx: typer.Context, param: typer.CallbackParam, value: str | None) -> None:
+    if value is None or ctx.resilient_parsing:
+        return
+    from mlpath.cli import completion
+
+    shell = completion.checked_shell(value)
+    try:
+        path = completion.install(ctx, param, shell)
+    except MlpathError as error:  # an eager option: no command's error handling yet
+        fail(str(error), error.exit_code)
+    typer.echo(f"{shell} completion installed in {path}; it takes effect in a new shell.", err=True)
+    raise typer.Exit()
+
+
+def _show_completion(ctx: typer.Context, param: typer.CallbackParam, value: str | None) -> None:
+    if value is None or ctx.resilient_parsing:
+        return
+    from mlpath.cli import completion
+
+    typer.echo(completion.script(ctx, param, completion.checked_shell(value)))
+    raise typer.Exit()
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"mlpath {package_version()}")
+        raise typer.Exit()
+
+
+def _eager(flag: str, callback: Any, help: str) -> Any:
+    return typer.Option(flag, metavar="[SHELL]", callback=callback, is_eager=True, expose_value=False, help=help)
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    data_dir: Annotated[
+        str | None,
+        typer.Option(
+            "--data-dir",
+            metavar="DIR",
+            envvar="MLPATH_DATA_DIR",
+            show_envvar=True,
+            help="Content directory to use instead of the packaged one.",
+        ),
+    ] = None,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_show_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+    install_completion: Annotated[
+        str | None,
+        _eager(
+            "--install-completion",
+            _install_completion,
+            "Install completion for SHELL (bash, zsh, fish, powershell, pwsh); default: the current shell.",
+        ),
+    ] = None,
+    show_completion: Annotated[
+        str | None,
+        _eager("--show-completion", _show_completion, "Print the completion script for SHELL, to copy it or adapt it."),
+    ] = None,
+) -> None:
+    """Should you become a machine learning engineer, and how? Start with: mlpath quiz"""
+    files.new_run()
+    ctx.obj = Session(data_dir, Terminal.detect())
+    if ctx.invoked_subcommand is None:
+        from mlpath.cli.options import Output
+        from mlpath.engine.pages import home
+        from mlpath.output.views import home as home_view
+
+        groups: dict[str, list[tuple[str, str]]] = {name: [] for name in GROUP_ORDER}
+        group = ctx.command
+        for name in group.list_commands(ctx):  # type: ignore[attr-defined]
+            command = group.commands[name]  # type: ignore[attr-defined]
+            groups[getattr(command, "rich_help_panel", None) or "Utility"].append(
+                (name, command.get_short_help_str(90))
+            )
+        emit(ctx, home_view(home(package_version(), [(n, c) for n, c in groups.items() if c])), Output())
+
+
+class Session:
+    """What one run knows: where content lives, what the terminal is, the content once loaded."""
+
+    def __init__(self, data_dir_flag: str | None, terminal: Terminal) -> None:
+        self.data_dir_flag = data_dir_flag
+        self.terminal = terminal
+        self._content: Content | None = None
+
+    @property
+    def data_dir(self) -> Path:
+        from mlpath.content.load import resolve_data_dir
+
+        return resolve_data_dir(self.data_dir_flag)
+
+    def content(self) -> Content:
+        if self._content is None:
+            from mlpath.content.load import load_content
+
+            self._content = load_content(self.data_dir)
+        return self._content
+
+
+def session(ctx: typer.Context) -> Session:
+    root = ctx.find_root()
+    if not isinstance(root.obj, Session):
+        root.obj = Session(None, Terminal.detect())
+    return root.obj
+
+
+def emit(ctx: typer.Context, report: Report, output: Output, pager: bool = True) -> None:
+    """A report on stdout in the format asked for. In the table format on a terminal, a report
+    taller than the screen opens with its summary (its first blocks when it has none) and goes to
+    the pager (see output.screen)."""
+    from mlpath.output.formats import OutputFormat, write
+
+    terminal = session(ctx).terminal
+    chosen = output.resolve(terminal.stdout_isatty)
+    if chosen is OutputFormat.table and terminal.stdout_isatty:
+        from mlpath.output.screen import show_long
+
+        show_long(terminal, [report], pager=pager, repeat=False)
+    else:
+        write(report, chosen, terminal)
+
+
+def hint(ctx: typer.Context, text: str) -> None:
+    """A tip for a person at a terminal; never for scripts, never on stdout."""
+    terminal = session(ctx).terminal
+    if terminal.person_watching:
+        terminal.say(text)
+
+
+def stdin_hint(terminal: Terminal, what: str) -> None:
+    """Reading stdin from a terminal: say so, never a silent wait."""
+    if terminal.stdin_isatty:
+        terminal.say(f"Reading {what} from standard input (Ctrl-D to end)...")
+
+
+def package_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("mlpath")
+    except PackageNotFoundError:
+        return "0+unknown"

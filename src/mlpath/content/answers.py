@@ -1,0 +1,289 @@
+"""The answers contract: keys, allowed values, and the one validation of a set of answers.
+
+`Answers` is the public schema of an answers file (see docs); the questions in data/ must offer
+exactly these keys and values (`content.checks` holds them to it). Every way answers arrive
+(the prompts, --answers, --set, a batch line, a CSV row, the saved plan, the unfinished quiz)
+goes through `check`, which accepts the shapes people write ('a,b' for a list, '3' for a scale)
+and names the first wrong key or value with the allowed values and the nearest one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Annotated, Any, Literal, get_args, get_origin, get_type_hints
+
+from annotated_types import Ge, Le
+from pydantic.types import StrictInt
+
+from mlpath.errors import UsageError
+from mlpath.model import Record
+from mlpath.text import TooLongError, json_integer, nearest, short, whole_number
+
+if TYPE_CHECKING:
+    from mlpath.content.rules import Question
+
+Education = Literal["none", "bachelor-cs", "bachelor-other", "master-cs", "master-other"]
+Programming = Literal["none", "beginner", "intermediate", "advanced"]
+Math = Literal["weak", "fair", "strong"]
+LearningPath = Literal["degree", "online", "undecided"]
+Residency = Literal["in-state", "out-of-state"]
+Study = Literal["full-time", "part-time"]
+Interest = Literal["nlp", "computer-vision", "reinforcement-learning", "robotics", "data-science"]
+IndustryChoice = Literal[
+    "software", "finance", "healthcare", "automotive", "e-commerce", "consulting", "research", "government"
+]
+Goal = Literal["individual-contributor", "tech-lead", "manager", "director"]
+RemoteWork = Literal["important", "nice-to-have", "unimportant"]
+SCALE = (1, 2, 3, 4, 5)  # how much a person enjoys or copes with something
+Scale = Annotated[StrictInt, Ge(SCALE[0]), Le(SCALE[-1])]
+
+
+class Answers(Record):
+    """A whole set of answers, as an answers file holds them."""
+
+    education: Education
+    programming: Programming
+    math: Math
+    path: LearningPath
+    residency: Residency
+    study: Study
+    interests: tuple[Interest, ...]
+    industries: tuple[IndustryChoice, ...]
+    goal: Goal
+    remote_work: RemoteWork
+    complex_problems: Scale
+    new_tech: Scale
+    continuous_learning: Scale
+    analytical: Scale
+    resilience: Scale
+    data_cleaning: Scale
+    deadline_pressure: Scale
+
+    def document(self) -> dict[str, Any]:
+        """The answers as an answers file holds them (lists, not tuples)."""
+        return {
+            key: list(value) if isinstance(value, tuple) else value
+            for key, value in zip(KEYS, self._values(), strict=True)
+        }
+
+
+KEYS: tuple[str, ...] = Answers._names
+
+
+def _contract() -> dict[str, tuple[str, tuple[Any, ...]]]:
+    """{key: (kind, allowed values)} read off the Answers annotations."""
+    hints = get_type_hints(Answers)
+    found: dict[str, tuple[str, tuple[Any, ...]]] = {}
+    for key in KEYS:
+        hint = hints[key]
+        if get_origin(hint) is Literal:
+            found[key] = ("select", get_args(hint))
+        elif get_origin(hint) is tuple:
+            found[key] = ("multiselect", get_args(get_args(hint)[0]))
+        else:
+            found[key] = ("scale", SCALE)
+    return found
+
+
+CONTRACT = _contract()
+MULTISELECT = tuple(key for key, (kind, _) in CONTRACT.items() if kind == "multiselect")
+_MISSING = object()
+
+
+def allowed_text(key: str) -> str:
+    kind, values = CONTRACT[key]
+    if kind == "scale":
+        return f"a whole number from {SCALE[0]} to {SCALE[-1]}"
+    listed = ", ".join(str(v) for v in values)
+    return f"a comma-separated list of {listed}" if kind == "multiselect" else f"one of {listed}"
+
+
+def _invalid(key: str, value: Any) -> UsageError:
+    near = nearest(value, CONTRACT[key][1]) if isinstance(value, str) else ""
+    return UsageError(f"invalid value {short(value)} for {key}{near}; allowed: {allowed_text(key)}")
+
+
+def _checker(key: str, kind: str, allowed: tuple[Any, ...]) -> Callable[[Any], Any]:
+    """The check of one answer: its value in the shape `Answers` holds (a list once each, in the
+    questions' order), or a UsageError."""
+    members = frozenset(allowed)
+    if kind == "select":
+
+        def select(value: Any) -> Any:
+            if type(value) is str:
+                if value in members:
+                    return value
+                if value.strip() in members:
+                    return value.strip()
+            raise _invalid(key, value)
+
+        return select
+    if kind == "scale":
+
+        def scale(value: Any) -> Any:
+            number = whole_number(value) if type(value) is str else value
+            if type(number) is int and number in members:
+                return number
+            raise _invalid(key, value if number is None else number)
+
+        return scale
+
+    def listed(value: Any) -> Any:
+        if type(value) is str:
+            value = [part.strip() for part in value.split(",") if part.strip()]
+        if type(value) is not list and type(value) is not tuple:
+            raise _invalid(key, value)
+        for item in value:
+            if type(item) is not str or item not in members:
+                raise _invalid(key, item)
+        chosen = set(value)
+        return tuple(v for v in allowed if v in chosen)
+
+    return listed
+
+
+_CHECKS = {key: _checker(key, kind, allowed) for key, (kind, allowed) in CONTRACT.items()}
+
+
+def check(raw: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """Check the keys and values present: (the answers in the shapes `Answers` holds, the keys
+    missing). A UsageError names the first wrong key or value, the allowed ones and the nearest."""
+    if not isinstance(raw, Mapping):
+        raise UsageError("answers must be a mapping of keys to values, e.g. {programming: beginner}")
+    unknown = next((key for key in raw if key not in CONTRACT), None)
+    if unknown is not None:
+        key = str(unknown)
+        raise UsageError(f"unknown answer key {short(key)}{nearest(key, KEYS)}; keys are: {', '.join(KEYS)}")
+    prepared: dict[str, Any] = {}
+    missing: list[str] = []
+    for key, check_value in _CHECKS.items():
+        value = raw.get(key, _MISSING)
+        if value is _MISSING:
+            missing.append(key)
+        else:
+            prepared[key] = check_value(value)
+    return prepared, missing
+
+
+def build(prepared: Mapping[str, Any]) -> Answers:
+    """Complete answers, as `check` gives them, as `Answers`."""
+    return Answers(**prepared)
+
+
+def resolve(
+    raw: Mapping[str, Any], questions: Iterable[Question], use_defaults: bool, asking: bool = False
+) -> tuple[dict[str, Any], list[str], list[str]]:
+    """Check raw answers and complete what can be: (answers, keys still missing, keys filled with
+    their default). An absent list is none chosen (unless `asking`: the quiz asks it), a question
+    the other answers skip (its `when`) takes its default, as the quiz does, and neither counts as
+    missing or filled; with `use_defaults` the rest is filled from the questions' defaults
+    (`content.checks` holds every default to the contract)."""
+    prepared, missing = check(raw)
+    if not missing:
+        return prepared, missing, []
+    by_key = {question.key: question for question in questions}
+    for key in list(missing):
+        question = by_key.get(key)
+        if key in MULTISELECT and not asking:
+            prepared[key] = ()
+        elif question is not None and question.when and _skipped(question, prepared):
+            prepared[key] = _CHECKS[key](question.default)
+        else:
+            continue
+        missing.remove(key)
+    if use_defaults and missing:
+        prepared.update({key: _CHECKS[key](by_key[key].default) for key in missing})
+        return prepared, [], missing
+    return prepared, missing, []
+
+
+def _skipped(question: Question, known: Mapping[str, Any]) -> bool:
+    """Do the answers known skip the question, whatever the others are? (No condition can still
+    match: each has an answer known that it does not take.)"""
+    return not any(
+        all(key not in known or known[key] in values for key, values in when.items()) for when in question.when
+    )
+
+
+def changed(answers: Answers, changes: Mapping[str, Any]) -> Answers:
+    """`answers` with checked `changes` applied."""
+    return build({**dict(zip(KEYS, answers._values(), strict=True)), **changes})
+
+
+def parse_assignments(assignments: Iterable[str], flag: str = "--set") -> dict[str, Any]:
+    """`--set KEY=VALUE` flags (or `flag`'s) as a raw answers mapping; lists are comma-separated."""
+    raw: dict[str, Any] = {}
+    for assignment in assignments:
+        key, sep, value = assignment.partition("=")
+        key = key.strip()
+        if not sep or not key:
+            raise UsageError(f"{flag} expects KEY=VALUE, got {short(assignment)}; e.g. {flag} programming=beginner")
+        raw[key] = value.strip()
+    return raw
+
+
+def assignment(key: str, value: Any) -> str:
+    """An answer as `--set` takes it back: KEY=VALUE, a list comma-separated."""
+    return f"{key}={','.join(value) if isinstance(value, (list, tuple)) else value}"
+
+
+def parse_document(text: str, name: str) -> dict[str, Any]:
+    """An answers file as a raw mapping: strict JSON when it is JSON, else YAML (safe loader).
+    JSON is parsed as JSON, so `{"goal": }` is an error rather than a null."""
+    import json
+
+    from mlpath.io import yaml
+
+    suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    if suffix not in ("yaml", "yml") and (suffix == "json" or text.lstrip()[:1] in ("{", "[")):
+        try:
+            data = json.loads(text, object_pairs_hook=_unique_keys(name), parse_int=json_integer)
+        except json.JSONDecodeError as error:
+            raise UsageError(f"{name}:{error.lineno}:{error.colno}: not valid JSON: {error.msg}") from None
+        except TooLongError as error:
+            raise UsageError(f"{name}: refused: {error}") from None
+        except RecursionError:
+            raise UsageError(f"{name}: refused: arrays or objects nested too deep") from None
+        return _mapping(data, name)
+    try:
+        data = yaml.load(text)
+    except yaml.NumberTooLongError as error:
+        line, column, reason = yaml.describe(error)
+        raise UsageError(f"{name}:{line}:{column}: refused: {reason}") from None
+    except yaml.TooLargeError as error:
+        raise UsageError(f"{name}: refused: {error}") from None
+    except yaml.DuplicateKeyError as error:
+        line, column, _ = yaml.describe(error)
+        raise UsageError(f"{name}:{line}:{column}: {_twice(error.key, error.problem)}") from None
+    except yaml.YAMLError as error:
+        line, column, reason = yaml.describe(error)
+        where = f"{name}:{line}:{column}" if line else name
+        raise UsageError(f"{where}: not valid YAML or JSON: {reason}") from None
+    return _mapping(data, name)
+
+
+def _twice(key: str, detail: str | None = None) -> str:
+    where = f" ({detail.split('(', 1)[1]}" if detail and "(" in detail else ""
+    return f"the key {short(key)} is given twice{where}; give each answer once"
+
+
+def _unique_keys(name: str) -> Any:
+    """A json.loads hook: an object that names a key twice is an error (JSON would keep the last)."""
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key, value in items:
+            if key in result:
+                raise UsageError(f"{name}: {_twice(key)}")
+            result[key] = value
+        return result
+
+    return pairs
+
+
+def _mapping(data: Any, name: str) -> dict[str, Any]:
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise UsageError(f"{name}: answers must be a mapping of keys to values, e.g. programming: beginner")
+    return data

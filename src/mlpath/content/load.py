@@ -1,0 +1,193 @@
+"""Find, read and validate a content directory: the only reader of content YAML.
+
+Every problem is reported with its file, line and field, and all problems are collected before
+failing. Content validated before (the same files, byte for byte) comes from the cache.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from pathlib import Path
+from typing import Any
+
+from mlpath.content import SECTIONS, Content, section_type
+from mlpath.errors import ContentError, Problem
+from mlpath.text import cut_words
+
+ENV_DATA_DIR = "MLPATH_DATA_DIR"
+MAX_FILE_BYTES = 1_000_000  # content files larger than this are refused before parsing
+# Content this process validated, by the exact text of its files: a process that runs several
+# commands (a test suite, a program importing mlpath) validates it once.
+_VALIDATED: dict[tuple[tuple[str, str], ...], Content] = {}
+Document = tuple[Path, str, Any]  # a section's file, its text and its parsed data
+
+
+def _problem(file: str, line: int | None, field: str, message: str) -> Problem:
+    return Problem(file=file, line=line, field=field, message=message)
+
+
+def packaged_data_dir() -> Path:
+    """The content shipped with mlpath: inside the wheel, or data/ in a source checkout."""
+    here = Path(__file__).resolve().parent.parent
+    installed = here / "data"
+    return installed if installed.is_dir() else here.parent.parent / "data"
+
+
+def resolve_data_dir(flag: str | None) -> Path:
+    """`--data-dir` wins over MLPATH_DATA_DIR, which wins over the packaged content."""
+    chosen = flag or os.environ.get(ENV_DATA_DIR) or None
+    return Path(chosen) if chosen else packaged_data_dir()
+
+
+def load_content(directory: Path, use_cache: bool = True, *, refresh: bool = False) -> Content:
+    """Read and validate every section file in `directory`, or raise ContentError listing every
+    problem. `refresh` validates cached content all the same and writes its entry again."""
+    from mlpath.content import cache
+
+    texts, problems = read_texts(directory)
+    plain_texts = {section: text for section, (_, text) in texts.items()}
+    files = tuple(str(path) for path, _ in texts.values())
+    if use_cache and not refresh and not problems:
+        cached = cache.lookup(directory, plain_texts, lambda: load_content(directory, refresh=True))
+        if cached is not None:
+            cached.files = files
+            return cached
+        known = _VALIDATED.get(tuple(plain_texts.items()))
+        if known is not None:  # validated earlier in this process: only the cache entry is missing
+            cache.store(directory, plain_texts, known)
+            return known
+    documents: dict[str, Document] = {}
+    for section, (path, text) in texts.items():
+        data, problem = _parse(path, text)
+        if problem is not None:
+            problems.append(problem)
+        else:
+            documents[section] = (path, text, data)
+    sections, found = validate(documents)
+    problems += found
+    if problems:
+        raise ContentError(str(directory), problems)
+    content = Content(sections, files=files)
+    if use_cache:
+        cache.store(directory, plain_texts, content)
+        _VALIDATED.clear()  # one is enough: a process reads one content directory
+        _VALIDATED[tuple(plain_texts.items())] = content
+    return content
+
+
+def read_texts(directory: Path) -> tuple[dict[str, tuple[Path, str]], list[Problem]]:
+    """The text of each section's file: ({section: (path, text)}, problems)."""
+    texts: dict[str, tuple[Path, str]] = {}
+    try:
+        is_directory = directory.is_dir()
+        reason = "is not a directory" if directory.exists() else "does not exist"
+    except (OSError, ValueError) as error:  # a name too long for the system, a NUL byte, ...
+        is_directory, reason = False, f"cannot be read ({getattr(error, 'strerror', None) or error})"
+    if not is_directory:
+        return texts, [_problem(cut_words(str(directory), 300), None, "", f"content directory {reason}")]
+    problems: list[Problem] = []
+    for section in SECTIONS:
+        path = directory / f"{section}.yaml"
+        text, problem = _read(path)
+        if problem is not None:
+            problems.append(problem)
+        else:
+            texts[section] = (path, text)
+    known = {f"{section}.yaml" for section in SECTIONS}
+    for extra in sorted(p.name for p in directory.glob("*.y*ml") if p.name not in known):
+        expected = f"expected one of the {len(SECTIONS)} section files ({', '.join(sorted(known))})"
+        problems.append(_problem(str(directory / extra), None, "", f"unknown content file; {expected}"))
+    return texts, problems
+
+
+def validate(documents: dict[str, Document]) -> tuple[dict[str, Any], list[Problem]]:
+    """Each parsed document validated against its section's record, then the rules across files."""
+    from pydantic import ValidationError
+
+    from mlpath.content.checks import check
+
+    problems: list[Problem] = []
+    sections: dict[str, Any] = {}
+    lines = {section: _Lines(text) for section, (_, text, _) in documents.items()}
+    for section, (path, _, data) in documents.items():
+        try:
+            sections[section] = _adapter(section).validate_python(data)
+        except ValidationError as error:
+            for detail in error.errors(include_url=False, include_input=False):
+                location = tuple(detail["loc"])
+                problems.append(_problem(str(path), lines[section](location), _field(location), detail["msg"]))
+    for section, location, message in check(sections):
+        problems.append(_problem(str(documents[section][0]), lines[section](location), _field(location), message))
+    return sections, problems
+
+
+@functools.cache
+def _adapter(section: str) -> Any:
+    """The validator of a section's record, built once per process."""
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(section_type(section))
+
+
+def _read(path: Path) -> tuple[str, Problem | None]:
+    """The text of one content file: a regular file, read with a bound."""
+    from mlpath.io.files import NotRegularFileError, TooLargeError, read_regular
+
+    try:
+        return read_regular(path, MAX_FILE_BYTES).decode("utf-8"), None
+    except FileNotFoundError:
+        return "", _problem(str(path), None, "", "file is missing")
+    except NotRegularFileError as error:
+        expected = (
+            ", expected a YAML file" if error.kind == "a directory" else "; a content file must be a regular file"
+        )
+        return "", _problem(str(path), None, "", f"is {error.kind}{expected}")
+    except TooLargeError:
+        return "", _problem(str(path), None, "", f"file is too large; the limit is {MAX_FILE_BYTES:,} bytes")
+    except UnicodeDecodeError as error:
+        return "", _problem(str(path), None, "", f"is not UTF-8 text ({error.reason})")
+    except OSError as error:
+        return "", _problem(str(path), None, "", f"cannot be read ({error.strerror})")
+
+
+def _parse(path: Path, text: str) -> tuple[Any, Problem | None]:
+    from mlpath.io import yaml
+
+    try:
+        return yaml.load(text), None
+    except yaml.YAMLError as error:
+        line, column, reason = yaml.describe(error)
+        at = f" (column {column})" if column else ""
+        prefix = "" if isinstance(error, yaml.TooLargeError) else "invalid YAML: "
+        return None, _problem(str(path), line, "", f"{prefix}{reason}{at}")
+
+
+def _field(location: tuple[Any, ...]) -> str:
+    parts: list[str] = []
+    for key in location:
+        parts.append(f"[{key}]" if isinstance(key, int) else (f".{key}" if parts else str(key)))
+    return "".join(parts)
+
+
+class _Lines:
+    """The 1-based line of the node at a location in one file's text (or of its nearest existing
+    parent). The text is composed once, however many problems it has."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.root: Any = None
+        self.composed = False
+
+    def __call__(self, location: tuple[Any, ...]) -> int | None:
+        from mlpath.io import yaml
+
+        if not self.composed:
+            self.composed = True
+            try:
+                self.root = yaml.compose(self.text)
+            except yaml.YAMLError:
+                self.text = ""
+        if not self.text:
+            return None
+        return yaml.line_of(self.root, location)

@@ -1,0 +1,1 @@
+"""Reading and writing: files, YAML, answer-set lines and the standard streams."""

@@ -1,0 +1,353 @@
+"""The one way a file is read or written, and where a person's files live.
+
+Reading: only a regular file (or stdin, for "-") is read, never past a bound; a FIFO or device is
+refused at once instead of blocking. Every file a run reads is remembered, so that no write of
+the same run can replace it.
+
+Writing: every write goes through `atomic_file`, which checks the target first (`check_target`:
+no directory, device or FIFO, no read-only file, not a file this run reads, not one of
+mlpath's own files unless it is the one being written) and then writes a temporary file beside
+it and renames it over, so readers see the old file or the new one, never a part. A symlink is
+written through to its target, leaving the link in place; a new file follows the umask.
+
+Places: MLPATH_HOME, when set, holds everything (the plan, the unfinished quiz, and the cache in
+its `cache` folder); otherwise the platform's user data and cache directories (platformdirs).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from mlpath.errors import OperationError, UsageError
+from mlpath.text import short
+
+ENV_HOME = "MLPATH_HOME"
+MAX_INPUT_BYTES = 10_000_000  # answers files and content files larger than this are refused
+TEMP_SUFFIX = ".tmp"
+STALE_TEMP = 600  # seconds: a temp file this old was left by a write that was killed
+# mlpath's own files in the data home, and what a message calls each.
+OWN_FILES = {"plan.yaml": "your saved plan", "quiz-resume.json": "the unfinished quiz"}
+WRITTEN: list[tuple[str, str]] = []  # (what, file name) of each write of this run a person asked for
+READ: dict[tuple[int, int], str] = {}  # (device, inode) of each regular file this run read: its name
+
+
+def data_home() -> Path:
+    """The saved plan and the unfinished quiz live here."""
+    chosen = os.environ.get(ENV_HOME)
+    if chosen:
+        return Path(chosen)
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("mlpath", appauthor=False))
+
+
+def cache_home() -> Path:
+    """Files mlpath can always rebuild (the content cache) live here."""
+    chosen = os.environ.get(ENV_HOME)
+    if chosen:
+        return Path(chosen) / "cache"
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("mlpath", appauthor=False))
+
+
+def own_file(name: str) -> Path:
+    """One of mlpath's own files (a key of OWN_FILES) in the data home."""
+    return data_home() / name
+
+
+def new_run() -> None:
+    """Forget what this process read and wrote so far (a new run in the same process, as in tests)."""
+    WRITTEN.clear()
+    READ.clear()
+
+
+def interrupted() -> str:
+    """The line for an interrupt (Ctrl-C): what this run has written so far, if anything."""
+    if not WRITTEN:
+        return "Interrupted; nothing was saved."
+    done = "; ".join(f"{what} to {name}" for what, name in WRITTEN)
+    return f"Interrupted after writing {done}; nothing else was saved."
+
+
+def shown_name(name: str | os.PathLike[str]) -> str:
+    """A file name as a message quotes it: escaped, and cut when absurdly long."""
+    return short(os.fspath(name), 300)
+
+
+# --- reading ---------------------------------------------------------------------------------------
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    if stat.S_ISFIFO(mode):
+        return "a pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+class NotRegularFileError(OSError):
+    """The path is there but is not a regular file (`kind` says what it is: "a pipe (FIFO)", ...)."""
+
+    def __init__(self, kind: str, status: os.stat_result) -> None:
+        super().__init__(f"it is {kind}")
+        self.kind = kind
+        self.status = status
+
+
+class TooLargeError(OSError):
+    def __init__(self, limit: int) -> None:
+        super().__init__(f"it is over {limit:,} bytes; the limit is that")
+        self.limit = limit
+
+
+def _remember(status: os.stat_result, name: str) -> None:
+    if stat.S_ISREG(status.st_mode):
+        READ[(status.st_dev, status.st_ino)] = name
+
+
+def open_regular(name: str | os.PathLike[str]) -> BinaryIO:
+    """A binary stream of the regular file `name` (through symlinks), remembered as read.
+    Anything else raises NotRegularFileError at once: a FIFO with no writer does not block the
+    open, a device is never read. Other problems are the OSError of the open."""
+    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOCTTY", 0)
+    fd = os.open(name, flags)
+    try:
+        status = os.fstat(fd)
+        if not stat.S_ISREG(status.st_mode):
+            raise NotRegularFileError(_kind(status.st_mode), status)
+        os.set_blocking(fd, True)
+        _remember(status, os.fspath(name))
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def read_regular(name: str | os.PathLike[str], limit: int) -> bytes:
+    """At most `limit` bytes of the regular file `name`; TooLargeError if it holds more."""
+    with open_regular(name) as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise TooLargeError(limit)
+    return data
+
+
+def _stdin_status() -> os.stat_result | None:
+    try:
+        return os.fstat(0)
+    except OSError:
+        return None
+
+
+@contextlib.contextmanager
+def open_input(name: str, what: str) -> Iterator[BinaryIO]:
+    """A binary stream of file `name`, or of stdin for "-" (or a path that is this run's stdin,
+    such as /dev/stdin). Anything else that is not a regular file is refused (exit 2) without
+    blocking. The file (stdin's too, when it is one) is remembered as read."""
+    if name != "-":
+        try:
+            handle = open_regular(name)
+        except NotRegularFileError as error:
+            status = _stdin_status()
+            if status is None or not os.path.samestat(error.status, status):
+                raise UsageError(
+                    f"{what} {shown_name(name)} is {error.kind}; give a regular file, or - for stdin"
+                ) from None
+        except FileNotFoundError:
+            raise UsageError(f"{what} {shown_name(name)} does not exist") from None
+        except OSError as error:
+            raise UsageError(f"{what} {shown_name(name)} cannot be read: {error.strerror}") from None
+        except ValueError:  # a NUL byte in the name
+            raise UsageError(f"{what} {shown_name(name)} is not a file name (it holds a NUL byte)") from None
+        else:
+            with handle:
+                yield handle
+            return
+    yield _stdin(what)
+
+
+def _stdin(what: str) -> BinaryIO:
+    stream = sys.stdin
+    if stream is None or getattr(stream, "closed", False):
+        raise UsageError(f"{what}: stdin is closed; give a file, or pipe the input in")
+    status = _stdin_status()
+    if status is not None:
+        _remember(status, "stdin")
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:  # a text stream without bytes underneath (a test's StringIO)
+        import io
+
+        return io.BytesIO(stream.read(MAX_INPUT_BYTES + 1).encode("utf-8", "surrogateescape"))
+    return buffer  # type: ignore[no-any-return]
+
+
+def read_input(name: str, what: str, limit: int = MAX_INPUT_BYTES) -> str:
+    """The UTF-8 text of file `name`, or of stdin for "-" (a leading byte-order mark dropped).
+    Problems are usage errors (exit 2)."""
+    where = "stdin" if name == "-" else shown_name(name)
+    try:
+        with open_input(name, what) as handle:
+            data = handle.read(limit + 1)
+    except OSError as error:
+        from mlpath.io.streams import failure
+
+        if failure(error) is not None:
+            raise  # stdin's: named where every stream's failure is (cli.application)
+        raise UsageError(f"{what} {where} cannot be read: {error.strerror}") from None
+    if len(data) > limit:
+        raise UsageError(f"{what} {where} is over {limit:,} bytes; the limit is that")
+    try:
+        return data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError:
+        raise UsageError(f"{what} {'on stdin' if name == '-' else where} is not UTF-8 text") from None
+
+
+# --- writing ---------------------------------------------------------------------------------------
+
+
+def check_target(name: str, what: str, *, mine: Path | None = None, replace_link: bool = False) -> Path:
+    """The path a write to `name` goes to (a symlink's target), checked before anything is
+    written: not a directory, device or FIFO, not read-only, in a directory that exists, not a
+    file this run reads and not one of mlpath's own files. `mine`: the file this write owns (the
+    plan, the cache entry): writing it is the point. With `replace_link` (a file mlpath names
+    itself), a symlink in its place is replaced, not followed. Refusals are OperationErrors."""
+
+    def refuse(why: str) -> OperationError:
+        return OperationError(f"cannot write {what} to {shown_name(name)}: {why}")
+
+    if "\0" in name:
+        raise refuse("a file name cannot hold a NUL byte")
+    given = Path(name)
+    path = Path(os.path.realpath(given.parent)) / given.name if replace_link else Path(os.path.realpath(name))
+    try:
+        status: os.stat_result | None = path.lstat() if replace_link else path.stat()
+    except FileNotFoundError:
+        status = None
+    except OSError as error:
+        raise refuse(error.strerror or str(error)) from None
+    ours = mine is not None and _same(path, Path(os.path.realpath(mine)))
+    if status is not None:
+        if not stat.S_ISREG(status.st_mode) and not (replace_link and stat.S_ISLNK(status.st_mode)):
+            raise refuse(f"it is {_kind(status.st_mode)}; give a file name")
+        # No write bit at all is read-only even for root, whom os.access lets write anything.
+        if not replace_link and (not os.access(path, os.W_OK) or not status.st_mode & 0o222):
+            raise refuse("the file is read-only")
+        read = READ.get((status.st_dev, status.st_ino))
+        if read is not None and not ours:
+            raise refuse(f"it is a file this run reads ({shown_name(read)})")
+    if not ours:
+        for own, called in OWN_FILES.items():
+            if _same(path, Path(os.path.realpath(own_file(own)))):
+                raise refuse(f"it is {called} ({shown_name(own_file(own))})")
+    if not path.parent.is_dir():
+        raise refuse(f"the directory {shown_name(str(path.parent))} does not exist")
+    return path
+
+
+def _same(one: Path, other: Path) -> bool:
+    if one == other:
+        return True
+    try:
+        return one.samefile(other)
+    except OSError:
+        return False
+
+
+@contextlib.contextmanager
+def atomic_file(
+    name: str,
+    what: str,
+    *,
+    private: bool = False,
+    mine: Path | None = None,
+    replace_link: bool = False,
+    record: bool = True,
+) -> Iterator[BinaryIO]:
+    """A file to write `name` through: a temporary file beside it, renamed over it when the
+    block ends without an error. The target is checked first (`check_target`). A new file gets
+    the permissions the umask gives, a replaced one keeps its own, a `private` one (the plan) is
+    owner-only. A write the person asked for is `record`ed, so an interrupt can say what was
+    written. An error, an interrupt or a kill (see `cli.main`) leaves the old file as it was and
+    no temporary file behind."""
+    target = check_target(name, what, mine=mine, replace_link=replace_link)
+    temp_name = None
+    try:
+        while True:  # the name is kept before the file exists, so an interrupt never leaves it behind
+            temp_name = _temp_name(target)
+            try:
+                fd = os.open(temp_name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+                break
+            except FileExistsError:  # another write's: never ours to remove
+                temp_name = None
+        with os.fdopen(fd, "wb") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        if not private:
+            Path(temp_name).chmod(_mode_for(target))
+        Path(temp_name).replace(target)
+        temp_name = None
+        remove_temps(target, STALE_TEMP)
+        if record:
+            WRITTEN.append((what, name))
+    except OSError as error:
+        raise OperationError(f"cannot write {what} to {shown_name(name)}: {error.strerror}") from None
+    finally:
+        if temp_name is not None:
+            with contextlib.suppress(OSError):
+                Path(temp_name).unlink()
+
+
+def _temp_name(target: Path) -> str:
+    """A temporary file's name beside `target`: `.NAME.XXXXXXXX.tmp` (see `remove_temps`)."""
+    import secrets
+
+    letters = "abcdefghijklmnopqrstuvwxyz0123456789_"
+    return str(target.parent / f".{target.name}.{''.join(secrets.choice(letters) for _ in range(8))}{TEMP_SUFFIX}")
+
+
+def write_atomic(name: str, text: str | bytes, what: str, **options: object) -> None:
+    """Write `text` to `name` through `atomic_file` (its options)."""
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    with atomic_file(name, what, **options) as out:  # type: ignore[arg-type]
+        out.write(data)
+
+
+def _mode_for(target: Path) -> int:
+    """A file replaced keeps its permissions (as with `>`); a new one gets the umask's."""
+    try:
+        status = target.lstat()
+    except OSError:
+        status = None
+    if status is not None and stat.S_ISREG(status.st_mode):
+        return stat.S_IMODE(status.st_mode) & 0o777
+    mask = os.umask(0o022)  # the only way to read it is to set it; put it straight back
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def remove_temps(target: Path, older_than: float = 0) -> None:
+    """Remove the temporary files that writes of `target` left when they were killed before their
+    rename (`.NAME.XXXXXXXX.tmp` beside it), if last changed over `older_than` seconds ago. 0 only
+    when no other write of `target` can be under way (the plan's lock)."""
+    import glob
+    import time
+
+    limit = time.time() - older_than
+    random_part = "[a-z0-9_]" * 8  # what `_temp_name` puts between the name and the suffix
+    for temp in target.parent.glob(f".{glob.escape(target.name)}.{random_part}{TEMP_SUFFIX}"):
+        with contextlib.suppress(OSError):
+            status = temp.lstat()
+            if (stat.S_ISREG(status.st_mode) or stat.S_ISLNK(status.st_mode)) and status.st_mtime <= limit:
+                temp.unlink()

@@ -1,0 +1,230 @@
+"""Many answer sets (`quiz --batch`, `cohort`): JSON Lines, split into lines and parsed one by one,
+or a form's CSV export, matched to the questions by key or prompt.
+
+A file and stdin are split the same way: on "\\n" only (a "\\r" before it is dropped; U+2028
+and U+0085 are characters, not line breaks), from the bytes, so that a line that is not UTF-8
+costs only itself. No line is held beyond `MAX_LINE_BYTES`: the rest of a longer one is read
+and dropped. Every way a line can be poisonous (nesting thousands deep, numbers of thousands
+of digits, NaN, lone surrogates, duplicate keys) is a `LineError` for that line alone.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Callable, Collection, Iterator, Sequence
+from typing import IO, Any
+
+from mlpath.errors import UsageError
+from mlpath.text import short
+
+MAX_LINE_BYTES = 1_000_000
+MAX_NUMBER_DIGITS = 40  # a float written longer than twice this is refused (integers: Python's own limit)
+_CHUNK = 1 << 16
+_BOM = b"\xef\xbb\xbf"
+
+Id = str | int | float  # an input line's `id`, echoed in its output line
+
+
+class LineError(Exception):
+    """What is wrong with one line: its message, and its id when the line got as far as one."""
+
+    def __init__(self, message: str, ident: Id | None = None) -> None:
+        super().__init__(message)
+        self.ident = ident
+
+
+def read_lines(stream: IO[bytes], limit: int = MAX_LINE_BYTES) -> Iterator[bytes | None]:
+    """Each line of `stream` as bytes, without its line end, as soon as it is read; None for a
+    line over `limit` bytes. A last line without "\\n" is a line; an empty stream has none.
+    A file that fails to read is a UsageError (exit 2), as for any input file; stdin's failure is
+    named where every stream's is (cli.application)."""
+    from mlpath.io.streams import failure
+
+    try:
+        yield from _lines(stream.readline, limit)
+    except OSError as error:
+        if failure(error) is not None:
+            raise
+        raise UsageError(f"the answer sets cannot be read: {error.strerror or error}") from None
+
+
+def _lines(readline: Callable[[int], bytes], limit: int) -> Iterator[bytes | None]:
+    first = True
+    while True:
+        line = readline(limit + 2)  # room for "\r\n" after a line of exactly `limit` bytes
+        if not line:
+            return
+        if first:
+            first = False
+            line = line.removeprefix(_BOM)
+        if line.endswith(b"\n"):
+            line = line[:-2] if line.endswith(b"\r\n") else line[:-1]
+        elif len(line) >= limit + 2:  # cut at the bound: drop the rest of the line, chunk by chunk
+            while True:
+                rest = readline(_CHUNK)
+                if not rest or rest.endswith(b"\n"):
+                    break
+            yield None
+            continue
+        elif line.endswith(b"\r"):  # the last line, ended by "\r\n" cut short
+            line = line[:-1]
+        yield None if len(line) > limit else line
+
+
+def _refuse_constant(name: str) -> Any:
+    raise LineError(f"{name} is not a number JSON allows")
+
+
+def _finite_float(text: str) -> float:
+    if len(text) > MAX_NUMBER_DIGITS * 2:
+        raise LineError(f"a number written with {len(text):,} characters; answers are small whole numbers")
+    value = float(text)
+    if not math.isfinite(value):
+        raise LineError(f"{text[:20]} is too large a number")
+    return value
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found = dict(pairs)
+    if len(found) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise LineError(f"the key {short(key, 40)} is given twice")
+            seen.add(key)
+    return found
+
+
+_KINDS: dict[type, str] = {dict: "an object", list: "a list"}
+_DECODER = json.JSONDecoder(
+    parse_float=_finite_float,
+    parse_constant=_refuse_constant,
+    object_pairs_hook=_no_duplicates,
+)
+
+
+def parse_line(data: bytes) -> tuple[Id | None, dict[str, Any]]:
+    """The line's id (None without one) and its answers, unchecked; a `LineError` otherwise."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise LineError(f"not UTF-8 text (byte {error.start + 1} of the line)") from None
+    if not text.strip():
+        raise LineError("empty line; expected a JSON object of answers")
+    try:
+        found = _DECODER.decode(text)
+    except json.JSONDecodeError as error:
+        raise LineError(f"not valid JSON at column {error.colno}: {error.msg}") from None
+    except RecursionError:
+        raise LineError("JSON nested too deeply; expected a flat object of answers") from None
+    except ValueError:  # the only other way to fail: an integer past Python's limit on digits
+        raise LineError("a number of thousands of digits; answers are small whole numbers") from None
+    if not isinstance(found, dict):
+        raise LineError('expected a JSON object of answers, e.g. {"programming": "beginner"}')
+    if "id" not in found:
+        return None, found
+    ident = found.pop("id")
+    if isinstance(ident, bool) or not isinstance(ident, (str, int, float)):
+        kind = "true/false" if isinstance(ident, bool) else _KINDS.get(type(ident), "null")
+        raise LineError(f"id must be a string or a number, not {kind}")
+    if isinstance(ident, str):
+        try:
+            ident.encode("utf-8")
+        except UnicodeEncodeError:
+            raise LineError("id holds a lone surrogate (\\ud800-\\udfff), which is not text") from None
+    return ident, found
+
+
+# --- a form's CSV export -----------------------------------------------------------------------------
+
+
+def _plain(text: str) -> str:
+    """A header or a cell as matched: case, spacing, underscores and a closing "?" ignored."""
+    return " ".join(text.replace("_", " ").replace("-", " ").casefold().split()).rstrip("?: ")
+
+
+def csv_sets(
+    stream: IO[bytes], questions: Sequence[Any], id_column: str = "id", needed: Collection[str] = ()
+) -> tuple[list[str], Iterator[tuple[int, Id | None, dict[str, Any] | LineError]]]:
+    """A form's CSV export (RFC 4180, a header row) as answer sets: (the columns it ignores, each
+    data row as (row number, id, raw answers) or its error). A column is an answer's by its key or
+    by its question's prompt; a cell holds a value or its label as the quiz shows it, a list's
+    items comma- or semicolon-separated. An ambiguous column, or an answer of `needed` that no
+    column holds (a list can be left out: none chosen), is a UsageError before any row is read.
+    Blank rows are skipped."""
+    import csv
+    import io
+
+    csv.field_size_limit(MAX_LINE_BYTES)
+    reader = csv.reader(io.TextIOWrapper(stream, encoding="utf-8-sig", errors="strict", newline=""))
+    try:
+        header = next(reader, [])
+    except (csv.Error, UnicodeDecodeError) as error:
+        raise UsageError(f"the CSV's header row cannot be read: {error}") from None
+    names = {_plain(q.key): q for q in questions} | {_plain(q.prompt): q for q in questions}
+    columns: dict[int, Any] = {}
+    ignored: list[str] = []
+    id_at = None
+    for index, title in enumerate(header):
+        question = names.get(_plain(title))
+        if _plain(title) == _plain(id_column):
+            id_at = index
+        elif question is None:
+            ignored.append(title)
+        elif question in columns.values():
+            raise UsageError(f"two columns answer {question.key!r}: {short(title)} and another; keep one of them")
+        else:
+            columns[index] = question
+    if not columns:
+        raise UsageError(
+            "no column of the CSV holds an answer: its header row names no answer key or question prompt "
+            "(see mlpath quiz --questions)"
+        )
+    held = {question.key for question in columns.values()}
+    missing = [q.key for q in questions if q.key in needed and q.key not in held and q.kind != "multiselect"]
+    if missing:
+        raise UsageError(
+            f"no column of the CSV answers: {', '.join(missing)}; add them (a question's key or prompt as the "
+            "header), or give --defaults to fill them"
+        )
+    return ignored, _rows(reader, columns, id_at)
+
+
+def _rows(
+    reader: Any, columns: dict[int, Any], id_at: int | None
+) -> Iterator[tuple[int, Id | None, dict[str, Any] | LineError]]:
+    import csv
+
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except (csv.Error, UnicodeDecodeError) as error:
+            yield reader.line_num, None, LineError(f"not a CSV row mlpath can read ({short(str(error), 80)})")
+            continue
+        if not any(cell.strip() for cell in row):
+            continue
+        ident = row[id_at].strip() if id_at is not None and id_at < len(row) and row[id_at].strip() else None
+        raw: dict[str, Any] = {}
+        for index, question in columns.items():
+            cell = row[index].strip() if index < len(row) else ""
+            if cell or question.kind == "multiselect":  # an empty list cell: none chosen
+                raw[question.key] = _cell(question, cell)
+        yield reader.line_num, ident, raw
+
+
+def _cell(question: Any, cell: str) -> Any:
+    """A cell as an answer: a choice's value or label (case and spacing ignored); for a list, the
+    whole cell or its items split at ";" or ","; anything else as written, for the check to word."""
+    by_text = {_plain(str(c.value)): c.value for c in question.choices} | {
+        _plain(c.label): c.value for c in question.choices
+    }
+    if question.kind != "multiselect":
+        return by_text.get(_plain(cell), cell)
+    if _plain(cell) in by_text:
+        return [by_text[_plain(cell)]]
+    parts = [part for part in re.split(";" if ";" in cell else ",", cell) if part.strip()]
+    return [by_text.get(_plain(part), part.strip()) for part in parts]

@@ -1,0 +1,98 @@
+"""What your saved plan shows: `mlpath progress` (the next step first), your roadmap with each
+step's status, and the one line that says what saving changed. No I/O here."""
+
+from __future__ import annotations
+
+import textwrap
+from typing import TYPE_CHECKING
+
+from mlpath.output import words
+from mlpath.output.blocks import Bar, Bars, Block, Notes, Paragraph, Report, Step, Steps, Summary
+from mlpath.plan.model import Progress, SavedRoadmap, TrackedStep, progress, saved_roadmap
+from mlpath.text import plural
+
+if TYPE_CHECKING:
+    from mlpath.content import Content
+    from mlpath.engine.roadmap import Roadmap
+    from mlpath.plan.model import Plan, Replanned
+
+MARK_STEP = "Mark a step with 'mlpath progress set STEP STATUS' (pending, learning, done, skipped)."
+
+
+def _step(content: Content, step: TrackedStep, phases: dict[str, str], full: bool, highlight: bool = False) -> Step:
+    return Step(
+        str(step.number),
+        step.id,
+        step.title,
+        f"Why: {words.reason(content, step.why)}" if full else "",
+        step.actions if full else (),
+        highlight=highlight,
+        done=step.status == "done",
+        group=phases.get(step.phase, step.phase),
+        status=step.status,
+    )
+
+
+def next_step(content: Content, document: Progress, phases: dict[str, str]) -> Block:
+    following = document.next
+    if following is None:
+        return Paragraph("Every step is done or skipped. Well done.", title="Next step")
+    return Steps("Next step", (_step(content, following, phases, full=True, highlight=True)._replace(group=""),))
+
+
+def progress_report(content: Content, plan: Plan, roadmap: Roadmap, path: str, every: bool = False) -> Report:
+    """The next step with its why and actions, how far you are, then every step (in full with `every`)."""
+    from mlpath.plan.model import tracked
+
+    phases = {phase.id: phase.name for phase in content.roadmap.phases}
+    document = progress(tracked(roadmap, plan), plan, phases, path)
+    done = f"{document.percent_complete}% complete: {document.percent_formula}."
+    bars = tuple(Bar(p.name, p.percent, f"{p.finished}/{p.total}") for p in document.phases)
+    finished = document.counts.done + document.counts.skipped
+    overall = Bar("All steps", document.percent_complete, f"{finished}/{len(document.steps)}")
+    head: tuple[Block, ...] = (next_step(content, document, phases), Paragraph(done, title="Progress"))
+    blocks: list[Block] = [
+        *head,
+        Bars("By phase", (*bars, overall) if bars else (), scale=100, columns=("phase", "steps done")),
+        Steps("Your plan", tuple(_step(content, s, phases, every) for s in document.steps), checklist=True),
+    ]
+    notes = [f"On record, out of your plan now: {r.title} (was {r.status})." for r in plan.removed]
+    notes.append(MARK_STEP)
+    if not every:
+        notes.append("'mlpath progress --all' shows every step in full: why it is there and what to do.")
+    blocks.append(Notes(tuple(notes)))
+    return Report("Your progress", document, tuple(blocks), Summary(head, "Your whole plan", covers=len(head)))
+
+
+def saved_report(content: Content, plan: Plan, roadmap: Roadmap, path: str) -> Report:
+    """`mlpath roadmap` with a plan saved: your roadmap as the quiz shows it, each step with its status."""
+    from mlpath.output.roadmap import roadmap_report, roadmap_summary
+
+    saved: SavedRoadmap = saved_roadmap(roadmap, plan, path)
+    report = roadmap_report(content, roadmap, done=frozenset(s.id for s in saved.steps if s.status == "done"))
+    status = {step.id: step.status for step in saved.steps}
+    blocks = tuple(
+        block._replace(steps=tuple(s._replace(status=status.get(s.key, "")) for s in block.steps))
+        if isinstance(block, Steps) and block.checklist
+        else block
+        for block in report.blocks
+    )
+    summary = roadmap_summary(content, roadmap, taken=("save",))
+    title = f"Your roadmap ({saved.percent_complete}% complete)"
+    return report._replace(title=title, document=saved, blocks=blocks, summary=summary)
+
+
+def saved_line(result: Replanned, new: bool, width: int = 0) -> str:
+    """The one line after saving: what the plan kept, added and dropped (titles are in `progress`)."""
+    if new:
+        line = f"Saved your plan ({plural(len(result.plan.steps), 'step')}). See it with: mlpath progress"
+    else:
+        done = sum(1 for step in (*result.carried, *result.returned) if step.status in ("done", "skipped"))
+        parts = [f"{len(result.carried) + len(result.returned)} kept ({done} done)", f"{len(result.new)} new"]
+        if result.restarted:
+            parts.append(f"{len(result.restarted)} restarted (their work changed)")
+        parts.append(f"{len(result.dropped)} dropped")
+        line = f"Plan updated: {', '.join(parts)} — mlpath progress"
+    if width:
+        return textwrap.fill(line, width - 1, break_long_words=False, break_on_hyphens=False)
+    return line

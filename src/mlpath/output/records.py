@@ -1,0 +1,323 @@
+"""The record layout of a document model: which plain records and CSV rows a document makes.
+
+Read off the model's fields and their marks (see `mlpath.model`):
+
+- each field of the document itself is one record per value, named by the field (`source`),
+  or one record per item of a list (`Each("level")`), or of an object (`verdict`);
+- an object's record holds its plain values; an object without lists inside it is folded into
+  the record that holds it (`compared_with_yours.percent`); lists and other objects inside a
+  record make records of their own, which start with the id of the record they belong to
+  (`duty<TAB>junior<TAB>...`);
+- records come breadth-first: the document's own records (those marked `Lead` first), then
+  the records inside those, and so on. So every type has a fixed number of fields, and
+  `head` shows the main records.
+
+The README's table of record types is generated from the same layouts.
+"""
+
+from __future__ import annotations
+
+import functools
+import types
+from collections.abc import Iterator, Mapping
+from typing import Any, Literal, NamedTuple, Union, get_args, get_origin
+
+from mlpath.model import TEXT, Apart, As, Each, Inline, Lead, Named, Omitted, Pairs, Rows, Within, is_record
+from mlpath.model import record_hints as _fields
+
+Shape = Literal["value", "object", "list", "mapping", "pairs"]
+KEY_FIELDS = ("id", "key")  # the field that names an object, for the records inside it
+
+
+class Column(NamedTuple):
+    name: str  # as the README and the CSV header show it, e.g. "compared_with_yours.percent"
+    path: tuple[str, ...]  # where the value is, inside the object that makes the record
+
+
+class Node(NamedTuple):
+    """Where one type of record comes from, and what it holds."""
+
+    record: str  # the record type: the first field of each line ("" for an object of lists only)
+    path: tuple[str, ...]  # from the object holding it to the value that makes the records
+    shape: Shape
+    columns: tuple[Column, ...]  # the values of an object record, of each item or of each mapping item
+    field: str  # the name of a plain item's value (a list of sentences, the value of a pair)
+    key: str  # the name of a mapping's key
+    parents: tuple[str, ...]  # the names of the ids that start each record (the enclosing records)
+    id_field: str | None  # this object's own id field, passed on to the records inside it
+    children: tuple[Node, ...]
+    lead: bool
+    rows: bool
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        """Every field after the record type, in order."""
+        if self.shape == "value":
+            return (self.field,)
+        if self.shape == "pairs":
+            return (*self.parents, self.key, self.field)
+        own = tuple(c.name for c in self.columns) if self.columns else (self.field,)
+        return (*self.parents, *((self.key,) if self.shape == "mapping" else ()), *own)
+
+
+class RecordType(NamedTuple):
+    name: str
+    fields: tuple[str, ...]
+
+
+# --- reading the model -----------------------------------------------------------------------
+
+
+def _unwrap(hint: Any) -> tuple[Any, tuple[Any, ...], bool]:
+    """(the type without Annotated or None, its marks, whether it may be absent). A field
+    written otherwise than it is held (`As`) has the shape it is written in."""
+    marks: tuple[Any, ...] = ()
+    optional = False
+    while True:
+        origin = get_origin(hint)
+        if hasattr(hint, "__metadata__"):  # Annotated
+            marks += tuple(hint.__metadata__)
+            optional = optional or Omitted in hint.__metadata__
+            hint = hint.__origin__
+            written = next((m for m in marks if isinstance(m, As)), None)
+            if written is not None:
+                return (str if written.schema == TEXT else list[str]), marks, optional
+        elif origin in (Union, types.UnionType) and type(None) in get_args(hint):
+            optional = True
+            rest = tuple(arg for arg in get_args(hint) if arg is not type(None))
+            hint = rest[0] if len(rest) == 1 else Union[rest]  # noqa: UP007 (built at run time)
+        else:
+            return hint, marks, optional
+
+
+def _is_container(hint: Any) -> bool:
+    return get_origin(hint) in (list, tuple, dict)
+
+
+def _has_lists(model: Any) -> bool:
+    """Does an object hold a list or a mapping, at any depth? If not, it folds into its holder."""
+    for hint in _fields(model).values():
+        inner, marks, _ = _unwrap(hint)
+        if Inline in marks:
+            continue
+        if _is_container(inner) or any(isinstance(m, Pairs) for m in marks):
+            return True
+        if is_record(inner) and _has_lists(inner):
+            return True
+    return False
+
+
+def _each(marks: tuple[Any, ...], name: str) -> Each:
+    return next((m for m in marks if isinstance(m, Each)), Each(name))
+
+
+def _object(model: Any, prefix: tuple[str, ...] = ()) -> tuple[list[Column], list[tuple[str, Any, tuple[Any, ...]]]]:
+    """An object's own columns (folded objects included) and the fields that make records of their own."""
+    columns: list[Column] = []
+    apart: list[tuple[str, Any, tuple[Any, ...]]] = []
+    for name, hint in _fields(model).items():
+        inner, marks, _ = _unwrap(hint)
+        path = (*prefix, name)
+        if Inline in marks or not (_is_container(inner) or is_record(inner) or _pairs(marks)):
+            columns.append(Column(".".join(path), path))
+        elif is_record(inner) and not _pairs(marks) and Apart not in marks and not _has_lists(inner):
+            columns.extend(_object(inner, path)[0])
+        else:
+            apart.append((name, hint, marks))
+    return columns, apart
+
+
+def _pairs(marks: tuple[Any, ...]) -> Pairs | None:
+    return next((m for m in marks if isinstance(m, Pairs)), None)
+
+
+def _node(name: str, hint: Any, parents: tuple[str, ...], top: bool) -> list[Node]:
+    """The node(s) of one field: a field of an object of lists only gives its fields' nodes."""
+    inner, marks, _ = _unwrap(hint)
+    lead, rows = Lead in marks, Rows in marks
+    pairs = _pairs(marks)
+    if pairs is not None:
+        return [Node(pairs.name, (name,), "pairs", (), "value", "key", parents, None, (), lead, rows)]
+    if get_origin(inner) in (list, tuple):
+        each = _each(marks, name)
+        item = get_args(inner)[0]
+        if is_record(item):
+            return [_record_node(each.name, (name,), "list", item, parents, lead, rows)]
+        return [Node(each.name, (name,), "list", (), each.field, "", parents, None, (), lead, rows)]
+    if get_origin(inner) is dict:
+        each = _each(marks, name)
+        value = get_args(inner)[1]
+        item = get_args(value)[0] if get_origin(value) in (list, tuple) else value
+        if is_record(item):
+            node = _record_node(each.name, (name,), "mapping", item, parents, lead, rows)
+            return [node._replace(key=each.key or "key")]
+        return [Node(each.name, (name,), "mapping", (), each.field, each.key or "key", parents, None, (), lead, rows)]
+    if is_record(inner):
+        named = next((m.name for m in marks if isinstance(m, Named)), name)
+        node = _record_node(named, (name,), "object", inner, parents, lead, rows)
+        within = next((m.name for m in marks if isinstance(m, Within)), None)
+        if within is not None:
+            node = node._replace(children=tuple(_prefixed(child, within) for child in node.children))
+        if node.columns:
+            return [node]
+        # An object of lists and objects only makes no record itself: its fields stand in its place.
+        return [child._replace(path=(name, *child.path)) for child in node.children]
+    if top:
+        return [Node(name, (name,), "value", (), "value", "", (), None, (), lead, rows)]
+    raise TypeError(f"{name}: a plain value belongs in its object's record")
+
+
+def _prefixed(node: Node, prefix: str) -> Node:
+    """The node with `prefix_` before its record type and those of every record inside it."""
+    children = tuple(_prefixed(child, prefix) for child in node.children)
+    return node._replace(record=f"{prefix}_{node.record}", children=children)
+
+
+def _record_node(
+    record: str, path: tuple[str, ...], shape: Shape, model: Any, parents: tuple[str, ...], lead: bool, rows: bool
+) -> Node:
+    columns, apart = _object(model)
+    names = _fields(model)
+    id_field = next((f for f in KEY_FIELDS if f in names), None)
+    inside = (*parents, record) if id_field else parents
+    children = [child for name, hint, _ in apart for child in _node(name, hint, inside, top=False)]
+    return Node(record, path, shape, tuple(columns), "", "", parents, id_field, tuple(children), lead, rows)
+
+
+@functools.cache
+def layout(model: type) -> tuple[Node, ...]:
+    """The nodes of a document model's own fields, `Lead` ones first."""
+    nodes = [node for name, hint in _fields(model).items() for node in _node(name, hint, (), top=True)]
+    return tuple(sorted(nodes, key=lambda node: not node.lead))
+
+
+def record_types(model: type) -> list[RecordType]:
+    """Every record type of a document model, in the order they come, each once."""
+    kind = model.__name__
+    found: dict[str, RecordType] = {}
+    level = list(layout(model))
+    while level:
+        for node in level:
+            if node.record not in found:
+                found[node.record] = RecordType(node.record, node.fields)
+            elif found[node.record].fields != node.fields:
+                raise TypeError(f"{kind}: two kinds of {node.record!r} record")
+        level = [child for node in level for child in node.children]
+    return list(found.values())
+
+
+# --- laying out a document -----------------------------------------------------------------------
+
+
+def text(value: Any) -> str:
+    """A value as one field: numbers and true/false as JSON writes them, null as empty, lists
+    comma-joined, a condition as `key=value|value key=value` (conditions joined by " or ")."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, Mapping):
+        return " ".join(f"{key}={'|'.join(map(text, values))}" for key, values in value.items())
+    if isinstance(value, (list, tuple)):
+        return (" or " if value and isinstance(value[0], Mapping) else ",").join(text(item) for item in value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return repr(value)  # an int or a float, written as JSON writes it (57.3, 2.0)
+
+
+def _get(instance: Any, path: tuple[str, ...]) -> Any:
+    for name in path:
+        if not isinstance(instance, Mapping):
+            return None
+        instance = instance.get(name)
+    return instance
+
+
+def _instances(node: Node, holder: Any) -> Iterator[tuple[tuple[Any, ...], Any]]:
+    """(the values that start the record after its type: mapping key or pair key, the instance)."""
+    value = _get(holder, node.path)
+    if node.shape == "value":
+        if node.path[-1] in holder:  # a value the document may leave out (your_pay) makes no record then
+            yield (), value
+    elif node.shape == "object":
+        if value is not None:
+            yield (), value
+    elif node.shape == "list":
+        for item in value or ():
+            yield (), item
+    elif node.shape == "mapping":
+        for key, items in (value or {}).items():
+            for item in items if isinstance(items, list) else (items,):
+                yield (key,), item
+    else:  # pairs
+        for key, item in (value or {}).items():
+            yield (key,), item
+
+
+def _values(node: Node, instance: Any) -> tuple[Any, ...]:
+    if node.columns:
+        return tuple(_get(instance, column.path) for column in node.columns)
+    return (instance,)
+
+
+def records(model: type, document: Mapping[str, Any]) -> Iterator[tuple[Any, ...]]:
+    """The records of a document (dumped from a `model`), breadth-first: (record type, *values)."""
+    level: list[tuple[Node, list[tuple[tuple[Any, ...], Any]]]] = [(node, [((), document)]) for node in layout(model)]
+    while level:
+        following: list[tuple[Node, list[tuple[tuple[Any, ...], Any]]]] = []
+        for node, holders in level:
+            inside: list[tuple[tuple[Any, ...], Any]] = []
+            for ids, holder in holders:
+                for lead, instance in _instances(node, holder):
+                    yield (node.record, *ids, *lead, *_values(node, instance))
+                    own = (_get(instance, (node.id_field,)),) if node.id_field else ()
+                    inside.append(((*ids, *own), instance))
+            following.extend((child, inside) for child in node.children)
+        level = following
+
+
+# --- CSV rows -------------------------------------------------------------------------------------
+
+
+def row_nodes(model: type) -> tuple[Node, ...]:
+    return tuple(node for node in layout(model) if node.rows)
+
+
+def csv_table(model: type, document: Mapping[str, Any]) -> tuple[list[str], list[list[Any]]]:
+    """(header, rows) of the document's CSV: one row per item of its `Rows` lists.
+
+    A row holds the item's values as plain writes them, then each list inside it as one cell
+    (see `cell`). With several lists of rows (the best and the worst aspects), a first column
+    `list` names the list each row comes from.
+    """
+    nodes = row_nodes(model)
+    if not nodes:
+        raise ValueError(f"{model.__name__} has no rows")
+    header: list[str] = ["list"] if len(nodes) > 1 else []
+    for node in nodes:
+        for name in (*(c.name for c in node.columns), *(child.path[0] for child in node.children)):
+            if name not in header:
+                header.append(name)
+    rows: list[list[Any]] = []
+    for node in nodes:
+        for _, item in _instances(node, document):
+            cells: dict[str, Any] = {"list": node.path[-1]}
+            cells.update((c.name, _get(item, c.path)) for c in node.columns)
+            cells.update((child.path[0], cell(_get(item, child.path))) for child in node.children)
+            rows.append([cells.get(name, "") for name in header])
+    return header, rows
+
+
+def cell(value: Any) -> str:
+    """A list as one CSV cell: one item per line. An object item reads `a: b`, a mapping's entry
+    `key: a, b`, so that `tools` reads "frameworks: TensorFlow, PyTorch, Keras"."""
+    if isinstance(value, Mapping):
+        return "\n".join(
+            f"{key}: {', '.join(map(text, item)) if isinstance(item, list) else text(item)}"
+            for key, item in value.items()
+        )
+    if isinstance(value, list):
+        return "\n".join(
+            ": ".join(map(text, item.values())) if isinstance(item, Mapping) else text(item) for item in value
+        )
+    return text(value)

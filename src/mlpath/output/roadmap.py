@@ -1,0 +1,385 @@
+"""What quiz and roadmap show: the roadmap (with its verdict), a comparison (--what-if) and the
+question list, and the summary that opens the table format in one 80×24 screen. No I/O here.
+
+The engine says what the roadmap is and what changes (engine.roadmap, engine.compare); this
+module words it for people, with the texts of data/roadmap.yaml.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from mlpath.engine.roadmap import Roadmap
+from mlpath.engine.verdict import Clause, Verdict
+from mlpath.output import words
+from mlpath.output.blocks import Block, Changes, Notes, Paragraph, Report, Step, Steps, Summary, Table
+from mlpath.output.views import guide_answer
+from mlpath.text import money, plural, span
+
+if TYPE_CHECKING:
+    from mlpath.content import Content
+    from mlpath.content.rules import Question
+    from mlpath.engine.compare import Comparison, EstimatesChange, StepChange
+    from mlpath.engine.roadmap import StudyEstimate
+
+SUMMARY_STEPS = 3
+SUMMARY_REASONS = 3  # at most; the CLI shows fewer when the screen is short
+TONES = {"strong": "positive", "good": "positive", "mixed": "caution"}
+
+
+def verdict_panel(level: str, summary: str) -> Paragraph:
+    return Paragraph(summary, title=f"Verdict: {level}", tone=TONES.get(level, "negative"))
+
+
+def roadmap_report(
+    content: Content,
+    roadmap: Roadmap,
+    done: frozenset[str] = frozenset(),
+    reasons_shown: int = SUMMARY_REASONS,
+    taken: Iterable[str] = (),
+) -> Report:
+    """The roadmap; `done`: the ids of the steps done; `taken`: the ways to the whole roadmap
+    already taken (see `roadmap_summary`)."""
+    phases = {phase.id: phase.name for phase in content.roadmap.phases}
+    blocks: list[Block] = []
+    verdict = roadmap.verdict
+    if verdict is not None:
+        blocks.append(verdict_panel(verdict.level, verdict.summary))
+        blocks.append(Changes("Why", tuple(marked(content, verdict, verdict.reasons))))
+        blocks.extend(guide_answer(content))  # the article's own answer, to weigh beside it
+    steps = tuple(
+        Step(
+            str(s.number),
+            s.id,
+            s.title,
+            f"Why: {words.reason(content, s.why)}",
+            s.actions,
+            done=s.id in done,
+            group=phases.get(s.phase, s.phase),
+        )
+        for s in roadmap.steps
+    )
+    blocks.append(Steps("Your roadmap" if roadmap.tailored else "The general roadmap", steps, checklist=True))
+    study = roadmap.estimates.education
+    if study:
+        table = (("time", study.years_formula), ("tuition", f"{study.tuition_formula} ({study.residency})"))
+        blocks.append(Table(("estimate", "how it is worked out"), table, "Degree time and cost"))
+    notes = [f"Not in your roadmap: {words.reason(content, s.why)}" for s in roadmap.skipped]
+    notes += [f"Assumption: {text}" for text in roadmap.estimates.assumptions]
+    notes += [roadmap.estimates.not_estimated, roadmap.editorial]
+    if not roadmap.tailored:
+        notes.append("Take 'mlpath quiz' or pass --answers FILE for a roadmap tailored to you.")
+    blocks.append(Notes(tuple(notes)))
+    title = "Should you become a machine learning engineer?" if verdict else "Becoming a machine learning engineer"
+    summary = roadmap_summary(content, roadmap, reasons_shown, taken)
+    return Report(title, roadmap, tuple(blocks), summary)
+
+
+def marked(content: Content, verdict: Verdict, reasons: Iterable[Clause]) -> list[tuple[str, str]]:
+    """Each reason in words, with the mark of its kind: a strength, a concern or a note."""
+    kinds = {**dict.fromkeys(verdict.strengths, "strength"), **dict.fromkeys(verdict.concerns, "concern")}
+    return [(words.MARKS[kinds.get(c, "note")], words.clause(content, c)) for c in reasons]
+
+
+def _reasons_in_turn(verdict: Verdict) -> list[Clause]:
+    """Concerns, strengths and practical notes taken in turn, so a short list shows every side."""
+    queues = [list(part) for part in (verdict.concerns, verdict.strengths, verdict.notes)]
+    ordered: list[Clause] = []
+    while any(queues):
+        for queue in queues:
+            if queue:
+                ordered.append(queue.pop(0))
+    return ordered
+
+
+def roadmap_summary(
+    content: Content,
+    roadmap: Roadmap,
+    reasons_shown: int = SUMMARY_REASONS,
+    taken: Iterable[str] = (),
+    steps_shown: int = SUMMARY_STEPS,
+) -> Summary:
+    """What one 80×24 screen shows first: the verdict and its top reasons, the first steps, the
+    degree's time and cost, and how to see, save or export the whole roadmap (the ways not
+    `taken` already: no-pager, output, save)."""
+    texts = content.roadmap.summary
+    blocks: list[Block] = []
+    verdict = roadmap.verdict
+    if verdict is not None:
+        blocks.append(verdict_panel(verdict.level, verdict.summary))
+        reasons = _reasons_in_turn(verdict)
+        counts = [
+            plural(count, noun)
+            for count, noun in (
+                (len(verdict.strengths), "strength"),
+                (len(verdict.concerns), "concern"),
+                (len(verdict.notes), "note"),
+            )
+            if count
+        ]
+        listed = marked(content, verdict, reasons[:reasons_shown])
+        title = f"Why: {', '.join(counts)}" if counts else "Why"
+        if listed and len(reasons) > len(listed):
+            listed.append(("", texts.more_reasons.format(count=len(reasons) - len(listed))))
+        elif reasons and not listed:
+            title += f" ({texts.reasons_below})"
+        blocks.append(Changes(title, tuple(listed)))
+    first = tuple(Step(str(s.number), s.id, s.title) for s in roadmap.steps[:steps_shown])
+    blocks.append(Steps(f"First steps ({len(first)} of {len(roadmap.steps)})", first))
+    study = roadmap.estimates.education
+    if study:
+        years, tuition = span(study.years_min, study.years_max), span(study.tuition_min, study.tuition_max, money)
+        degree = texts.degree.format(years=years, study=study.study, tuition=tuition, residency=study.residency)
+        blocks.append(Paragraph(degree, title="Degree"))
+    if steps_shown >= SUMMARY_STEPS:  # a screen too short for the first steps has none for this line
+        blocks.extend(whole_line(texts.whole, texts.ways, taken))
+    return Summary(tuple(blocks), texts.heading, covers=1 if verdict is not None else 0)
+
+
+def whole_line(whole: str, ways: Mapping[str, str], taken: Iterable[str]) -> tuple[Block, ...]:
+    """The summary's last line: the ways to see the whole output that were not taken; none when all were."""
+    left = [text for way, text in ways.items() if way not in set(taken)]
+    return (Notes((whole.format(ways=", ".join(left)),), title=""),) if left else ()
+
+
+def shorter_roadmaps(content: Content, report: Report, taken: Iterable[str] = ()) -> list[Report]:
+    """The roadmap report with ever fewer reasons in its summary, then fewer first steps (one at
+    least), for a screen too short for them."""
+    sizes = [(reasons, SUMMARY_STEPS) for reasons in range(SUMMARY_REASONS, -1, -1)]
+    sizes += [(0, steps) for steps in range(SUMMARY_STEPS - 1, 0, -1)]
+    return [
+        report._replace(summary=roadmap_summary(content, report.document, reasons, taken, steps))
+        for reasons, steps in sizes
+    ]
+
+
+def questions_report(content: Content) -> Report:
+    """The questions in words, for a person building a form: prompt, help, choices, default, condition."""
+    questions = content.questions.questions
+    by_key = {q.key: q for q in questions}
+
+    def condition(question: Question) -> tuple[str, ...]:
+        if not question.when:
+            return ()
+        alternatives = (
+            " + ".join(" or ".join(by_key[key].label(v) for v in values) for key, values in when.items())
+            for when in question.when
+        )
+        return (f"Asked only after: {'; '.join(alternatives)}.",)
+
+    steps = tuple(
+        Step(
+            str(number),
+            q.key,
+            q.prompt + (" (pick any number)" if q.kind == "multiselect" else ""),
+            q.help,
+            (*(c.label if q.kind != "scale" else q.label(c.value) for c in q.choices),
+             f"Default: {q.label(q.default)}", *condition(q)),
+        )
+        for number, q in enumerate(questions, 1)
+    )  # fmt: skip
+    return Report("Quiz questions", content.questions, (Steps(f"The {len(steps)} questions", steps),))
+
+
+# --- a comparison ------------------------------------------------------------------------------------
+
+
+def comparison_report(
+    content: Content,
+    comparison: Comparison,
+    asked: Mapping[str, Any],
+    steps_shown: int | None = None,
+    taken: Iterable[str] = (),
+) -> Report:
+    """`asked`: the what-if as given (key: checked value), for the title; `taken`: the ways to the
+    whole comparison already taken (see `comparison_summary`)."""
+    texts = content.roadmap.what_if
+    changes = comparison.changes
+    title = texts.title.format(changes="; ".join(_said(content, key, value) for key, value in asked.items()))
+    blocks: list[Block] = [_verdict(content, comparison)]
+    verdict = changes.verdict
+    if verdict is not None and (verdict.reasons_added or verdict.reasons_removed):
+        signed = [("+", words.clause(content, c)) for c in verdict.reasons_added]
+        signed += [("-", words.clause(content, c)) for c in verdict.reasons_removed]
+        blocks.append(Changes("The verdict's reasons", tuple(signed)))
+    if changes.answers:
+        table = tuple(
+            (_question(content, key), words.answer(content, key, c.before), words.answer(content, key, c.after))
+            for key, c in changes.answers.items()
+        )
+        blocks.append(Table(("answer", "yours", "what if"), table, "Answers"))
+    if changes.alters_roadmap:
+        blocks.append(Steps(_steps_title(content, comparison), _steps(content, comparison, details=True)))
+        blocks.extend(_estimates(content, comparison))
+    else:
+        blocks.append(Paragraph(texts.nothing if changes.answers else texts.same))
+    blocks.append(Notes((comparison.what_if.editorial,)))
+    report = Report(title, comparison, tuple(blocks))
+    return report._replace(summary=comparison_summary(content, report, steps_shown, taken))
+
+
+def comparison_summary(
+    content: Content, report: Report, steps_shown: int | None = None, taken: Iterable[str] = ()
+) -> Summary:
+    """What one 80×24 screen shows first: the answers changed, the verdict, the steps that differ
+    (the first `steps_shown` of them, all by default), the degree's time and cost, and how to
+    see the whole comparison (the ways not `taken`). The first block, the verdict, is the full
+    report's first."""
+    texts = content.roadmap.what_if
+    comparison: Comparison = report.document
+    changes = comparison.changes
+    blocks: list[Block] = [report.blocks[0]]
+    if changes.answers:
+        changed = "; ".join(
+            texts.answer.format(
+                key=key.replace("_", " "),
+                before=words.answer(content, key, c.before),
+                after=words.answer(content, key, c.after),
+            )
+            for key, c in changes.answers.items()
+        )
+        blocks.append(Paragraph(changed, title="Answers"))
+    if not changes.alters_roadmap:
+        blocks.append(Paragraph(texts.nothing if changes.answers else texts.same))
+        return Summary(tuple(blocks), texts.heading, covers=1)
+    steps = _steps(content, comparison, details=False)
+    listed = steps if steps_shown is None else steps[:steps_shown]
+    blocks.append(Steps(_steps_title(content, comparison), listed))
+    if len(listed) < len(steps):
+        blocks.append(Paragraph(texts.more_steps.format(count=len(steps) - len(listed))))
+    if changes.estimates is not None:
+        blocks.append(Paragraph(_degree_line(content, changes.estimates), title="Degree"))
+    elif comparison.base.estimates.education is not None:
+        blocks.append(Paragraph(texts.estimates_same, title="Degree time and cost"))
+    blocks.extend(whole_line(texts.whole, texts.ways, taken))
+    return Summary(tuple(blocks), texts.heading, covers=1)
+
+
+def shorter_comparisons(content: Content, report: Report, taken: Iterable[str] = ()) -> list[Report]:
+    """The comparison with ever fewer steps in its summary, for a screen too short for them all."""
+    changes = report.document.changes
+    count = len(changes.steps_added) + len(changes.steps_removed) + len(changes.steps_changed)
+    return [report._replace(summary=comparison_summary(content, report, n, taken)) for n in range(count, -1, -1)]
+
+
+def _question(content: Content, key: str) -> str:
+    return next((q.prompt for q in content.questions.questions if q.key == key), key)
+
+
+def _said(content: Content, key: str, value: Any) -> str:
+    return f"{key.replace('_', ' ')}: {words.answer(content, key, value)}"
+
+
+def _verdict(content: Content, comparison: Comparison) -> Paragraph:
+    """A panel when the level changes; one line when it does not."""
+    texts = content.roadmap.what_if
+    change = comparison.changes.verdict
+    after = comparison.what_if.verdict
+    if after is None:
+        raise ValueError("a comparison is of two tailored roadmaps")
+    if change is not None and change.before != change.after:
+        title = f"Verdict: {texts.verdict_changed.format(before=change.before, after=change.after)}"
+        return verdict_panel(after.level, after.summary)._replace(title=title)
+    line = texts.verdict_kept.format(level=after.level)
+    if change is not None:
+        line += "; " + texts.reasons.format(added=len(change.reasons_added), removed=len(change.reasons_removed))
+    return Paragraph(line, title="Verdict")
+
+
+def _steps_title(content: Content, comparison: Comparison) -> str:
+    texts = content.roadmap.what_if
+    changes = comparison.changes
+    added, removed, changed = len(changes.steps_added), len(changes.steps_removed), len(changes.steps_changed)
+    same = len(comparison.what_if.steps) - added - changed
+    if not (added or removed or changed):
+        return texts.steps_same.format(same=same)
+    return texts.steps.format(added=added, removed=removed, changed=changed, same=same)
+
+
+def _steps(content: Content, comparison: Comparison, details: bool) -> tuple[Step, ...]:
+    """The steps that differ, in roadmap order: each removed step just after the step it followed."""
+    texts = content.roadmap.what_if
+    base, what_if, changes = comparison.base, comparison.what_if, comparison.changes
+    position = {step.id: index for index, step in enumerate(what_if.steps)}
+    placed: list[tuple[tuple[int, int, int], Step]] = []
+    changed = {change.id: change for change in changes.steps_changed}
+    added = {step.id for step in changes.steps_added}
+    for index, step in enumerate(what_if.steps):
+        if step.id in added:
+            summary = f"Why: {words.reason(content, step.why)}" if details else ""
+            placed.append(
+                (
+                    (index, 0, 0),
+                    Step(str(step.number), step.id, step.title, summary, step.actions if details else (), sign="+"),
+                )
+            )
+        elif step.id in changed:
+            placed.append(((index, 0, 0), _changed_step(content, changed[step.id], details)))
+    skipped = {skip.id: skip for skip in what_if.skipped}
+    removed = {step.id for step in changes.steps_removed}
+    for index, step in enumerate(base.steps):
+        if step.id not in removed:
+            continue
+        anchor = max((position[s.id] for s in base.steps[:index] if s.id in position), default=-1)
+        why = skipped.get(step.id)
+        summary = texts.left_out.format(why=words.reason(content, why.why)) if details and why else ""
+        placed.append(((anchor, 1, index), Step(str(step.number), step.id, step.title, summary, sign="-")))
+    return tuple(step for _, step in sorted(placed, key=lambda pair: pair[0]))
+
+
+def _changed_step(content: Content, change: StepChange, details: bool) -> Step:
+    texts = content.roadmap.what_if
+    step = Step(str(change.number), change.id, change.title, sign="~")
+    if not details:
+        return step
+    lines: list[tuple[str, str]] = []
+    if change.title_before != change.title:
+        lines.append(("-", change.title_before))
+    if change.why_before != change.why_after:
+        lines.append(("-", texts.why_before.format(why=words.reason(content, change.why_before))))
+        lines.append(("+", texts.why_after.format(why=words.reason(content, change.why_after))))
+    lines += [("+", action) for action in change.actions_added]
+    lines += [("-", action) for action in change.actions_removed]
+    return step._replace(details=tuple(text for _, text in lines), signs=tuple(sign for sign, _ in lines))
+
+
+def _side(content: Content, figures: Any) -> tuple[str, str]:
+    """(time, tuition) of one roadmap: its formulas, or "no degree step"."""
+    if figures is None:
+        none: str = content.roadmap.what_if.no_degree
+        return none, none
+    return figures.years_formula, f"{figures.tuition_formula} ({figures.residency})"
+
+
+def _degree_line(content: Content, estimates: EstimatesChange) -> str:
+    """ "time A → B; tuition C → D", a part that does not change said once, as the what-if words it
+    (the same tuition is worded otherwise for a longer study)."""
+    same = content.roadmap.what_if.estimates_same
+    before, after = _side(content, estimates.before), _side(content, estimates.after)
+    figures = (("years_min", "years_max"), ("tuition_min", "tuition_max", "residency"))
+    parts = []
+    for name, old, new, keys in zip(("time", "tuition"), before, after, figures, strict=True):
+        kept = old == new or (
+            estimates.before is not None
+            and estimates.after is not None
+            and all(getattr(estimates.before, k) == getattr(estimates.after, k) for k in keys)
+        )
+        parts.append(f"{name} {same}, {new}" if kept else f"{name} {old} → {new}")
+    return "; ".join(parts)
+
+
+def _estimates(content: Content, comparison: Comparison) -> list[Block]:
+    texts = content.roadmap.what_if
+    estimates = comparison.changes.estimates
+    if estimates is None:
+        study: StudyEstimate | None = comparison.base.estimates.education
+        return [Paragraph(texts.estimates_same, title="Degree time and cost")] if study else []
+    before, after = _side(content, estimates.before), _side(content, estimates.after)
+    table = (("time", before[0], after[0]), ("tuition", before[1], after[1]))
+    blocks: list[Block] = [Table(("estimate", "yours", "what if"), table, "Degree time and cost")]
+    signed = [("+", text) for text in estimates.assumptions_added]
+    signed += [("-", text) for text in estimates.assumptions_removed]
+    if signed:
+        blocks.append(Changes("Assumptions", tuple(signed)))
+    return blocks

@@ -1,0 +1,162 @@
+"""What one run is attached to, decided once, and the two consoles that draw on it.
+
+The CLI builds one `Terminal` per run and passes it on; tests build their own around
+`io.StringIO` streams at any width. rich is imported only when a console is first asked for.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import TYPE_CHECKING, TextIO
+
+from mlpath.io.streams import encodes_everything
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from rich.console import Console
+
+DEFAULT_WIDTH = 80
+DEFAULT_HEIGHT = 24
+WIDTH_RANGE = (20, 1000)  # narrower or wider than this is a setting gone wrong, not a screen
+HEIGHT_RANGE = (5, 1000)
+
+
+def _isatty(stream: object) -> bool:
+    try:
+        return bool(stream.isatty())  # type: ignore[attr-defined]
+    except (AttributeError, ValueError):  # missing or closed stream
+        return False
+
+
+def _setting(environ: Mapping[str, str], name: str) -> int:
+    from mlpath.text import whole_number
+
+    return whole_number(environ.get(name, ""), max_digits=5) or 0
+
+
+def _measured(streams: tuple[object, ...], which: str) -> int:
+    for stream in streams:
+        try:
+            size = os.get_terminal_size(stream.fileno())  # type: ignore[attr-defined]
+        except (AttributeError, OSError, ValueError):
+            continue
+        return int(getattr(size, which))
+    return 0
+
+
+def _within(value: int, bounds: tuple[int, int], default: int) -> int:
+    low, high = bounds
+    return max(low, min(high, value)) if value > 0 else default
+
+
+def screen_width(environ: Mapping[str, str], streams: tuple[object, ...] = ()) -> int:
+    """COLUMNS when it is a sane number, else the width of the first stream that is a terminal
+    (so `| less` still gets the screen's width), else 80; always within WIDTH_RANGE."""
+    width = _setting(environ, "COLUMNS") or _measured(streams, "columns")
+    return _within(width, WIDTH_RANGE, DEFAULT_WIDTH)
+
+
+def screen_height(environ: Mapping[str, str], streams: tuple[object, ...] = ()) -> int:
+    """LINES, else the height of the first stream that is a terminal, else 24 (as rich does)."""
+    height = _setting(environ, "LINES") or _measured(streams, "lines")
+    return _within(height, HEIGHT_RANGE, DEFAULT_HEIGHT)
+
+
+class Terminal:
+    """The streams of one run, whether each is a terminal, and a rich console for each.
+
+    `console` draws results on stdout; `error_console` draws on stderr. rich decides colour
+    from each stream and the environment: none when it is not a terminal, with NO_COLOR set,
+    or with TERM=dumb.
+    """
+
+    def __init__(
+        self,
+        stdin_isatty: bool,
+        stdout_isatty: bool,
+        stderr_isatty: bool,
+        utf8: bool = True,
+        *,
+        stdout: TextIO | None = None,
+        stderr: TextIO | None = None,
+        width: int = DEFAULT_WIDTH,
+        height: int = DEFAULT_HEIGHT,
+    ) -> None:
+        self.stdin_isatty = stdin_isatty
+        self.stdout_isatty = stdout_isatty
+        self.stderr_isatty = stderr_isatty
+        self.utf8 = utf8  # can stdout encode any character?
+        self.stdout = stdout if stdout is not None else sys.stdout
+        self.stderr = stderr if stderr is not None else sys.stderr
+        self.width = width
+        self.height = height  # rows: whether long output needs a pager, and how much summary fits
+        self._consoles: dict[str, Console] = {}
+        self._warned = False
+
+    @classmethod
+    def detect(cls) -> Terminal:
+        return cls(
+            _isatty(sys.stdin),
+            _isatty(sys.stdout),
+            _isatty(sys.stderr),
+            encodes_everything(sys.stdout),
+            stdout=sys.stdout,
+            stderr=sys.stderr,
+            width=screen_width(os.environ, (sys.stdout, sys.stdin, sys.stderr)),
+            height=screen_height(os.environ, (sys.stdout, sys.stdin, sys.stderr)),
+        )
+
+    @property
+    def interactive(self) -> bool:
+        """Can we prompt? Needs a keyboard (stdin) and a screen; prompts never go to a redirected stdout."""
+        return self.stdin_isatty and (self.stdout_isatty or self.stderr_isatty or _has_tty())
+
+    @property
+    def person_watching(self) -> bool:
+        """Is a person reading both streams? Tips and hints are for them, never for scripts."""
+        return self.stdout_isatty and self.stderr_isatty
+
+    def console(self) -> Console:
+        """The console for results, on stdout."""
+        return self._console("out", self.stdout)
+
+    def error_console(self) -> Console:
+        """The console for messages, on stderr."""
+        return self._console("err", self.stderr)
+
+    def _console(self, name: str, stream: TextIO) -> Console:
+        if name not in self._consoles:
+            from mlpath.io.streams import console
+
+            self._consoles[name] = console(file=stream, width=self.width, height=self.height, soft_wrap=False)
+        return self._consoles[name]
+
+    def write(self, text: str) -> None:
+        """Text on stdout, as it is; on a stdout that cannot encode every character, a warning
+        (once) that what it cannot show comes out as "?"."""
+        if not self.utf8 and not self._warned:
+            encoding = getattr(self.stdout, "encoding", None) or "ascii"
+            try:
+                text.encode(encoding)
+            except (UnicodeEncodeError, LookupError):
+                self._warned = True
+                self.say(
+                    f"Warning: stdout's encoding ({encoding}) cannot show some characters; they appear as '?'. "
+                    "Use a UTF-8 locale or PYTHONIOENCODING=utf-8, or --json, which escapes them."
+                )
+        self.stdout.write(text)
+
+    def say(self, text: str) -> None:
+        """One message line (or a few) on stderr."""
+        self.stderr.write(text + "\n")
+
+
+def _has_tty() -> bool:
+    try:
+        fd = os.open("/dev/tty", os.O_WRONLY)
+    except OSError:
+        return False
+    os.close(fd)
+    return True

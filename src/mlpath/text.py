@@ -1,0 +1,132 @@
+"""Text in and out: numbers people type, values quoted in messages, text made safe to show.
+
+- Whole numbers are read here only: ASCII digits, never too many ("٣" is not 3; a
+  thousand-digit number is refused with the caller's message, never a crash).
+- A value quoted in a message goes through `short` (one line, cut) and a text that quotes what
+  was typed through `cut_words`; both drop escape sequences, so a message never drives the
+  terminal.
+- `shown` strips escape sequences and control characters from any text a person reads.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from typing import Any
+
+MAX_DIGITS = 18  # any count, amount, level or setting mlpath reads fits; an int64 still holds it
+ASCII_DIGITS = frozenset("0123456789")
+
+# ESC sequences whole (CSI, OSC up to its terminator, and two-character ones), so that no "[2J"
+# is left behind; then any other C0 control but tab and newline, DEL, the C1 controls (among
+# them the one-character CSI U+009B) and the bidi controls.
+_SEQUENCE = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"  # CSI ... final byte
+    r"|(?:\x1b\]|\x9d)[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"  # OSC ... BEL or ST
+    r"|\x1b[ -~]?"  # any other escape, and a lone ESC
+)
+_CONTROLS = dict.fromkeys(
+    [
+        *(c for c in range(0x20) if chr(c) not in "\t\n"),
+        *range(0x7F, 0xA0),
+        0x061C,
+        0x200E,
+        0x200F,
+        *range(0x202A, 0x202F),
+        *range(0x2066, 0x206A),
+    ]
+)
+
+
+def shown(text: str) -> str:
+    """`text` without escape sequences or control characters (tab and newline stay)."""
+    if text.isprintable():  # the common case: nothing to strip (controls are never printable)
+        return text
+    return _SEQUENCE.sub("", text).translate(_CONTROLS)
+
+
+def short(value: Any, limit: int = 60) -> str:
+    """A value as a message quotes it: its repr on one line (control characters escaped), cut
+    short, so that a huge input (a thousand-digit number, a megabyte of text) never floods it."""
+    if isinstance(value, (list, tuple, dict)) and len(value) >= 50:
+        text = f"<{type(value).__name__}>"
+    elif isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 200:
+        text = f"<a number of about {int(value.bit_length() * 0.30103)} digits>"  # repr fails past 4,300 digits
+    else:
+        text = repr(value)
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def cut_words(text: str, limit: int = 60) -> str:
+    """`text` made safe to show, every run of more than `limit` non-space characters cut short:
+    for messages that quote what was typed (a path, typer's own usage errors)."""
+    return re.sub(rf"\S{{{limit + 1},}}", lambda match: match.group()[: limit - 3] + "...", shown(text))
+
+
+def nearest(word: Any, choices: Iterable[Any]) -> str:
+    """ " (did you mean 'x'?)" for the choice nearest to `word`, or nothing when none is near."""
+    import difflib
+
+    text = str(word)
+    if len(text) > 100:
+        return ""
+    near = difflib.get_close_matches(text, [str(c) for c in choices], n=1, cutoff=0.5)
+    return f" (did you mean {near[0]!r}?)" if near else ""
+
+
+def whole_number(text: str, max_digits: int = MAX_DIGITS) -> int | None:
+    """The number `text` spells in ASCII digits (spaces around it allowed), or None.
+
+    No sign, no separators, no other script's digits, at most `max_digits` digits.
+    """
+    digits = text.strip()
+    if not digits or len(digits) > max_digits or not ASCII_DIGITS.issuperset(digits):
+        return None
+    return int(digits)
+
+
+class TooLongError(ValueError):
+    """A number with more digits than any mlpath reads."""
+
+    def __init__(self, digits: int) -> None:
+        self.digits = digits
+        super().__init__(f"a number of {digits:,} digits; the most any answer or figure takes is {MAX_DIGITS}")
+
+
+def json_integer(text: str) -> int:
+    """`parse_int` for `json.loads`: a JSON integer, refused (TooLongError) when it is too long to
+    be any answer. json hands over its digits (and a leading minus) as they were written."""
+    if len(text.lstrip("-")) > MAX_DIGITS:
+        raise TooLongError(len(text.lstrip("-")))
+    return int(text)
+
+
+def money(amount: float) -> str:
+    return f"${amount:,.0f}"
+
+
+def span(low: float, high: float, form: Callable[[float], str] = lambda n: f"{n:g}") -> str:
+    """A range as a person reads it: "1 to 2", "$11,404 to $22,808", or one value when they meet."""
+    return form(low) if low == high else f"{form(low)} to {form(high)}"
+
+
+def grouped(number: int) -> str:
+    """A figure as a person reads it: thousands grouped from five digits up (40,648), so that
+    years and small counts stay as they are written (2023, 4)."""
+    return f"{number:,}" if abs(number) >= 10_000 else str(number)
+
+
+def count_word(count: int) -> str:
+    words = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+    return words[count] if count < len(words) else str(count)
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def worded(name: str) -> str:
+    """An id or a field name as words: "degree_needed" is "Degree needed"."""
+    text = name.replace("_", " ").replace("-", " ")
+    return text[:1].upper() + text[1:]
