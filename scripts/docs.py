@@ -293,7 +293,10 @@ def man_page(pages: list[Help]) -> str:
         ".PP",
         roff(summary),
         ".PP",
-        roff("Start with mlpath quiz. Bare mlpath shows every command; mlpath COMMAND --help shows one."),
+        roff(
+            "Start with mlpath quiz. Bare mlpath shows where to start; mlpath --help lists every"
+            " command and mlpath COMMAND --help shows one."
+        ),
         ".SH OPTIONS",
         *_body(root._replace(paragraphs=()), ("Options",), by_words, titled=False),
         ".SH COMMANDS",
