@@ -72,7 +72,11 @@ class Sets:
         self.unknown_cells = 0  # CSV cells that held no value and no label
 
     def read(
-        self, stream: IO[bytes], csv: bool = False, id_column: str = "id", say: Callable[[str], None] | None = None
+        self,
+        stream: IO[bytes],
+        csv: bool = False,
+        id_column: str | None = None,
+        say: Callable[[str], None] | None = None,
     ) -> Iterator[tuple[int, Id | None, Answers | str]]:
         """(line or row number, id, the checked answers or what is wrong) for each set, in order.
         A CSV's header is read (and its columns matched, or refused) before this returns."""
@@ -171,7 +175,7 @@ def run_batch(
     output: Output,
     output_file: str | None,
     input_format: str | None = None,
-    id_column: str = "id",
+    id_column: str | None = None,
 ) -> int:
     """`quiz --batch`: returns the exit code, 0 if every line was valid, else 2."""
     from mlpath.io.files import atomic_file, open_input
@@ -350,7 +354,7 @@ def cohort(
     assignments: SetOption = None,
     defaults: DefaultsOption = False,
     input_format: InputFormatOption = None,
-    id_column: IdColumnOption = "id",
+    id_column: IdColumnOption = None,
     fmt: FormatOption = None,
     as_json: JsonOption = False,
     no_pager: NoPagerOption = False,

@@ -52,7 +52,9 @@ InputFormatOption = Annotated[
     Literal["jsonl", "csv"] | None,
     typer.Option("--input-format", help="How the answer sets are written (default: csv for a .csv file, else jsonl)."),
 ]
-IdColumnOption = Annotated[str, typer.Option("--id-column", metavar="NAME", help="The CSV column that names each row.")]
+IdColumnOption = Annotated[
+    str | None, typer.Option("--id-column", metavar="NAME", help="The CSV column that names each row (default: id).")
+]
 NoPagerOption = Annotated[bool, typer.Option("--no-pager", help="Print everything instead of opening a pager.")]
 WhatIfOption = Annotated[
     list[str] | None,

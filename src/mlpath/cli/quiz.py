@@ -88,7 +88,7 @@ def quiz(
         bool, typer.Option("--resume", help="Go on with an interrupted quiz: asks only the questions left.")
     ] = False,
     input_format: InputFormatOption = None,
-    id_column: IdColumnOption = "id",
+    id_column: IdColumnOption = None,
     output_file: OutputFileOption = None,
     no_pager: NoPagerOption = False,
     fmt: FormatOption = None,

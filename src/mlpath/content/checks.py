@@ -95,10 +95,8 @@ def _templates(sections: dict[str, Any]) -> Iterator[Finding]:
     any other text holds no braces at all."""
     from mlpath.model import Fills
 
-    for section in ("verdict", "roadmap"):
-        if section not in sections:
-            continue
-        for node, where, _ in walk(sections[section]):
+    for section, value in sections.items():
+        for node, where, _ in walk(value):
             if not isinstance(node, Record):
                 continue
             for name, hint in record_hints(type(node)).items():

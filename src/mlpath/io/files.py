@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import stat
 import sys
 from collections.abc import Iterator
@@ -30,9 +31,15 @@ from mlpath.text import short
 ENV_HOME = "MLPATH_HOME"
 MAX_INPUT_BYTES = 10_000_000  # answers files and content files larger than this are refused
 TEMP_SUFFIX = ".tmp"
+STREAM_NAMES = re.compile(r"/dev/(stdin|stdout|stderr|fd/)|/proc/")
 STALE_TEMP = 600  # seconds: a temp file this old was left by a write that was killed
 # mlpath's own files in the data home, and what a message calls each.
-OWN_FILES = {"plan.yaml": "your saved plan", "quiz-resume.json": "the unfinished quiz"}
+OWN_FILES = {
+    "plan.yaml": "your saved plan",
+    "quiz-resume.json": "the unfinished quiz",
+    ".plan.lock": "the lock of your saved plan",
+    ".quiz.lock": "the lock of the unfinished quiz",
+}
 WRITTEN: list[tuple[str, str]] = []  # (what, file name) of each write of this run a person asked for
 READ: dict[tuple[int, int], str] = {}  # (device, inode) of each regular file this run read: its name
 
@@ -228,6 +235,8 @@ def check_target(name: str, what: str, *, mine: Path | None = None, replace_link
 
     if "\0" in name:
         raise refuse("a file name cannot hold a NUL byte")
+    if _names_a_stream(name):
+        raise refuse("it names an open stream, not a file; give a file name, or -o - for standard output")
     given = Path(name)
     path = Path(os.path.realpath(given.parent)) / given.name if replace_link else Path(os.path.realpath(name))
     try:
@@ -253,6 +262,21 @@ def check_target(name: str, what: str, *, mine: Path | None = None, replace_link
     if not path.parent.is_dir():
         raise refuse(f"the directory {shown_name(str(path.parent))} does not exist")
     return path
+
+
+def _names_a_stream(name: str) -> bool:
+    """Does `name`, or a link it leads through, name a descriptor (/dev/stdout, /dev/fd/N,
+    /proc/self/fd/N)? The file behind one is a stream's, appended to or piped: a write there
+    must never replace it by a rename."""
+    path = Path(name).absolute()
+    for _ in range(40):  # the kernel's own limit on links followed
+        if STREAM_NAMES.match(str(path)):
+            return True
+        try:
+            path = Path(os.path.normpath(path.parent / path.readlink()))
+        except OSError:
+            return False
+    return False
 
 
 def _same(one: Path, other: Path) -> bool:

@@ -146,30 +146,30 @@ def _plain(text: str) -> str:
 
 
 def csv_sets(
-    stream: IO[bytes], questions: Sequence[Any], id_column: str = "id", needed: Collection[str] = ()
+    stream: IO[bytes], questions: Sequence[Any], id_column: str | None = None, needed: Collection[str] = ()
 ) -> tuple[list[str], Iterator[tuple[int, Id | None, dict[str, Any] | LineError]]]:
     """A form's CSV export (RFC 4180, a header row) as answer sets: (the columns it ignores, each
     data row as (row number, id, raw answers) or its error). A column is an answer's by its key or
     by its question's prompt; a cell holds a value or its label as the quiz shows it, a list's
-    items comma- or semicolon-separated. An ambiguous column, or an answer of `needed` that no
-    column holds (a list can be left out: none chosen), is a UsageError before any row is read.
-    Blank rows are skipped."""
+    items comma- or semicolon-separated. An ambiguous column, an `id_column` (default "id",
+    optional) that no header names, or an answer of `needed` that no column holds (a list can be
+    left out: none chosen), is a UsageError before any row is read. Blank rows are skipped; a
+    line that is not UTF-8 or a quoted cell never closed is a UsageError naming its line."""
     import csv
-    import io
 
     csv.field_size_limit(MAX_LINE_BYTES)
-    reader = csv.reader(io.TextIOWrapper(stream, encoding="utf-8-sig", errors="strict", newline=""))
+    reader = csv.reader(_utf8_lines(stream), strict=True)
     try:
         header = next(reader, [])
-    except (csv.Error, UnicodeDecodeError) as error:
-        raise UsageError(f"the CSV's header row cannot be read: {error}") from None
+    except csv.Error as error:
+        raise UsageError(f"line 1 of the CSV, its header row, cannot be read: {error}") from None
     names = {_plain(q.key): q for q in questions} | {_plain(q.prompt): q for q in questions}
     columns: dict[int, Any] = {}
     ignored: list[str] = []
     id_at = None
     for index, title in enumerate(header):
         question = names.get(_plain(title))
-        if _plain(title) == _plain(id_column):
+        if _plain(title) == _plain(id_column or "id"):
             id_at = index
         elif question is None:
             ignored.append(title)
@@ -177,6 +177,11 @@ def csv_sets(
             raise UsageError(f"two columns answer {question.key!r}: {short(title)} and another; keep one of them")
         else:
             columns[index] = question
+    if id_column is not None and id_at is None:
+        raise UsageError(
+            f"no column of the CSV is named {short(id_column)} (--id-column); its columns are: "
+            + ", ".join(short(title, 40) for title in header)
+        )
     if not columns:
         raise UsageError(
             "no column of the CSV holds an answer: its header row names no answer key or question prompt "
@@ -192,17 +197,36 @@ def csv_sets(
     return ignored, _rows(reader, columns, id_at)
 
 
+def _utf8_lines(stream: IO[bytes]) -> Iterator[str]:
+    """The lines of a byte stream, decoded one by one so that a byte that is not UTF-8 is named by
+    its line (a byte-order mark at the start is dropped, as spreadsheets write one)."""
+    for number, line in enumerate(stream, 1):
+        try:
+            yield line.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError as error:
+            raise UsageError(
+                f"line {number} of the CSV is not UTF-8 text (byte 0x{line[error.start]:02x}); save it as UTF-8 "
+                "(in a spreadsheet: CSV UTF-8)"
+            ) from None
+
+
 def _rows(
     reader: Any, columns: dict[int, Any], id_at: int | None
 ) -> Iterator[tuple[int, Id | None, dict[str, Any] | LineError]]:
     import csv
 
     while True:
+        start = reader.line_num + 1
         try:
             row = next(reader)
         except StopIteration:
             return
-        except (csv.Error, UnicodeDecodeError) as error:
+        except csv.Error as error:
+            if "unexpected end of data" in str(error):  # the csv module's words for a quote never closed
+                raise UsageError(
+                    f'line {start} of the CSV opens a quoted cell that is never closed; close it with a " '
+                    '(a " inside a quoted cell is written twice: "")'
+                ) from None
             yield reader.line_num, None, LineError(f"not a CSV row mlpath can read ({short(str(error), 80)})")
             continue
         if not any(cell.strip() for cell in row):

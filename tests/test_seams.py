@@ -1,0 +1,199 @@
+"""The seams between guards that a hostile pass found after round three: the open streams behind
+/dev/stdout, a CSV quote left open, every shell's completion files, templates in every content
+section, the pager's LESS options, user text in messages, mlpath's own lock files."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import MLPATH, Run
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("target", ["/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"])
+def test_an_output_file_naming_standard_output_never_replaces_what_it_is_appended_to(
+    tmp_path: Path, target: str
+) -> None:
+    log = tmp_path / "run.log"
+    log.write_text("old\n")
+    env = {**os.environ, "MLPATH_HOME": str(tmp_path / "home")}
+    with log.open("ab") as stdout:
+        done = subprocess.run(
+            [*MLPATH, "quiz", "--defaults", "--json", "-o", target],
+            stdout=stdout,
+            stderr=subprocess.PIPE,
+            stdin=subprocess.DEVNULL,
+            env=env,
+            timeout=60,
+        )
+    assert done.returncode == 1
+    message = done.stderr.decode()
+    assert message.count("\n") == 1
+    assert "standard output" in message and "-o -" in message
+    assert log.read_text() == "old\n"
+
+
+@pytest.mark.slow
+def test_an_output_file_naming_a_pipe_says_how_to_write_to_standard_output(tmp_path: Path) -> None:
+    env = {**os.environ, "MLPATH_HOME": str(tmp_path / "home")}
+    done = subprocess.run(
+        [*MLPATH, "quiz", "--defaults", "--save-answers", "/dev/stdout"],
+        capture_output=True,
+        stdin=subprocess.DEVNULL,
+        env=env,
+        timeout=60,
+    )
+    assert done.returncode == 1
+    assert "standard output" in done.stderr.decode() and "No such file" not in done.stderr.decode()
+
+
+@pytest.mark.parametrize("rows", ['1,none\n"2,none\n3,none\n', '1,none\n2,"none\n3,none\n'])
+@pytest.mark.parametrize("command", [["cohort"], ["quiz", "--batch", "--answers"]])
+def test_a_quote_left_open_in_a_csv_is_an_error_not_lost_rows(
+    run: Run, tmp_path: Path, rows: str, command: list[str]
+) -> None:
+    survey = tmp_path / "survey.csv"
+    survey.write_text("id,education\n" + rows)
+    out = tmp_path / "out.txt"
+    batch = command[0] == "quiz"
+    result = run(*command, str(survey), "--defaults", *(["-o", str(out)] if batch else []))
+    assert result.exit_code == 2
+    assert "line 3" in result.stderr and "quote" in result.stderr
+    assert not out.exists() and result.stdout == ""
+
+
+def test_a_survey_with_a_byte_that_is_not_utf8_names_its_line(run: Run, tmp_path: Path) -> None:
+    survey = tmp_path / "survey.csv"
+    survey.write_bytes(b"id,education\nok,none\ncaf\xe9,none\n")
+    result = run("cohort", str(survey), "--defaults")
+    assert result.exit_code == 2
+    assert "line 3" in result.stderr and "UTF-8" in result.stderr
+    assert "header" not in result.stderr and "codec" not in result.stderr
+
+
+def test_an_id_column_that_is_not_in_the_survey_is_an_error(run: Run, tmp_path: Path) -> None:
+    survey = tmp_path / "survey.csv"
+    survey.write_text("Email Address,education\na@example.org,none\n")
+    result = run("cohort", str(survey), "--defaults", "--id-column", "Email")
+    assert result.exit_code == 2
+    assert "'Email'" in result.stderr and "Email Address" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("shell", "blocker", "what"),
+    [
+        ("zsh", ".zshrc", "dir"),
+        ("zsh", ".zfunc", "file"),
+        ("zsh", ".zfunc/_mlpath", "dir"),
+        ("fish", ".config/fish/completions/mlpath.fish", "dir"),
+        ("fish", ".config", "file"),
+        ("bash", ".bash_completions/mlpath.sh", "dir"),
+    ],
+)
+def test_completion_files_in_the_way_give_one_line(
+    run: Run, tmp_path: Path, shell: str, blocker: str, what: str
+) -> None:
+    home = tmp_path / "user"
+    path = home / blocker
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if what == "dir":
+        path.mkdir()
+    else:
+        path.write_text("")
+    result = run("--install-completion", shell, env={"HOME": str(home), "SHELL": f"/bin/{shell}"})
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: ") and result.stderr.count("\n") == 1
+    assert "internal error" not in result.stderr
+
+
+@pytest.mark.parametrize("shell", ["zsh", "bash"])
+def test_completion_keeps_bytes_of_a_startup_file_it_cannot_decode(run: Run, tmp_path: Path, shell: str) -> None:
+    home = tmp_path / "user"
+    home.mkdir()
+    rc = home / f".{shell}rc"
+    rc.write_bytes(b"# caf\xe9\n")
+    result = run("--install-completion", shell, env={"HOME": str(home), "SHELL": f"/bin/{shell}"})
+    assert result.exit_code == 0, result.stderr
+    assert rc.read_bytes().startswith(b"# caf\xe9\n") and len(rc.read_bytes()) > 7
+
+
+def test_fish_completion_is_installed_where_fish_reads_it(run: Run, tmp_path: Path) -> None:
+    home = tmp_path / "user"
+    home.mkdir()
+    result = run("--install-completion", "fish", env={"HOME": str(home), "SHELL": "/bin/fish"})
+    assert result.exit_code == 0, result.stderr
+    script = home / ".config/fish/completions/mlpath.fish"
+    assert "complete" in script.read_text() and "mlpath" in script.read_text()
+
+
+@pytest.mark.parametrize("template", ["typically {years} years ({mode:d})", "{years:>300000000}", "{years!r} years"])
+def test_templates_in_every_section_are_checked(run: Run, content_dir: Path, template: str) -> None:
+    path = content_dir / "education.yaml"
+    data = yaml.safe_load(path.read_text())
+    data["durations"]["bachelor"]["length"] = template
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
+    result = run("data", "check", str(content_dir))
+    assert result.exit_code == 3
+    assert "education.yaml" in result.stdout and "takes no format" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "less", ['-Ps"Press q to quit"', "-PmPress", "-x4 -Pm%f-more", "--use-color -Dd+r", "-+R", "-+r"]
+)
+def test_less_gets_raw_control_unless_its_options_turn_it_on(less: str) -> None:
+    from mlpath.output.pager import pager_command
+
+    command = pager_command({"PAGER": "less", "LESS": less})
+    assert command is not None and "-R" in command
+
+
+@pytest.mark.parametrize("less", ["-R", "-r", "-iR", "--RAW-CONTROL-CHARS", "--raw-control-chars", "-FRX"])
+def test_less_options_that_show_colour_are_kept_as_they_are(less: str) -> None:
+    from mlpath.output.pager import pager_command
+
+    command = pager_command({"PAGER": "less", "LESS": less})
+    assert command is not None and "-R" not in command
+
+
+def test_an_answers_file_name_with_escape_codes_is_shown_escaped(run: Run, tmp_path: Path) -> None:
+    name = tmp_path / "f\x1b]0;pwn\x07\x1b[2J.yaml"
+    name.write_text("x\n")
+    result = run("roadmap", "--answers", str(name))
+    assert result.exit_code == 2
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr
+    name.write_text("a: [\n")
+    result = run("roadmap", "--answers", str(name))
+    assert result.exit_code == 2
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr
+
+
+def test_a_null_key_in_answers_is_refused(run: Run, tmp_path: Path) -> None:
+    answers = tmp_path / "answers.yaml"
+    answers.write_text("~: bogus\neducation: none\n")
+    result = run("roadmap", "--answers", str(answers), "--defaults")
+    assert result.exit_code == 2
+    assert "key" in result.stderr
+
+
+@pytest.mark.parametrize("lock", [".quiz.lock", ".plan.lock"])
+def test_mlpaths_lock_files_are_never_an_output(run: Run, tmp_path: Path, lock: str) -> None:
+    home = tmp_path / "home"
+    home.mkdir(exist_ok=True)
+    (home / lock).write_text("")
+    result = run("quiz", "--defaults", "--json", "-o", str(home / lock))
+    assert result.exit_code == 1
+    assert "cannot write" in result.stderr
+    assert (home / lock).read_text() == ""
+
+
+def test_a_step_id_edited_by_hand_is_never_echoed_raw(run: Run, tmp_path: Path) -> None:
+    assert run("quiz", "--defaults", "--save").exit_code == 0
+    plan = tmp_path / "home" / "plan.yaml"
+    plan.write_text(plan.read_text().replace("- id: programming", '- id: "\\e]0;pwn\\a\\e[2JX"', 1))
+    result = run("progress", "set", "1", "done")
+    assert "\x1b" not in result.stdout + result.stderr and "\x07" not in result.stdout + result.stderr
