@@ -30,38 +30,31 @@ def _isatty(stream: object) -> bool:
         return False
 
 
-def _setting(environ: Mapping[str, str], name: str) -> int:
+def _size(
+    environ: Mapping[str, str], streams: tuple[object, ...], setting: str, which: str, bounds: tuple[int, int]
+) -> int:
+    """The setting when it is a sane number, else the size of the first stream that is a terminal; 0 if none."""
     from mlpath.text import whole_number
 
-    return whole_number(environ.get(name, ""), max_digits=5) or 0
-
-
-def _measured(streams: tuple[object, ...], which: str) -> int:
-    for stream in streams:
+    size = whole_number(environ.get(setting, ""), max_digits=5) or 0
+    for stream in () if size else streams:
         try:
-            size = os.get_terminal_size(stream.fileno())  # type: ignore[attr-defined]
+            size = int(getattr(os.get_terminal_size(stream.fileno()), which))  # type: ignore[attr-defined]
         except (AttributeError, OSError, ValueError):
             continue
-        return int(getattr(size, which))
-    return 0
-
-
-def _within(value: int, bounds: tuple[int, int], default: int) -> int:
-    low, high = bounds
-    return max(low, min(high, value)) if value > 0 else default
+        break
+    return max(bounds[0], min(bounds[1], size)) if size > 0 else 0
 
 
 def screen_width(environ: Mapping[str, str], streams: tuple[object, ...] = ()) -> int:
     """COLUMNS when it is a sane number, else the width of the first stream that is a terminal
     (so `| less` still gets the screen's width), else 80; always within WIDTH_RANGE."""
-    width = _setting(environ, "COLUMNS") or _measured(streams, "columns")
-    return _within(width, WIDTH_RANGE, DEFAULT_WIDTH)
+    return _size(environ, streams, "COLUMNS", "columns", WIDTH_RANGE) or DEFAULT_WIDTH
 
 
 def screen_height(environ: Mapping[str, str], streams: tuple[object, ...] = ()) -> int:
     """LINES, else the height of the first stream that is a terminal, else 24 (as rich does)."""
-    height = _setting(environ, "LINES") or _measured(streams, "lines")
-    return _within(height, HEIGHT_RANGE, DEFAULT_HEIGHT)
+    return _size(environ, streams, "LINES", "lines", HEIGHT_RANGE) or DEFAULT_HEIGHT
 
 
 class Terminal:
