@@ -6,8 +6,8 @@ from __future__ import annotations
 import textwrap
 from typing import TYPE_CHECKING
 
-from mlpath.output import words
 from mlpath.output.blocks import Bar, Bars, Block, Notes, Paragraph, Report, Step, Steps, Summary
+from mlpath.output.roadmap import roadmap_report, roadmap_step, roadmap_summary
 from mlpath.plan.model import Progress, SavedRoadmap, TrackedStep, progress, saved_roadmap
 from mlpath.text import plural
 
@@ -20,16 +20,8 @@ MARK_STEP = "Mark a step with 'mlpath progress set STEP STATUS' (pending, learni
 
 
 def _step(content: Content, step: TrackedStep, phases: dict[str, str], full: bool, highlight: bool = False) -> Step:
-    return Step(
-        str(step.number),
-        step.id,
-        step.title,
-        f"Why: {words.reason(content, step.why)}" if full else "",
-        step.actions if full else (),
-        highlight=highlight,
-        done=step.status == "done",
-        group=phases.get(step.phase, step.phase),
-        status=step.status,
+    return roadmap_step(
+        content, step, phases, full, highlight=highlight, done=step.status == "done", status=step.status
     )
 
 
@@ -66,8 +58,6 @@ def progress_report(content: Content, plan: Plan, roadmap: Roadmap, path: str, e
 
 def saved_report(content: Content, plan: Plan, roadmap: Roadmap, path: str) -> Report:
     """`mlpath roadmap` with a plan saved: your roadmap as the quiz shows it, each step with its status."""
-    from mlpath.output.roadmap import roadmap_report, roadmap_summary
-
     saved: SavedRoadmap = saved_roadmap(roadmap, plan, path)
     report = roadmap_report(content, roadmap, done=frozenset(s.id for s in saved.steps if s.status == "done"))
     status = {step.id: step.status for step in saved.steps}

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from itertools import zip_longest
 from typing import TYPE_CHECKING, Any
 
-from mlpath.engine.roadmap import Roadmap
+from mlpath.engine.roadmap import Roadmap, RoadmapStep
 from mlpath.engine.verdict import Clause, Verdict
 from mlpath.output import words
 from mlpath.output.blocks import Block, Notes, Paragraph, Report, Signed, Step, Steps, Summary, Table
@@ -49,18 +49,7 @@ def roadmap_report(
         blocks.append(verdict_panel(verdict.level, verdict.summary))
         blocks.append(Signed("Why", tuple(marked(content, verdict, verdict.reasons))))
         blocks.extend(guide_answer(content))  # the article's own answer, to weigh beside it
-    steps = tuple(
-        Step(
-            str(s.number),
-            s.id,
-            s.title,
-            f"Why: {words.reason(content, s.why)}",
-            s.actions,
-            done=s.id in done,
-            group=phases.get(s.phase, s.phase),
-        )
-        for s in roadmap.steps
-    )
+    steps = tuple(roadmap_step(content, s, phases, done=s.id in done) for s in roadmap.steps)
     blocks.append(Steps("Your roadmap" if roadmap.tailored else "The general roadmap", steps, checklist=True))
     study = roadmap.estimates.education
     if study:
@@ -75,6 +64,13 @@ def roadmap_report(
     title = "Should you become a machine learning engineer?" if verdict else "Becoming a machine learning engineer"
     summary = roadmap_summary(content, roadmap, reasons_shown, taken)
     return Report(title, roadmap, tuple(blocks), summary)
+
+
+def roadmap_step(content: Content, step: RoadmapStep, phases: dict[str, str], full: bool = True, **marks: Any) -> Step:
+    """A step of a roadmap under its phase's name; `full`: with its why and actions."""
+    why = f"Why: {words.reason(content, step.why)}" if full else ""
+    group = phases.get(step.phase, step.phase)
+    return Step(str(step.number), step.id, step.title, why, step.actions if full else (), group=group, **marks)
 
 
 def marked(content: Content, verdict: Verdict, reasons: Iterable[Clause]) -> list[tuple[str, str]]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import KW_ONLY, dataclass, field
 from typing import TYPE_CHECKING, TextIO
 
 from mlpath.io.streams import encodes_everything
@@ -57,6 +58,7 @@ def screen_height(environ: Mapping[str, str], streams: tuple[object, ...] = ()) 
     return _size(environ, streams, "LINES", "lines", HEIGHT_RANGE) or DEFAULT_HEIGHT
 
 
+@dataclass(eq=False)
 class Terminal:
     """The streams of one run, whether each is a terminal, and a rich console for each.
 
@@ -65,28 +67,17 @@ class Terminal:
     or with TERM=dumb.
     """
 
-    def __init__(
-        self,
-        stdin_isatty: bool,
-        stdout_isatty: bool,
-        stderr_isatty: bool,
-        utf8: bool = True,
-        *,
-        stdout: TextIO | None = None,
-        stderr: TextIO | None = None,
-        width: int = DEFAULT_WIDTH,
-        height: int = DEFAULT_HEIGHT,
-    ) -> None:
-        self.stdin_isatty = stdin_isatty
-        self.stdout_isatty = stdout_isatty
-        self.stderr_isatty = stderr_isatty
-        self.utf8 = utf8  # can stdout encode any character?
-        self.stdout = stdout if stdout is not None else sys.stdout
-        self.stderr = stderr if stderr is not None else sys.stderr
-        self.width = width
-        self.height = height  # rows: whether long output needs a pager, and how much summary fits
-        self._consoles: dict[str, Console] = {}
-        self._warned = False
+    stdin_isatty: bool
+    stdout_isatty: bool
+    stderr_isatty: bool
+    utf8: bool = True  # can stdout encode any character?
+    _: KW_ONLY
+    stdout: TextIO = field(default_factory=lambda: sys.stdout)
+    stderr: TextIO = field(default_factory=lambda: sys.stderr)
+    width: int = DEFAULT_WIDTH
+    height: int = DEFAULT_HEIGHT  # rows: whether long output needs a pager, and how much summary fits
+    _consoles: dict[str, Console] = field(default_factory=dict, init=False, repr=False)
+    _warned: bool = field(default=False, init=False, repr=False)
 
     @classmethod
     def detect(cls) -> Terminal:
