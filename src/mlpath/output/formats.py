@@ -104,16 +104,13 @@ def csv_cell(value: Any) -> str:
     return cell
 
 
-def safe_report(report: Report) -> Report:
-    """The report with every string in its title, blocks and summary made safe to show."""
-    return report._replace(title=shown(report.title), blocks=_safe(report.blocks), summary=_safe(report.summary))
-
-
-def _safe(value: Any) -> Any:
+def safe_report(value: Any) -> Any:
+    """The report with every string in its title, blocks and summary made safe to show; its
+    document, a model, is left as it is."""
     if isinstance(value, str):
         return shown(value)
     if isinstance(value, tuple):
-        items = [_safe(item) for item in value]
+        items = [safe_report(item) for item in value]
         return type(value)(*items) if hasattr(value, "_fields") else tuple(items)
     return value
 

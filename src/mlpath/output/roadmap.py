@@ -8,6 +8,7 @@ module words it for people, with the texts of data/roadmap.yaml.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from functools import partial
 from itertools import zip_longest
 from typing import TYPE_CHECKING, Any
 
@@ -79,12 +80,6 @@ def marked(content: Content, verdict: Verdict, reasons: Iterable[Clause]) -> lis
     return [(words.MARKS[kinds.get(c, "note")], words.clause(content, c)) for c in reasons]
 
 
-def _reasons_in_turn(verdict: Verdict) -> list[Clause]:
-    """Concerns, strengths and practical notes taken in turn, so a short list shows every side."""
-    turns = zip_longest(verdict.concerns, verdict.strengths, verdict.notes)
-    return [clause for turn in turns for clause in turn if clause is not None]
-
-
 def roadmap_summary(
     content: Content,
     roadmap: Roadmap,
@@ -100,7 +95,9 @@ def roadmap_summary(
     verdict = roadmap.verdict
     if verdict is not None:
         blocks.append(verdict_panel(verdict.level, verdict.summary))
-        reasons = _reasons_in_turn(verdict)
+        # concerns, strengths and practical notes taken in turn, so a short list shows every side
+        turns = zip_longest(verdict.concerns, verdict.strengths, verdict.notes)
+        reasons = [clause for turn in turns for clause in turn if clause is not None]
         kinds = (("strength", verdict.strengths), ("concern", verdict.concerns), ("note", verdict.notes))
         counts = [plural(len(found), noun) for noun, found in kinds if found]
         listed = marked(content, verdict, reasons[:reasons_shown])
@@ -181,15 +178,18 @@ def comparison_report(
     whole comparison already taken (see `comparison_summary`)."""
     texts = content.roadmap.what_if
     changes = comparison.changes
-    title = texts.title.format(changes="; ".join(_said(content, key, value) for key, value in asked.items()))
+    given = (f"{key.replace('_', ' ')}: {words.answer(content, key, value)}" for key, value in asked.items())
+    title = texts.title.format(changes="; ".join(given))
     blocks: list[Block] = [_verdict(content, comparison)]
     verdict = changes.verdict
     if verdict is not None and (verdict.reasons_added or verdict.reasons_removed):
-        said = [[words.clause(content, c) for c in part] for part in (verdict.reasons_added, verdict.reasons_removed)]
-        blocks.append(Signed("The verdict's reasons", _signed(*said)))
+        clause = partial(words.clause, content)
+        signed = _signed(map(clause, verdict.reasons_added), map(clause, verdict.reasons_removed))
+        blocks.append(Signed("The verdict's reasons", signed))
     if changes.answers:
+        prompts = {q.key: q.prompt for q in content.questions.questions}
         table = tuple(
-            (_question(content, key), words.answer(content, key, c.before), words.answer(content, key, c.after))
+            (prompts.get(key, key), words.answer(content, key, c.before), words.answer(content, key, c.after))
             for key, c in changes.answers.items()
         )
         blocks.append(Table(("answer", "yours", "what if"), table, "Answers"))
@@ -245,14 +245,6 @@ def shorter_comparisons(content: Content, report: Report, taken: Iterable[str] =
     changes = report.document.changes
     count = len(changes.steps_added) + len(changes.steps_removed) + len(changes.steps_changed)
     return [report._replace(summary=comparison_summary(content, report, n, taken)) for n in range(count, -1, -1)]
-
-
-def _question(content: Content, key: str) -> str:
-    return next((q.prompt for q in content.questions.questions if q.key == key), key)
-
-
-def _said(content: Content, key: str, value: Any) -> str:
-    return f"{key.replace('_', ' ')}: {words.answer(content, key, value)}"
 
 
 def _verdict(content: Content, comparison: Comparison) -> Paragraph:

@@ -103,11 +103,9 @@ class Terminal:
         return self.stdout_isatty and self.stderr_isatty
 
     def console(self) -> Console:
-        """The console for results, on stdout."""
         return self._console("out", self.stdout)
 
     def error_console(self) -> Console:
-        """The console for messages, on stderr."""
         return self._console("err", self.stderr)
 
     def _console(self, name: str, stream: TextIO) -> Console:
