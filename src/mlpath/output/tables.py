@@ -17,18 +17,7 @@ from rich.segment import Segment
 from rich.table import Table as RichTable
 from rich.text import Text as RichText
 
-from mlpath.output.blocks import (
-    Bars,
-    Block,
-    Excerpt,
-    Excerpts,
-    Notes,
-    Paragraph,
-    Report,
-    Signed,
-    Steps,
-    Table,
-)
+from mlpath.output.blocks import Bars, Block, Excerpt, Excerpts, Notes, Paragraph, Report, Signed, Steps, Table
 
 ACCENT = "cyan"
 TONES = {"positive": "green", "caution": "yellow", "negative": "red"}
