@@ -79,11 +79,10 @@ def salary(content: Content, yours: int | None = None) -> Report:
     for tier in page.tiers:
         note = f"{tier.multiple_of_national_average:.2f}× the national average ({tier.multiple_formula})"
         bars.append(Bar(tier.name, tier.amount, money(tier.amount), note))
-        if tier.compared_with_yours is not None and yours is not None:
-            versus = tier.compared_with_yours
-            beside.append(
-                (tier.name, money(yours), money(tier.amount), f"{versus.difference:+,}", f"{versus.percent:+.1f}%")
-            )
+        versus = tier.compared_with_yours
+        if versus is not None and yours is not None:
+            amounts = (money(yours), money(tier.amount))
+            beside.append((tier.name, *amounts, f"{versus.difference:+,}", f"{versus.percent:+.1f}%"))
     names = content.names
     sources = sorted({names[t.amount.source] for t in content.salary.tiers})
     notes = [
