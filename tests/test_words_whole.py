@@ -30,7 +30,7 @@ from mlpath.engine.roadmap import Roadmap, build_roadmap
 from mlpath.output import plan as progress
 from mlpath.output import roadmap, views
 from mlpath.output import words as wording
-from mlpath.output.blocks import Bars, Changes, Notes, Paragraph, Report, Steps, Table
+from mlpath.output.blocks import Bars, Notes, Paragraph, Report, Signed, Steps, Table
 from mlpath.output.formats import OutputFormat, write
 from mlpath.output.terminal import Terminal
 from mlpath.plan.model import replan
@@ -194,7 +194,7 @@ def block_texts(report: Report) -> list[str]:
                 texts += [step.title, step.summary, *step.details, step.status]
         elif isinstance(block, Notes):
             texts += [block.title, *block.items]
-        elif isinstance(block, Changes):
+        elif isinstance(block, Signed):
             texts += [block.title, *(text for _, text in block.items)]
     return texts
 

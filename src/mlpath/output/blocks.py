@@ -70,17 +70,16 @@ class Notes(NamedTuple):
     title: str = "Notes"
 
 
-class Changes(NamedTuple):
-    """Things added ("+"), removed ("-") or changed ("~"): (sign, text) each, the sign drawn as
-    its bullet, so the list reads without colour."""
+class Signed(NamedTuple):
+    """Things added ("+"), removed ("-"), changed ("~") or the reasons of a verdict: (sign, text)
+    each, the sign drawn as its bullet, so the list reads without colour."""
 
     title: str
     items: tuple[tuple[str, str], ...]
 
 
 class Excerpt(NamedTuple):
-    """A passage found: where it is, the words of it that matched (character spans) and the
-    command that shows it whole."""
+    """A passage found: the words of it that matched (character spans) and the command that shows it whole."""
 
     heading: str
     text: str
@@ -93,7 +92,7 @@ class Excerpts(NamedTuple):
     items: tuple[Excerpt, ...]
 
 
-Block = Paragraph | Table | Bars | Steps | Notes | Changes | Excerpts
+Block = Paragraph | Table | Bars | Steps | Notes | Signed | Excerpts
 
 
 class Summary(NamedTuple):

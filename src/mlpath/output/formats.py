@@ -15,7 +15,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Sequence
 from enum import Enum
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -82,7 +81,11 @@ def render_text(report: Report, output_format: OutputFormat, pretty: bool = Fals
         return "".join(line + "\n" for line in lines)
     if output_format is OutputFormat.csv:
         header, rows = csv_table(type(report.document), values)
-        return csv_text(header, rows)
+        buffer = io.StringIO(newline="")
+        out = csv_writer(buffer)
+        out.writerow(header)
+        out.writerows([csv_cell(cell) for cell in row] for row in rows)
+        return buffer.getvalue()
     raise ValueError(f"{output_format.value} is not a text format")
 
 
@@ -101,39 +104,26 @@ def csv_cell(value: Any) -> str:
     return cell
 
 
-def csv_text(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
-    buffer = io.StringIO(newline="")
-    out = csv_writer(buffer)
-    out.writerow(header)
-    out.writerows([csv_cell(cell) for cell in row] for row in rows)
-    return buffer.getvalue()
-
-
-def safe_report(report: Report) -> Report:
-    """The report with every string in its title, blocks and summary made safe to show."""
-    return report._replace(title=shown(report.title), blocks=_safe(report.blocks), summary=_safe(report.summary))
-
-
-def _safe(value: Any) -> Any:
+def safe_report(value: Any) -> Any:
+    """The report with every string in its title, blocks and summary made safe to show; its
+    document, a model, is left as it is."""
     if isinstance(value, str):
         return shown(value)
     if isinstance(value, tuple):
-        items = [_safe(item) for item in value]
+        items = [safe_report(item) for item in value]
         return type(value)(*items) if hasattr(value, "_fields") else tuple(items)
     return value
 
 
-def render_table(report: Report) -> RenderableType:
+def render_table(report: Report, whole: bool = True) -> RenderableType:
     from mlpath.output.tables import to_renderable
 
-    return to_renderable(safe_report(report))
+    return to_renderable(safe_report(report), whole)
 
 
 def render_summary(report: Report) -> RenderableType:
     """The title and the summary of a report that has one: what one screen shows first."""
-    from mlpath.output.tables import to_summary
-
-    return to_summary(safe_report(report))
+    return render_table(report, whole=False)
 
 
 def drawn(renderable: RenderableType, terminal: Terminal) -> str:

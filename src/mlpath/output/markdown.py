@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from mlpath.output.blocks import Bars, Block, Changes, Excerpt, Excerpts, Notes, Paragraph, Report, Steps, Table
+from mlpath.output.blocks import Bars, Block, Excerpt, Excerpts, Notes, Paragraph, Report, Signed, Steps, Table
 
 
 def to_markdown(report: Report) -> str:
     parts = [f"# {report.title}"]
-    parts.extend(_block(block) for block in report.blocks)
+    for block in report.blocks:
+        body = _body(block)
+        parts.append(f"## {block.title}\n\n{body}" if block.title else body)
     return "\n\n".join(part for part in parts if part) + "\n"
 
 
@@ -23,22 +25,18 @@ def _table(columns: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> str:
     return "\n".join(lines)
 
 
-def _titled(title: str, body: str) -> str:
-    return f"## {title}\n\n{body}" if title else body
-
-
-def _block(block: Block) -> str:
+def _body(block: Block) -> str:
     if isinstance(block, Paragraph):
-        return _titled(block.title, block.text)
+        return block.text
+    if isinstance(block, Table) and len(block.columns) == 1:
+        return "\n".join(f"- {row[0]}" for row in block.rows)
     if isinstance(block, Table):
-        if len(block.columns) == 1:
-            return _titled(block.title, "\n".join(f"- {row[0]}" for row in block.rows))
-        return _titled(block.title, _table(block.columns, list(block.rows)))
+        return _table(block.columns, block.rows)
     if isinstance(block, Bars):
         bars = [*block.bars, *((block.reference,) if block.reference else ())]
         noted = any(bar.note for bar in bars)  # a note column only when some bar has a note
         rows = [(bar.label, bar.text, bar.note) if noted else (bar.label, bar.text) for bar in bars]
-        return _titled(block.title, _table(block.columns[: 3 if noted else 2], rows))
+        return _table(block.columns[: 3 if noted else 2], rows)
     if isinstance(block, Steps):
         lines = []
         for step in block.steps:
@@ -56,13 +54,13 @@ def _block(block: Block) -> str:
                 f"{indent}- {_sign(sign) + ' ' if sign else ''}{detail}"
                 for detail, sign in zip(step.details, signs, strict=True)
             )
-        return _titled(block.title, "\n".join(lines))
+        return "\n".join(lines)
     if isinstance(block, Notes):
-        return _titled(block.title, "\n".join(f"- {item}" for item in block.items))
-    if isinstance(block, Changes):
-        return _titled(block.title, "\n".join(f"- {_sign(sign)} {text}" for sign, text in block.items))
+        return "\n".join(f"- {item}" for item in block.items)
+    if isinstance(block, Signed):
+        return "\n".join(f"- {_sign(sign)} {text}" for sign, text in block.items)
     if isinstance(block, Excerpts):
-        return _titled(block.title, "\n\n".join(_excerpt(item) for item in block.items))
+        return "\n\n".join(_excerpt(item) for item in block.items)
     raise TypeError(block)
 
 

@@ -61,13 +61,11 @@ def _for_less(argv: list[str], environ: Mapping[str, str]) -> tuple[list[str], d
 def _raw_control(args: list[str], less: str) -> bool:
     """Is -R or -r (or --RAW-CONTROL-CHARS, --raw-control-chars) among less's options? LESS holds
     options as on the command line, the leading dash optional; a long option is whole words."""
-    for token in [*(a for a in args if a.startswith("-")), *less.split()]:
-        if token.startswith("--"):
-            if token.split("=", 1)[0].lower() == "--raw-control-chars":
-                return True
-        elif "R" in token or "r" in token:
-            return True
-    return False
+    tokens = [*(a for a in args if a.startswith("-")), *less.split()]
+    return any(
+        t.split("=", 1)[0].lower() == "--raw-control-chars" if t.startswith("--") else "R" in t or "r" in t
+        for t in tokens
+    )
 
 
 def page(text: str, argv: list[str], encoding: str = "utf-8") -> None:

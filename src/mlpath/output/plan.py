@@ -6,9 +6,9 @@ from __future__ import annotations
 import textwrap
 from typing import TYPE_CHECKING
 
-from mlpath.output import words
 from mlpath.output.blocks import Bar, Bars, Block, Notes, Paragraph, Report, Step, Steps, Summary
-from mlpath.plan.model import Progress, SavedRoadmap, TrackedStep, progress, saved_roadmap
+from mlpath.output.roadmap import roadmap_report, roadmap_step, roadmap_summary
+from mlpath.plan.model import SavedRoadmap, TrackedStep, progress, saved_roadmap
 from mlpath.text import plural
 
 if TYPE_CHECKING:
@@ -16,28 +16,11 @@ if TYPE_CHECKING:
     from mlpath.engine.roadmap import Roadmap
     from mlpath.plan.model import Plan, Replanned
 
-MARK_STEP = "Mark a step with 'mlpath progress set STEP STATUS' (pending, learning, done, skipped)."
-
 
 def _step(content: Content, step: TrackedStep, phases: dict[str, str], full: bool, highlight: bool = False) -> Step:
-    return Step(
-        str(step.number),
-        step.id,
-        step.title,
-        f"Why: {words.reason(content, step.why)}" if full else "",
-        step.actions if full else (),
-        highlight=highlight,
-        done=step.status == "done",
-        group=phases.get(step.phase, step.phase),
-        status=step.status,
+    return roadmap_step(
+        content, step, phases, full, highlight=highlight, done=step.status == "done", status=step.status
     )
-
-
-def next_step(content: Content, document: Progress, phases: dict[str, str]) -> Block:
-    following = document.next
-    if following is None:
-        return Paragraph("Every step is done or skipped. Well done.", title="Next step")
-    return Steps("Next step", (_step(content, following, phases, full=True, highlight=True)._replace(group=""),))
 
 
 def progress_report(content: Content, plan: Plan, roadmap: Roadmap, path: str, every: bool = False) -> Report:
@@ -50,14 +33,18 @@ def progress_report(content: Content, plan: Plan, roadmap: Roadmap, path: str, e
     bars = tuple(Bar(p.name, p.percent, f"{p.finished}/{p.total}") for p in document.phases)
     finished = document.counts.done + document.counts.skipped
     overall = Bar("All steps", document.percent_complete, f"{finished}/{len(document.steps)}")
-    head: tuple[Block, ...] = (next_step(content, document, phases), Paragraph(done, title="Progress"))
+    upcoming: Block = Paragraph("Every step is done or skipped. Well done.", title="Next step")
+    if document.next is not None:
+        step = _step(content, document.next, phases, full=True, highlight=True)._replace(group="")
+        upcoming = Steps("Next step", (step,))
+    head: tuple[Block, ...] = (upcoming, Paragraph(done, title="Progress"))
     blocks: list[Block] = [
         *head,
         Bars("By phase", (*bars, overall) if bars else (), scale=100, columns=("phase", "steps done")),
         Steps("Your plan", tuple(_step(content, s, phases, every) for s in document.steps), checklist=True),
     ]
     notes = [f"On record, out of your plan now: {r.title} (was {r.status})." for r in plan.removed]
-    notes.append(MARK_STEP)
+    notes.append("Mark a step with 'mlpath progress set STEP STATUS' (pending, learning, done, skipped).")
     if not every:
         notes.append("'mlpath progress --all' shows every step in full: why it is there and what to do.")
     blocks.append(Notes(tuple(notes)))
@@ -66,8 +53,6 @@ def progress_report(content: Content, plan: Plan, roadmap: Roadmap, path: str, e
 
 def saved_report(content: Content, plan: Plan, roadmap: Roadmap, path: str) -> Report:
     """`mlpath roadmap` with a plan saved: your roadmap as the quiz shows it, each step with its status."""
-    from mlpath.output.roadmap import roadmap_report, roadmap_summary
-
     saved: SavedRoadmap = saved_roadmap(roadmap, plan, path)
     report = roadmap_report(content, roadmap, done=frozenset(s.id for s in saved.steps if s.status == "done"))
     status = {step.id: step.status for step in saved.steps}

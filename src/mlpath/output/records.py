@@ -138,20 +138,17 @@ def _node(name: str, hint: Any, parents: tuple[str, ...], top: bool) -> list[Nod
     pairs = _pairs(marks)
     if pairs is not None:
         return [Node(pairs.name, (name,), "pairs", (), "value", "key", parents, None, (), lead, rows)]
-    if get_origin(inner) in (list, tuple):
+    if _is_container(inner):
         each = _each(marks, name)
-        item = get_args(inner)[0]
+        mapping = get_origin(inner) is dict
+        item = get_args(inner)[1 if mapping else 0]
+        if mapping and get_origin(item) in (list, tuple):  # a mapping of lists: a record per item
+            item = get_args(item)[0]
+        shape: Shape = "mapping" if mapping else "list"
+        key = (each.key or "key") if mapping else ""
         if is_record(item):
-            return [_record_node(each.name, (name,), "list", item, parents, lead, rows)]
-        return [Node(each.name, (name,), "list", (), each.field, "", parents, None, (), lead, rows)]
-    if get_origin(inner) is dict:
-        each = _each(marks, name)
-        value = get_args(inner)[1]
-        item = get_args(value)[0] if get_origin(value) in (list, tuple) else value
-        if is_record(item):
-            node = _record_node(each.name, (name,), "mapping", item, parents, lead, rows)
-            return [node._replace(key=each.key or "key")]
-        return [Node(each.name, (name,), "mapping", (), each.field, each.key or "key", parents, None, (), lead, rows)]
+            return [_record_node(each.name, (name,), shape, item, parents, lead, rows)._replace(key=key)]
+        return [Node(each.name, (name,), shape, (), each.field, key, parents, None, (), lead, rows)]
     if is_record(inner):
         named = next((m.name for m in marks if isinstance(m, Named)), name)
         node = _record_node(named, (name,), "object", inner, parents, lead, rows)

@@ -8,12 +8,14 @@ module words it for people, with the texts of data/roadmap.yaml.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from functools import partial
+from itertools import zip_longest
 from typing import TYPE_CHECKING, Any
 
-from mlpath.engine.roadmap import Roadmap
+from mlpath.engine.roadmap import Roadmap, RoadmapStep
 from mlpath.engine.verdict import Clause, Verdict
 from mlpath.output import words
-from mlpath.output.blocks import Block, Changes, Notes, Paragraph, Report, Step, Steps, Summary, Table
+from mlpath.output.blocks import Block, Notes, Paragraph, Report, Signed, Step, Steps, Summary, Table
 from mlpath.output.views import guide_answer
 from mlpath.text import money, plural, span
 
@@ -46,20 +48,9 @@ def roadmap_report(
     verdict = roadmap.verdict
     if verdict is not None:
         blocks.append(verdict_panel(verdict.level, verdict.summary))
-        blocks.append(Changes("Why", tuple(marked(content, verdict, verdict.reasons))))
+        blocks.append(Signed("Why", tuple(marked(content, verdict, verdict.reasons))))
         blocks.extend(guide_answer(content))  # the article's own answer, to weigh beside it
-    steps = tuple(
-        Step(
-            str(s.number),
-            s.id,
-            s.title,
-            f"Why: {words.reason(content, s.why)}",
-            s.actions,
-            done=s.id in done,
-            group=phases.get(s.phase, s.phase),
-        )
-        for s in roadmap.steps
-    )
+    steps = tuple(roadmap_step(content, s, phases, done=s.id in done) for s in roadmap.steps)
     blocks.append(Steps("Your roadmap" if roadmap.tailored else "The general roadmap", steps, checklist=True))
     study = roadmap.estimates.education
     if study:
@@ -76,21 +67,17 @@ def roadmap_report(
     return Report(title, roadmap, tuple(blocks), summary)
 
 
+def roadmap_step(content: Content, step: RoadmapStep, phases: dict[str, str], full: bool = True, **marks: Any) -> Step:
+    """A step of a roadmap under its phase's name; `full`: with its why and actions."""
+    why = f"Why: {words.reason(content, step.why)}" if full else ""
+    group = phases.get(step.phase, step.phase)
+    return Step(str(step.number), step.id, step.title, why, step.actions if full else (), group=group, **marks)
+
+
 def marked(content: Content, verdict: Verdict, reasons: Iterable[Clause]) -> list[tuple[str, str]]:
     """Each reason in words, with the mark of its kind: a strength, a concern or a note."""
     kinds = {**dict.fromkeys(verdict.strengths, "strength"), **dict.fromkeys(verdict.concerns, "concern")}
     return [(words.MARKS[kinds.get(c, "note")], words.clause(content, c)) for c in reasons]
-
-
-def _reasons_in_turn(verdict: Verdict) -> list[Clause]:
-    """Concerns, strengths and practical notes taken in turn, so a short list shows every side."""
-    queues = [list(part) for part in (verdict.concerns, verdict.strengths, verdict.notes)]
-    ordered: list[Clause] = []
-    while any(queues):
-        for queue in queues:
-            if queue:
-                ordered.append(queue.pop(0))
-    return ordered
 
 
 def roadmap_summary(
@@ -108,23 +95,18 @@ def roadmap_summary(
     verdict = roadmap.verdict
     if verdict is not None:
         blocks.append(verdict_panel(verdict.level, verdict.summary))
-        reasons = _reasons_in_turn(verdict)
-        counts = [
-            plural(count, noun)
-            for count, noun in (
-                (len(verdict.strengths), "strength"),
-                (len(verdict.concerns), "concern"),
-                (len(verdict.notes), "note"),
-            )
-            if count
-        ]
+        # concerns, strengths and practical notes taken in turn, so a short list shows every side
+        turns = zip_longest(verdict.concerns, verdict.strengths, verdict.notes)
+        reasons = [clause for turn in turns for clause in turn if clause is not None]
+        kinds = (("strength", verdict.strengths), ("concern", verdict.concerns), ("note", verdict.notes))
+        counts = [plural(len(found), noun) for noun, found in kinds if found]
         listed = marked(content, verdict, reasons[:reasons_shown])
         title = f"Why: {', '.join(counts)}" if counts else "Why"
         if listed and len(reasons) > len(listed):
             listed.append(("", texts.more_reasons.format(count=len(reasons) - len(listed))))
         elif reasons and not listed:
             title += f" ({texts.reasons_below})"
-        blocks.append(Changes(title, tuple(listed)))
+        blocks.append(Signed(title, tuple(listed)))
     first = tuple(Step(str(s.number), s.id, s.title) for s in roadmap.steps[:steps_shown])
     blocks.append(Steps(f"First steps ({len(first)} of {len(roadmap.steps)})", first))
     study = roadmap.estimates.education
@@ -196,16 +178,18 @@ def comparison_report(
     whole comparison already taken (see `comparison_summary`)."""
     texts = content.roadmap.what_if
     changes = comparison.changes
-    title = texts.title.format(changes="; ".join(_said(content, key, value) for key, value in asked.items()))
+    given = (f"{key.replace('_', ' ')}: {words.answer(content, key, value)}" for key, value in asked.items())
+    title = texts.title.format(changes="; ".join(given))
     blocks: list[Block] = [_verdict(content, comparison)]
     verdict = changes.verdict
     if verdict is not None and (verdict.reasons_added or verdict.reasons_removed):
-        signed = [("+", words.clause(content, c)) for c in verdict.reasons_added]
-        signed += [("-", words.clause(content, c)) for c in verdict.reasons_removed]
-        blocks.append(Changes("The verdict's reasons", tuple(signed)))
+        clause = partial(words.clause, content)
+        signed = _signed(map(clause, verdict.reasons_added), map(clause, verdict.reasons_removed))
+        blocks.append(Signed("The verdict's reasons", signed))
     if changes.answers:
+        prompts = {q.key: q.prompt for q in content.questions.questions}
         table = tuple(
-            (_question(content, key), words.answer(content, key, c.before), words.answer(content, key, c.after))
+            (prompts.get(key, key), words.answer(content, key, c.before), words.answer(content, key, c.after))
             for key, c in changes.answers.items()
         )
         blocks.append(Table(("answer", "yours", "what if"), table, "Answers"))
@@ -263,14 +247,6 @@ def shorter_comparisons(content: Content, report: Report, taken: Iterable[str] =
     return [report._replace(summary=comparison_summary(content, report, n, taken)) for n in range(count, -1, -1)]
 
 
-def _question(content: Content, key: str) -> str:
-    return next((q.prompt for q in content.questions.questions if q.key == key), key)
-
-
-def _said(content: Content, key: str, value: Any) -> str:
-    return f"{key.replace('_', ' ')}: {words.answer(content, key, value)}"
-
-
 def _verdict(content: Content, comparison: Comparison) -> Paragraph:
     """A panel when the level changes; one line when it does not."""
     texts = content.roadmap.what_if
@@ -308,12 +284,8 @@ def _steps(content: Content, comparison: Comparison, details: bool) -> tuple[Ste
     for index, step in enumerate(what_if.steps):
         if step.id in added:
             summary = f"Why: {words.reason(content, step.why)}" if details else ""
-            placed.append(
-                (
-                    (index, 0, 0),
-                    Step(str(step.number), step.id, step.title, summary, step.actions if details else (), sign="+"),
-                )
-            )
+            shown = Step(str(step.number), step.id, step.title, summary, step.actions if details else (), sign="+")
+            placed.append(((index, 0, 0), shown))
         elif step.id in changed:
             placed.append(((index, 0, 0), _changed_step(content, changed[step.id], details)))
     skipped = {skip.id: skip for skip in what_if.skipped}
@@ -339,8 +311,7 @@ def _changed_step(content: Content, change: StepChange, details: bool) -> Step:
     if change.why_before != change.why_after:
         lines.append(("-", texts.why_before.format(why=words.reason(content, change.why_before))))
         lines.append(("+", texts.why_after.format(why=words.reason(content, change.why_after))))
-    lines += [("+", action) for action in change.actions_added]
-    lines += [("-", action) for action in change.actions_removed]
+    lines += _signed(change.actions_added, change.actions_removed)
     return step._replace(details=tuple(text for _, text in lines), signs=tuple(sign for sign, _ in lines))
 
 
@@ -378,8 +349,10 @@ def _estimates(content: Content, comparison: Comparison) -> list[Block]:
     before, after = _side(content, estimates.before), _side(content, estimates.after)
     table = (("time", before[0], after[0]), ("tuition", before[1], after[1]))
     blocks: list[Block] = [Table(("estimate", "yours", "what if"), table, "Degree time and cost")]
-    signed = [("+", text) for text in estimates.assumptions_added]
-    signed += [("-", text) for text in estimates.assumptions_removed]
-    if signed:
-        blocks.append(Changes("Assumptions", tuple(signed)))
+    if estimates.assumptions_added or estimates.assumptions_removed:
+        blocks.append(Signed("Assumptions", _signed(estimates.assumptions_added, estimates.assumptions_removed)))
     return blocks
+
+
+def _signed(added: Iterable[str], removed: Iterable[str]) -> tuple[tuple[str, str], ...]:
+    return (*(("+", text) for text in added), *(("-", text) for text in removed))

@@ -55,6 +55,7 @@ def show_long(
         terminal.write(text)
         return text.count("\n")
     problem = None
+    paged = False
     if pager:
         terminal.stdout.flush()  # what was printed before comes before the pager
         from mlpath.output.pager import PagerError, page, pager_command
@@ -68,13 +69,11 @@ def show_long(
             else:
                 if chosen.summary is None:  # nothing to keep on screen but what the pager left
                     return 0
-                summary = drawn(render_summary(chosen), terminal)
-                terminal.write("\n" + summary)
-                terminal.stdout.flush()
-                return summary.count("\n") + 1
-    terminal.write(text)
+                paged = True
+    if not paged:
+        terminal.write(text)
     shown = terminal.height  # the roadmap's tail fills the screen
-    if repeat:
+    if paged or repeat:
         summary = drawn(render_summary(chosen), terminal)
         terminal.write("\n" + summary)
         shown = summary.count("\n") + 1

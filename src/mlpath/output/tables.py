@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from rich import box
 from rich.cells import cell_len
@@ -16,19 +17,7 @@ from rich.segment import Segment
 from rich.table import Table as RichTable
 from rich.text import Text as RichText
 
-from mlpath.output.blocks import (
-    Bars,
-    Block,
-    Changes,
-    Excerpt,
-    Excerpts,
-    Notes,
-    Paragraph,
-    Report,
-    Steps,
-    Summary,
-    Table,
-)
+from mlpath.output.blocks import Bars, Block, Excerpt, Excerpts, Notes, Paragraph, Report, Signed, Steps, Table
 
 ACCENT = "cyan"
 TONES = {"positive": "green", "caution": "yellow", "negative": "red"}
@@ -36,36 +25,27 @@ SIGN_STYLES = {"+": "bold green", "-": "bold red", "~": "bold yellow"}  # the si
 STATUS_STYLES = {"done": "bold green", "learning": "bold yellow", "skipped": "dim strike", "pending": "dim"}
 
 
-def to_renderable(report: Report) -> RenderableType:
+def to_renderable(report: Report, whole: bool = True) -> RenderableType:
+    """The report; without `whole`, the title and summary alone: what stays on screen after the pager closes."""
     parts: list[RenderableType] = [RichText(report.title, style=f"bold {ACCENT}")]
-    blocks = report.blocks
+    blocks = report.blocks if whole else ()
     if report.summary is not None:
-        parts.append(_summary(report.summary))
+        # The summary packed tight, without blank lines: one screen is all it has.
+        parts.append(Group(*(_summary_block(block) for block in report.summary.blocks)))
+        if not whole:
+            return Group(*parts)
         parts.append(Rule(RichText(report.summary.heading, style=f"bold {ACCENT}"), style=ACCENT, align="left"))
         blocks = blocks[report.summary.covers :]
     parts.extend(_block(block) for block in blocks)
     return Group(*_spaced(parts))
 
 
-def to_summary(report: Report) -> RenderableType:
-    """The title and the summary alone: what stays on screen after the pager closes."""
-    parts: list[RenderableType] = [RichText(report.title, style=f"bold {ACCENT}")]
-    if report.summary is not None:
-        parts.append(_summary(report.summary))
-    return Group(*parts)
-
-
-def _summary(summary: Summary) -> RenderableType:
-    """The summary packed tight, without blank lines: one screen is all it has."""
-    parts: list[RenderableType] = []
-    for block in summary.blocks:
-        if isinstance(block, Paragraph) and block.title and not block.tone:
-            parts.append(RichText.assemble((f"{block.title}: ", "bold"), block.text))
-        elif isinstance(block, Notes) and not block.title:
-            parts.append(RichText(" ".join(block.items), style="dim"))
-        else:
-            parts.append(_block(block))
-    return Group(*parts)
+def _summary_block(block: Block) -> RenderableType:
+    if isinstance(block, Paragraph) and block.title and not block.tone:
+        return RichText.assemble((f"{block.title}: ", "bold"), block.text)
+    if isinstance(block, Notes) and not block.title:
+        return RichText(" ".join(block.items), style="dim")
+    return _block(block)
 
 
 def _spaced(parts: Iterable[RenderableType]) -> list[RenderableType]:
@@ -81,30 +61,30 @@ def _heading(title: str) -> RichText:
     return RichText(title, style="bold")
 
 
+def _titled(title: str, body: RenderableType) -> RenderableType:
+    return Group(_heading(title), body) if title else body
+
+
 def _block(block: Block) -> RenderableType:
     if isinstance(block, Paragraph) and block.tone:
         colour = TONES.get(block.tone, ACCENT)
-        return Panel(
-            RichText(block.text),
-            title=RichText(block.title, style=f"bold {colour}"),
-            title_align="left",
-            border_style=colour,
-            expand=False,
-        )
+        title = RichText(block.title, style=f"bold {colour}")
+        return Panel(RichText(block.text), title=title, title_align="left", border_style=colour, expand=False)
     if isinstance(block, Paragraph):
-        body = RichText(block.text)
-        return Group(_heading(block.title), body) if block.title else body
+        return _titled(block.title, RichText(block.text))
+    if isinstance(block, Table) and len(block.columns) == 1:
+        return _titled(block.title, _Bullets(tuple(row[0] for row in block.rows), "•", ""))
     if isinstance(block, Table):
-        return _table(block)
+        return FittedTable(block)
     if isinstance(block, Bars):
         return BarChart(block)
     if isinstance(block, Steps):
         return Timeline(block)
     if isinstance(block, Notes):
-        return Group(RichText(block.title, style="dim bold"), _bullets(block.items, "·", "dim"))
-    if isinstance(block, Changes):
-        items = _bullets(tuple(text for _, text in block.items), "", "", signs=tuple(s for s, _ in block.items))
-        return Group(_heading(block.title), items) if block.title else items
+        return Group(RichText(block.title, style="dim bold"), _Bullets(block.items, "·", "dim"))
+    if isinstance(block, Signed):
+        items = _Bullets(tuple(text for _, text in block.items), "", "", signs=tuple(s for s, _ in block.items))
+        return _titled(block.title, items)
     if isinstance(block, Excerpts):
         return Group(_heading(block.title), *_spaced(_excerpt(item) for item in block.items))
     raise TypeError(block)
@@ -121,14 +101,15 @@ def _excerpt(item: Excerpt) -> RenderableType:
     )
 
 
-class _bullets:  # noqa: N801 - used like a function
+class _Bullets(NamedTuple):
     """A list whose wrapped lines hang under the text, not under the bullet. `signs`, one per
     item, replace the bullet: "+", "-" or "~" in a comparison (an empty sign keeps the bullet)."""
 
-    def __init__(
-        self, items: tuple[str, ...], bullet: str, style: str, indent: int = 3, signs: tuple[str, ...] = ()
-    ) -> None:
-        self.items, self.bullet, self.style, self.indent, self.signs = items, bullet, style, indent, signs
+    items: tuple[str, ...]
+    bullet: str
+    style: str
+    indent: int = 3
+    signs: tuple[str, ...] = ()
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         grid = RichTable.grid(padding=(0, 1))
@@ -142,14 +123,7 @@ class _bullets:  # noqa: N801 - used like a function
         yield grid
 
 
-def _table(block: Table) -> RenderableType:
-    if len(block.columns) == 1:
-        items = _bullets(tuple(row[0] for row in block.rows), "•", "")
-        return Group(_heading(block.title), items) if block.title else items
-    return FittedTable(block)
-
-
-class FittedTable:
+class FittedTable(NamedTuple):
     """A table whose words wrap but are never cut: a web address or a long word stays whole.
 
     When the table is too wide, its widest columns give way first, as rich does, but no column
@@ -158,8 +132,7 @@ class FittedTable:
     column's name.
     """
 
-    def __init__(self, block: Table) -> None:
-        self.block = block
+    block: Table
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         block, table = self.block, _rich_table(self.block)
@@ -173,21 +146,18 @@ class FittedTable:
             yield table
         elif sum(least) <= room:
             yield _rich_table(block, _share(room, least, most))
-        else:
-            yield from self._records(options.max_width - RECORD_INDENT)
-
-    def _records(self, width: int) -> RenderResult:
-        if self.block.title:
-            yield _heading(self.block.title)
-        for index, row in enumerate(self.block.rows):
-            if index or self.block.title:
-                yield RichText("")
-            yield RichText(row[0], style=f"bold {ACCENT}")
-            for column, cell in zip(self.block.columns[1:], row[1:], strict=True):
-                if cell:
-                    line = RichText(_list_breaks(f"{column}: {cell}", width))
-                    line.stylize("dim", 0, len(column) + 1)
-                    yield Padding(line, (0, 0, 0, RECORD_INDENT), expand=False)
+        else:  # each row a record: the first cell as a heading, every other cell after its column's name
+            if block.title:
+                yield _heading(block.title)
+            for index, row in enumerate(block.rows):
+                if index or block.title:
+                    yield RichText("")
+                yield RichText(row[0], style=f"bold {ACCENT}")
+                for column, cell in zip(block.columns[1:], row[1:], strict=True):
+                    if cell:
+                        line = RichText(_list_breaks(f"{column}: {cell}", options.max_width - RECORD_INDENT))
+                        line.stylize("dim", 0, len(column) + 1)
+                        yield Padding(line, (0, 0, 0, RECORD_INDENT), expand=False)
 
 
 RECORD_INDENT = 2
@@ -245,14 +215,13 @@ def _rich_table(block: Table, widths: list[int] | None = None) -> RichTable:
     return table
 
 
-class BarChart:
+class BarChart(NamedTuple):
     """Horizontal bars scaled to the largest value, with the reference value marked on each.
 
     On a narrow terminal each label moves onto its own line above its bar.
     """
 
-    def __init__(self, block: Bars) -> None:
-        self.block = block
+    block: Bars
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         reference = self.block.reference
@@ -284,14 +253,13 @@ class BarChart:
                 yield Padding(RichText(bar.note, style="dim"), (0, 0, 0, indent), expand=False)
 
 
-class Timeline:
+class Timeline(NamedTuple):
     """Steps drawn top to bottom: numbered stops on one rail, grouped under phase headings.
 
     Body lines are wrapped first and the rail is drawn beside every line, so it never breaks.
     """
 
-    def __init__(self, block: Steps) -> None:
-        self.block = block
+    block: Steps
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         rail, bullet, rule = ("|", "-", "-") if options.ascii_only else ("│", "•", "─")
@@ -319,12 +287,9 @@ class Timeline:
                 # a wrapped title hangs under itself, not under the step number
                 if number == 0 and signed:
                     yield Segment(f" {step.sign or ' '}", console.get_style(SIGN_STYLES.get(step.sign, "")))
-                    yield Segment(f" {step.marker:>{width - 2}} ", console.get_style(style))
-                elif number == 0:
-                    yield Segment(f" {step.marker:>{width}} ", console.get_style(style))
-                else:
-                    yield Segment(" ")
-                yield Segment(" " if number == 0 else " " * (width + 2))
+                if number == 0:
+                    yield Segment(f" {step.marker:>{width - 2 if signed else width}} ", console.get_style(style))
+                yield Segment(" " if number == 0 else " " * (width + 3))
                 yield from line
                 yield Segment.line()
             side = rail if index < len(steps) - 1 else " "
@@ -332,7 +297,7 @@ class Timeline:
             if step.summary:
                 body.append(RichText(step.summary, style="italic"))
             if step.details:
-                body.append(_bullets(step.details, bullet, "", indent=1, signs=step.signs))
+                body.append(_Bullets(step.details, bullet, "", indent=1, signs=step.signs))
             if body:
                 for line in console.render_lines(Group(*body), inner, pad=False):
                     yield Segment(" " * width + " " + side + "  ", console.get_style(ACCENT))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import KW_ONLY, dataclass, field
 from typing import TYPE_CHECKING, TextIO
 
 from mlpath.io.streams import encodes_everything
@@ -30,40 +31,34 @@ def _isatty(stream: object) -> bool:
         return False
 
 
-def _setting(environ: Mapping[str, str], name: str) -> int:
+def _size(
+    environ: Mapping[str, str], streams: tuple[object, ...], setting: str, which: str, bounds: tuple[int, int]
+) -> int:
+    """The setting when it is a sane number, else the size of the first stream that is a terminal; 0 if none."""
     from mlpath.text import whole_number
 
-    return whole_number(environ.get(name, ""), max_digits=5) or 0
-
-
-def _measured(streams: tuple[object, ...], which: str) -> int:
-    for stream in streams:
+    size = whole_number(environ.get(setting, ""), max_digits=5) or 0
+    for stream in () if size else streams:
         try:
-            size = os.get_terminal_size(stream.fileno())  # type: ignore[attr-defined]
+            size = int(getattr(os.get_terminal_size(stream.fileno()), which))  # type: ignore[attr-defined]
         except (AttributeError, OSError, ValueError):
             continue
-        return int(getattr(size, which))
-    return 0
-
-
-def _within(value: int, bounds: tuple[int, int], default: int) -> int:
-    low, high = bounds
-    return max(low, min(high, value)) if value > 0 else default
+        break
+    return max(bounds[0], min(bounds[1], size)) if size > 0 else 0
 
 
 def screen_width(environ: Mapping[str, str], streams: tuple[object, ...] = ()) -> int:
     """COLUMNS when it is a sane number, else the width of the first stream that is a terminal
     (so `| less` still gets the screen's width), else 80; always within WIDTH_RANGE."""
-    width = _setting(environ, "COLUMNS") or _measured(streams, "columns")
-    return _within(width, WIDTH_RANGE, DEFAULT_WIDTH)
+    return _size(environ, streams, "COLUMNS", "columns", WIDTH_RANGE) or DEFAULT_WIDTH
 
 
 def screen_height(environ: Mapping[str, str], streams: tuple[object, ...] = ()) -> int:
     """LINES, else the height of the first stream that is a terminal, else 24 (as rich does)."""
-    height = _setting(environ, "LINES") or _measured(streams, "lines")
-    return _within(height, HEIGHT_RANGE, DEFAULT_HEIGHT)
+    return _size(environ, streams, "LINES", "lines", HEIGHT_RANGE) or DEFAULT_HEIGHT
 
 
+@dataclass(eq=False)
 class Terminal:
     """The streams of one run, whether each is a terminal, and a rich console for each.
 
@@ -72,28 +67,17 @@ class Terminal:
     or with TERM=dumb.
     """
 
-    def __init__(
-        self,
-        stdin_isatty: bool,
-        stdout_isatty: bool,
-        stderr_isatty: bool,
-        utf8: bool = True,
-        *,
-        stdout: TextIO | None = None,
-        stderr: TextIO | None = None,
-        width: int = DEFAULT_WIDTH,
-        height: int = DEFAULT_HEIGHT,
-    ) -> None:
-        self.stdin_isatty = stdin_isatty
-        self.stdout_isatty = stdout_isatty
-        self.stderr_isatty = stderr_isatty
-        self.utf8 = utf8  # can stdout encode any character?
-        self.stdout = stdout if stdout is not None else sys.stdout
-        self.stderr = stderr if stderr is not None else sys.stderr
-        self.width = width
-        self.height = height  # rows: whether long output needs a pager, and how much summary fits
-        self._consoles: dict[str, Console] = {}
-        self._warned = False
+    stdin_isatty: bool
+    stdout_isatty: bool
+    stderr_isatty: bool
+    utf8: bool = True  # can stdout encode any character?
+    _: KW_ONLY
+    stdout: TextIO = field(default_factory=lambda: sys.stdout)
+    stderr: TextIO = field(default_factory=lambda: sys.stderr)
+    width: int = DEFAULT_WIDTH
+    height: int = DEFAULT_HEIGHT  # rows: whether long output needs a pager, and how much summary fits
+    _consoles: dict[str, Console] = field(default_factory=dict, init=False, repr=False)
+    _warned: bool = field(default=False, init=False, repr=False)
 
     @classmethod
     def detect(cls) -> Terminal:
@@ -119,11 +103,9 @@ class Terminal:
         return self.stdout_isatty and self.stderr_isatty
 
     def console(self) -> Console:
-        """The console for results, on stdout."""
         return self._console("out", self.stdout)
 
     def error_console(self) -> Console:
-        """The console for messages, on stderr."""
         return self._console("err", self.stderr)
 
     def _console(self, name: str, stream: TextIO) -> Console:

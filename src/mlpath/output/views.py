@@ -79,11 +79,10 @@ def salary(content: Content, yours: int | None = None) -> Report:
     for tier in page.tiers:
         note = f"{tier.multiple_of_national_average:.2f}× the national average ({tier.multiple_formula})"
         bars.append(Bar(tier.name, tier.amount, money(tier.amount), note))
-        if tier.compared_with_yours is not None and yours is not None:
-            versus = tier.compared_with_yours
-            beside.append(
-                (tier.name, money(yours), money(tier.amount), f"{versus.difference:+,}", f"{versus.percent:+.1f}%")
-            )
+        versus = tier.compared_with_yours
+        if versus is not None and yours is not None:
+            amounts = (money(yours), money(tier.amount))
+            beside.append((tier.name, *amounts, f"{versus.difference:+,}", f"{versus.percent:+.1f}%"))
     names = content.names
     sources = sorted({names[t.amount.source] for t in content.salary.tiers})
     notes = [
@@ -311,9 +310,8 @@ def data_check(page: pages.DataCheckPage) -> Report:
     if page.valid:
         blocks: tuple[Block, ...] = (Paragraph(f"{page.directory}: valid ({page.figure_count} sourced figures)"),)
     else:
-        noun = "problem" if len(page.problems) == 1 else "problems"
         blocks = (
-            Paragraph(f"{page.directory}: invalid ({len(page.problems)} {noun})"),
+            Paragraph(f"{page.directory}: invalid ({plural(len(page.problems), 'problem')})"),
             Table(("problem",), tuple((str(p),) for p in page.problems)),
         )
     return Report("Content check", page, blocks)
@@ -327,11 +325,7 @@ def home(page: pages.HomePage) -> Report:
             "every fact comes from one sourced career guide."
         ),
         Paragraph("A few questions, an honest verdict and your own roadmap.", title=f"Start with '{page.start}'"),
-        Table(
-            ("command", "what it shows"),
-            tuple((f"mlpath {c.command}", c.help) for c in page.first),
-            "Then",
-        ),
+        Table(("command", "what it shows"), tuple((f"mlpath {c.command}", c.help) for c in page.first), "Then"),
         Paragraph("All commands: mlpath --help. One command in full: mlpath COMMAND --help."),
     ]
     return Report(f"mlpath {page.version}", page, tuple(blocks))
@@ -361,7 +355,7 @@ def cohort(document: Cohort, content: Content) -> Report:
     if valid:
         verdicts = document.verdicts.__dict__
         summary.append(
-            bars("Verdicts", "verdict", [(lv, verdicts[lv], _percent(verdicts[lv], valid)) for lv in LEVELS])
+            bars("Verdicts", "verdict", [(lv, verdicts[lv], round(verdicts[lv] / valid * 100, 1)) for lv in LEVELS])
         )
     blocks = list(summary)
     if filled.count:
@@ -408,7 +402,3 @@ def cohort(document: Cohort, content: Content) -> Report:
 
 
 INVALID_SHOWN = 10  # invalid lines the table shows; JSON lists more
-
-
-def _percent(count: int, whole: int) -> float:
-    return round(count / whole * 100, 1) if whole else 0.0
