@@ -47,11 +47,9 @@ def load_content(directory: Path, use_cache: bool = True, *, refresh: bool = Fal
 
     texts, problems = read_texts(directory)
     plain_texts = {section: text for section, (_, text) in texts.items()}
-    files = tuple(str(path) for path, _ in texts.values())
     if use_cache and not refresh and not problems:
         cached = cache.lookup(directory, plain_texts, lambda: load_content(directory, refresh=True))
         if cached is not None:
-            cached.files = files
             return cached
         known = _VALIDATED.get(tuple(plain_texts.items()))
         if known is not None:  # validated earlier in this process: only the cache entry is missing
@@ -68,7 +66,7 @@ def load_content(directory: Path, use_cache: bool = True, *, refresh: bool = Fal
     problems += found
     if problems:
         raise ContentError(str(directory), problems)
-    content = Content(sections, files=files)
+    content = Content(sections)
     if use_cache:
         cache.store(directory, plain_texts, content)
         _VALIDATED.clear()  # one is enough: a process reads one content directory
