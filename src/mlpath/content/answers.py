@@ -86,7 +86,6 @@ def _contract() -> dict[str, tuple[str, tuple[Any, ...]]]:
 
 
 CONTRACT = _contract()
-MULTISELECT = tuple(key for key, (kind, _) in CONTRACT.items() if kind == "multiselect")
 _MISSING = object()
 
 
@@ -184,7 +183,7 @@ def resolve(
     by_key = {question.key: question for question in questions}
     for key in list(missing):
         question = by_key.get(key)
-        if key in MULTISELECT and not asking:
+        if CONTRACT[key][0] == "multiselect" and not asking:
             prepared[key] = ()
         elif question is not None and question.when and _skipped(question, prepared):
             prepared[key] = _CHECKS[key](question.default)
@@ -207,7 +206,7 @@ def _skipped(question: Question, known: Mapping[str, Any]) -> bool:
 
 def changed(answers: Answers, changes: Mapping[str, Any]) -> Answers:
     """`answers` with checked `changes` applied."""
-    return build({**dict(zip(KEYS, answers._values(), strict=True)), **changes})
+    return answers.replace(**changes)
 
 
 def parse_assignments(assignments: Iterable[str], flag: str = "--set") -> dict[str, Any]:

@@ -21,6 +21,7 @@ MAX_FILE_BYTES = 1_000_000  # content files larger than this are refused before 
 # commands (a test suite, a program importing mlpath) validates it once.
 _VALIDATED: dict[tuple[tuple[str, str], ...], Content] = {}
 Document = tuple[Path, str, Any]  # a section's file, its text and its parsed data
+_UNREADABLE = object()  # a file whose lines cannot be told
 
 
 def _problem(file: str, line: int | None, field: str, message: str) -> Problem:
@@ -107,16 +108,30 @@ def validate(documents: dict[str, Document]) -> tuple[dict[str, Any], list[Probl
 
     problems: list[Problem] = []
     sections: dict[str, Any] = {}
-    lines = {section: _Lines(text) for section, (_, text, _) in documents.items()}
+    roots: dict[str, Any] = {}
+
+    def line(section: str, location: tuple[Any, ...]) -> int | None:
+        """The 1-based line of the node at a location (or of its nearest existing parent). Each
+        file is composed once, however many problems it has."""
+        from mlpath.io import yaml
+
+        text = documents[section][1]
+        if section not in roots:
+            try:
+                roots[section] = yaml.compose(text) if text else _UNREADABLE
+            except yaml.YAMLError:
+                roots[section] = _UNREADABLE
+        return None if roots[section] is _UNREADABLE else yaml.line_of(roots[section], location)
+
     for section, (path, _, data) in documents.items():
         try:
             sections[section] = _adapter(section).validate_python(data)
         except ValidationError as error:
             for detail in error.errors(include_url=False, include_input=False):
                 location = tuple(detail["loc"])
-                problems.append(_problem(str(path), lines[section](location), _field(location), detail["msg"]))
+                problems.append(_problem(str(path), line(section, location), _field(location), detail["msg"]))
     for section, location, message in check(sections):
-        problems.append(_problem(str(documents[section][0]), lines[section](location), _field(location), message))
+        problems.append(_problem(str(documents[section][0]), line(section, location), _field(location), message))
     return sections, problems
 
 
@@ -166,26 +181,3 @@ def _field(location: tuple[Any, ...]) -> str:
     for key in location:
         parts.append(f"[{key}]" if isinstance(key, int) else (f".{key}" if parts else str(key)))
     return "".join(parts)
-
-
-class _Lines:
-    """The 1-based line of the node at a location in one file's text (or of its nearest existing
-    parent). The text is composed once, however many problems it has."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.root: Any = None
-        self.composed = False
-
-    def __call__(self, location: tuple[Any, ...]) -> int | None:
-        from mlpath.io import yaml
-
-        if not self.composed:
-            self.composed = True
-            try:
-                self.root = yaml.compose(self.text)
-            except yaml.YAMLError:
-                self.text = ""
-        if not self.text:
-            return None
-        return yaml.line_of(self.root, location)

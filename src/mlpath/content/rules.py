@@ -214,9 +214,8 @@ class RoadmapNotes(Record):
     years_scaled_master: Annotated[Phrase, Fills("years,factor,study,scaled")]
     tuition_years: Annotated[Phrase, Fills("years")]  # the years a tuition formula counts when the study takes longer
     tuition_years_master: Annotated[Phrase, Fills("years")]
-    tuition_scaled: Annotated[
-        Phrase, Fills("formula,study")
-    ]  # the tuition when the study takes longer than the years it counts
+    # the tuition when the study takes longer than the years it counts
+    tuition_scaled: Annotated[Phrase, Fills("formula,study")]
 
 
 class RoadmapSummary(Record):
