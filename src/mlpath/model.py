@@ -150,17 +150,14 @@ class Record:
         return f"{type(self).__name__}({shown})"
 
     def replace(self, **changes: Any) -> Self:
-        """A copy with `changes`."""
         return type(self)(**{**self.__dict__, **changes})
 
 
 def marks(hint: Any) -> tuple[Any, ...]:
-    """The metadata of an `Annotated` hint (nothing for any other)."""
     return tuple(getattr(hint, "__metadata__", ()))
 
 
 def bare(hint: Any) -> Any:
-    """The type inside `Annotated`."""
     return hint.__origin__ if hasattr(hint, "__metadata__") else hint
 
 

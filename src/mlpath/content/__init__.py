@@ -11,27 +11,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 if TYPE_CHECKING:
-    from mlpath.content.facts import (
-        Aspects,
-        Assumptions,
-        Companies,
-        Education,
-        Figure,
-        Industries,
-        Internships,
-        Ladder,
-        Outlook,
-        Reflection,
-        Resources,
-        Role,
-        Salary,
-        Skills,
-        Source,
-        Sources,
-        Specialties,
-        WorkLife,
-    )
-    from mlpath.content.rules import Questions, RoadmapRules, VerdictRules
+    from mlpath.content import facts, rules
 
 T = TypeVar("T")
 
@@ -98,34 +78,34 @@ class Content:
         """Each source's name by its id: how a source id is shown."""
         return {source.id: source.name for source in self.sources.sources}
 
-    def source(self, source_id: str) -> Source:
+    def source(self, source_id: str) -> facts.Source:
         return next(source for source in self.sources.sources if source.id == source_id)
 
-    def figures(self) -> list[tuple[str, Figure]]:
+    def figures(self) -> list[tuple[str, facts.Figure]]:
         """Every sourced figure, keyed where it lives (e.g. "salary.tiers.entry.amount")."""
         from mlpath.content.checks import figures_in
 
         return [(key, figure) for name in SECTIONS for key, _, figure in figures_in(name, self.section(name))]
 
-    sources: Section[Sources] = Section("facts", "Sources")
-    salary: Section[Salary] = Section("facts", "Salary")
-    role: Section[Role] = Section("facts", "Role")
-    ladder: Section[Ladder] = Section("facts", "Ladder")
-    aspects: Section[Aspects] = Section("facts", "Aspects")
-    skills: Section[Skills] = Section("facts", "Skills")
-    specialties: Section[Specialties] = Section("facts", "Specialties")
-    education: Section[Education] = Section("facts", "Education")
-    resources: Section[Resources] = Section("facts", "Resources")
-    internships: Section[Internships] = Section("facts", "Internships")
-    work_life: Section[WorkLife] = Section("facts", "WorkLife")
-    outlook: Section[Outlook] = Section("facts", "Outlook")
-    industries: Section[Industries] = Section("facts", "Industries")
-    companies: Section[Companies] = Section("facts", "Companies")
-    reflection: Section[Reflection] = Section("facts", "Reflection")
-    assumptions: Section[Assumptions] = Section("facts", "Assumptions")
-    questions: Section[Questions] = Section("rules", "Questions")
-    verdict: Section[VerdictRules] = Section("rules", "VerdictRules")
-    roadmap: Section[RoadmapRules] = Section("rules", "RoadmapRules")
+    sources: Section[facts.Sources] = Section("facts", "Sources")
+    salary: Section[facts.Salary] = Section("facts", "Salary")
+    role: Section[facts.Role] = Section("facts", "Role")
+    ladder: Section[facts.Ladder] = Section("facts", "Ladder")
+    aspects: Section[facts.Aspects] = Section("facts", "Aspects")
+    skills: Section[facts.Skills] = Section("facts", "Skills")
+    specialties: Section[facts.Specialties] = Section("facts", "Specialties")
+    education: Section[facts.Education] = Section("facts", "Education")
+    resources: Section[facts.Resources] = Section("facts", "Resources")
+    internships: Section[facts.Internships] = Section("facts", "Internships")
+    work_life: Section[facts.WorkLife] = Section("facts", "WorkLife")
+    outlook: Section[facts.Outlook] = Section("facts", "Outlook")
+    industries: Section[facts.Industries] = Section("facts", "Industries")
+    companies: Section[facts.Companies] = Section("facts", "Companies")
+    reflection: Section[facts.Reflection] = Section("facts", "Reflection")
+    assumptions: Section[facts.Assumptions] = Section("facts", "Assumptions")
+    questions: Section[rules.Questions] = Section("rules", "Questions")
+    verdict: Section[rules.VerdictRules] = Section("rules", "VerdictRules")
+    roadmap: Section[rules.RoadmapRules] = Section("rules", "RoadmapRules")
 
 
 SECTIONS: tuple[str, ...] = tuple(name for name, value in vars(Content).items() if isinstance(value, Section))
