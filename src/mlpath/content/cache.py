@@ -49,10 +49,10 @@ def _schema_stamp() -> bytes:
     from pydantic.version import VERSION
 
     digest = hashlib.sha256(f"{sys.version}\0{VERSION}\0{FORMAT}".encode())
-    here = Path(__file__).parent
-    for source in [here / "facts.py", here / "rules.py", here / "cache.py", here.parent / "model.py"]:
-        stat = source.stat()
-        digest.update(f"{source.name}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+    package = Path(__file__).parent.parent
+    for name in ("content/facts.py", "content/rules.py", "content/answers.py", "content/cache.py", "model.py"):
+        stat = (package / name).stat()
+        digest.update(f"{name}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
     return digest.digest()
 
 
@@ -98,11 +98,8 @@ def store(directory: Path, texts: Mapping[str, str], content: Content) -> None:
 
     known = key(directory, texts)
     target = entry(directory, texts, known)
-    document = {
-        "format": FORMAT,
-        "key": known,
-        "sections": {name: to_plain(content.section(name)) for name in SECTIONS},
-    }
+    sections = {name: to_plain(content.section(name)) for name in SECTIONS}
+    document = {"format": FORMAT, "key": known, "sections": sections}
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
