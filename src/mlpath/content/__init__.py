@@ -83,9 +83,11 @@ class Content:
 
     def figures(self) -> list[tuple[str, facts.Figure]]:
         """Every sourced figure, keyed where it lives (e.g. "salary.tiers.entry.amount")."""
-        from mlpath.content.checks import figures_in
+        from mlpath.content.checks import walk
+        from mlpath.content.facts import Figure
 
-        return [(key, figure) for name in SECTIONS for key, _, figure in figures_in(name, self.section(name))]
+        found = ((name + key, node) for name in SECTIONS for node, _, key in walk(self.section(name)))
+        return [(key, node) for key, node in found if isinstance(node, Figure)]
 
     sources: Section[facts.Sources] = Section("facts", "Sources")
     salary: Section[facts.Salary] = Section("facts", "Salary")

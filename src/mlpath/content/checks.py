@@ -11,7 +11,6 @@ from typing import Any
 
 from mlpath.content.answers import CONTRACT, KEYS
 from mlpath.content.answers import check as check_answers
-from mlpath.content.facts import Figure
 from mlpath.errors import UsageError
 from mlpath.model import Fills, Record, SourceRef, marks, record_hints
 
@@ -47,11 +46,6 @@ def walk(node: Any, location: tuple[Any, ...] = (), key: str = "") -> Iterator[t
     elif isinstance(node, dict):
         for name, item in node.items():
             yield from walk(item, (*location, name), f"{key}.{name}")
-
-
-def figures_in(section: str, value: Any) -> list[tuple[str, tuple[Any, ...], Figure]]:
-    """(key, location, figure) of every sourced figure in a section."""
-    return [(section + key, where, node) for node, where, key in walk(value) if isinstance(node, Figure)]
 
 
 def _ids_and_sources(sections: dict[str, Any]) -> Iterator[Finding]:

@@ -150,18 +150,17 @@ def _read(path: Path) -> tuple[str, Problem | None]:
     try:
         return read_regular(path, MAX_FILE_BYTES).decode("utf-8"), None
     except FileNotFoundError:
-        return "", _problem(str(path), None, "", "file is missing")
+        reason = "file is missing"
     except NotRegularFileError as error:
-        expected = (
-            ", expected a YAML file" if error.kind == "a directory" else "; a content file must be a regular file"
-        )
-        return "", _problem(str(path), None, "", f"is {error.kind}{expected}")
+        wanted = ", expected a YAML file" if error.kind == "a directory" else "; a content file must be a regular file"
+        reason = f"is {error.kind}{wanted}"
     except TooLargeError:
-        return "", _problem(str(path), None, "", f"file is too large; the limit is {MAX_FILE_BYTES:,} bytes")
+        reason = f"file is too large; the limit is {MAX_FILE_BYTES:,} bytes"
     except UnicodeDecodeError as error:
-        return "", _problem(str(path), None, "", f"is not UTF-8 text ({error.reason})")
+        reason = f"is not UTF-8 text ({error.reason})"
     except OSError as error:
-        return "", _problem(str(path), None, "", f"cannot be read ({error.strerror})")
+        reason = f"cannot be read ({error.strerror})"
+    return "", _problem(str(path), None, "", reason)
 
 
 def _parse(path: Path, text: str) -> tuple[Any, Problem | None]:
