@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import IntEnum
 
 from mlpath.model import Record
-from mlpath.text import cut_words
+from mlpath.text import cut_words, plural
 
 
 class ExitCode(IntEnum):
@@ -58,5 +58,4 @@ class ContentError(MlpathError):
     def __init__(self, directory: str, problems: list[Problem]) -> None:
         self.directory = directory
         self.problems = problems
-        noun = "problem" if len(problems) == 1 else "problems"
-        super().__init__(f"invalid content in {cut_words(directory, 300)} ({len(problems)} {noun})")
+        super().__init__(f"invalid content in {cut_words(directory, 300)} ({plural(len(problems), 'problem')})")

@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import MISSING, FrozenInstanceError, dataclass, field, fields
-from typing import TYPE_CHECKING, Annotated, Any, get_args, get_origin, get_type_hints
+from typing import TYPE_CHECKING, Annotated, Any, get_args, get_type_hints
 
 if TYPE_CHECKING:
     from typing_extensions import Self, dataclass_transform
@@ -150,17 +150,14 @@ class Record:
         return f"{type(self).__name__}({shown})"
 
     def replace(self, **changes: Any) -> Self:
-        """A copy with `changes`."""
         return type(self)(**{**self.__dict__, **changes})
 
 
 def marks(hint: Any) -> tuple[Any, ...]:
-    """The metadata of an `Annotated` hint (nothing for any other)."""
     return tuple(getattr(hint, "__metadata__", ()))
 
 
 def bare(hint: Any) -> Any:
-    """The type inside `Annotated`."""
     return hint.__origin__ if hasattr(hint, "__metadata__") else hint
 
 
@@ -196,11 +193,10 @@ def _plan(cls: type) -> Plan:
             notes = marks(hint)
             convert = next((m.convert for m in notes if isinstance(m, As)), None)
             steps.append((name, _string(name) + ":", convert, Omitted in notes, SourceRef in notes))
-        sourced = any(_sourced(hint) for hint in record_hints(cls).values())
-        found = _PLANS[cls] = (tuple(steps), sourced)
         hints = record_hints(cls).values()
+        found = _PLANS[cls] = (tuple(steps), any(_sourced(hint) for hint in hints))
         if not any(convert or omitted or source for _, _, convert, omitted, source in steps) and not any(
-            _holds_record(hint) for hint in hints
+            _records(hint, {}) for hint in hints
         ):
             _PLAIN.add(cls)
     return found
@@ -287,29 +283,12 @@ def _fields(value: Any, names: Names | None) -> dict[str, Any]:
     return found
 
 
-def _holds_record(hint: Any) -> bool:
-    inner = bare(hint)
-    return is_record(inner) or any(_holds_record(arg) for arg in get_args(inner) if arg is not Ellipsis)
-
-
-def _holds_kept(hint: Any, seen: frozenset[type] = frozenset()) -> bool:
-    """Can a value of `hint` hold a record whose JSON is kept?"""
-    inner = bare(hint)
-    if is_record(inner):
-        if inner._kept:
-            return True
-        if inner in seen:
-            return False
-        return any(_holds_kept(h, seen | {inner}) for h in record_hints(inner).values())
-    return any(_holds_kept(arg, seen) for arg in get_args(inner) if arg is not Ellipsis)
-
-
 def _coder(kind: type) -> Coder:
     """The encoder of a record class: field by field when it holds records whose JSON is kept (so
     that theirs is reused), else in one go by the C encoder; kept itself when it recurs."""
     steps, sourced = _plan(kind)
     kept = getattr(kind, "_kept", False) and not sourced
-    walk = any(_holds_kept(hint) for hint in record_hints(kind).values())
+    walk = any(held._kept for hint in record_hints(kind).values() for held in _records(hint, {}))
 
     def record(value: Any, names: Names | None) -> str:
         if kept:
@@ -367,7 +346,7 @@ def schema_of(hint: Any) -> dict[str, Any]:
     return opened
 
 
-def _records(hint: Any, found: dict[type, None]) -> dict[type, None]:
+def _records(hint: Any, found: dict[type[Record], None]) -> dict[type[Record], None]:
     """Every record class `hint` holds, at any depth, itself included."""
     inner = bare(hint)
     if is_record(inner) and inner not in found:
@@ -388,16 +367,3 @@ def _open(schema: Any) -> Any:
     if isinstance(schema, list):
         return [_open(item) for item in schema]
     return schema
-
-
-def listed(value: Any) -> Any:
-    """A tuple as a list (answers as an answers file holds them)."""
-    return list(value) if isinstance(value, tuple) else value
-
-
-def args(hint: Any) -> tuple[Any, ...]:
-    return get_args(bare(hint))
-
-
-def origin(hint: Any) -> Any:
-    return get_origin(bare(hint))

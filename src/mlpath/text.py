@@ -1,11 +1,8 @@
 """Text in and out: numbers people type, values quoted in messages, text made safe to show.
 
-- Whole numbers are read here only: ASCII digits, never too many ("٣" is not 3; a
-  thousand-digit number is refused with the caller's message, never a crash).
-- A value quoted in a message goes through `short` (one line, cut) and a text that quotes what
-  was typed through `cut_words`; both drop escape sequences, so a message never drives the
-  terminal.
-- `shown` strips escape sequences and control characters from any text a person reads.
+Whole numbers are read here only ("٣" is not 3; a thousand-digit number is refused, never a
+crash), and every text a person reads or a message quotes is cut and stripped of escape
+sequences here, so that it never floods a message or drives the terminal.
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ and names the first wrong key or value with the allowed values and the nearest o
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Annotated, Any, Literal, get_args, get_origin, get_type_hints
 
 from annotated_types import Ge, Le
@@ -86,7 +86,6 @@ def _contract() -> dict[str, tuple[str, tuple[Any, ...]]]:
 
 
 CONTRACT = _contract()
-MULTISELECT = tuple(key for key, (kind, _) in CONTRACT.items() if kind == "multiselect")
 _MISSING = object()
 
 
@@ -103,46 +102,28 @@ def _invalid(key: str, value: Any) -> UsageError:
     return UsageError(f"invalid value {short(value)} for {key}{near}; allowed: {allowed_text(key)}")
 
 
-def _checker(key: str, kind: str, allowed: tuple[Any, ...]) -> Callable[[Any], Any]:
-    """The check of one answer: its value in the shape `Answers` holds (a list once each, in the
-    questions' order), or a UsageError."""
-    members = frozenset(allowed)
+def _checked(key: str, value: Any) -> Any:
+    """One answer in the shape `Answers` holds (a list once each, in the questions' order), or a
+    UsageError."""
+    kind, allowed = CONTRACT[key]
     if kind == "select":
-
-        def select(value: Any) -> Any:
-            if type(value) is str:
-                if value in members:
-                    return value
-                if value.strip() in members:
-                    return value.strip()
-            raise _invalid(key, value)
-
-        return select
+        if type(value) is str and value.strip() in allowed:
+            return value.strip()
+        raise _invalid(key, value)
     if kind == "scale":
-
-        def scale(value: Any) -> Any:
-            number = whole_number(value) if type(value) is str else value
-            if type(number) is int and number in members:
-                return number
-            raise _invalid(key, value if number is None else number)
-
-        return scale
-
-    def listed(value: Any) -> Any:
-        if type(value) is str:
-            value = [part.strip() for part in value.split(",") if part.strip()]
-        if type(value) is not list and type(value) is not tuple:
-            raise _invalid(key, value)
-        for item in value:
-            if type(item) is not str or item not in members:
-                raise _invalid(key, item)
-        chosen = set(value)
-        return tuple(v for v in allowed if v in chosen)
-
-    return listed
-
-
-_CHECKS = {key: _checker(key, kind, allowed) for key, (kind, allowed) in CONTRACT.items()}
+        number = whole_number(value) if type(value) is str else value
+        if type(number) is int and number in allowed:
+            return number
+        raise _invalid(key, value if number is None else number)
+    if type(value) is str:
+        value = [part.strip() for part in value.split(",") if part.strip()]
+    if type(value) is not list and type(value) is not tuple:
+        raise _invalid(key, value)
+    for item in value:
+        if type(item) is not str or item not in allowed:
+            raise _invalid(key, item)
+    chosen = set(value)
+    return tuple(v for v in allowed if v in chosen)
 
 
 def check(raw: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:
@@ -156,12 +137,12 @@ def check(raw: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:
         raise UsageError(f"unknown answer key {short(key)}{nearest(key, KEYS)}; keys are: {', '.join(KEYS)}")
     prepared: dict[str, Any] = {}
     missing: list[str] = []
-    for key, check_value in _CHECKS.items():
+    for key in KEYS:
         value = raw.get(key, _MISSING)
         if value is _MISSING:
             missing.append(key)
         else:
-            prepared[key] = check_value(value)
+            prepared[key] = _checked(key, value)
     return prepared, missing
 
 
@@ -184,15 +165,15 @@ def resolve(
     by_key = {question.key: question for question in questions}
     for key in list(missing):
         question = by_key.get(key)
-        if key in MULTISELECT and not asking:
+        if CONTRACT[key][0] == "multiselect" and not asking:
             prepared[key] = ()
         elif question is not None and question.when and _skipped(question, prepared):
-            prepared[key] = _CHECKS[key](question.default)
+            prepared[key] = _checked(key, question.default)
         else:
             continue
         missing.remove(key)
     if use_defaults and missing:
-        prepared.update({key: _CHECKS[key](by_key[key].default) for key in missing})
+        prepared.update({key: _checked(key, by_key[key].default) for key in missing})
         return prepared, [], missing
     return prepared, missing, []
 
@@ -206,8 +187,7 @@ def _skipped(question: Question, known: Mapping[str, Any]) -> bool:
 
 
 def changed(answers: Answers, changes: Mapping[str, Any]) -> Answers:
-    """`answers` with checked `changes` applied."""
-    return build({**dict(zip(KEYS, answers._values(), strict=True)), **changes})
+    return answers.replace(**changes)
 
 
 def parse_assignments(assignments: Iterable[str], flag: str = "--set") -> dict[str, Any]:

@@ -9,8 +9,10 @@ import string
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from mlpath.content.facts import Figure
-from mlpath.model import Record, SourceRef, marks, record_hints
+from mlpath.content.answers import CONTRACT, KEYS
+from mlpath.content.answers import check as check_answers
+from mlpath.errors import UsageError
+from mlpath.model import Fills, Record, SourceRef, marks, record_hints
 
 Finding = tuple[str, tuple[Any, ...], str]
 # The assumptions the engine reads by id, and whether it needs a value.
@@ -44,11 +46,6 @@ def walk(node: Any, location: tuple[Any, ...] = (), key: str = "") -> Iterator[t
     elif isinstance(node, dict):
         for name, item in node.items():
             yield from walk(item, (*location, name), f"{key}.{name}")
-
-
-def figures_in(section: str, value: Any) -> list[tuple[str, tuple[Any, ...], Figure]]:
-    """(key, location, figure) of every sourced figure in a section."""
-    return [(section + key, where, node) for node, where, key in walk(value) if isinstance(node, Figure)]
 
 
 def _ids_and_sources(sections: dict[str, Any]) -> Iterator[Finding]:
@@ -93,8 +90,6 @@ def _ranges(sections: dict[str, Any]) -> Iterator[Finding]:
 def _templates(sections: dict[str, Any]) -> Iterator[Finding]:
     """Every {name} in a text is one its code fills in (the field's `Fills` mark, content.rules);
     any other text holds no braces at all."""
-    from mlpath.model import Fills
-
     for section, value in sections.items():
         for node, where, _ in walk(value):
             if not isinstance(node, Record):
@@ -135,15 +130,10 @@ def _placeholders(section: str, location: tuple[Any, ...], text: str, names: fro
             yield section, location, f"unknown placeholder {{{name}}}; placeholders allowed here: {allowed}"
 
 
-def _selects() -> dict[str, tuple[Any, ...]]:
-    from mlpath.content.answers import CONTRACT
-
-    return {key: values for key, (kind, values) in CONTRACT.items() if kind == "select"}
+SELECTS = {key: values for key, (kind, values) in CONTRACT.items() if kind == "select"}
 
 
 def _questions(questions: Any) -> Iterator[Finding]:
-    from mlpath.content.answers import CONTRACT, KEYS
-
     keys = [q.key for q in questions.questions]
     for missing in [key for key in KEYS if key not in keys]:
         yield "questions", ("questions",), f"no question asks for answer key {missing!r}"
@@ -171,27 +161,20 @@ def _questions(questions: Any) -> Iterator[Finding]:
 
 
 def _when(section: str, where: tuple[Any, ...], when: Mapping[str, tuple[str, ...]]) -> Iterator[Finding]:
-    selects = _selects()
     for key, values in when.items():
-        if key not in selects:
-            why = f"{key!r} is not a single-choice answer; use one of: {', '.join(selects)}"
+        if key not in SELECTS:
+            why = f"{key!r} is not a single-choice answer; use one of: {', '.join(SELECTS)}"
             yield section, (*where, "when", key), why
             continue
         for value in values:
-            if value not in selects[key]:
-                yield (
-                    section,
-                    (*where, "when", key),
-                    f"{value!r} is not a {key} answer; allowed: {', '.join(selects[key])}",
-                )
+            if value not in SELECTS[key]:
+                why = f"{value!r} is not a {key} answer; allowed: {', '.join(SELECTS[key])}"
+                yield section, (*where, "when", key), why
 
 
 def _education_rules(rules: Any) -> Iterator[Finding]:
     """Each rule adds a known step or skips; together they cover every education × path answer; the
     answers the roadmap names are allowed ones; each comparison the quiz may offer is a valid answer."""
-    from mlpath.content import answers as contract
-    from mlpath.errors import UsageError
-
     table = rules.education
     for index, rule in enumerate((table.general, *table.rules)):
         where = ("education", "general") if index == 0 else ("education", "rules", index - 1)
@@ -207,23 +190,22 @@ def _education_rules(rules: Any) -> Iterator[Finding]:
                 yield "roadmap", (*where, "extra"), f"unknown extra action {extra!r}"
     if table.general.skip is not None:
         yield "roadmap", ("education", "general"), "the general roadmap cannot skip education"
-    for education, path in itertools.product(contract.CONTRACT["education"][1], contract.CONTRACT["path"][1]):
+    for education, path in itertools.product(CONTRACT["education"][1], CONTRACT["path"][1]):
         answers = {"education": education, "path": path}
         if not any(all(answers.get(k) in v for k, v in rule.when.items()) for rule in table.rules):
             yield "roadmap", ("education", "rules"), f"no rule matches education = {education}, path = {path}"
-    selects = _selects()
     for key, value in rules.general_answers.items():
-        if key not in selects or value not in selects[key]:
+        if key not in SELECTS or value not in SELECTS[key]:
             yield "roadmap", ("general_answers", key), f"{key}: {value!r} is not an allowed answer"
     for remote in rules.job.remote:
-        if remote not in selects["remote_work"]:
+        if remote not in SELECTS["remote_work"]:
             yield "roadmap", ("job", "remote", remote), f"unknown remote_work answer {remote!r}"
     for key in rules.projects.concerns:
-        if contract.CONTRACT.get(key, ("",))[0] != "scale":
+        if CONTRACT.get(key, ("",))[0] != "scale":
             yield "roadmap", ("projects", "concerns", key), f"{key!r} is not a 1-5 answer"
     for index, attempt in enumerate(rules.what_if.tries):
         try:
-            contract.check({attempt.key: attempt.value})
+            check_answers({attempt.key: attempt.value})
         except UsageError as error:
             yield "roadmap", ("what_if", "tries", index), str(error)
 
@@ -249,8 +231,6 @@ def _verdict(sections: dict[str, Any]) -> Iterator[Finding]:
 
 def _roadmap(sections: dict[str, Any]) -> Iterator[Finding]:
     """Every id the roadmap rules name is one the content has."""
-    from mlpath.content.answers import CONTRACT
-
     rules = sections["roadmap"]
     skills = {s.id: s for s in sections["skills"].on_the_job}
     tools = {name for skill in skills.values() for names in skill.tools.values() for name in names}

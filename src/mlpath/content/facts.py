@@ -336,7 +336,4 @@ class Assumptions(Record):
     assumptions: tuple[Assumption, ...]
 
     def get(self, assumption_id: str) -> Assumption:
-        for assumption in self.assumptions:
-            if assumption.id == assumption_id:
-                return assumption
-        raise KeyError(assumption_id)
+        return {assumption.id: assumption for assumption in self.assumptions}[assumption_id]

@@ -21,6 +21,7 @@ MAX_FILE_BYTES = 1_000_000  # content files larger than this are refused before 
 # commands (a test suite, a program importing mlpath) validates it once.
 _VALIDATED: dict[tuple[tuple[str, str], ...], Content] = {}
 Document = tuple[Path, str, Any]  # a section's file, its text and its parsed data
+_UNREADABLE = object()  # a file whose lines cannot be told
 
 
 def _problem(file: str, line: int | None, field: str, message: str) -> Problem:
@@ -47,11 +48,9 @@ def load_content(directory: Path, use_cache: bool = True, *, refresh: bool = Fal
 
     texts, problems = read_texts(directory)
     plain_texts = {section: text for section, (_, text) in texts.items()}
-    files = tuple(str(path) for path, _ in texts.values())
     if use_cache and not refresh and not problems:
         cached = cache.lookup(directory, plain_texts, lambda: load_content(directory, refresh=True))
         if cached is not None:
-            cached.files = files
             return cached
         known = _VALIDATED.get(tuple(plain_texts.items()))
         if known is not None:  # validated earlier in this process: only the cache entry is missing
@@ -68,7 +67,7 @@ def load_content(directory: Path, use_cache: bool = True, *, refresh: bool = Fal
     problems += found
     if problems:
         raise ContentError(str(directory), problems)
-    content = Content(sections, files=files)
+    content = Content(sections)
     if use_cache:
         cache.store(directory, plain_texts, content)
         _VALIDATED.clear()  # one is enough: a process reads one content directory
@@ -109,16 +108,30 @@ def validate(documents: dict[str, Document]) -> tuple[dict[str, Any], list[Probl
 
     problems: list[Problem] = []
     sections: dict[str, Any] = {}
-    lines = {section: _Lines(text) for section, (_, text, _) in documents.items()}
+    roots: dict[str, Any] = {}
+
+    def line(section: str, location: tuple[Any, ...]) -> int | None:
+        """The 1-based line of the node at a location (or of its nearest existing parent). Each
+        file is composed once, however many problems it has."""
+        from mlpath.io import yaml
+
+        text = documents[section][1]
+        if section not in roots:
+            try:
+                roots[section] = yaml.compose(text) if text else _UNREADABLE
+            except yaml.YAMLError:
+                roots[section] = _UNREADABLE
+        return None if roots[section] is _UNREADABLE else yaml.line_of(roots[section], location)
+
     for section, (path, _, data) in documents.items():
         try:
             sections[section] = _adapter(section).validate_python(data)
         except ValidationError as error:
             for detail in error.errors(include_url=False, include_input=False):
                 location = tuple(detail["loc"])
-                problems.append(_problem(str(path), lines[section](location), _field(location), detail["msg"]))
+                problems.append(_problem(str(path), line(section, location), _field(location), detail["msg"]))
     for section, location, message in check(sections):
-        problems.append(_problem(str(documents[section][0]), lines[section](location), _field(location), message))
+        problems.append(_problem(str(documents[section][0]), line(section, location), _field(location), message))
     return sections, problems
 
 
@@ -137,18 +150,17 @@ def _read(path: Path) -> tuple[str, Problem | None]:
     try:
         return read_regular(path, MAX_FILE_BYTES).decode("utf-8"), None
     except FileNotFoundError:
-        return "", _problem(str(path), None, "", "file is missing")
+        reason = "file is missing"
     except NotRegularFileError as error:
-        expected = (
-            ", expected a YAML file" if error.kind == "a directory" else "; a content file must be a regular file"
-        )
-        return "", _problem(str(path), None, "", f"is {error.kind}{expected}")
+        wanted = ", expected a YAML file" if error.kind == "a directory" else "; a content file must be a regular file"
+        reason = f"is {error.kind}{wanted}"
     except TooLargeError:
-        return "", _problem(str(path), None, "", f"file is too large; the limit is {MAX_FILE_BYTES:,} bytes")
+        reason = f"file is too large; the limit is {MAX_FILE_BYTES:,} bytes"
     except UnicodeDecodeError as error:
-        return "", _problem(str(path), None, "", f"is not UTF-8 text ({error.reason})")
+        reason = f"is not UTF-8 text ({error.reason})"
     except OSError as error:
-        return "", _problem(str(path), None, "", f"cannot be read ({error.strerror})")
+        reason = f"cannot be read ({error.strerror})"
+    return "", _problem(str(path), None, "", reason)
 
 
 def _parse(path: Path, text: str) -> tuple[Any, Problem | None]:
@@ -168,26 +180,3 @@ def _field(location: tuple[Any, ...]) -> str:
     for key in location:
         parts.append(f"[{key}]" if isinstance(key, int) else (f".{key}" if parts else str(key)))
     return "".join(parts)
-
-
-class _Lines:
-    """The 1-based line of the node at a location in one file's text (or of its nearest existing
-    parent). The text is composed once, however many problems it has."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.root: Any = None
-        self.composed = False
-
-    def __call__(self, location: tuple[Any, ...]) -> int | None:
-        from mlpath.io import yaml
-
-        if not self.composed:
-            self.composed = True
-            try:
-                self.root = yaml.compose(self.text)
-            except yaml.YAMLError:
-                self.text = ""
-        if not self.text:
-            return None
-        return yaml.line_of(self.root, location)

@@ -9,15 +9,15 @@ from typing import Annotated, Literal
 from annotated_types import Ge, Le, MinLen
 from pydantic.types import StrictBool, StrictInt, StrictStr
 
+from mlpath.content.answers import Scale
 from mlpath.content.facts import Phrase, Phrases, Slug
 from mlpath.model import Each, Fills, Inline, Record, Rows
 
-ScalePoint = Annotated[StrictInt, Ge(1), Le(5)]  # a point of the 1-5 scale (engine.answers.SCALE)
 Count = Annotated[StrictInt, Ge(0), Le(100)]  # how many reasons, factors or offers
 
 
 class Choice(Record):
-    value: Slug | ScalePoint
+    value: Slug | Scale
     label: Phrase
 
 
@@ -82,8 +82,8 @@ class VerdictNote(Record):
 
 class VerdictRules(Record):
     editorial: StrictBool
-    strength_at: ScalePoint
-    concern_at: ScalePoint
+    strength_at: Scale
+    concern_at: Scale
     levels: Annotated[tuple[VerdictLevel, ...], MinLen(1)]
     neutral: Annotated[Phrase, Fills("count")]  # when no fit answer is a strength or a concern
     notes: tuple[VerdictNote, ...]
@@ -214,9 +214,8 @@ class RoadmapNotes(Record):
     years_scaled_master: Annotated[Phrase, Fills("years,factor,study,scaled")]
     tuition_years: Annotated[Phrase, Fills("years")]  # the years a tuition formula counts when the study takes longer
     tuition_years_master: Annotated[Phrase, Fills("years")]
-    tuition_scaled: Annotated[
-        Phrase, Fills("formula,study")
-    ]  # the tuition when the study takes longer than the years it counts
+    # the tuition when the study takes longer than the years it counts
+    tuition_scaled: Annotated[Phrase, Fills("formula,study")]
 
 
 class RoadmapSummary(Record):
