@@ -21,7 +21,7 @@ from mlpath.engine.compare import compare
 from mlpath.engine.roadmap import build_roadmap
 from mlpath.output.blocks import Report
 from mlpath.output.formats import drawn, render_summary
-from mlpath.output.pager import _for_less, pager_command
+from mlpath.output.pager import for_less, pager_command
 from mlpath.output.roadmap import comparison_report, roadmap_report, shorter_comparisons, shorter_roadmaps
 from mlpath.output.screen import show_long
 from mlpath.output.terminal import Terminal
@@ -97,7 +97,7 @@ def test_without_a_setting_the_pager_is_less_with_colours() -> None:
 )
 def test_less_shows_colours_unless_told_otherwise(argv: list[str], less: str | None, raw: bool) -> None:
     environ = {"LESS": less} if less else {}
-    shown, env = _for_less(argv, environ)
+    shown, env = for_less(argv, environ)
     assert ("-R" in shown[len(argv) :]) is raw
     assert env["LESS"] == (less or "R")
 

@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 from conftest import MLPATH, Run
+from mlpath.output.pager import for_less
 
 
 @pytest.mark.slow
@@ -146,18 +147,14 @@ def test_templates_in_every_section_are_checked(run: Run, content_dir: Path, tem
     "less", ['-Ps"Press q to quit"', "-PmPress", "-x4 -Pm%f-more", "--use-color -Dd+r", "-+R", "-+r"]
 )
 def test_less_gets_raw_control_unless_its_options_turn_it_on(less: str) -> None:
-    from mlpath.output.pager import pager_command
-
-    command = pager_command({"PAGER": "less", "LESS": less})
-    assert command is not None and "-R" in command
+    argv, _ = for_less(["less"], {"LESS": less})
+    assert "-R" in argv
 
 
 @pytest.mark.parametrize("less", ["-R", "-r", "-iR", "--RAW-CONTROL-CHARS", "--raw-control-chars", "-FRX"])
 def test_less_options_that_show_colour_are_kept_as_they_are(less: str) -> None:
-    from mlpath.output.pager import pager_command
-
-    command = pager_command({"PAGER": "less", "LESS": less})
-    assert command is not None and "-R" not in command
+    argv, _ = for_less(["less"], {"LESS": less})
+    assert "-R" not in argv
 
 
 def test_an_answers_file_name_with_escape_codes_is_shown_escaped(run: Run, tmp_path: Path) -> None:

@@ -41,7 +41,9 @@ def examples(summary: str, *lines: str) -> str:
 
 
 def fail(message: str, code: ExitCode) -> NoReturn:
-    typer.echo(f"Error: {message}", err=True)
+    """The one door of every error message: what it quotes of the user's input (a file name, an
+    id) never reaches the terminal as escape sequences or control characters."""
+    typer.echo(f"Error: {shown(message)}", err=True)
     raise typer.Exit(int(code))
 
 
@@ -110,12 +112,13 @@ def exit_codes() -> Iterator[None]:
         raise
     except ContentError as error:
         typer.echo(
-            "\n".join([f"Error: {error}", *(f"  {shown(str(problem))}" for problem in error.problems)]), err=True
+            "\n".join([f"Error: {shown(str(error))}", *(f"  {shown(str(problem))}" for problem in error.problems)]),
+            err=True,
         )
         raise typer.Exit(int(error.exit_code)) from None
     except InterruptError as error:
         with contextlib.suppress(OSError):  # stderr may be the terminal that went away
-            typer.echo(str(error), err=True)
+            typer.echo(shown(str(error)), err=True)
         raise typer.Exit(int(error.exit_code)) from None
     except MlpathError as error:
         fail(str(error), error.exit_code)

@@ -11,6 +11,7 @@ from mlpath.cli.completion import complete_step
 from mlpath.cli.options import FormatOption, JsonOption, NoPagerOption, Output
 from mlpath.errors import OperationError, UsageError
 from mlpath.plan import Status
+from mlpath.text import shown
 
 if TYPE_CHECKING:
     from mlpath.content import Content
@@ -84,7 +85,7 @@ def set_status(
         store.save(updated)
     done, total = model.finished(updated.steps)
     chosen = updated.steps[index]
-    typer.echo(f"{chosen.id}\t{chosen.status}\t{model.percent(done, total)}% complete ({done}/{total})")
+    typer.echo(f"{shown(chosen.id)}\t{chosen.status}\t{model.percent(done, total)}% complete ({done}/{total})")
 
 
 @progress_app.command("reset", help=examples(

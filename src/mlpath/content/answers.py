@@ -131,9 +131,9 @@ def check(raw: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:
     missing). A UsageError names the first wrong key or value, the allowed ones and the nearest."""
     if not isinstance(raw, Mapping):
         raise UsageError("answers must be a mapping of keys to values, e.g. {programming: beginner}")
-    unknown = next((key for key in raw if key not in CONTRACT), None)
-    if unknown is not None:
-        key = str(unknown)
+    unknown = [key for key in raw if key not in CONTRACT][:1]  # a null key (YAML's ~) is unknown too
+    if unknown:
+        key = str(unknown[0])
         raise UsageError(f"unknown answer key {short(key)}{nearest(key, KEYS)}; keys are: {', '.join(KEYS)}")
     prepared: dict[str, Any] = {}
     missing: list[str] = []

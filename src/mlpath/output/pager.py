@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shlex
 import shutil
 import signal
 import subprocess
+import sys
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 NO_PAGER = ("", "cat")  # as git does: an empty or `cat` pager means "do not page"
 
@@ -45,7 +48,7 @@ def pager_command(environ: Mapping[str, str]) -> list[str] | None:
     return None
 
 
-def _for_less(argv: list[str], environ: Mapping[str, str]) -> tuple[list[str], dict[str, str]]:
+def for_less(argv: list[str], environ: Mapping[str, str]) -> tuple[list[str], dict[str, str]]:
     """less shows colour codes raw unless -R (or -r) is on: turn it on, never against the user's LESS.
 
     No -X is added, so less restores the screen when it quits and what was there is seen again.
@@ -58,24 +61,54 @@ def _for_less(argv: list[str], environ: Mapping[str, str]) -> tuple[list[str], d
     return argv, env
 
 
+# less's options that take a value: the rest of the word (or the next word) is the value, not
+# options; in LESS, the value of -P (a prompt) runs to a "$".
+VALUED = frozenset('bDhjkoOpPtTxyz#"')
+
+
 def _raw_control(args: list[str], less: str) -> bool:
-    """Is -R or -r (or --RAW-CONTROL-CHARS, --raw-control-chars) among less's options? LESS holds
-    options as on the command line, the leading dash optional; a long option is whole words."""
-    tokens = [*(a for a in args if a.startswith("-")), *less.split()]
-    return any(
-        t.split("=", 1)[0].lower() == "--raw-control-chars" if t.startswith("--") else "R" in t or "r" in t
-        for t in tokens
-    )
+    """Is raw control on (-R, -r, --RAW-CONTROL-CHARS, --raw-control-chars) once less has read
+    LESS and then its arguments? Only option letters count, never their values; -+R (or -+r)
+    turns it back off. LESS holds options as on the command line, the leading dash optional."""
+    raw = False
+    for text, prompt_ends in ((less, "$"), (" ".join(args), "")):
+        words = iter(re.finditer(r"\S+", text))
+        for found in words:
+            word = found.group()
+            if word.startswith("--"):
+                name = word[2:].split("=", 1)[0].lower()
+                raw = True if name == "raw-control-chars" else raw
+                continue
+            letters = word.removeprefix("-")
+            index = 0
+            while index < len(letters):
+                letter = letters[index]
+                if letter == "+" and index + 1 < len(letters):
+                    raw = False if letters[index + 1] in "rR" else raw
+                    index += 2
+                    continue
+                if letter in "rR":
+                    raw = True
+                elif letter in VALUED:
+                    if letter == "P" and prompt_ends:
+                        end = text.find(prompt_ends, found.start() + 1)
+                        words = iter(re.finditer(r"\S+", text[end + 1 :] if end >= 0 else ""))
+                    elif index + 1 == len(letters):
+                        next(words, None)  # the value is the next word
+                    break
+                index += 1
+    return raw
 
 
 def page(text: str, argv: list[str], encoding: str = "utf-8") -> None:
     """Show `text` in the pager and wait for it to quit. Ctrl-C belongs to the pager meanwhile; a
     pager that quits before reading everything (q) is normal. PagerError if it cannot start."""
-    argv, env = _for_less(argv, os.environ)
+    argv, env = for_less(argv, os.environ)
     try:
         process = subprocess.Popen(argv, stdin=subprocess.PIPE, env=env)  # noqa: S603 - the user's own pager
     except OSError as error:
         raise PagerError(f"cannot start the pager {shlex.join(argv)!r}: {error.strerror}") from None
+    mode = _terminal_mode()
     # A handler, not SIG_IGN: an ignored SIGINT is inherited across exec, and `more` would ignore Ctrl-C.
     previous = signal.signal(signal.SIGINT, lambda *_: None)
     try:
@@ -87,5 +120,38 @@ def page(text: str, argv: list[str], encoding: str = "utf-8") -> None:
                 with contextlib.suppress(OSError):
                     process.stdin.close()  # its last flush fails too; close() still closes
         process.wait()
+    except BaseException:  # a kill (SIGTERM, SIGHUP) ends mlpath: the pager goes with it
+        _end(process, mode)
+        raise
     finally:
         signal.signal(signal.SIGINT, previous)
+
+
+def _terminal_mode() -> tuple[int, list[Any]] | None:
+    """The terminal's mode before the pager changes it, to put back if mlpath is killed meanwhile."""
+    import termios
+
+    for stream in (sys.stdout, sys.stdin):
+        try:
+            return stream.fileno(), termios.tcgetattr(stream.fileno())
+        except (AttributeError, OSError, ValueError, termios.error):
+            continue
+    return None
+
+
+def _end(process: subprocess.Popen[bytes], mode: tuple[int, list[Any]] | None) -> None:
+    """End a pager still running, and leave the terminal as it was: its mode, the main screen
+    and a visible cursor."""
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=2)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+    if mode is not None:
+        import termios
+
+        with contextlib.suppress(OSError, termios.error):
+            termios.tcsetattr(mode[0], termios.TCSADRAIN, mode[1])
+            os.write(mode[0], b"\x1b[?1049l\x1b[?25h\r")
