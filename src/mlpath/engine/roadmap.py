@@ -246,11 +246,7 @@ def study_estimate(
 
         tuition_formula = notes.tuition_scaled.format(formula=total_formula(cost.parts, counted), study=mode)
     return StudyEstimate(
-        residency=cost.residency,
-        parts=cost.parts,
-        tuition_min=cost.tuition_min,
-        tuition_max=cost.tuition_max,
-        tuition_formula=tuition_formula,
+        **{**cost.__dict__, "tuition_formula": tuition_formula},
         study=mode,
         years_min=low * factor,
         years_max=high * factor,

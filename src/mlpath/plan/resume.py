@@ -32,9 +32,9 @@ class Unfinished(NamedTuple):
 
 
 def resume_path() -> Path:
-    from mlpath.io.files import own_file
+    from mlpath.io.files import data_home
 
-    return own_file("quiz-resume.json")
+    return data_home() / "quiz-resume.json"
 
 
 @contextlib.contextmanager

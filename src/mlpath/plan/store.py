@@ -44,9 +44,9 @@ NEW_PLAN = "'mlpath quiz --save' starts a new plan and keeps this one aside"
 
 
 def plan_path() -> Path:
-    from mlpath.io.files import own_file
+    from mlpath.io.files import data_home
 
-    return own_file("plan.yaml")
+    return data_home() / "plan.yaml"
 
 
 def now() -> str:
@@ -134,7 +134,7 @@ def _read(text: str, *, edited: bool, legacy: bool) -> Plan:
 
     try:
         document = yaml.load(text)
-    except yaml.YAMLError as error:
+    except (yaml.YAMLError, yaml.TooLargeError) as error:
         line, _, reason = yaml.describe(error)
         raise Damage(f"line {line}: {reason}" if line else reason, edited=edited) from None
     if document is None:
