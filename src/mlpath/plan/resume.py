@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from mlpath.errors import OperationError, UsageError
+from mlpath.plan import open_lock
 
 FORMAT = 1
 MAX_BYTES = 100_000  # 17 answers take about 600
@@ -41,11 +42,8 @@ def resume_path() -> Path:
 def asking() -> Iterator[bool]:
     """Hold the right to keep this quiz's answers while it asks: True, or False when another quiz
     holds it (this one then keeps nothing)."""
-    path = resume_path().with_name(".quiz.lock")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
-        fd = os.open(path, flags, 0o600)
+        fd = open_lock(resume_path().with_name(".quiz.lock"))
     except OSError:
         yield True  # no lock to be had: keep answers all the same, as before there were two quizzes
         return

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from mlpath.errors import OperationError, UsageError
+from mlpath.plan import open_lock
 from mlpath.plan.model import ANY_WORK, SCHEMA_VERSION, Plan
 from mlpath.text import short
 
@@ -232,26 +233,21 @@ def locked() -> Iterator[None]:
     global _held
     directory = plan_path().parent
     try:
-        directory.mkdir(parents=True, exist_ok=True)
-        # Never blocks, whatever is there: a FIFO in its place is refused (no reader: ENXIO).
-        flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
-        fd = os.open(directory / ".plan.lock", flags, 0o600)
+        fd = open_lock(directory / ".plan.lock")
     except OSError as error:
         raise OperationError(f"cannot use the plan directory {short(str(directory), 300)}: {error.strerror}") from None
-    with os.fdopen(fd, "a") as handle:
+    try:
         try:
             import fcntl
         except ImportError:  # no POSIX locks (Windows): writes stay atomic, just not serialised
-            fcntl = None  # type: ignore[assignment]
-        if fcntl is not None:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+            pass
+        else:
+            fcntl.flock(fd, fcntl.LOCK_EX)
         _held = True
-        try:
-            yield
-        finally:
-            _held = False
-            if fcntl is not None:
-                fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+        yield
+    finally:
+        _held = False
+        os.close(fd)  # which releases the lock
 
 
 def load() -> Plan | None:
