@@ -122,6 +122,15 @@ def compare(base: Roadmap, what_if: Roadmap) -> Comparison:
             reasons_added=_added(old.reasons, new.reasons),
             reasons_removed=_added(new.reasons, old.reasons),
         )
+    old_cost, new_cost = base.estimates, what_if.estimates
+    estimates = None
+    if old_cost.education != new_cost.education or old_cost.assumptions != new_cost.assumptions:
+        estimates = EstimatesChange(
+            before=_figures(old_cost.education),
+            after=_figures(new_cost.education),
+            assumptions_added=_added(old_cost.assumptions, new_cost.assumptions),
+            assumptions_removed=_added(new_cost.assumptions, old_cost.assumptions),
+        )
     changes = Changes(
         answers={
             key: AnswerChange(before=getattr(base.answers, key), after=getattr(what_if.answers, key))
@@ -136,7 +145,7 @@ def compare(base: Roadmap, what_if: Roadmap) -> Comparison:
             for change in (_changed(before[step.id], step) for step in what_if.steps if step.id in before)
             if change.changed
         ),
-        estimates=_estimates(base, what_if),
+        estimates=estimates,
     )
     return Comparison(base=base, what_if=what_if, changes=changes)
 
@@ -167,18 +176,6 @@ def _added(old: tuple[Any, ...], new: tuple[Any, ...]) -> tuple[Any, ...]:
 
 def _figures(study: StudyEstimate | None) -> DegreeFigures | None:
     return None if study is None else DegreeFigures(**{name: getattr(study, name) for name in DegreeFigures._names})
-
-
-def _estimates(base: Roadmap, what_if: Roadmap) -> EstimatesChange | None:
-    old, new = base.estimates, what_if.estimates
-    if old.education == new.education and old.assumptions == new.assumptions:
-        return None
-    return EstimatesChange(
-        before=_figures(old.education),
-        after=_figures(new.education),
-        assumptions_added=_added(old.assumptions, new.assumptions),
-        assumptions_removed=_added(new.assumptions, old.assumptions),
-    )
 
 
 def what_if(content: Content, base: Roadmap, changes: Mapping[str, Any]) -> Comparison:

@@ -160,10 +160,6 @@ def open_input(name: str, what: str) -> Iterator[BinaryIO]:
             with handle:
                 yield handle
             return
-    yield _stdin(what)
-
-
-def _stdin(what: str) -> BinaryIO:
     stream = sys.stdin
     if stream is None or getattr(stream, "closed", False):
         raise UsageError(f"{what}: stdin is closed; give a file, or pipe the input in")
@@ -174,8 +170,8 @@ def _stdin(what: str) -> BinaryIO:
     if buffer is None:  # a text stream without bytes underneath (a test's StringIO)
         import io
 
-        return io.BytesIO(stream.read(MAX_INPUT_BYTES + 1).encode("utf-8", "surrogateescape"))
-    return buffer  # type: ignore[no-any-return]
+        buffer = io.BytesIO(stream.read(MAX_INPUT_BYTES + 1).encode("utf-8", "surrogateescape"))
+    yield buffer
 
 
 def read_input(name: str, what: str, limit: int = MAX_INPUT_BYTES) -> str:
