@@ -61,11 +61,7 @@ def reason_text(reason: Reason) -> str:
     return "; ".join(clause_text(clause) for clause in reason)
 
 
-def clause_texts(clauses: Reason) -> list[str]:
-    return [clause_text(clause) for clause in clauses]
-
-
-Clauses = Annotated[Reason, As(clause_texts, TEXTS)]
+Clauses = Annotated[Reason, As(lambda clauses: [clause_text(clause) for clause in clauses], TEXTS)]
 
 
 class Verdict(Record):

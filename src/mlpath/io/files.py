@@ -50,7 +50,7 @@ def cache_home() -> Path:
 
 
 def new_run() -> None:
-    """Forget what this process read and wrote so far (a new run in the same process, as in tests)."""
+    """Forget what this process read and wrote so far (a new run in the same process)."""
     WRITTEN.clear()
     READ.clear()
 
@@ -200,10 +200,9 @@ def read_input(name: str, what: str, limit: int = MAX_INPUT_BYTES) -> str:
 
 def check_target(name: str, what: str, *, mine: Path | None = None, replace_link: bool = False) -> Path:
     """The path a write to `name` goes to (a symlink's target), checked before anything is
-    written: not a directory, device or FIFO, not read-only, in a directory that exists, not a
-    file this run reads and not one of mlpath's own files. `mine`: the file this write owns (the
-    plan, the cache entry): writing it is the point. With `replace_link` (a file mlpath names
-    itself), a symlink in its place is replaced, not followed. Refusals are OperationErrors."""
+    written; refusals are OperationErrors. `mine`: the file this write owns (the plan, the cache
+    entry), which it may replace though this run read it. With `replace_link` (a file mlpath
+    names itself), a symlink in its place is replaced, not followed."""
 
     def refuse(why: str) -> OperationError:
         return OperationError(f"cannot write {what} to {shown_name(name)}: {why}")
@@ -257,11 +256,10 @@ def atomic_file(
     record: bool = True,
 ) -> Iterator[BinaryIO]:
     """A file to write `name` through: a temporary file beside it, renamed over it when the
-    block ends without an error. The target is checked first (`check_target`). A new file gets
-    the permissions the umask gives, a replaced one keeps its own, a `private` one (the plan) is
-    owner-only. A write the person asked for is `record`ed, so an interrupt can say what was
-    written. An error, an interrupt or a kill (see `cli.main`) leaves the old file as it was and
-    no temporary file behind."""
+    block ends without an error. A new file gets the umask's permissions, a replaced one keeps
+    its own, a `private` one (the plan) is owner-only. A write the person asked for is `record`ed,
+    so an interrupt can say what was written. An error, an interrupt or a kill (see `cli.main`)
+    leaves the old file as it was and no temporary file behind."""
     import secrets
 
     target = check_target(name, what, mine=mine, replace_link=replace_link)
@@ -295,14 +293,13 @@ def atomic_file(
 
 
 def write_atomic(name: str, text: str | bytes, what: str, **options: object) -> None:
-    """Write `text` to `name` through `atomic_file` (its options)."""
     data = text.encode("utf-8") if isinstance(text, str) else text
     with atomic_file(name, what, **options) as out:  # type: ignore[arg-type]
         out.write(data)
 
 
 def _mode_for(target: Path) -> int:
-    """A file replaced keeps its permissions (as with `>`); a new one gets the umask's."""
+    """A replaced file's permissions (as with `>`), else the umask's."""
     try:
         status = target.lstat()
     except OSError:

@@ -71,13 +71,9 @@ def keep(given: dict[str, Any], answered: dict[str, Any]) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise OperationError(f"cannot keep the unfinished quiz in {path.parent}: {error.strerror}") from None
-    document = {"format": FORMAT, "given": _listed(given), "answered": _listed(answered)}
+    document = {"format": FORMAT, "given": given, "answered": answered}  # a tuple is a JSON list
     text = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
     write_atomic(str(path), text, "the unfinished quiz", mine=path, replace_link=True, record=False)
-
-
-def _listed(values: dict[str, Any]) -> dict[str, Any]:
-    return {key: list(value) if isinstance(value, tuple) else value for key, value in values.items()}
 
 
 def load() -> Unfinished | None:
