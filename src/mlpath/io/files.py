@@ -200,9 +200,10 @@ def read_input(name: str, what: str, limit: int = MAX_INPUT_BYTES) -> str:
 
 def check_target(name: str, what: str, *, mine: Path | None = None, replace_link: bool = False) -> Path:
     """The path a write to `name` goes to (a symlink's target), checked before anything is
-    written; refusals are OperationErrors. `mine`: the file this write owns (the plan, the cache
-    entry), which it may replace though this run read it. With `replace_link` (a file mlpath
-    names itself), a symlink in its place is replaced, not followed."""
+    written: not a directory, device or FIFO, not read-only, in a directory that exists, not a
+    file this run reads and not one of mlpath's own files. `mine`: the file this write owns (the
+    plan, the cache entry): writing it is the point. With `replace_link` (a file mlpath names
+    itself), a symlink in its place is replaced, not followed. Refusals are OperationErrors."""
 
     def refuse(why: str) -> OperationError:
         return OperationError(f"cannot write {what} to {shown_name(name)}: {why}")
@@ -313,8 +314,8 @@ def _mode_for(target: Path) -> int:
 
 def remove_temps(target: Path, older_than: float = 0) -> None:
     """Remove the temporary files (`.NAME.XXXXXXXX.tmp` beside `target`) that writes killed before
-    their rename left, if last changed over `older_than` seconds ago. 0 only
-    when no other write of `target` can be under way (the plan's lock)."""
+    their rename left, if last changed over `older_than` seconds ago (0 only when no other write
+    of `target` can be under way: under the plan's lock)."""
     import glob
     import time
 
