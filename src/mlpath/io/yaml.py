@@ -117,10 +117,13 @@ def _check(root: yaml.Node, characters: int) -> None:
         if nodes < 0:
             raise TooLargeError(EXPANDS)
         if isinstance(node, yaml.MappingNode):
-            _check_unique(node)
+            seen: dict[tuple[str, str], yaml.Mark] = {}  # each key's first place (a merge key may recur)
             for key, value in node.value:
-                stack.append(key)
-                stack.append(value)
+                stack.extend((key, value))
+                if isinstance(key, yaml.ScalarNode) and key.tag != "tag:yaml.org,2002:merge":
+                    if (key.tag, key.value) in seen:
+                        raise DuplicateKeyError(key.value, seen[key.tag, key.value], key.start_mark)
+                    seen[key.tag, key.value] = key.start_mark
         elif isinstance(node, yaml.SequenceNode):
             stack.extend(node.value)
         elif isinstance(node, yaml.ScalarNode):
@@ -129,17 +132,6 @@ def _check(root: yaml.Node, characters: int) -> None:
                 raise TooLargeError(EXPANDS)
             if node.tag == INT_TAG and _digits(node.value) > MAX_DIGITS:
                 raise NumberTooLongError(node)
-
-
-def _check_unique(node: yaml.MappingNode) -> None:
-    seen: dict[tuple[str, str], yaml.Mark] = {}
-    for key, _ in node.value:
-        if not isinstance(key, yaml.ScalarNode) or key.tag == "tag:yaml.org,2002:merge":
-            continue
-        name = (key.tag, key.value)
-        if name in seen:
-            raise DuplicateKeyError(key.value, seen[name], key.start_mark)
-        seen[name] = key.start_mark
 
 
 def _digits(scalar: str) -> int:
