@@ -330,11 +330,7 @@ def save(plan: Plan) -> Path:
 
     if not _held:
         raise RuntimeError("save() needs the plan's lock: use it inside store.locked()")
-    path = plan_path()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise OperationError(f"cannot use the plan directory {path.parent}: {error.strerror}") from None
+    path = plan_path()  # its directory exists: `locked` made it
     remove_temps(Path(os.path.realpath(path)))  # under the lock no other writer has one open
     write_atomic(str(path), encode(plan), "your plan", private=True, mine=path)
     return path
