@@ -127,12 +127,11 @@ class Tally:
             self.with_degree += 1
             self.assumed.update(dict.fromkeys(study.assumed))
             found = (study.years_min, study.years_max, study.tuition_min, study.tuition_max)
-            seen = self.degree or found
+            seen = self.degree
             self.degree = (
-                min(seen[0], found[0]),
-                max(seen[1], found[1]),
-                min(seen[2], found[2]),
-                max(seen[3], found[3]),
+                found
+                if seen is None
+                else (min(seen[0], found[0]), max(seen[1], found[1]), min(seen[2], found[2]), max(seen[3], found[3]))
             )
 
     def add_invalid(self, line: int, ident: Id | None, error: str) -> None:
