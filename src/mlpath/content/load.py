@@ -168,7 +168,7 @@ def _parse(path: Path, text: str) -> tuple[Any, Problem | None]:
 
     try:
         return yaml.load(text), None
-    except yaml.YAMLError as error:
+    except (yaml.YAMLError, yaml.TooLargeError) as error:
         line, column, reason = yaml.describe(error)
         at = f" (column {column})" if column else ""
         prefix = "" if isinstance(error, yaml.TooLargeError) else "invalid YAML: "

@@ -119,8 +119,17 @@ def compare(base: Roadmap, what_if: Roadmap) -> Comparison:
         verdict = VerdictChange(
             before=old.level,
             after=new.level,
-            reasons_added=tuple(c for c in new.reasons if c not in old.reasons),
-            reasons_removed=tuple(c for c in old.reasons if c not in new.reasons),
+            reasons_added=_added(old.reasons, new.reasons),
+            reasons_removed=_added(new.reasons, old.reasons),
+        )
+    old_cost, new_cost = base.estimates, what_if.estimates
+    estimates = None
+    if old_cost.education != new_cost.education or old_cost.assumptions != new_cost.assumptions:
+        estimates = EstimatesChange(
+            before=_figures(old_cost.education),
+            after=_figures(new_cost.education),
+            assumptions_added=_added(old_cost.assumptions, new_cost.assumptions),
+            assumptions_removed=_added(new_cost.assumptions, old_cost.assumptions),
         )
     changes = Changes(
         answers={
@@ -132,11 +141,11 @@ def compare(base: Roadmap, what_if: Roadmap) -> Comparison:
         steps_added=tuple(_listed(step) for step in what_if.steps if step.id not in before),
         steps_removed=tuple(_listed(step) for step in base.steps if step.id not in after),
         steps_changed=tuple(
-            _changed(before[step.id], step)
-            for step in what_if.steps
-            if step.id in before and _differ(before[step.id], step)
+            change
+            for change in (_changed(before[step.id], step) for step in what_if.steps if step.id in before)
+            if change.changed
         ),
-        estimates=_estimates(base, what_if),
+        estimates=estimates,
     )
     return Comparison(base=base, what_if=what_if, changes=changes)
 
@@ -145,11 +154,8 @@ def _listed(step: RoadmapStep) -> StepAddedOrRemoved:
     return StepAddedOrRemoved(number=step.number, id=step.id, title=step.title)
 
 
-def _differ(before: RoadmapStep, after: RoadmapStep) -> bool:
-    return any(getattr(before, name) != getattr(after, name) for name in STEP_FIELDS)
-
-
 def _changed(before: RoadmapStep, after: RoadmapStep) -> StepChange:
+    """The step as changed; `changed` is empty when nothing did."""
     return StepChange(
         number=after.number,
         id=after.id,
@@ -158,36 +164,18 @@ def _changed(before: RoadmapStep, after: RoadmapStep) -> StepChange:
         title_before=before.title,
         why_before=before.why,
         why_after=after.why,
-        actions_added=tuple(action for action in after.actions if action not in before.actions),
-        actions_removed=tuple(action for action in before.actions if action not in after.actions),
+        actions_added=_added(before.actions, after.actions),
+        actions_removed=_added(after.actions, before.actions),
     )
+
+
+def _added(old: tuple[Any, ...], new: tuple[Any, ...]) -> tuple[Any, ...]:
+    """What `new` holds that `old` does not, in the order of `new`."""
+    return tuple(item for item in new if item not in old)
 
 
 def _figures(study: StudyEstimate | None) -> DegreeFigures | None:
-    if study is None:
-        return None
-    return DegreeFigures(
-        residency=study.residency,
-        study=study.study,
-        years_min=study.years_min,
-        years_max=study.years_max,
-        years_formula=study.years_formula,
-        tuition_min=study.tuition_min,
-        tuition_max=study.tuition_max,
-        tuition_formula=study.tuition_formula,
-    )
-
-
-def _estimates(base: Roadmap, what_if: Roadmap) -> EstimatesChange | None:
-    old, new = base.estimates, what_if.estimates
-    if old.education == new.education and old.assumptions == new.assumptions:
-        return None
-    return EstimatesChange(
-        before=_figures(old.education),
-        after=_figures(new.education),
-        assumptions_added=tuple(text for text in new.assumptions if text not in old.assumptions),
-        assumptions_removed=tuple(text for text in old.assumptions if text not in new.assumptions),
-    )
+    return None if study is None else DegreeFigures(**{name: getattr(study, name) for name in DegreeFigures._names})
 
 
 def what_if(content: Content, base: Roadmap, changes: Mapping[str, Any]) -> Comparison:

@@ -108,14 +108,15 @@ def degree_cost(content: Content, residency: str, bachelor: bool = True, master:
     )
 
 
-def multiple(amount: int, base: int) -> tuple[float, str]:
-    """How many times `amount` is `base`, and the formula: 118000 / 59428 = 1.99."""
-    value = round(amount / base, 2)
-    return value, f"{money(amount)} ÷ {money(base)} = {value:.2f}"
+class ComparedWithYours(Record):
+    """A tier beside the pay given with --compare: tier - yours, and that as % of yours."""
+
+    difference: int
+    percent: float
+    formula: str
 
 
-def compared(tier: int, yours: int) -> tuple[int, float, str]:
-    """A pay tier beside the user's own pay: (difference, percent of yours, formula)."""
+def compared(tier: int, yours: int) -> ComparedWithYours:
     difference = tier - yours
     percent = round(difference / yours * 100, 1)
     sign = "+" if difference >= 0 else "-"
@@ -123,4 +124,4 @@ def compared(tier: int, yours: int) -> tuple[int, float, str]:
         f"{money(tier)} - {money(yours)} = {sign}{money(abs(difference))}; "
         f"{sign}{money(abs(difference))} ÷ {money(yours)} = {percent:+.1f}%"
     )
-    return difference, percent, formula
+    return ComparedWithYours(difference=difference, percent=percent, formula=formula)

@@ -20,9 +20,10 @@ from mlpath.content.facts import (
     Source,
     Tuition,
 )
-from mlpath.engine.estimates import EducationEstimate, compared, degree_cost, multiple
+from mlpath.engine.estimates import COST_ASSUMPTIONS, ComparedWithYours, EducationEstimate, compared, degree_cost
 from mlpath.errors import Problem
 from mlpath.model import Each, Lead, Omitted, Record, Rows, SourceId
+from mlpath.text import money
 
 if TYPE_CHECKING:
     from mlpath.content import Content
@@ -46,14 +47,6 @@ class AboutPage(Record):
 def about(content: Content) -> AboutPage:
     role = content.role
     return AboutPage(**role.__dict__, guide_answer=content.reflection, source=content.reflection.source)
-
-
-class ComparedWithYours(Record):
-    """A tier beside the pay given with --compare: tier - yours, and that as % of yours."""
-
-    difference: int
-    percent: float
-    formula: str
 
 
 class PayTier(Record):
@@ -89,20 +82,17 @@ def salary(content: Content, yours: int | None = None) -> SalaryPage:
     average = pay.national_average.amount
     tiers = []
     for tier in pay.tiers:
-        times, formula = multiple(tier.amount.value, average.value)
-        beside = None
-        if yours is not None:
-            difference, percent, worked = compared(tier.amount.value, yours)
-            beside = ComparedWithYours(difference=difference, percent=percent, formula=worked)
+        amount = tier.amount.value
+        times = round(amount / average.value, 2)  # how many times the national average, 2 decimals
         tiers.append(
             PayTier(
                 id=tier.id,
                 name=tier.name,
-                amount=tier.amount.value,
+                amount=amount,
                 source=tier.amount.source,
                 multiple_of_national_average=times,
-                multiple_formula=formula,
-                compared_with_yours=beside,
+                multiple_formula=f"{money(amount)} ÷ {money(average.value)} = {times:.2f}",
+                compared_with_yours=None if yours is None else compared(amount, yours),
             )
         )
     return SalaryPage(
@@ -152,7 +142,7 @@ class EducationPage(Record):
 def education(content: Content, residency: str = "in-state", masters: bool = False) -> EducationPage:
     data = content.education
     cost = degree_cost(content, residency, bachelor=True, master=masters)
-    assumptions = tuple(content.assumptions.get(a).text for a in ("tuition-per-year", "costs-exclude-living"))
+    assumptions = tuple(content.assumptions.get(a).text for a in COST_ASSUMPTIONS)
     return EducationPage(
         degree_needed=data.degree_needed,
         why_computer_science=data.why_computer_science,

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
 
 from mlpath.content.answers import Answers
 from mlpath.engine.estimates import COST_ASSUMPTIONS, CostEstimate, CostPart, degree_cost, total_formula
-from mlpath.engine.verdict import Clause, Reason, Verdict, judge, keep, matches, reason_text, said, table
+from mlpath.engine.verdict import Clause, Reason, Verdict, judge, keep, matches, once, reason_text, said, table
 from mlpath.model import TEXT, As, Each, Inline, Lead, Omitted, Pairs, Record, Rows
 from mlpath.text import count_word, plural, span, worded
 
@@ -53,9 +53,8 @@ class StudyEstimate(CostEstimate):
     years_min: float
     years_max: float
     years_formula: str
-    assumed: Annotated[
-        tuple[str, ...], Inline
-    ]  # the ids of the assumptions these figures rest on (data/assumptions.yaml)
+    # the ids of the assumptions these figures rest on (data/assumptions.yaml)
+    assumed: Annotated[tuple[str, ...], Inline]
 
 
 class Estimates(Record):
@@ -93,25 +92,11 @@ class BatchError(Record):
 
 class Piece(NamedTuple):
     """What one part adds: its steps (numbered from 1 within the part; then as in the roadmap),
-    the steps it skips, and the degree's time and cost with their assumptions (the education
-    part only)."""
+    the steps it skips, and the roadmap's estimates (the education part only)."""
 
     steps: tuple[RoadmapStep, ...]
     skipped: tuple[SkippedStep, ...] = ()
-    study: StudyEstimate | None = None
-    assumptions: tuple[str, ...] | None = None
     estimates: Estimates | None = None
-
-
-def _numbered(content: Content, piece: Piece, offset: int) -> Piece:
-    """The piece with its steps numbered after the `offset` steps before it, and its estimates."""
-    steps = tuple(step.replace(number=offset + step.number) for step in piece.steps)
-    estimates = None
-    if piece.assumptions is not None:
-        estimates = Estimates(
-            education=piece.study, assumptions=piece.assumptions, not_estimated=content.roadmap.notes.not_estimated
-        )
-    return piece._replace(steps=steps, estimates=estimates)
 
 
 def build_roadmap(content: Content, answers: Answers | None) -> Roadmap:
@@ -119,16 +104,16 @@ def build_roadmap(content: Content, answers: Answers | None) -> Roadmap:
     steps: list[RoadmapStep] = []
     skipped: list[SkippedStep] = []
     estimates = None
-    parts = content.memo.get("parts")
-    if parts is None:  # each part's answers (as a getter), builder and table
-        parts = content.memo["parts"] = tuple(
-            (_getter(keys(content)), build, table(content, n)) for n, keys, build in PARTS
-        )
+    parts = once(  # each part's answers (as a getter), builder and table
+        content, "parts", lambda: tuple((_getter(keys(content)), build, table(content, n)) for n, keys, build in PARTS)
+    )
     for read, build, found in parts:
         sub = (None if answers is None else read(answers), len(steps))
         piece: Piece | None = found.get(sub)
         if piece is None:
-            piece = keep(found, sub, _numbered(content, build(content, answers), len(steps)))
+            built = build(content, answers)
+            numbered = tuple(step.replace(number=len(steps) + step.number) for step in built.steps)
+            piece = keep(found, sub, built._replace(steps=numbered))
         steps.extend(piece.steps)
         skipped.extend(piece.skipped)
         if piece.estimates is not None:
@@ -163,9 +148,6 @@ def _general(rules: RoadmapRules) -> Reason:
     return (Clause((), rules.general),)
 
 
-# Foundations ---------------------------------------------------------------------------------------
-
-
 def _foundations(content: Content, answers: Answers | None) -> Piece:
     rules = content.roadmap
     steps: list[RoadmapStep] = []
@@ -181,9 +163,6 @@ def _foundations(content: Content, answers: Answers | None) -> Piece:
         elif answers:
             skipped.append(SkippedStep(id=key, why=(Clause(((key, level),), rules.ready),)))
     return Piece(tuple(steps), tuple(skipped))
-
-
-# Education -----------------------------------------------------------------------------------------
 
 
 def _education_keys(content: Content) -> tuple[str, ...]:
@@ -202,7 +181,7 @@ def _education(content: Content, answers: Answers | None) -> Piece:
         rule = next(r for r in decisions.rules if matches(r.when, answers))
         shown = said(answers, tuple(rule.when))
         if rule.skip is not None:
-            return Piece((), (SkippedStep(id="degree", why=(Clause(shown, rule.skip),)),), None, ())
+            return Piece((), (SkippedStep(id="degree", why=(Clause(shown, rule.skip),)),), _estimates(content))
         residency, mode = answers.residency, answers.study
         why = (Clause(shown, rule.why.format(residency=residency, study=mode)),)
         used = (*rule.when, *(("residency", "study") if rule.degree else ()))
@@ -210,23 +189,26 @@ def _education(content: Content, answers: Answers | None) -> Piece:
     actions = (*text.actions, *(decisions.extra_actions[extra] for extra in rule.extra))
     step = _step(str(rule.step), "education", text.title, why, used, actions)
     if rule.degree is None:
-        return Piece((step,), (), None, ())
+        return Piece((step,), (), _estimates(content))
     cost = degree_cost(content, residency, bachelor=rule.degree == "bachelor", master=rule.degree == "master")
-    assumed = (*((PART_TIME,) if mode == "part-time" else ()), *COST_ASSUMPTIONS)
-    factor = (content.assumptions.get(PART_TIME).value or 1.0) if mode == "part-time" else 1.0
-    texts = tuple(content.assumptions.get(key).text for key in assumed)
-    return Piece((step,), (), study_estimate(content, cost, mode, factor, assumed), texts)
+    study = study_estimate(content, cost, mode)
+    texts = tuple(content.assumptions.get(key).text for key in study.assumed)
+    return Piece((step,), (), _estimates(content, study, texts))
+
+
+def _estimates(content: Content, study: StudyEstimate | None = None, assumptions: tuple[str, ...] = ()) -> Estimates:
+    return Estimates(education=study, assumptions=assumptions, not_estimated=content.roadmap.notes.not_estimated)
 
 
 PART_TIME = "part-time-factor"  # the assumption a part-time study rests on (data/assumptions.yaml)
 
 
-def study_estimate(
-    content: Content, cost: CostEstimate, mode: str, factor: float, assumed: tuple[str, ...]
-) -> StudyEstimate:
-    """The degree's tuition and time at a study mode: part-time (an assumption) takes `factor`
-    times the years and costs the same in total. `assumed`: the assumptions its figures rest on."""
+def study_estimate(content: Content, cost: CostEstimate, mode: str) -> StudyEstimate:
+    """The degree's tuition and time at a study mode: part-time (an assumption) takes a factor
+    times the years and costs the same in total."""
     notes = content.roadmap.notes
+    assumed = (*((PART_TIME,) if mode == "part-time" else ()), *COST_ASSUMPTIONS)
+    factor = (content.assumptions.get(PART_TIME).value or 1.0) if mode == "part-time" else 1.0
     low, high = sum(p.years_min for p in cost.parts), sum(p.years_max for p in cost.parts)
     years = span(low, high)
     tuition_formula = cost.tuition_formula
@@ -246,20 +228,13 @@ def study_estimate(
 
         tuition_formula = notes.tuition_scaled.format(formula=total_formula(cost.parts, counted), study=mode)
     return StudyEstimate(
-        residency=cost.residency,
-        parts=cost.parts,
-        tuition_min=cost.tuition_min,
-        tuition_max=cost.tuition_max,
-        tuition_formula=tuition_formula,
+        **{**cost.__dict__, "tuition_formula": tuition_formula},
         study=mode,
         years_min=low * factor,
         years_max=high * factor,
         years_formula=years_formula,
         assumed=assumed,
     )
-
-
-# Practical experience ------------------------------------------------------------------------------
 
 
 def _tools(tools: dict[str, tuple[str, ...]]) -> str:
@@ -320,9 +295,6 @@ def _internship(content: Content, answers: Answers | None) -> Piece:
     return Piece((_step("internship", "practice", rules.title, why, tuple(used), actions),))
 
 
-# Specialty -----------------------------------------------------------------------------------------
-
-
 def _specialty(content: Content, answers: Answers | None) -> Piece:
     rules = content.roadmap.specialty
     names = {s.id: s.name for s in content.specialties.specialties}
@@ -371,9 +343,6 @@ def _industries(content: Content, answers: Answers | None) -> Piece:
     )
     why = (Clause(said(answers, ("industries",)), rules.why),)
     return Piece((_step("industries", "specialty", rules.title, why, ("industries",), actions),))
-
-
-# Career --------------------------------------------------------------------------------------------
 
 
 def _career(content: Content, answers: Answers | None) -> Piece:

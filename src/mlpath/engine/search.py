@@ -45,12 +45,12 @@ class SearchPage(Record):
     suggestions: Annotated[tuple[str, ...], Each("suggestion", field="word")]
 
 
-def _documents(content: Content) -> list[tuple[str, Any]]:
-    """(command, what it prints) for every command that shows content."""
+def entries(content: Content) -> list[Hit]:
+    """Every text and number that a command showing content prints, with that command."""
     from mlpath.engine import pages
     from mlpath.engine.roadmap import build_roadmap
 
-    return [
+    documents = [
         ("about", pages.about(content)),
         ("salary", pages.salary(content)),
         ("ladder", content.ladder),
@@ -68,11 +68,8 @@ def _documents(content: Content) -> list[tuple[str, Any]]:
         ("quiz --questions", content.questions),
         ("sources", pages.sources(content)),
     ]
-
-
-def entries(content: Content) -> list[Hit]:
     found: list[Hit] = []
-    for command, document in _documents(content):
+    for command, document in documents:
         section, line = command.split()[-1].lstrip("-"), f"mlpath {command}"
         plain = dump(document, content.names)
         found.extend(

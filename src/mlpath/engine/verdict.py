@@ -7,7 +7,7 @@ A reason is a `Clause`: the answers it rests on and its text; JSON shows it as o
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Annotated, Any, Literal, NamedTuple
 
 from mlpath.model import TEXTS, As, Each, Record
@@ -45,30 +45,23 @@ _TEXTS: dict[Clause, str] = {}
 def clause_text(clause: Clause) -> str:
     """ "key = value, key = value: text"; "; " parts the answers when any of them is a list."""
     found = _TEXTS.get(clause)
-    if found is None:
-        if len(_TEXTS) > 10_000:
-            _TEXTS.clear()
-        found = _TEXTS[clause] = _worded(clause)
-    return found
-
-
-def _worded(clause: Clause) -> str:
+    if found is not None:
+        return found
     joiner = "; " if any(isinstance(value, tuple) for _, value in clause.answers) else ", "
     answers = joiner.join(f"{key} = {shown(value)}" for key, value in clause.answers)
     if "{answers}" in clause.text:
-        return clause.text.replace("{answers}", answers)
-    return f"{answers}: {clause.text}" if answers else clause.text
+        found = clause.text.replace("{answers}", answers)
+    else:
+        found = f"{answers}: {clause.text}" if answers else clause.text
+    keep(_TEXTS, clause, found)
+    return found
 
 
 def reason_text(reason: Reason) -> str:
     return "; ".join(clause_text(clause) for clause in reason)
 
 
-def clause_texts(clauses: Reason) -> list[str]:
-    return [clause_text(clause) for clause in clauses]
-
-
-Clauses = Annotated[Reason, As(clause_texts, TEXTS)]
+Clauses = Annotated[Reason, As(lambda clauses: [clause_text(clause) for clause in clauses], TEXTS)]
 
 
 class Verdict(Record):
@@ -112,9 +105,7 @@ def judge(content: Content, answers: Answers) -> Verdict:
                 clause = Clause(((factor.key, value),), factor.strength if strong else factor.concern)
                 found = keep(factors, (factor.key, value), (clause, strong))
             fits.append(found)
-    note_keys = content.memo.get("note keys")
-    if note_keys is None:
-        note_keys = content.memo["note keys"] = tuple(dict.fromkeys(key for note in rules.notes for key in note.when))
+    note_keys = once(content, "note keys", lambda: tuple(dict.fromkeys(k for n in rules.notes for k in n.when)))
     said_notes = said(answers, note_keys)
     verdicts = table(content, "verdicts")
     key = (tuple(fits), said_notes)
@@ -143,12 +134,18 @@ def judge(content: Content, answers: Answers) -> Verdict:
 MEMO_LIMIT = 10_000  # entries each of the engine's tables keeps; past it, that table starts afresh
 
 
+def once(content: Content, kind: str, make: Callable[[], Any]) -> Any:
+    """What the engine works out once per content (kept in `content.memo`), made the first time."""
+    found = content.memo.get(kind)
+    if found is None:
+        found = content.memo[kind] = make()
+    return found
+
+
 def table(content: Content, kind: str) -> dict[Any, Any]:
     """One of the tables where the engine keeps what it worked out from a few answers, for the
     answer sets that share them (one per part of the roadmap, one for verdicts, ...)."""
-    found: dict[Any, Any] | None = content.memo.get(kind)
-    if found is None:
-        found = content.memo[kind] = {}
+    found: dict[Any, Any] = once(content, kind, dict)
     return found
 
 

@@ -4,14 +4,11 @@ Reading: only a regular file (or stdin, for "-") is read, never past a bound; a 
 refused at once instead of blocking. Every file a run reads is remembered, so that no write of
 the same run can replace it.
 
-Writing: every write goes through `atomic_file`, which checks the target first (`check_target`:
-no directory, device or FIFO, no read-only file, not a file this run reads, not one of
-mlpath's own files unless it is the one being written) and then writes a temporary file beside
-it and renames it over, so readers see the old file or the new one, never a part. A symlink is
-written through to its target, leaving the link in place; a new file follows the umask.
+Writing: every write goes through `atomic_file`, which checks the target first (`check_target`)
+and renames a temporary file over it, so readers see the old file or the new one, never a part.
 
-Places: MLPATH_HOME, when set, holds everything (the plan, the unfinished quiz, and the cache in
-its `cache` folder); otherwise the platform's user data and cache directories (platformdirs).
+Places: MLPATH_HOME, when set, holds everything (the cache in its `cache` folder); otherwise the
+platform's user data and cache directories (platformdirs).
 """
 
 from __future__ import annotations
@@ -44,33 +41,23 @@ WRITTEN: list[tuple[str, str]] = []  # (what, file name) of each write of this r
 READ: dict[tuple[int, int], str] = {}  # (device, inode) of each regular file this run read: its name
 
 
-def data_home() -> Path:
-    """The saved plan and the unfinished quiz live here."""
+def data_home(cache: bool = False) -> Path:
+    """Where the plan and the unfinished quiz live; with `cache`, where files mlpath can always
+    rebuild (the content cache) live."""
     chosen = os.environ.get(ENV_HOME)
     if chosen:
-        return Path(chosen)
-    from platformdirs import user_data_dir
+        return Path(chosen) / "cache" if cache else Path(chosen)
+    import platformdirs
 
-    return Path(user_data_dir("mlpath", appauthor=False))
+    return Path((platformdirs.user_cache_dir if cache else platformdirs.user_data_dir)("mlpath", appauthor=False))
 
 
 def cache_home() -> Path:
-    """Files mlpath can always rebuild (the content cache) live here."""
-    chosen = os.environ.get(ENV_HOME)
-    if chosen:
-        return Path(chosen) / "cache"
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("mlpath", appauthor=False))
-
-
-def own_file(name: str) -> Path:
-    """One of mlpath's own files (a key of OWN_FILES) in the data home."""
-    return data_home() / name
+    return data_home(cache=True)
 
 
 def new_run() -> None:
-    """Forget what this process read and wrote so far (a new run in the same process, as in tests)."""
+    """Forget what this process read and wrote so far (a new run in the same process)."""
     WRITTEN.clear()
     READ.clear()
 
@@ -113,9 +100,8 @@ class NotRegularFileError(OSError):
 
 
 class TooLargeError(OSError):
-    def __init__(self, limit: int) -> None:
-        super().__init__(f"it is over {limit:,} bytes; the limit is that")
-        self.limit = limit
+    """Input past one of mlpath's bounds: a file over its limit of bytes, or a YAML document that
+    expands to far more than it holds (`io.yaml`). An OSError, as any file that cannot be read."""
 
 
 def _remember(status: os.stat_result, name: str) -> None:
@@ -146,7 +132,7 @@ def read_regular(name: str | os.PathLike[str], limit: int) -> bytes:
     with open_regular(name) as handle:
         data = handle.read(limit + 1)
     if len(data) > limit:
-        raise TooLargeError(limit)
+        raise TooLargeError(f"it is over {limit:,} bytes; the limit is that")
     return data
 
 
@@ -181,10 +167,6 @@ def open_input(name: str, what: str) -> Iterator[BinaryIO]:
             with handle:
                 yield handle
             return
-    yield _stdin(what)
-
-
-def _stdin(what: str) -> BinaryIO:
     stream = sys.stdin
     if stream is None or getattr(stream, "closed", False):
         raise UsageError(f"{what}: stdin is closed; give a file, or pipe the input in")
@@ -195,8 +177,8 @@ def _stdin(what: str) -> BinaryIO:
     if buffer is None:  # a text stream without bytes underneath (a test's StringIO)
         import io
 
-        return io.BytesIO(stream.read(MAX_INPUT_BYTES + 1).encode("utf-8", "surrogateescape"))
-    return buffer  # type: ignore[no-any-return]
+        buffer = io.BytesIO(stream.read(MAX_INPUT_BYTES + 1).encode("utf-8", "surrogateescape"))
+    yield buffer
 
 
 def read_input(name: str, what: str, limit: int = MAX_INPUT_BYTES) -> str:
@@ -257,8 +239,8 @@ def check_target(name: str, what: str, *, mine: Path | None = None, replace_link
             raise refuse(f"it is a file this run reads ({shown_name(read)})")
     if not ours:
         for own, called in OWN_FILES.items():
-            if _same(path, Path(os.path.realpath(own_file(own)))):
-                raise refuse(f"it is {called} ({shown_name(own_file(own))})")
+            if _same(path, Path(os.path.realpath(data_home() / own))):
+                raise refuse(f"it is {called} ({shown_name(data_home() / own)})")
     if not path.parent.is_dir():
         raise refuse(f"the directory {shown_name(str(path.parent))} does not exist")
     return path
@@ -299,16 +281,18 @@ def atomic_file(
     record: bool = True,
 ) -> Iterator[BinaryIO]:
     """A file to write `name` through: a temporary file beside it, renamed over it when the
-    block ends without an error. The target is checked first (`check_target`). A new file gets
-    the permissions the umask gives, a replaced one keeps its own, a `private` one (the plan) is
-    owner-only. A write the person asked for is `record`ed, so an interrupt can say what was
-    written. An error, an interrupt or a kill (see `cli.main`) leaves the old file as it was and
-    no temporary file behind."""
+    block ends without an error. A new file gets the umask's permissions, a replaced one keeps
+    its own, a `private` one (the plan) is owner-only. A write the person asked for is `record`ed,
+    so an interrupt can say what was written. An error, an interrupt or a kill (see `cli.main`)
+    leaves the old file as it was and no temporary file behind."""
+    import secrets
+
     target = check_target(name, what, mine=mine, replace_link=replace_link)
     temp_name = None
     try:
         while True:  # the name is kept before the file exists, so an interrupt never leaves it behind
-            temp_name = _temp_name(target)
+            random_part = "".join(secrets.choice("abcdefghijklmnopqrstuvwxyz0123456789_") for _ in range(8))
+            temp_name = str(target.parent / f".{target.name}.{random_part}{TEMP_SUFFIX}")
             try:
                 fd = os.open(temp_name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
                 break
@@ -333,23 +317,14 @@ def atomic_file(
                 Path(temp_name).unlink()
 
 
-def _temp_name(target: Path) -> str:
-    """A temporary file's name beside `target`: `.NAME.XXXXXXXX.tmp` (see `remove_temps`)."""
-    import secrets
-
-    letters = "abcdefghijklmnopqrstuvwxyz0123456789_"
-    return str(target.parent / f".{target.name}.{''.join(secrets.choice(letters) for _ in range(8))}{TEMP_SUFFIX}")
-
-
 def write_atomic(name: str, text: str | bytes, what: str, **options: object) -> None:
-    """Write `text` to `name` through `atomic_file` (its options)."""
     data = text.encode("utf-8") if isinstance(text, str) else text
     with atomic_file(name, what, **options) as out:  # type: ignore[arg-type]
         out.write(data)
 
 
 def _mode_for(target: Path) -> int:
-    """A file replaced keeps its permissions (as with `>`); a new one gets the umask's."""
+    """A replaced file's permissions (as with `>`), else the umask's."""
     try:
         status = target.lstat()
     except OSError:
@@ -362,14 +337,14 @@ def _mode_for(target: Path) -> int:
 
 
 def remove_temps(target: Path, older_than: float = 0) -> None:
-    """Remove the temporary files that writes of `target` left when they were killed before their
-    rename (`.NAME.XXXXXXXX.tmp` beside it), if last changed over `older_than` seconds ago. 0 only
-    when no other write of `target` can be under way (the plan's lock)."""
+    """Remove the temporary files (`.NAME.XXXXXXXX.tmp` beside `target`) that writes killed before
+    their rename left, if last changed over `older_than` seconds ago (0 only when no other write
+    of `target` can be under way: under the plan's lock)."""
     import glob
     import time
 
     limit = time.time() - older_than
-    random_part = "[a-z0-9_]" * 8  # what `_temp_name` puts between the name and the suffix
+    random_part = "[a-z0-9_]" * 8  # what `atomic_file` puts between the name and the suffix
     for temp in target.parent.glob(f".{glob.escape(target.name)}.{random_part}{TEMP_SUFFIX}"):
         with contextlib.suppress(OSError):
             status = temp.lstat()

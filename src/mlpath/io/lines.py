@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from typing import IO, Any
 
 from mlpath.errors import UsageError
@@ -42,35 +42,31 @@ def read_lines(stream: IO[bytes], limit: int = MAX_LINE_BYTES) -> Iterator[bytes
     named where every stream's is (cli.application)."""
     from mlpath.io.streams import failure
 
+    first, readline = True, stream.readline
     try:
-        yield from _lines(stream.readline, limit)
+        while True:
+            line = readline(limit + 2)  # room for "\r\n" after a line of exactly `limit` bytes
+            if not line:
+                return
+            if first:
+                first = False
+                line = line.removeprefix(_BOM)
+            if line.endswith(b"\n"):
+                line = line[:-2] if line.endswith(b"\r\n") else line[:-1]
+            elif len(line) >= limit + 2:  # cut at the bound: drop the rest of the line, chunk by chunk
+                while True:
+                    rest = readline(_CHUNK)
+                    if not rest or rest.endswith(b"\n"):
+                        break
+                yield None
+                continue
+            elif line.endswith(b"\r"):  # the last line, ended by "\r\n" cut short
+                line = line[:-1]
+            yield None if len(line) > limit else line
     except OSError as error:
         if failure(error) is not None:
             raise
         raise UsageError(f"the answer sets cannot be read: {error.strerror or error}") from None
-
-
-def _lines(readline: Callable[[int], bytes], limit: int) -> Iterator[bytes | None]:
-    first = True
-    while True:
-        line = readline(limit + 2)  # room for "\r\n" after a line of exactly `limit` bytes
-        if not line:
-            return
-        if first:
-            first = False
-            line = line.removeprefix(_BOM)
-        if line.endswith(b"\n"):
-            line = line[:-2] if line.endswith(b"\r\n") else line[:-1]
-        elif len(line) >= limit + 2:  # cut at the bound: drop the rest of the line, chunk by chunk
-            while True:
-                rest = readline(_CHUNK)
-                if not rest or rest.endswith(b"\n"):
-                    break
-            yield None
-            continue
-        elif line.endswith(b"\r"):  # the last line, ended by "\r\n" cut short
-            line = line[:-1]
-        yield None if len(line) > limit else line
 
 
 def _refuse_constant(name: str) -> Any:

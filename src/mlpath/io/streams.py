@@ -7,14 +7,11 @@
   (Python would print "Exception ignored ... BrokenPipeError").
 - stderr carries messages. A message that cannot be written is dropped: a full or closed stderr
   never changes what a command does or how it exits.
-- On a pipe, stdout hands over each line as it is complete (PYTHONUNBUFFERED or not).
 - stdin is UTF-8, like every file mlpath reads; reading a closed stdin is an error that says so.
-- A standard descriptor that is closed at start is pointed at /dev/null, so that no file mlpath
-  opens later takes its number (and gets output meant for the stream).
 
 `guard()` sets this up once, in `cli.main`; `failure(error)` tells the error path in `cli.application`
-(the one place errors become exit codes) which stream an error came from. A command that
-writes line by line can let a BrokenPipeError escape: it is handled like any other.
+(the one place errors become exit codes) which stream an error came from, so a command that
+writes line by line can let a BrokenPipeError escape.
 """
 
 from __future__ import annotations
@@ -60,11 +57,22 @@ def failure(error: BaseException) -> Failure | None:
 
 def guard() -> None:
     """Apply the policy to this process's standard streams (once, before anything is written)."""
-    for fd in (0, 1, 2):
-        _reserve(fd)
+    for fd in (0, 1, 2):  # closed at start: point it at /dev/null, so no file mlpath opens takes it
+        try:
+            os.fstat(fd)
+        except OSError:
+            placeholder = os.open(os.devnull, os.O_RDWR)
+            if placeholder != fd:
+                os.dup2(placeholder, fd)
+                os.close(placeholder)
     sys.stdin = cast(TextIO, _Input(sys.stdin if sys.stdin is not None else _Closed("stdin")))
     if sys.stdout is not None:
-        _line_by_line(sys.stdout)
+        # On a pipe each line goes to the reader when complete (a script may answer line by line,
+        # as one reading `quiz --batch` does); a file keeps Python's block buffering.
+        with contextlib.suppress(AttributeError, OSError, ValueError):
+            mode = os.fstat(sys.stdout.fileno()).st_mode
+            if stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode):
+                sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]
     sys.stdout = cast(TextIO, _Results(sys.stdout if sys.stdout is not None else _Closed("stdout")))
     sys.stderr = cast(TextIO, _Messages(sys.stderr if sys.stderr is not None else io.StringIO()))
     tolerate_encoding()
@@ -107,27 +115,6 @@ def tolerate_encoding() -> None:
     for stream in (sys.stdout, sys.stderr):
         if not encodes_everything(stream) and hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
-
-
-def _line_by_line(stream: Any) -> None:
-    """On a pipe, each line goes to the reader when it is complete (a script may answer line by
-    line, as one reading `quiz --batch` does); a file keeps Python's block buffering."""
-    try:
-        mode = os.fstat(stream.fileno()).st_mode
-        if stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode):
-            stream.reconfigure(line_buffering=True)
-    except (AttributeError, OSError, ValueError):
-        pass
-
-
-def _reserve(fd: int) -> None:
-    try:
-        os.fstat(fd)
-    except OSError:
-        placeholder = os.open(os.devnull, os.O_RDWR)
-        if placeholder != fd:
-            os.dup2(placeholder, fd)
-            os.close(placeholder)
 
 
 def _drain_stdout() -> None:

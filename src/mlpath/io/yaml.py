@@ -4,8 +4,8 @@ to bounded, and every key once.
 A document is composed first and measured as the loaded data would hold it, an alias counted
 every time it is used: at most MAX_NODES values and `expanded_limit(text)` characters of
 scalars. So an alias bomb is refused before it is built, whatever reads it (content, an answers
-file, the plan). A key given twice in one mapping is an error, not a silent "the last one wins";
-an integer longer than any answer or figure is refused.
+file, the plan), as a TooLargeError (not a YAMLError). A key given twice in one mapping is an
+error, not a silent "the last one wins"; an integer longer than any answer or figure is refused.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from mlpath.io.files import TooLargeError as TooLargeError  # refusals past the bounds, as for files
 from mlpath.text import MAX_DIGITS, TooLongError
 
 INT_TAG = "tag:yaml.org,2002:int"
@@ -28,9 +29,7 @@ def expanded_limit(text: str) -> int:
     return 2 * len(text) + 10_000
 
 
-class TooLargeError(yaml.YAMLError):
-    def __str__(self) -> str:
-        return "the document expands to far more than it holds (too many aliases or items)"
+EXPANDS = "the document expands to far more than it holds (too many aliases or items)"
 
 
 class DuplicateKeyError(yaml.MarkedYAMLError):
@@ -45,16 +44,13 @@ class NumberTooLongError(TooLargeError):
     """An integer with more digits than any answer or figure takes (past 4,300, int() fails)."""
 
     def __init__(self, node: yaml.ScalarNode) -> None:
-        super().__init__()
         self.problem = str(TooLongError(_digits(node.value)))
+        super().__init__(self.problem)
         self.problem_mark = node.start_mark
-
-    def __str__(self) -> str:
-        return self.problem
 
 
 def load(text: str) -> Any:
-    """The data of one YAML document (None when it holds none)."""
+    """The data of one YAML document (None when it holds none); YAMLError or TooLargeError."""
     loader = LOADER(text)
     try:
         node = loader.get_single_node()
@@ -100,8 +96,8 @@ def dump(document: Any) -> str:
     return text
 
 
-def describe(error: yaml.YAMLError) -> tuple[int | None, int | None, str]:
-    """(line, column, one-line reason) for any YAML error; lines and columns are 1-based."""
+def describe(error: Exception) -> tuple[int | None, int | None, str]:
+    """(line, column, one-line reason) for any error of `load`; lines and columns are 1-based."""
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     reason = getattr(error, "problem", None) or getattr(error, "context", None)
     if isinstance(error, yaml.reader.ReaderError):
@@ -119,31 +115,23 @@ def _check(root: yaml.Node, characters: int) -> None:
         node = stack.pop()
         nodes -= 1
         if nodes < 0:
-            raise TooLargeError
+            raise TooLargeError(EXPANDS)
         if isinstance(node, yaml.MappingNode):
-            _check_unique(node)
+            seen: dict[tuple[str, str], yaml.Mark] = {}  # each key's first place (a merge key may recur)
             for key, value in node.value:
-                stack.append(key)
-                stack.append(value)
+                stack.extend((key, value))
+                if isinstance(key, yaml.ScalarNode) and key.tag != "tag:yaml.org,2002:merge":
+                    if (key.tag, key.value) in seen:
+                        raise DuplicateKeyError(key.value, seen[key.tag, key.value], key.start_mark)
+                    seen[key.tag, key.value] = key.start_mark
         elif isinstance(node, yaml.SequenceNode):
             stack.extend(node.value)
         elif isinstance(node, yaml.ScalarNode):
             characters -= len(node.value)
             if characters < 0:
-                raise TooLargeError
+                raise TooLargeError(EXPANDS)
             if node.tag == INT_TAG and _digits(node.value) > MAX_DIGITS:
                 raise NumberTooLongError(node)
-
-
-def _check_unique(node: yaml.MappingNode) -> None:
-    seen: dict[tuple[str, str], yaml.Mark] = {}
-    for key, _ in node.value:
-        if not isinstance(key, yaml.ScalarNode) or key.tag == "tag:yaml.org,2002:merge":
-            continue
-        name = (key.tag, key.value)
-        if name in seen:
-            raise DuplicateKeyError(key.value, seen[name], key.start_mark)
-        seen[name] = key.start_mark
 
 
 def _digits(scalar: str) -> int:

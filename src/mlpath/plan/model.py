@@ -90,52 +90,32 @@ def replan(old: Plan | None, roadmap: Roadmap, now: str) -> Replanned:
     before = {step.id: step for step in old.steps}
     record = list(old.removed)
     steps: list[PlanStep] = []
-    carried: list[PlanStep] = []
-    returned: list[PlanStep] = []
-    new: list[PlanStep] = []
-    restarted: list[PlanStep] = []
+    found: dict[str, list[PlanStep]] = {"carried": [], "returned": [], "new": [], "restarted": []}
     for step in fresh:
         previous = before.get(step.id)
+        back = next((r for r in reversed(record) if same_work(r, step.id, step.title, step.work)), None)
         if previous is not None and same_work(previous, step.id, step.title, step.work):
-            step = step.replace(status=previous.status, updated=previous.updated)
-            carried.append(step)
-        else:
-            back = next((r for r in reversed(record) if same_work(r, step.id, step.title, step.work)), None)
-            if back is not None:
-                record.remove(back)
-                step = step.replace(status=back.status, updated=back.updated)
-                returned.append(step)
-            elif previous is not None and previous.status != "pending":
-                restarted.append(step)
-            else:  # a step new to the plan, or a pending one whose work changed: new work either way
-                new.append(step)
+            step, outcome = step.replace(status=previous.status, updated=previous.updated), "carried"
+        elif back is not None:
+            record.remove(back)
+            step, outcome = step.replace(status=back.status, updated=back.updated), "returned"
+        else:  # a step new to the plan, or a pending one whose work changed: new work either way
+            outcome = "restarted" if previous is not None and previous.status != "pending" else "new"
+        found[outcome].append(step)
         steps.append(step)
-    kept = {step.id for step in carried}
+    kept = {step.id for step in found["carried"]}
     for previous in old.steps:
         if previous.id in kept or previous.status == "pending":
             continue  # its status is in the plan still, or there is none to keep
         record = [r for r in record if not same_work(r, previous.id, previous.title, previous.work)]
-        record.append(
-            RemovedStep(
-                id=previous.id,
-                title=previous.title,
-                work=previous.work,
-                status=previous.status,
-                updated=previous.updated,
-                removed=now,
-            )
-        )
-    ids = {step.id for step in steps}
-    plan = Plan(
-        schema_version=SCHEMA_VERSION,
-        created=old.created,
-        updated=now,
-        answers=answers,
-        steps=tuple(steps),
-        removed=tuple(record),
+        record.append(RemovedStep(**{k: v for k, v in previous.__dict__.items() if k != "phase"}, removed=now))
+    plan = old.replace(
+        schema_version=SCHEMA_VERSION, updated=now, answers=answers, steps=tuple(steps), removed=tuple(record)
     )
+    ids = {step.id for step in steps}
     dropped = tuple(step for step in old.steps if step.id not in ids)
-    return Replanned(plan, tuple(carried), tuple(returned), tuple(new), tuple(restarted), dropped)
+    carried, returned, new, restarted = (tuple(group) for group in found.values())
+    return Replanned(plan, carried, returned, new, restarted, dropped)
 
 
 def set_status(plan: Plan, index: int, status: str, now: str) -> Plan:

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from mlpath.errors import OperationError, UsageError
+from mlpath.plan import open_lock
 
 FORMAT = 1
 MAX_BYTES = 100_000  # 17 answers take about 600
@@ -32,20 +33,17 @@ class Unfinished(NamedTuple):
 
 
 def resume_path() -> Path:
-    from mlpath.io.files import own_file
+    from mlpath.io.files import data_home
 
-    return own_file("quiz-resume.json")
+    return data_home() / "quiz-resume.json"
 
 
 @contextlib.contextmanager
 def asking() -> Iterator[bool]:
     """Hold the right to keep this quiz's answers while it asks: True, or False when another quiz
     holds it (this one then keeps nothing)."""
-    path = resume_path().with_name(".quiz.lock")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
-        fd = os.open(path, flags, 0o600)
+        fd = open_lock(resume_path().with_name(".quiz.lock"))
     except OSError:
         yield True  # no lock to be had: keep answers all the same, as before there were two quizzes
         return
@@ -73,13 +71,9 @@ def keep(given: dict[str, Any], answered: dict[str, Any]) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise OperationError(f"cannot keep the unfinished quiz in {path.parent}: {error.strerror}") from None
-    document = {"format": FORMAT, "given": _listed(given), "answered": _listed(answered)}
+    document = {"format": FORMAT, "given": given, "answered": answered}  # a tuple is a JSON list
     text = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
     write_atomic(str(path), text, "the unfinished quiz", mine=path, replace_link=True, record=False)
-
-
-def _listed(values: dict[str, Any]) -> dict[str, Any]:
-    return {key: list(value) if isinstance(value, tuple) else value for key, value in values.items()}
 
 
 def load() -> Unfinished | None:

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from mlpath.errors import OperationError, UsageError
+from mlpath.plan import open_lock
 from mlpath.plan.model import ANY_WORK, SCHEMA_VERSION, Plan
 from mlpath.text import short
 
@@ -44,9 +45,9 @@ NEW_PLAN = "'mlpath quiz --save' starts a new plan and keeps this one aside"
 
 
 def plan_path() -> Path:
-    from mlpath.io.files import own_file
+    from mlpath.io.files import data_home
 
-    return own_file("plan.yaml")
+    return data_home() / "plan.yaml"
 
 
 def now() -> str:
@@ -134,7 +135,7 @@ def _read(text: str, *, edited: bool, legacy: bool) -> Plan:
 
     try:
         document = yaml.load(text)
-    except yaml.YAMLError as error:
+    except (yaml.YAMLError, yaml.TooLargeError) as error:
         line, _, reason = yaml.describe(error)
         raise Damage(f"line {line}: {reason}" if line else reason, edited=edited) from None
     if document is None:
@@ -232,26 +233,21 @@ def locked() -> Iterator[None]:
     global _held
     directory = plan_path().parent
     try:
-        directory.mkdir(parents=True, exist_ok=True)
-        # Never blocks, whatever is there: a FIFO in its place is refused (no reader: ENXIO).
-        flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
-        fd = os.open(directory / ".plan.lock", flags, 0o600)
+        fd = open_lock(directory / ".plan.lock")
     except OSError as error:
         raise OperationError(f"cannot use the plan directory {short(str(directory), 300)}: {error.strerror}") from None
-    with os.fdopen(fd, "a") as handle:
+    try:
         try:
             import fcntl
         except ImportError:  # no POSIX locks (Windows): writes stay atomic, just not serialised
-            fcntl = None  # type: ignore[assignment]
-        if fcntl is not None:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+            pass
+        else:
+            fcntl.flock(fd, fcntl.LOCK_EX)
         _held = True
-        try:
-            yield
-        finally:
-            _held = False
-            if fcntl is not None:
-                fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+        yield
+    finally:
+        _held = False
+        os.close(fd)  # which releases the lock
 
 
 def load() -> Plan | None:
@@ -334,11 +330,7 @@ def save(plan: Plan) -> Path:
 
     if not _held:
         raise RuntimeError("save() needs the plan's lock: use it inside store.locked()")
-    path = plan_path()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise OperationError(f"cannot use the plan directory {path.parent}: {error.strerror}") from None
+    path = plan_path()  # its directory exists: `locked` made it
     remove_temps(Path(os.path.realpath(path)))  # under the lock no other writer has one open
     write_atomic(str(path), encode(plan), "your plan", private=True, mine=path)
     return path
