@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal, NoReturn
@@ -187,26 +187,31 @@ app = typer.Typer(
 )
 
 
-def _install_completion(ctx: typer.Context, param: typer.CallbackParam, value: str | None) -> None:
+def _completion(ctx: typer.Context, param: typer.CallbackParam, value: str | None) -> None:
+    """--show-completion and --install-completion SHELL: bash's script is mlpath's own (cli.completion);
+    Typer prints or installs the other shells' and exits. An eager option: no command's error handling yet."""
     if value is None or ctx.resilient_parsing:
         return
     from mlpath.cli import completion
 
     shell = completion.checked_shell(value)
+    show = param.name == "show_completion"
+    if shell != "bash":
+        from typer.completion import get_completion_inspect_parameters, install_callback, show_callback
+
+        get_completion_inspect_parameters()  # Typer's completion classes, for the script it installs
+        try:
+            (show_callback if show else install_callback)(ctx, param, shell)
+        except FileNotFoundError as error:  # PowerShell asks the shell itself where its profile is
+            fail(f"cannot install {shell} completion: {error.filename or shell} was not found", ExitCode.FAILED)
+    if show:
+        typer.echo(completion.BASH_SCRIPT)
+        raise typer.Exit()
     try:
-        path = completion.install(ctx, param, shell)
-    except MlpathError as error:  # an eager option: no command's error handling yet
+        path = completion.install_bash()
+    except MlpathError as error:
         fail(str(error), error.exit_code)
     typer.echo(f"{shell} completion installed in {path}; it takes effect in a new shell.", err=True)
-    raise typer.Exit()
-
-
-def _show_completion(ctx: typer.Context, param: typer.CallbackParam, value: str | None) -> None:
-    if value is None or ctx.resilient_parsing:
-        return
-    from mlpath.cli import completion
-
-    typer.echo(completion.script(ctx, param, completion.checked_shell(value)))
     raise typer.Exit()
 
 
@@ -216,8 +221,8 @@ def _show_version(value: bool) -> None:
         raise typer.Exit()
 
 
-def _eager(flag: str, callback: Any, help: str) -> Any:
-    return typer.Option(flag, metavar="[SHELL]", callback=callback, is_eager=True, expose_value=False, help=help)
+def _eager(flag: str, help: str) -> Any:
+    return typer.Option(flag, metavar="[SHELL]", callback=_completion, is_eager=True, expose_value=False, help=help)
 
 
 @app.callback()
@@ -240,13 +245,12 @@ def root(
         str | None,
         _eager(
             "--install-completion",
-            _install_completion,
             "Install completion for SHELL (bash, zsh, fish, powershell, pwsh); default: the current shell.",
         ),
     ] = None,
     show_completion: Annotated[
         str | None,
-        _eager("--show-completion", _show_completion, "Print the completion script for SHELL, to copy it or adapt it."),
+        _eager("--show-completion", "Print the completion script for SHELL, to copy it or adapt it."),
     ] = None,
 ) -> None:
     """Should you become a machine learning engineer, and how? Start with: mlpath quiz"""
@@ -296,10 +300,19 @@ def session(ctx: typer.Context) -> Session:
     return root.obj
 
 
-def emit(ctx: typer.Context, report: Report, output: Output, pager: bool = True) -> None:
+def emit(
+    ctx: typer.Context,
+    report: Report,
+    output: Output,
+    pager: bool = True,
+    shorter: Iterable[Report] | None = None,
+    repeat: bool = False,
+    **fit: Any,
+) -> int:
     """A report on stdout in the format asked for. In the table format on a terminal, a report
-    taller than the screen opens with its summary (its first blocks when it has none) and goes to
-    the pager (see output.screen)."""
+    taller than the screen opens with its summary (its first blocks when it has none; `shorter`:
+    the same report with ever shorter summaries, fitted as `fit` says) and goes to the pager (see
+    output.screen); the rows it left at the foot of the screen."""
     from mlpath.output.formats import OutputFormat, write
 
     terminal = session(ctx).terminal
@@ -307,22 +320,9 @@ def emit(ctx: typer.Context, report: Report, output: Output, pager: bool = True)
     if chosen is OutputFormat.table and terminal.stdout_isatty:
         from mlpath.output.screen import show_long
 
-        show_long(terminal, [report], pager=pager, repeat=False)
-    else:
-        write(report, chosen, terminal)
-
-
-def hint(ctx: typer.Context, text: str) -> None:
-    """A tip for a person at a terminal; never for scripts, never on stdout."""
-    terminal = session(ctx).terminal
-    if terminal.person_watching:
-        terminal.say(text)
-
-
-def stdin_hint(terminal: Terminal, what: str) -> None:
-    """Reading stdin from a terminal: say so, never a silent wait."""
-    if terminal.stdin_isatty:
-        terminal.say(f"Reading {what} from standard input (Ctrl-D to end)...")
+        return show_long(terminal, [report] if shorter is None else shorter, pager=pager, repeat=repeat, **fit)
+    write(report, chosen, terminal)
+    return 0
 
 
 def package_version() -> str:

@@ -15,11 +15,11 @@ import io
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
-from typing import IO, TYPE_CHECKING, Annotated, Any, cast
+from typing import IO, TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from mlpath.cli.application import app, emit, examples, session, stdin_hint
+from mlpath.cli.application import app, emit, examples, session
 from mlpath.cli.options import (
     DefaultsOption,
     FormatOption,
@@ -37,61 +37,65 @@ from mlpath.model import encode
 from mlpath.text import plural
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from mlpath.cli.options import AnswerSource
     from mlpath.content import Content
     from mlpath.content.answers import Answers
     from mlpath.output.terminal import Terminal
 
+    Checked = Iterator[tuple[int, Id | None, "Answers | str"]]
+
 METER_EVERY = 2048  # lines between two updates of the progress bar
 CSV_COLUMNS = (
-    "id",
-    "line",
-    "verdict",
-    "steps",
-    "degree_years_min",
-    "degree_years_max",
-    "tuition_min",
-    "tuition_max",
-    "assumptions",
-    "error",
-)
+    "id", "line", "verdict", "steps", "degree_years_min", "degree_years_max", "tuition_min", "tuition_max",
+    "assumptions", "error",
+)  # fmt: skip
 
 
 class Sets:
     """The answer sets of a file or stdin, read one by one: JSON Lines, or a form's CSV export
-    (io.lines). Each is checked as any answers are; --set `overrides` (checked) win over each
-    set's; with `use_defaults`, what a set leaves out takes the question's default, and the sets
-    so filled are counted. A set can fail in any way without costing the ones after it."""
+    (io.lines). Each is checked as any answers are; the --set `assignments` (checked once: a bad
+    one is one usage error before any line) win over each set's; with `use_defaults`, what a set
+    leaves out takes the question's default, and the sets so filled are counted. A set can fail
+    in any way without costing the ones after it."""
 
-    def __init__(self, content: Content, overrides: dict[str, Any], use_defaults: bool) -> None:
-        self.content, self.overrides, self.use_defaults = content, overrides, use_defaults
+    def __init__(self, content: Content, assignments: Sequence[str], use_defaults: bool) -> None:
+        from mlpath.content import answers as contract
+
+        self.content, self.use_defaults = content, use_defaults
+        self.overrides = contract.check(contract.parse_assignments(assignments))[0]
         self.filled: Counter[str] = Counter()  # answers filled with their default, by key
         self.filled_sets = 0
         self.missing = 0  # sets that lacked answers (without --defaults)
         self.csv = False  # reading a form's CSV export, whose cells may hold labels
         self.unknown_cells = 0  # CSV cells that held no value and no label
 
-    def read(
-        self, stream: IO[bytes], csv: bool = False, id_column: str = "id", say: Callable[[str], None] | None = None
-    ) -> Iterator[tuple[int, Id | None, Answers | str]]:
-        """(line or row number, id, the checked answers or what is wrong) for each set, in order.
-        A CSV's header is read (and its columns matched, or refused) before this returns."""
+    @contextlib.contextmanager
+    def read(self, terminal: Terminal, name: str, input_format: str | None, id_column: str) -> Iterator[Checked]:
+        """(line or row number, id, the checked answers or what is wrong) for each set of `name`
+        ('-' is stdin), in order: a CSV export with --input-format csv or a .csv name, else JSON
+        Lines. A CSV's header is read (and its columns matched, or refused) before this yields."""
         from mlpath.content import answers as contract
+        from mlpath.io.files import open_input
         from mlpath.io.lines import csv_sets
 
-        self.csv = csv
-        if not csv:
-            return self._each(_json_lines(stream))
-        needed = () if self.use_defaults else tuple(k for k in contract.KEYS if k not in self.overrides)
-        ignored, rows = csv_sets(stream, self.content.questions.questions, id_column, needed)
-        if ignored and say is not None:
-            verb = "holds" if len(ignored) == 1 else "hold"
-            say(f"Ignored {plural(len(ignored), 'column')} that {verb} no answer: {', '.join(map(repr, ignored))}.")
-        return self._each(rows)
+        self.csv = input_format == "csv" or (input_format is None and name.lower().endswith(".csv"))
+        with open_input(name, "answers file") as stream:
+            if name == "-" and terminal.stdin_isatty:  # never a silent wait
+                terminal.say(f"Reading {'CSV' if self.csv else 'JSON Lines'} from standard input (Ctrl-D to end)...")
+            if not self.csv:
+                yield self._each(_json_lines(stream))
+                return
+            needed = () if self.use_defaults else tuple(k for k in contract.KEYS if k not in self.overrides)
+            ignored, rows = csv_sets(stream, self.content.questions.questions, id_column, needed)
+            if ignored:
+                verb = "holds" if len(ignored) == 1 else "hold"
+                listed = ", ".join(map(repr, ignored))
+                terminal.say(f"Ignored {plural(len(ignored), 'column')} that {verb} no answer: {listed}.")
+            yield self._each(rows)
 
-    def _each(
-        self, found: Iterator[tuple[int, Id | None, dict[str, Any] | LineError]]
-    ) -> Iterator[tuple[int, Id | None, Answers | str]]:
+    def _each(self, found: Iterator[tuple[int, Id | None, dict[str, Any] | LineError]]) -> Checked:
         import gc
 
         # Nothing read can make a reference cycle (JSON and CSV have none, records hold values), so
@@ -153,17 +157,6 @@ def _json_lines(stream: IO[bytes]) -> Iterator[tuple[int, Id | None, dict[str, A
             yield number, ident, raw
 
 
-def _overrides(source_assignments: tuple[str, ...] | list[str]) -> dict[str, Any]:
-    """The --set answers for every line, checked once: a bad one is one usage error before any line."""
-    from mlpath.content import answers as contract
-
-    return contract.check(contract.parse_assignments(source_assignments))[0]
-
-
-def is_csv(name: str, chosen: str | None) -> bool:
-    return chosen == "csv" or (chosen is None and name.lower().endswith(".csv"))
-
-
 def run_batch(
     terminal: Terminal,
     content: Content,
@@ -174,7 +167,7 @@ def run_batch(
     id_column: str = "id",
 ) -> int:
     """`quiz --batch`: returns the exit code, 0 if every line was valid, else 2."""
-    from mlpath.io.files import atomic_file, open_input
+    from mlpath.io.files import atomic_file
     from mlpath.output.formats import OutputFormat
 
     output.resolve(False)  # --json with --format csv is a usage error
@@ -182,24 +175,23 @@ def run_batch(
     csv = output.format is OutputFormat.csv or (
         output.format is None and not output.json and to_file and str(output_file).lower().endswith(".csv")
     )
-    overrides = _overrides(source.assignments)
-    name = source.file or "-"
-    sets = Sets(content, overrides, source.defaults)
-    with open_input(name, "answers file") as stream:
-        reading_csv = is_csv(name, input_format)
-        if name == "-":
-            stdin_hint(terminal, "CSV" if reading_csv else "JSON Lines")
-        lines = sets.read(stream, reading_csv, id_column, terminal.say)
+    sets = Sets(content, source.assignments, source.defaults)
+    with sets.read(terminal, source.file or "-", input_format, id_column) as lines:
         if not to_file:
+            stdout = sys.stdout
+            if stdout is None:
+                raise OperationError("cannot write the roadmaps: stdout is closed")
+            buffer = getattr(stdout, "buffer", None)  # none in a test's text-only stdout
+            write = buffer.write if buffer is not None else lambda data: stdout.write(data.decode("utf-8"))
             try:
-                code = _write(content, lines, stdout_bytes(), csv, lambda done, invalid: None, flush_each=True)
+                code = _write(content, lines, csv, write, (buffer or stdout).flush, LineMeter())
             except OSError as error:  # a full disk behind stdout, ...
                 if streams.failure(error) is not None:
                     raise  # the reader went away (`| head -1`), stdin failed: named as every stream's failure
                 raise OperationError(f"cannot write the roadmaps to stdout: {error.strerror}") from None
         else:
             with atomic_file(str(output_file), "the roadmaps") as out, line_meter(terminal) as meter:
-                code = _write(content, lines, out, csv, meter, flush_each=False)
+                code = _write(content, lines, csv, out.write, None, meter)
             kind = "csv" if csv else "JSON Lines"
             done = f"{meter.done:,} {'line' if meter.done == 1 else 'lines'}"
             terminal.say(f"Wrote {done} to {output_file} ({kind}; {meter.invalid:,} invalid).")
@@ -209,31 +201,40 @@ def run_batch(
 
 def _write(
     content: Content,
-    lines: Iterator[tuple[int, Id | None, Answers | str]],
-    out: IO[bytes],
+    lines: Checked,
     csv: bool,
+    write: Callable[[bytes], Any],
+    flush: Callable[[], Any] | None,
     meter: Callable[[int, int], None],
-    flush_each: bool,
 ) -> int:
-    """Write a line for every answer set to `out`; the exit code: 2 if any was invalid."""
+    """Write a line for every answer set (each flushed, with `flush`); the exit code: 2 if any was invalid."""
     from mlpath.engine.roadmap import BatchError, build_roadmap
+    from mlpath.output.formats import csv_cell, csv_writer
 
-    row = _csv_row() if csv else None
-    write = out.write
-    if row is not None:
+    buffer = io.StringIO(newline="")
+    writer = csv_writer(buffer)
+
+    def row(cells: tuple[Any, ...]) -> bytes:
+        """One CSV row (RFC 4180): a set's verdict, step ids and degree, or its error."""
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerow([csv_cell(cell) for cell in cells])
+        return buffer.getvalue().encode("utf-8")
+
+    if csv:
         write(row(CSV_COLUMNS))
     invalid = written = 0
     for number, ident, found in lines:
         written += 1
         if isinstance(found, str):
             invalid += 1
-            if row is not None:
+            if csv:
                 line = row((ident, number, None, None, None, None, None, None, None, found))
             else:
                 line = (encode(BatchError(id=ident, line=number, error=found)) + "\n").encode()
         else:
             roadmap = build_roadmap(content, found)
-            if row is not None:
+            if csv:
                 study = roadmap.estimates.education
                 degree = (
                     (study.years_min, study.years_max, study.tuition_min, study.tuition_max, study.assumed)
@@ -246,50 +247,12 @@ def _write(
                 text = encode(roadmap)
                 line = (text if ident is None else '{"id":' + encode(ident) + "," + text[1:]).encode() + b"\n"
         write(line)
-        if flush_each:
-            out.flush()
+        if flush is not None:
+            flush()
         if not written % METER_EVERY:
             meter(written, invalid)
     meter(written, invalid)
     return int(ExitCode.USAGE if invalid else ExitCode.OK)
-
-
-def _csv_row() -> Callable[[tuple[Any, ...]], bytes]:
-    """Each answer set as one CSV row (RFC 4180): its verdict, step ids and degree, or its error."""
-    from mlpath.output.formats import csv_cell, csv_writer
-
-    buffer = io.StringIO(newline="")
-    writer = csv_writer(buffer)
-
-    def row(cells: tuple[Any, ...]) -> bytes:
-        buffer.seek(0)
-        buffer.truncate()
-        writer.writerow([csv_cell(cell) for cell in cells])
-        return buffer.getvalue().encode("utf-8")
-
-    return row
-
-
-def stdout_bytes() -> IO[bytes]:
-    """stdout as bytes (a test's text-only stdout gets an adapter)."""
-    if sys.stdout is None:
-        raise OperationError("cannot write the roadmaps: stdout is closed")
-    buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is not None:
-        return buffer  # type: ignore[no-any-return]
-    return cast(IO[bytes], _TextBytes(sys.stdout))
-
-
-class _TextBytes(io.RawIOBase):
-    def __init__(self, stream: IO[str]) -> None:
-        self.stream = stream
-
-    def write(self, data: Any) -> int:
-        self.stream.write(bytes(data).decode("utf-8"))
-        return len(data)
-
-    def flush(self) -> None:
-        self.stream.flush()
 
 
 class LineMeter:
@@ -357,32 +320,26 @@ def cohort(
 ) -> None:
     from mlpath.engine.cohort import Tally
     from mlpath.engine.roadmap import build_roadmap
-    from mlpath.io.files import open_input
     from mlpath.output.views import cohort as cohort_view
 
     state = session(ctx)
     output = Output.of(fmt, as_json)
     output.resolve(state.terminal.stdout_isatty)  # a clash of --json and --format before any line is read
     content = state.content()
-    sets = Sets(content, _overrides(assignments or ()), defaults)
+    sets = Sets(content, assignments or (), defaults)
     tally = Tally()
-    with open_input(file, "answers file") as stream:
-        reading_csv = is_csv(file, input_format)
-        if file == "-":
-            stdin_hint(state.terminal, "CSV" if reading_csv else "JSON Lines")
-        lines = sets.read(stream, reading_csv, id_column, state.terminal.say)
-        with line_meter(state.terminal) as meter:
-            for number, ident, found in lines:
-                if isinstance(found, str):
-                    tally.add_invalid(number, ident, found)
-                else:
-                    tally.add(build_roadmap(content, found))
-                if not tally.count % METER_EVERY:
-                    meter(tally.count, tally.invalid)
+    with sets.read(state.terminal, file, input_format, id_column) as lines, line_meter(state.terminal) as meter:
+        for number, ident, found in lines:
+            if isinstance(found, str):
+                tally.add_invalid(number, ident, found)
+            else:
+                tally.add(build_roadmap(content, found))
+            if not tally.count % METER_EVERY:
+                meter(tally.count, tally.invalid)
     emit(ctx, cohort_view(tally.result(sets.filled_sets, sets.filled), content), output, pager=not no_pager)
     sets.hints(state.terminal.say)
     if tally.invalid:
         verb = "was" if tally.invalid == 1 else "were"
-        what = "rows" if reading_csv else "lines"
+        what = "rows" if sets.csv else "lines"
         typer.echo(f"{tally.invalid:,} of {tally.count:,} {what} {verb} invalid (listed in the report).", err=True)
         raise typer.Exit(int(ExitCode.USAGE))

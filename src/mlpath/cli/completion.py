@@ -50,35 +50,8 @@ def checked_shell(value: str) -> str:
     return shell
 
 
-def script(ctx: Any, param: Any, shell: str) -> str | None:
-    """bash's script (mlpath's own); None for the other shells, whose scripts Typer prints."""
-    if shell == "bash":
-        return BASH_SCRIPT
-    from typer.completion import show_callback
-
-    show_callback(ctx, param, shell)  # prints Typer's script and exits
-    return None
-
-
-def install(ctx: Any, param: Any, shell: str) -> Path | None:
-    """Add the script to that shell's startup: bash's here (see `_install_bash`), the others' by
-    Typer. Returns where bash's script went (Typer reports the others itself)."""
-    if shell == "bash":
-        return _install_bash()
-    from typer.completion import get_completion_inspect_parameters, install_callback
-
-    get_completion_inspect_parameters()  # Typer's completion classes, for the script it installs
-    try:
-        install_callback(ctx, param, shell)
-    except FileNotFoundError as error:  # PowerShell asks the shell itself where its profile is
-        from mlpath.errors import OperationError
-
-        raise OperationError(f"cannot install {shell} completion: {error.filename or shell} was not found") from None
-    return None
-
-
-def _install_bash() -> Path:
-    """The script in ~/.bash_completions/mlpath.sh, sourced from ~/.bashrc (as Typer installs
+def install_bash() -> Path:
+    """Install bash completion: the script in ~/.bash_completions/mlpath.sh, sourced from ~/.bashrc (as Typer installs
     bash completion). ~/.bashrc is read as bytes with a bound, only if it is a regular file, and
     appended to without being decoded; the path in the added line is quoted for the shell. Both
     files are written atomically, through symlinks; if ~/.bashrc cannot be written, the script

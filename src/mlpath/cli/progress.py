@@ -13,9 +13,7 @@ from mlpath.errors import OperationError, UsageError
 from mlpath.plan import Status
 
 if TYPE_CHECKING:
-    from mlpath.content import Content
     from mlpath.engine.roadmap import Roadmap
-    from mlpath.plan.model import Plan, Replanned
 
 TRACK = "Track"
 NO_PLAN = "you have no saved plan yet; make one with 'mlpath quiz --save' or 'mlpath roadmap --answers FILE --save'"
@@ -40,23 +38,16 @@ def progress(
 ) -> None:
     if ctx.invoked_subcommand is not None:
         return
-    from mlpath.output.plan import progress_report
-    from mlpath.plan.store import plan_path
-
-    content = session(ctx).content()
-    plan, roadmap = saved_roadmap(content)
-    emit(ctx, progress_report(content, plan, roadmap, str(plan_path()), every), Output.of(fmt, as_json), not no_pager)
-
-
-def saved_roadmap(content: Content) -> tuple[Plan, Roadmap]:
-    """The saved plan and the roadmap of its answers, as the content in use builds it."""
     from mlpath.engine.roadmap import build_roadmap
+    from mlpath.output.plan import progress_report
     from mlpath.plan import store
 
+    content = session(ctx).content()
     plan = store.load()
     if plan is None:
         raise OperationError(NO_PLAN)
-    return plan, build_roadmap(content, plan.answers)
+    report = progress_report(content, plan, build_roadmap(content, plan.answers), str(store.plan_path()), every)
+    emit(ctx, report, Output.of(fmt, as_json), not no_pager)
 
 
 @progress_app.command("set", help=examples(
@@ -111,18 +102,6 @@ def reset(
             raise OperationError(NO_PLAN)
         store.save(model.reset(plan, store.now()))
     typer.echo(f"All {len(plan.steps)} steps are pending again.", err=True)
-
-
-def replanned(roadmap: Roadmap) -> tuple[Plan | None, Replanned]:
-    """The plan saved (None when there is none, or none readable) and what saving `roadmap` as
-    the plan would do, without saving it."""
-    from mlpath.plan import model, store
-
-    try:
-        old = store.load()
-    except (store.DamagedPlanError, store.NewerPlanError):
-        old = None
-    return old, model.replan(old, roadmap, store.now())
 
 
 def save_plan(roadmap: Roadmap, width: int = 0) -> str:

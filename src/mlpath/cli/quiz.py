@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 
 from mlpath.cli.application import app, emit, examples, session
+from mlpath.cli.ending import NEEDS_ANSWERS, deliver, end_of_quiz, show_roadmap
 from mlpath.cli.options import (
     AnswersOption,
     AnswerSource,
@@ -28,32 +28,7 @@ from mlpath.cli.options import (
 from mlpath.errors import OperationError, UsageError
 from mlpath.output.formats import OutputFormat
 
-if TYPE_CHECKING:
-    from mlpath.content import Content
-    from mlpath.content.answers import Answers
-    from mlpath.engine.roadmap import Roadmap
-    from mlpath.output.blocks import Report
-
 PLAN = "Plan"
-NEEDS_ANSWERS = (
-    "--what-if compares your roadmap with the roadmap for your answers changed, so it needs answers: "
-    "give them with --answers FILE, --set KEY=VALUE or --defaults"
-)
-# -o FILE without --format or --json: the format its extension names (plain otherwise)
-EXTENSION_FORMATS = {
-    ".json": OutputFormat.json,
-    ".yaml": OutputFormat.yaml,
-    ".yml": OutputFormat.yaml,
-    ".md": OutputFormat.markdown,
-    ".markdown": OutputFormat.markdown,
-    ".txt": OutputFormat.plain,
-    ".csv": OutputFormat.csv,
-}
-
-SaveAnswersOption = Annotated[
-    str | None,
-    typer.Option("--save-answers", metavar="FILE", help="Save the answers where --answers can read them back."),
-]
 
 
 @app.command(rich_help_panel=PLAN, help=examples(
@@ -71,7 +46,10 @@ def quiz(
     assignments: SetOption = None,
     defaults: DefaultsOption = False,
     save: SaveOption = False,
-    save_answers: SaveAnswersOption = None,
+    save_answers: Annotated[
+        str | None,
+        typer.Option("--save-answers", metavar="FILE", help="Save the answers where --answers can read them back."),
+    ] = None,
     what_if: WhatIfOption = None,
     questions: Annotated[
         bool, typer.Option("--questions", help="List the questions, keys, values and defaults.")
@@ -98,8 +76,16 @@ def quiz(
 
     source = AnswerSource(answers_file, tuple(assignments or ()), defaults)
     delivery, output = Delivery(save, output_file, not no_pager), Output.of(fmt, as_json)
-    if batch:
-        refuse_with_batch(delivery, save_answers, questions, output)
+    if batch:  # what --batch cannot do is an error, never silently ignored
+        flags = {"--save": save, "--save-answers": save_answers, "--questions": questions}
+        if clashes := [flag for flag, given in flags.items() if given]:
+            raise UsageError(
+                f"--batch cannot be combined with {', '.join(clashes)}; it writes one result per input line"
+            )
+        if output.format not in (None, OutputFormat.json, OutputFormat.csv):
+            raise UsageError(
+                f"--batch writes JSON Lines (json) or CSV (csv), not {output.format.value}; use --format json or csv"
+            )
     state = session(ctx)
     if resume and (questions or batch):
         raise UsageError("--resume goes on with an interrupted quiz; it does not combine with --questions or --batch")
@@ -140,21 +126,27 @@ def quiz(
                 f"the quiz needs answers for: {', '.join(missing)}; there is no terminal to ask on, so give them "
                 "with --answers FILE, --set KEY=VALUE, or --defaults (see mlpath quiz --questions)"
             )
-        from mlpath.cli.asking import ask_quiz
+        from mlpath.cli.prompts import ask_quiz
 
         given = {key: value for key, value in prepared.items() if key not in answered}
         asked = ask_quiz(state.terminal, content, given, {key: prepared[key] for key in answered})
         prepared, missing = contract.check(asked)
         ending = True
-    answers = complete_answers(prepared, save_answers)
-    if not ending:
-        show_roadmap(ctx, content, answers, delivery, output, what_if=changes)
-        if kept is not None:  # --resume --defaults, or --resume without a terminal: finished all the same
-            unfinished.forget()
-        return
-    from mlpath.cli.ending import end_of_quiz
+    answers = contract.build(prepared)
+    if save_answers is not None:
+        from mlpath.io import yaml
+        from mlpath.io.files import write_atomic
+        from mlpath.output.formats import to_json
 
-    end_of_quiz(ctx, content, answers, delivery, output, save_answers, changes)
+        json = Path(save_answers).suffix == ".json"
+        text = to_json(answers, pretty=True) if json else yaml.dump(answers.document())
+        write_atomic(save_answers, text, "answers")
+    if ending:
+        end_of_quiz(ctx, content, answers, delivery, output, save_answers, changes)
+        return
+    show_roadmap(ctx, content, answers, delivery, output, changes)
+    if kept is not None:  # --resume --defaults, or --resume without a terminal: finished all the same
+        unfinished.forget()
 
 
 @app.command(rich_help_panel=PLAN, help=examples(
@@ -194,8 +186,13 @@ def roadmap(
         from mlpath.plan import store
 
         plan = store.load()
-        if plan is not None and plan.answers is not None:
-            show_saved(ctx, content, plan, delivery, output)
+        if plan is not None and plan.answers is not None:  # your roadmap, each step with its status
+            from mlpath.engine.roadmap import build_roadmap
+            from mlpath.output.plan import saved_report
+
+            check_outputs(delivery, None, "your roadmap")
+            report = saved_report(content, plan, build_roadmap(content, plan.answers), str(store.plan_path()))
+            deliver(ctx, report, [report], "your roadmap", delivery, output)
             return
     raw = raw_answers(source) if source.given else None
     check_outputs(delivery, None, "the comparison" if changes else "the roadmap")
@@ -207,34 +204,8 @@ def roadmap(
                 f"the answers lack: {', '.join(missing)}; add them to --answers or --set, "
                 "or pass --defaults to fill them"
             )
-        answers = complete_answers(prepared, None)
-    show_roadmap(ctx, content, answers, delivery, output, what_if=changes)
-
-
-def show_saved(ctx: typer.Context, content: Content, plan: Any, delivery: Delivery, output: Output) -> None:
-    """`mlpath roadmap` with a plan saved: your roadmap, each step with its status, in every format."""
-    from mlpath.engine.roadmap import build_roadmap
-    from mlpath.output.plan import saved_report
-    from mlpath.plan.store import plan_path
-
-    check_outputs(delivery, None, "your roadmap")
-    report = saved_report(content, plan, build_roadmap(content, plan.answers), str(plan_path()))
-    _deliver(ctx, report, [report], "your roadmap", delivery, output)
-
-
-def refuse_with_batch(delivery: Delivery, save_answers: str | None, questions: bool, output: Output) -> None:
-    """What --batch cannot do is an error, never silently ignored."""
-    clashes = [
-        flag
-        for flag, given in (("--save", delivery.save), ("--save-answers", save_answers), ("--questions", questions))
-        if given
-    ]
-    if clashes:
-        raise UsageError(f"--batch cannot be combined with {', '.join(clashes)}; it writes one result per input line")
-    if output.format not in (None, OutputFormat.json, OutputFormat.csv):
-        raise UsageError(
-            f"--batch writes JSON Lines (json) or CSV (csv), not {output.format.value}; use --format json or csv"
-        )
+        answers = contract.build(prepared)
+    show_roadmap(ctx, content, answers, delivery, output, changes)
 
 
 def checked_changes(assignments: list[str] | None) -> dict[str, Any]:
@@ -291,112 +262,3 @@ def check_outputs(delivery: Delivery, save_answers: str | None, what: str) -> No
         from mlpath.plan import store
 
         store.check_writable()
-
-
-def complete_answers(prepared: dict[str, Any], save_answers: str | None) -> Answers:
-    """The checked answers as `Answers`; written to `save_answers` first when it is given."""
-    from mlpath.content import answers as contract
-
-    answers = contract.build(prepared)
-    if save_answers is not None:
-        from mlpath.io import yaml
-        from mlpath.io.files import write_atomic
-        from mlpath.output.formats import to_json
-
-        document = answers.document()
-        text = to_json(answers, pretty=True) if Path(save_answers).suffix == ".json" else yaml.dump(document)
-        write_atomic(save_answers, text, "answers")
-    return answers
-
-
-def show_roadmap(
-    ctx: typer.Context,
-    content: Content,
-    answers: Answers | None,
-    delivery: Delivery,
-    output: Output,
-    *,
-    what_if: Mapping[str, Any] | None = None,
-    ending: bool = False,
-    room: int = 1,
-    least: int = 1,
-    choose: Callable[[Sequence[int]], int] | None = None,
-) -> tuple[Roadmap, int]:
-    """Build the roadmap, write it to a file or show it, and save it as the plan if asked; with
-    `what_if` (checked answers), show its comparison with the roadmap for the answers changed
-    that way instead. The plan saved is always the roadmap of the answers as given. The plan is
-    saved after every file is written (their targets were checked before: `check_outputs`) and
-    before a roadmap is drawn on the screen.
-
-    In the table format on a terminal it opens with a summary that fits the screen with `room`
-    rows to spare (or at least `least`; `choose` picks it from the summaries' heights instead),
-    and a long one goes to the pager (`ending`: the end of an interactive quiz, where the
-    summary stays on screen after it). Returns the roadmap and the rows it left on the screen's
-    last lines (0 when it drew nothing there).
-    """
-    from mlpath.engine.roadmap import build_roadmap
-
-    built = build_roadmap(content, answers)
-    report, shorter, what = _reports(content, built, what_if, delivery.taken)
-    shown = _deliver(ctx, report, shorter, what, delivery, output, built, ending, room, least, choose)
-    return built, shown
-
-
-def _deliver(
-    ctx: typer.Context,
-    report: Report,
-    shorter: Iterable[Report],
-    what: str,
-    delivery: Delivery,
-    output: Output,
-    built: Roadmap | None = None,
-    ending: bool = False,
-    room: int = 1,
-    least: int = 1,
-    choose: Callable[[Sequence[int]], int] | None = None,
-) -> int:
-    """Write `report` to the file of -o, or show it (see `show_roadmap`), saving `built` as the plan
-    when asked; the rows it left at the foot of the screen."""
-    terminal = session(ctx).terminal
-    if delivery.output not in (None, "-"):  # "-" is stdout, as for --answers
-        from mlpath.io.files import write_atomic
-        from mlpath.output.formats import render_text, table_text
-
-        given = output.resolve(terminal.stdout_isatty) if output.format or output.json else None
-        chosen = given or EXTENSION_FORMATS.get(Path(delivery.output).suffix.lower(), OutputFormat.plain)
-        text = table_text(report) if chosen is OutputFormat.table else render_text(report, chosen)
-        write_atomic(str(delivery.output), text, what)
-        terminal.say(f"Wrote {what} to {delivery.output} ({chosen.value}).")
-        _save_if_asked(built, delivery)  # after every file: a file that fails leaves the plan as it was
-        return 0
-    _save_if_asked(built, delivery)  # before the roadmap is drawn: its line takes no row after the summary
-    if output.resolve(terminal.stdout_isatty) is OutputFormat.table and terminal.stdout_isatty:
-        from mlpath.output.screen import show_long
-
-        return show_long(terminal, shorter, pager=delivery.pager, repeat=ending, room=room, least=least, choose=choose)
-    emit(ctx, report, output)
-    return 0
-
-
-def _save_if_asked(built: Roadmap | None, delivery: Delivery) -> None:
-    if delivery.save and built is not None:
-        from mlpath.cli.progress import save_plan
-
-        save_plan(built)
-
-
-def _reports(
-    content: Content, built: Roadmap, what_if: Mapping[str, Any] | None, taken: frozenset[str]
-) -> tuple[Report, Iterable[Report], str]:
-    """The report to show, the same with ever shorter summaries (for the screen), and its name."""
-    from mlpath.output import roadmap as views
-
-    if what_if:
-        from mlpath.engine.compare import what_if as compare
-
-        if built.answers is None:
-            raise UsageError(NEEDS_ANSWERS)
-        report = views.comparison_report(content, compare(content, built, what_if), what_if, taken=taken)
-        return report, views.shorter_comparisons(content, report, taken), "the comparison"
-    report = views.roadmap_report(content, built, taken=taken)
-    return report, views.shorter_roadmaps(content, report, taken), "the roadmap"
