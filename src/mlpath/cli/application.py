@@ -22,7 +22,6 @@ if TYPE_CHECKING:
     from mlpath.content import Content
     from mlpath.output.blocks import Report
 
-GROUP_ORDER = ("Explore", "Plan", "Track", "Utility")
 # Which module of mlpath.cli defines each top-level command, in the order of the help.
 COMMAND_MODULES: dict[str, str] = {
     "about": "explore", "salary": "explore", "ladder": "explore", "skills": "explore",
@@ -32,7 +31,6 @@ COMMAND_MODULES: dict[str, str] = {
     "search": "utility", "sources": "utility", "schema": "utility", "data": "utility",
 }  # fmt: skip
 COMPLETION_OPTIONS = ("--show-completion", "--install-completion")
-MORE = "The whole reference: man mlpath, and the docs/ folder of the source."
 
 
 def examples(summary: str, *lines: str) -> str:
@@ -104,14 +102,9 @@ def exit_codes() -> Iterator[None]:
     """Map mlpath's exceptions, and a failed stream, to a message on stderr and an exit code."""
     try:
         yield
-    except typer.BadParameter as error:  # a value outside an option's fixed set, worded plainly
-        plain_choice_error(error)
-        error.message = cut_words(error.message)
-        raise
     except ContentError as error:
-        typer.echo(
-            "\n".join([f"Error: {error}", *(f"  {shown(str(problem))}" for problem in error.problems)]), err=True
-        )
+        problems = (f"\n  {shown(str(problem))}" for problem in error.problems)
+        typer.echo(f"Error: {error}" + "".join(problems), err=True)
         raise typer.Exit(int(error.exit_code)) from None
     except InterruptError as error:
         with contextlib.suppress(OSError):  # stderr may be the terminal that went away
@@ -123,6 +116,8 @@ def exit_codes() -> Iterator[None]:
         typer.echo(f"\n{files.interrupted()}", err=True)
         raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
     except typer.TyperException as error:  # a usage error: typer reports it, quoting what was typed
+        if isinstance(error, typer.BadParameter):  # a value outside an option's fixed set, worded plainly
+            plain_choice_error(error)
         error.message = cut_words(error.message)
         raise
     except (typer.Exit, typer.Abort):
@@ -178,7 +173,7 @@ app = typer.Typer(
     name="mlpath",
     cls=MlpathGroup,
     help="Should you become a machine learning engineer, and how? An offline career advisor.",
-    epilog=MORE,
+    epilog="The whole reference: man mlpath, and the docs/ folder of the source.",
     invoke_without_command=True,
     add_completion=False,  # mlpath's own --show-completion/--install-completion (cli.completion)
     rich_markup_mode=None,
@@ -194,7 +189,12 @@ def _completion(ctx: typer.Context, param: typer.CallbackParam, value: str | Non
         return
     from mlpath.cli import completion
 
-    shell = completion.checked_shell(value)
+    shell = value.strip().lower()
+    if shell not in completion.SHELLS:
+        raise typer.BadParameter(
+            f"{value!r} is not a shell mlpath completes; name one of: {', '.join(completion.SHELLS)}"
+            + (" (e.g. --show-completion bash)" if value == "unknown" else "")
+        )
     show = param.name == "show_completion"
     if shell != "bash":
         from typer.completion import get_completion_inspect_parameters, install_callback, show_callback
@@ -261,13 +261,12 @@ def root(
         from mlpath.engine.pages import home
         from mlpath.output.views import home as home_view
 
-        groups: dict[str, list[tuple[str, str]]] = {name: [] for name in GROUP_ORDER}
-        group = ctx.command
-        for name in group.list_commands(ctx):  # type: ignore[attr-defined]
-            command = group.commands[name]  # type: ignore[attr-defined]
-            groups[getattr(command, "rich_help_panel", None) or "Utility"].append(
-                (name, command.get_short_help_str(90))
-            )
+        groups: dict[str, list[tuple[str, str]]] = {name: [] for name in ("Explore", "Plan", "Track", "Utility")}
+        group: Any = ctx.command
+        for name in group.list_commands(ctx):
+            command = group.commands[name]
+            panel = getattr(command, "rich_help_panel", None) or "Utility"
+            groups[panel].append((name, command.get_short_help_str(90)))
         emit(ctx, home_view(home(package_version(), [(n, c) for n, c in groups.items() if c])), Output())
 
 

@@ -236,11 +236,9 @@ def _write(
             roadmap = build_roadmap(content, found)
             if csv:
                 study = roadmap.estimates.education
-                degree = (
-                    (study.years_min, study.years_max, study.tuition_min, study.tuition_max, study.assumed)
-                    if study
-                    else (None,) * 5
-                )
+                degree: tuple[Any, ...] = (None,) * 5
+                if study:
+                    degree = (study.years_min, study.years_max, study.tuition_min, study.tuition_max, study.assumed)
                 level = roadmap.verdict.level if roadmap.verdict else None
                 line = row((ident, number, level, [s.id for s in roadmap.steps], *degree, None))
             else:
@@ -258,15 +256,13 @@ def _write(
 class LineMeter:
     """Called with (lines done, invalid so far); remembers them, and moves the bar if there is one."""
 
-    def __init__(self, update: Any = None) -> None:
-        self.done = 0
-        self.invalid = 0
+    def __init__(self, update: Callable[[int, int], Any] = lambda done, invalid: None) -> None:
+        self.done = self.invalid = 0
         self._update = update
 
     def __call__(self, done: int, invalid: int) -> None:
         self.done, self.invalid = done, invalid
-        if self._update is not None:
-            self._update(done, invalid)
+        self._update(done, invalid)
 
 
 @contextlib.contextmanager
@@ -284,15 +280,8 @@ def line_meter(terminal: Terminal) -> Iterator[LineMeter]:
             speed = task.finished_speed or task.speed
             return Text(f"{speed:,.0f} lines/s" if speed else "", style="progress.data.speed")
 
-    progress = Progress(
-        BarColumn(),
-        TextColumn("{task.completed:,} lines"),
-        Rate(),
-        TextColumn("{task.fields[invalid]:,} invalid"),
-        TimeElapsedColumn(),
-        console=terminal.error_console(),
-        transient=True,
-    )
+    counts = TextColumn("{task.completed:,} lines"), Rate(), TextColumn("{task.fields[invalid]:,} invalid")
+    progress = Progress(BarColumn(), *counts, TimeElapsedColumn(), console=terminal.error_console(), transient=True)
     task = progress.add_task("lines", total=None, invalid=0)
     with progress:
         yield LineMeter(lambda done, invalid: progress.update(task, completed=done, invalid=invalid))

@@ -14,7 +14,7 @@ from __future__ import annotations
 import contextlib
 import re
 import textwrap
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from mlpath.content import Content
     from mlpath.content.answers import Answers
     from mlpath.engine.roadmap import Roadmap
-    from mlpath.output.blocks import Report
+    from mlpath.plan.model import Plan
 
 PROMPT = 1  # the shell's prompt after the quiz
 NEEDS_ANSWERS = (
@@ -39,14 +39,9 @@ NEEDS_ANSWERS = (
 )
 # -o FILE without --format or --json: the format its extension names (plain otherwise)
 EXTENSION_FORMATS = {
-    ".json": OutputFormat.json,
-    ".yaml": OutputFormat.yaml,
-    ".yml": OutputFormat.yaml,
-    ".md": OutputFormat.markdown,
-    ".markdown": OutputFormat.markdown,
-    ".txt": OutputFormat.plain,
-    ".csv": OutputFormat.csv,
-}
+    ".json": OutputFormat.json, ".yaml": OutputFormat.yaml, ".yml": OutputFormat.yaml, ".md": OutputFormat.markdown,
+    ".markdown": OutputFormat.markdown, ".txt": OutputFormat.plain, ".csv": OutputFormat.csv,
+}  # fmt: skip
 
 
 def show_roadmap(
@@ -56,18 +51,26 @@ def show_roadmap(
     delivery: Delivery,
     output: Output,
     what_if: Mapping[str, Any] | None = None,
+    plan: Plan | None = None,
     **fit: Any,
 ) -> tuple[Roadmap, int]:
-    """Build the roadmap and deliver it (see `deliver`), saved as the plan if asked; with `what_if`
-    (checked answers), its comparison with the roadmap for the answers changed that way instead.
-    The plan saved is always the roadmap of the answers as given. Returns the roadmap and the rows
-    it left on the screen's last lines."""
+    """Build the roadmap; with `what_if` (checked answers), its comparison with the roadmap for the
+    answers changed that way; with the saved `plan`, its roadmap with each step's status. Write it
+    to the file of -o (its targets were checked before: `quiz.check_outputs`), or show it as
+    `emit` does with `fit`, and save it as the plan if asked (the roadmap of the answers as given).
+    Returns the roadmap and the rows it left at the foot of the screen (0 when it drew nothing there)."""
     from mlpath.engine.roadmap import build_roadmap
     from mlpath.output import roadmap as views
 
-    built = build_roadmap(content, answers)
+    built = build_roadmap(content, answers if plan is None else plan.answers)
     taken = delivery.taken
-    if what_if:
+    if plan is not None:
+        from mlpath.output.plan import saved_report
+        from mlpath.plan.store import plan_path
+
+        report = saved_report(content, plan, built, str(plan_path()))
+        shorter, what = [report], "your roadmap"
+    elif what_if:
         from mlpath.engine.compare import what_if as compare
 
         if built.answers is None:
@@ -77,22 +80,6 @@ def show_roadmap(
     else:
         report = views.roadmap_report(content, built, taken=taken)
         shorter, what = views.shorter_roadmaps(content, report, taken), "the roadmap"
-    return built, deliver(ctx, report, shorter, what, delivery, output, built, **fit)
-
-
-def deliver(
-    ctx: typer.Context,
-    report: Report,
-    shorter: Iterable[Report],
-    what: str,
-    delivery: Delivery,
-    output: Output,
-    built: Roadmap | None = None,
-    **fit: Any,
-) -> int:
-    """Write `report` to the file of -o (its targets were checked before: `quiz.check_outputs`), or
-    show it as `emit` does with `shorter` and `fit`; save `built` as the plan when asked. The rows
-    it left at the foot of the screen (0 when it drew nothing there)."""
     terminal = session(ctx).terminal
     to_file = delivery.output not in (None, "-")  # "-" is stdout, as for --answers
     if to_file:
@@ -106,11 +93,11 @@ def deliver(
         terminal.say(f"Wrote {what} to {delivery.output} ({chosen.value}).")
     # After every file (one that fails leaves the plan as it was), and before the roadmap is drawn
     # (the line saving prints takes no row after the summary).
-    if delivery.save and built is not None:
+    if delivery.save:
         from mlpath.cli.progress import save_plan
 
         save_plan(built)
-    return 0 if to_file else emit(ctx, report, output, delivery.pager, shorter, **fit)
+    return built, 0 if to_file else emit(ctx, report, output, delivery.pager, shorter, **fit)
 
 
 def save_question(content: Content, answers: Answers, what_if: bool) -> tuple[str, bool, str]:

@@ -81,21 +81,18 @@ def salary(
 ) -> None:
     from mlpath.output import views
 
-    emit(ctx, views.salary(session(ctx).content(), parse_amount(compare)), Output.of(fmt, as_json), not no_pager)
-
-
-def parse_amount(text: str | None) -> int | None:
-    """'75000', '75,000', '$75,000' or '75k' as whole dollars; ASCII digits only."""
-    if text is None:
-        return None
-    match = re.fullmatch(r"\$?\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*([kK]?)", text.strip(), re.ASCII)
-    amount = float(match.group(1).replace(",", "")) * (1000 if match.group(2) else 1) if match else 0.0
-    if not match or not 1 <= amount <= 100_000_000:
-        why = "is not an amount" if not match else "is out of range: between 1 and 100,000,000 dollars"
-        raise typer.BadParameter(
-            f"{short(text)} {why}; give yearly pay in dollars, e.g. 75000, 75,000 or 75k", param_hint="'--compare'"
-        )
-    return round(amount)
+    pay = None
+    if compare is not None:  # '75000', '75,000', '$75,000' or '75k' as whole dollars; ASCII digits only
+        match = re.fullmatch(r"\$?\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*([kK]?)", compare.strip(), re.ASCII)
+        amount = float(match.group(1).replace(",", "")) * (1000 if match.group(2) else 1) if match else 0.0
+        if not match or not 1 <= amount <= 100_000_000:
+            why = "is not an amount" if not match else "is out of range: between 1 and 100,000,000 dollars"
+            raise typer.BadParameter(
+                f"{short(compare)} {why}; give yearly pay in dollars, e.g. 75000, 75,000 or 75k",
+                param_hint="'--compare'",
+            )
+        pay = round(amount)
+    emit(ctx, views.salary(session(ctx).content(), pay), Output.of(fmt, as_json), not no_pager)
 
 
 @app.command(rich_help_panel=EXPLORE, help=examples(

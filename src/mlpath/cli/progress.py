@@ -104,9 +104,9 @@ def reset(
     typer.echo(f"All {len(plan.steps)} steps are pending again.", err=True)
 
 
-def save_plan(roadmap: Roadmap, width: int = 0) -> str:
-    """Save a roadmap (with its answers) as the person's plan, every status following its work;
-    returns the one line that says what happened (also written on stderr), wrapped at `width`."""
+def save_plan(roadmap: Roadmap, width: int = 0) -> None:
+    """Save a roadmap (with its answers) as the person's plan, every status following its work,
+    and say what happened in one line on stderr, wrapped at `width`."""
     from mlpath.output.plan import saved_line
     from mlpath.plan import model, store
 
@@ -118,6 +118,4 @@ def save_plan(roadmap: Roadmap, width: int = 0) -> str:
             old = None
         result = model.replan(old, roadmap, store.now())
         store.save(result.plan)
-    line = saved_line(result, old is None, width)
-    typer.echo(line, err=True)
-    return line
+    typer.echo(saved_line(result, old is None, width), err=True)

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from mlpath.cli.application import app, emit, examples, session
-from mlpath.cli.ending import NEEDS_ANSWERS, deliver, end_of_quiz, show_roadmap
+from mlpath.cli.ending import NEEDS_ANSWERS, end_of_quiz, show_roadmap
 from mlpath.cli.options import (
     AnswersOption,
     AnswerSource,
@@ -186,13 +186,9 @@ def roadmap(
         from mlpath.plan import store
 
         plan = store.load()
-        if plan is not None and plan.answers is not None:  # your roadmap, each step with its status
-            from mlpath.engine.roadmap import build_roadmap
-            from mlpath.output.plan import saved_report
-
+        if plan is not None and plan.answers is not None:
             check_outputs(delivery, None, "your roadmap")
-            report = saved_report(content, plan, build_roadmap(content, plan.answers), str(store.plan_path()))
-            deliver(ctx, report, [report], "your roadmap", delivery, output)
+            show_roadmap(ctx, content, None, delivery, output, plan=plan)
             return
     raw = raw_answers(source) if source.given else None
     check_outputs(delivery, None, "the comparison" if changes else "the roadmap")
@@ -244,20 +240,11 @@ def check_outputs(delivery: Delivery, save_answers: str | None, what: str) -> No
     leaves the answers written or the plan saved without it."""
     from mlpath.io.files import check_target
 
-    named = []
-    if delivery.output not in (None, "-"):
-        named.append(("-o", str(delivery.output), what))
-    if save_answers is not None:
-        if save_answers == "-":
-            raise UsageError("--save-answers needs a file name; '-' would mix the answers into the output")
-        named.append(("--save-answers", save_answers, "answers"))
-    targets: dict[str, Path] = {}
-    for flag, name, called in named:
-        target = check_target(name, called)
-        for other, path in targets.items():
-            if path == target:
-                raise OperationError(f"{other} and {flag} both name {name!r}; give each its own file")
-        targets[flag] = target
+    if save_answers == "-":
+        raise UsageError("--save-answers needs a file name; '-' would mix the answers into the output")
+    target = check_target(delivery.output, what) if delivery.output not in (None, "-") else None
+    if save_answers is not None and check_target(save_answers, "answers") == target:
+        raise OperationError(f"-o and --save-answers both name {save_answers!r}; give each its own file")
     if delivery.save:
         from mlpath.plan import store
 
