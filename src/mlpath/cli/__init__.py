@@ -37,8 +37,8 @@ def commands(argv: list[str] | None = None) -> typer.Typer:
         elif not word.startswith("-"):
             named = word
             break
-    every = dict.fromkeys(COMMAND_MODULES.values())  # in the order of the help
-    wanted = [COMMAND_MODULES[named]] if argv is not None and named in COMMAND_MODULES else list(every)
+    every = list(dict.fromkeys(COMMAND_MODULES.values()))  # in the order of the help
+    wanted = [COMMAND_MODULES[named]] if argv is not None and named in COMMAND_MODULES else every
     for module in wanted:
         import_module(f"mlpath.cli.{module}")
     return app

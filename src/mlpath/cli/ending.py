@@ -63,7 +63,10 @@ def show_roadmap(
     from mlpath.output import roadmap as views
 
     built = build_roadmap(content, answers if plan is None else plan.answers)
-    taken = delivery.taken
+    to_file = delivery.output not in (None, "-")  # "-" is stdout, as for --answers
+    # the ways to the whole output the person already took, so a summary does not offer them
+    ways = {"no-pager": not delivery.pager, "save": delivery.save, "output": to_file}
+    taken = frozenset(way for way, done in ways.items() if done)
     if plan is not None:
         from mlpath.output.plan import saved_report
         from mlpath.plan.store import plan_path
@@ -81,7 +84,6 @@ def show_roadmap(
         report = views.roadmap_report(content, built, taken=taken)
         shorter, what = views.shorter_roadmaps(content, report, taken), "the roadmap"
     terminal = session(ctx).terminal
-    to_file = delivery.output not in (None, "-")  # "-" is stdout, as for --answers
     if to_file:
         from mlpath.io.files import write_atomic
         from mlpath.output.formats import render_text, table_text
@@ -201,14 +203,10 @@ def replay_hint(
     offers: Sequence[str] = (),
     tip: bool = False,
 ) -> str:
-    """After an interactive quiz: how to get the same roadmap (or comparison) again without the
-    questions (`mlpath quiz --defaults` with a --set for every answer that is not the default),
-    the comparisons `offers` (--what-if flags) to add to that command and, with `tip`, how to
-    keep the answers in a file.
-
-    Wrapped on words at `width`; a command too long for one line goes on with a backslash, so
-    it can still be copied and pasted whole.
-    """
+    """How to get the same roadmap (or comparison) again without the questions (`mlpath quiz
+    --defaults` with a --set for every answer that is not the default), the comparisons `offers`
+    to add to it and, with `tip`, how to keep the answers in a file. Wrapped on words at `width`;
+    a command too long for a line goes on with a backslash, so it can still be pasted whole."""
     from mlpath.content.answers import assignment
 
     extra = "".join(f" --what-if {assignment(key, value)}" for key, value in (what_if or {}).items())

@@ -87,10 +87,8 @@ def salary(
         amount = float(match.group(1).replace(",", "")) * (1000 if match.group(2) else 1) if match else 0.0
         if not match or not 1 <= amount <= 100_000_000:
             why = "is not an amount" if not match else "is out of range: between 1 and 100,000,000 dollars"
-            raise typer.BadParameter(
-                f"{short(compare)} {why}; give yearly pay in dollars, e.g. 75000, 75,000 or 75k",
-                param_hint="'--compare'",
-            )
+            example = "give yearly pay in dollars, e.g. 75000, 75,000 or 75k"
+            raise typer.BadParameter(f"{short(compare)} {why}; {example}", param_hint="'--compare'")
         pay = round(amount)
     emit(ctx, views.salary(session(ctx).content(), pay), Output.of(fmt, as_json), not no_pager)
 

@@ -101,9 +101,3 @@ class Delivery(NamedTuple):
     save: bool = False
     output: str | None = None
     pager: bool = True
-
-    @property
-    def taken(self) -> frozenset[str]:
-        """The ways to the whole output the person already took, so a summary does not offer them."""
-        ways = {"no-pager": not self.pager, "save": self.save, "output": self.output not in (None, "-")}
-        return frozenset(way for way, done in ways.items() if done)

@@ -15,11 +15,10 @@ from mlpath.plan import Status
 if TYPE_CHECKING:
     from mlpath.engine.roadmap import Roadmap
 
-TRACK = "Track"
 NO_PLAN = "you have no saved plan yet; make one with 'mlpath quiz --save' or 'mlpath roadmap --answers FILE --save'"
 
 progress_app = typer.Typer(help="Your saved plan: what to do next, each step's status, percent complete.")
-app.add_typer(progress_app, name="progress", rich_help_panel=TRACK)
+app.add_typer(progress_app, name="progress", rich_help_panel="Track")
 
 
 @progress_app.callback(invoke_without_command=True, help=examples(

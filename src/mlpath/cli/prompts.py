@@ -1,12 +1,11 @@
-"""Interactive prompts. The only importer of questionary; prompts are drawn on the terminal.
+"""Interactive prompts: the only importer of questionary; prompts are drawn on the terminal.
 
-Every question after the first can go back to the one before (Left arrow or Backspace; its hint
-line says so): the earlier answer is the default there, and the later ones stay as defaults, so
-Enter walks forward again. An interrupt (Ctrl-C, the end of input, a terminal that went away)
-raises `QuizInterrupted` with the answers given so far; `ask_quiz` keeps every answer for
---resume as it comes (plan.resume; the plan is never touched here) and turns an interrupt (a kill
-too) into one line and exit 130. Every line we print is wrapped on words here: prompt_toolkit
-would fold a long one mid-word.
+Every question after the first can go back to the one before (Left arrow or Backspace): the earlier
+answer is the default there, the later ones stay as defaults, so Enter walks forward again. An
+interrupt (Ctrl-C, the end of input, a lost terminal) raises `QuizInterrupted` with the answers so
+far; `ask_quiz` keeps every answer for --resume as it comes (plan.resume, never the plan) and turns
+an interrupt (a kill too) into one line and exit 130. Every line we print is wrapped on words here:
+prompt_toolkit would fold a long one mid-word.
 """
 
 from __future__ import annotations
@@ -59,10 +58,8 @@ def terminal_output() -> Output | None:
         return None  # prompt_toolkit's default, the terminal on stdout
     from prompt_toolkit.output import create_output
 
-    if sys.stderr.isatty():
-        return create_output(stdout=sys.stderr)
-    tty = Path("/dev/tty").open("w")  # noqa: SIM115 - lives as long as the prompts
-    return create_output(stdout=tty)
+    # /dev/tty is opened for as long as the prompts live
+    return create_output(stdout=sys.stderr if sys.stderr.isatty() else Path("/dev/tty").open("w"))
 
 
 def _screen(output: Output | None) -> Output:
@@ -122,12 +119,11 @@ def answered_line(progress: str, prompt: str, answer: str, columns: int) -> Any:
 
 def show_given(given: dict[str, Any], output: Output | None = None) -> None:
     """Answers from --set or --answers: counted once, and not asked."""
-    if not given:
-        return
-    from prompt_toolkit import print_formatted_text
+    if given:
+        from prompt_toolkit import print_formatted_text
 
-    said = f"{plural(len(given), 'answer')} given with --set or --answers, so not asked."
-    print_formatted_text(wrap(said, _columns(output), ""), output=output)
+        said = f"{plural(len(given), 'answer')} given with --set or --answers, so not asked."
+        print_formatted_text(wrap(said, _columns(output), ""), output=output)
 
 
 def ask(
@@ -140,12 +136,9 @@ def ask(
     output: Output | None = None,
 ) -> dict[str, Any]:
     """Ask the questions not in `given` whose condition the answers so far meet, showing progress
-    like "3/12"; returns every answer (a question not asked keeps its default).
-
-    `answered` holds the answers of an interrupted quiz: they are the defaults, and asking starts
-    at the first question without one, so the counter goes on. `on_answer` sees the answers asked
-    so far after each one (the CLI keeps them for --resume).
-    """
+    like "3/12"; returns every answer (a question not asked keeps its default). `answered` holds
+    the answers of an interrupted quiz: they are the defaults, and asking starts at the first
+    question without one, so the counter goes on. `on_answer` sees the answers so far after each."""
     import logging
 
     from prompt_toolkit import print_formatted_text
@@ -285,7 +278,6 @@ def _add_keys(application: Any, ends: dict[str, dict[str, Any]], eager: bool = T
 
 
 def confirm(message: str, default: bool) -> bool:
-    """A yes/no question on the terminal."""
     import questionary
 
     output = terminal_output()
@@ -346,18 +338,17 @@ def ask_quiz(terminal: Terminal, content: Content, given: dict[str, Any], answer
             back = "←" if terminal.utf8 else "Left"
             say(f"Going on with your quiz: {plural(len(answered), 'answer')} kept ({back} goes back to them).")
         so_far = dict(answered)
-        problems: list[str] = []
+        warned: list[OperationError] = []
 
         def keep(done: dict[str, Any]) -> None:
             so_far.clear()
             so_far.update(done)
-            if not keeping:
-                return
             try:
-                resume.keep(given, done)
+                if keeping:
+                    resume.keep(given, done)
             except OperationError as error:
-                if not problems:  # once: the quiz goes on without the safety net
-                    problems.append(str(error))
+                if not warned:  # once: the quiz goes on without the safety net
+                    warned.append(error)
                     terminal.say(f"Warning: {error}; an interruption would lose the answers.")
 
         def left(answers: dict[str, Any], at: int | None, what: str) -> str:
@@ -382,9 +373,7 @@ def ask_quiz(terminal: Terminal, content: Content, given: dict[str, Any], answer
 def _ends_quietly(last_words: Callable[[str], str]) -> Iterator[None]:
     """A closed terminal (SIGHUP) or a kill (SIGTERM) mid-quiz: the terminal as it was before the
     quiz (echo, line editing, the cursor shown), `last_words(...)` where it may still be read,
-    exit 130.
-
-    Raising from the handler is no good: it lands inside prompt_toolkit's event loop, whose
+    exit 130. Raising from the handler is no good: it lands inside prompt_toolkit's event loop, whose
     clean-up redraws on a terminal that may be gone while asyncio logs tracebacks. Every answer is
     on disk already (kept as it comes), so leaving at once loses nothing. An inherited "ignore"
     (nohup, trap '' HUP) is respected.

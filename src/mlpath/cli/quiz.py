@@ -78,10 +78,8 @@ def quiz(
     delivery, output = Delivery(save, output_file, not no_pager), Output.of(fmt, as_json)
     if batch:  # what --batch cannot do is an error, never silently ignored
         flags = {"--save": save, "--save-answers": save_answers, "--questions": questions}
-        if clashes := [flag for flag, given in flags.items() if given]:
-            raise UsageError(
-                f"--batch cannot be combined with {', '.join(clashes)}; it writes one result per input line"
-            )
+        if clashes := ", ".join(flag for flag, given in flags.items() if given):
+            raise UsageError(f"--batch cannot be combined with {clashes}; it writes one result per input line")
         if output.format not in (None, OutputFormat.json, OutputFormat.csv):
             raise UsageError(
                 f"--batch writes JSON Lines (json) or CSV (csv), not {output.format.value}; use --format json or csv"
