@@ -84,16 +84,15 @@ class Sets:
         with open_input(name, "answers file") as stream:
             if name == "-" and terminal.stdin_isatty:  # never a silent wait
                 terminal.say(f"Reading {'CSV' if self.csv else 'JSON Lines'} from standard input (Ctrl-D to end)...")
-            if not self.csv:
-                yield self._each(_json_lines(stream))
-                return
-            needed = () if self.use_defaults else tuple(k for k in contract.KEYS if k not in self.overrides)
-            ignored, rows = csv_sets(stream, self.content.questions.questions, id_column, needed)
-            if ignored:
-                verb = "holds" if len(ignored) == 1 else "hold"
-                listed = ", ".join(map(repr, ignored))
-                terminal.say(f"Ignored {plural(len(ignored), 'column')} that {verb} no answer: {listed}.")
-            yield self._each(rows)
+            found = _json_lines(stream)
+            if self.csv:
+                needed = () if self.use_defaults else tuple(k for k in contract.KEYS if k not in self.overrides)
+                ignored, found = csv_sets(stream, self.content.questions.questions, id_column, needed)
+                if ignored:
+                    verb = "holds" if len(ignored) == 1 else "hold"
+                    listed = ", ".join(map(repr, ignored))
+                    terminal.say(f"Ignored {plural(len(ignored), 'column')} that {verb} no answer: {listed}.")
+            yield self._each(found)
 
     def _each(self, found: Iterator[tuple[int, Id | None, dict[str, Any] | LineError]]) -> Checked:
         import gc

@@ -137,8 +137,11 @@ def end_of_quiz(
     """The roadmap (or the comparison) with its summary left on screen, the question to save it,
     how to replay it and, without --what-if, the comparisons worth a look (at most
     data/roadmap.yaml's `offer`), all within the terminal's height."""
+    from mlpath.cli.progress import save_plan
+    from mlpath.cli.prompts import confirm
     from mlpath.content.answers import assignment
     from mlpath.engine.compare import worth_trying
+    from mlpath.plan import resume as unfinished
 
     terminal = session(ctx).terminal
     width = terminal.width
@@ -166,17 +169,11 @@ def end_of_quiz(
     built, shown = show_roadmap(
         ctx, content, answers, delivery, output, what_if, repeat=True, least=max(1, question), choose=choose
     )
-    from mlpath.plan import resume as unfinished
-
     unfinished.forget()  # only once shown: a terminal closed while the roadmap is read leaves a --resume
-    saved_now = False  # with --save, the plan was saved (and said so) before the roadmap was shown
-    if not delivery.save:
-        from mlpath.cli.progress import save_plan
-        from mlpath.cli.prompts import confirm
-
-        if confirm(text, default=default):
-            save_plan(built, width)
-            saved_now = True
+    # with --save, the plan was saved (and said so) before the roadmap was shown
+    saved_now = not delivery.save and confirm(text, default=default)
+    if saved_now:
+        save_plan(built, width)
     left = terminal.height - shown - question - (saved_line if saved_now else 0) - PROMPT
     hint = next((hint for hint in tails if _rows(hint) <= left), "")
     if hint:

@@ -241,11 +241,9 @@ def _question(
     else:
         scale = kind == "scale"
         lead = SELECT_LEAD + (3 if scale else 0)  # a scale's points start "1) "
+        titles = [(choice_title(c.label, columns, lead), c.value) for c in question.choices]
         choices = [
-            questionary.Choice(
-                choice_title(c.label, columns, lead), c.value, shortcut_key=str(c.value) if scale else None
-            )
-            for c in question.choices
+            questionary.Choice(title, value, shortcut_key=str(value) if scale else None) for title, value in titles
         ]
         prompt = questionary.select(message, choices=choices, default=current, use_shortcuts=scale, **common)
         if scale:
