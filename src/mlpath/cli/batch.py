@@ -19,17 +19,8 @@ from typing import IO, TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from mlpath.cli import options
 from mlpath.cli.application import app, emit, examples, session
-from mlpath.cli.options import (
-    DefaultsOption,
-    FormatOption,
-    IdColumnOption,
-    InputFormatOption,
-    JsonOption,
-    NoPagerOption,
-    Output,
-    SetOption,
-)
 from mlpath.errors import ExitCode, OperationError, UsageError
 from mlpath.io import streams
 from mlpath.io.lines import MAX_LINE_BYTES, Id, LineError, parse_line, read_lines
@@ -160,7 +151,7 @@ def run_batch(
     terminal: Terminal,
     content: Content,
     source: AnswerSource,
-    output: Output,
+    output: options.Output,
     output_file: str | None,
     input_format: str | None = None,
     id_column: str = "id",
@@ -291,27 +282,26 @@ def line_meter(terminal: Terminal) -> Iterator[LineMeter]:
     "each step's share, and the invalid sets. Reads JSON Lines as quiz --batch does (an \"id\" names a line), or "
     "a form's CSV export as it is: headers are answer keys or question prompts, cells values or the labels the quiz "
     "shows. Exit 0, or 2 when any set was invalid (the report is printed all the same).",
-    "mlpath cohort survey.csv",
-    "mlpath cohort survey.csv --defaults --id-column Email",
+    "mlpath cohort survey.csv", "mlpath cohort survey.csv --defaults --id-column Email",
     "mlpath cohort - --json < survey.jsonl",
 ))  # fmt: skip
 def cohort(
     ctx: typer.Context,
     file: Annotated[str, typer.Argument(metavar="FILE|-", help="The answer sets: JSON Lines, or a form's CSV export.")],
-    assignments: SetOption = None,
-    defaults: DefaultsOption = False,
-    input_format: InputFormatOption = None,
-    id_column: IdColumnOption = "id",
-    fmt: FormatOption = None,
-    as_json: JsonOption = False,
-    no_pager: NoPagerOption = False,
+    assignments: options.SetOption = None,
+    defaults: options.DefaultsOption = False,
+    input_format: options.InputFormatOption = None,
+    id_column: options.IdColumnOption = "id",
+    fmt: options.FormatOption = None,
+    as_json: options.JsonOption = False,
+    no_pager: options.NoPagerOption = False,
 ) -> None:
     from mlpath.engine.cohort import Tally
     from mlpath.engine.roadmap import build_roadmap
     from mlpath.output.views import cohort as cohort_view
 
     state = session(ctx)
-    output = Output.of(fmt, as_json)
+    output = options.Output.of(fmt, as_json)
     output.resolve(state.terminal.stdout_isatty)  # a clash of --json and --format before any line is read
     content = state.content()
     sets = Sets(content, assignments or (), defaults)

@@ -23,10 +23,8 @@ app.add_typer(progress_app, name="progress", rich_help_panel="Track")
 
 @progress_app.callback(invoke_without_command=True, help=examples(
     "Your saved plan: the next step with why it is there and what to do, how far you are, then each step's status.",
-    "mlpath progress",
-    "mlpath progress --all",
-    "mlpath progress set 3 done",
-    "mlpath progress --format markdown > plan.md",
+    "mlpath progress", "mlpath progress --all",
+    "mlpath progress set 3 done", "mlpath progress --format markdown > plan.md",
 ))  # fmt: skip
 def progress(
     ctx: typer.Context,

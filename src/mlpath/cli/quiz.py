@@ -7,24 +7,9 @@ from typing import Annotated, Any
 
 import typer
 
+from mlpath.cli import options
 from mlpath.cli.application import app, emit, examples, session
 from mlpath.cli.ending import NEEDS_ANSWERS, end_of_quiz, show_roadmap
-from mlpath.cli.options import (
-    AnswersOption,
-    AnswerSource,
-    DefaultsOption,
-    Delivery,
-    FormatOption,
-    IdColumnOption,
-    InputFormatOption,
-    JsonOption,
-    NoPagerOption,
-    Output,
-    OutputFileOption,
-    SaveOption,
-    SetOption,
-    WhatIfOption,
-)
 from mlpath.errors import OperationError, UsageError
 from mlpath.output.formats import OutputFormat
 
@@ -33,24 +18,21 @@ PLAN = "Plan"
 
 @app.command(rich_help_panel=PLAN, help=examples(
     '"Should I become one?": asks the questions, prints a verdict and a roadmap tailored to your answers.',
-    "mlpath quiz",
-    "mlpath quiz --resume",
-    "mlpath quiz --defaults --set programming=none --json",
-    "mlpath quiz --answers answers.yaml --what-if study=part-time",
-    "mlpath quiz --batch < answers.jsonl",
+    "mlpath quiz", "mlpath quiz --resume", "mlpath quiz --defaults --set programming=none --json",
+    "mlpath quiz --answers answers.yaml --what-if study=part-time", "mlpath quiz --batch < answers.jsonl",
     "mlpath quiz --batch --answers survey.csv --format csv -o roadmaps.csv",
 ))  # fmt: skip
 def quiz(
     ctx: typer.Context,
-    answers_file: AnswersOption = None,
-    assignments: SetOption = None,
-    defaults: DefaultsOption = False,
-    save: SaveOption = False,
+    answers_file: options.AnswersOption = None,
+    assignments: options.SetOption = None,
+    defaults: options.DefaultsOption = False,
+    save: options.SaveOption = False,
     save_answers: Annotated[
         str | None,
         typer.Option("--save-answers", metavar="FILE", help="Save the answers where --answers can read them back."),
     ] = None,
-    what_if: WhatIfOption = None,
+    what_if: options.WhatIfOption = None,
     questions: Annotated[
         bool, typer.Option("--questions", help="List the questions, keys, values and defaults.")
     ] = False,
@@ -65,17 +47,17 @@ def quiz(
     resume: Annotated[
         bool, typer.Option("--resume", help="Go on with an interrupted quiz: asks only the questions left.")
     ] = False,
-    input_format: InputFormatOption = None,
-    id_column: IdColumnOption = "id",
-    output_file: OutputFileOption = None,
-    no_pager: NoPagerOption = False,
-    fmt: FormatOption = None,
-    as_json: JsonOption = False,
+    input_format: options.InputFormatOption = None,
+    id_column: options.IdColumnOption = "id",
+    output_file: options.OutputFileOption = None,
+    no_pager: options.NoPagerOption = False,
+    fmt: options.FormatOption = None,
+    as_json: options.JsonOption = False,
 ) -> None:
     from mlpath.content import answers as contract
 
-    source = AnswerSource(answers_file, tuple(assignments or ()), defaults)
-    delivery, output = Delivery(save, output_file, not no_pager), Output.of(fmt, as_json)
+    source = options.AnswerSource(answers_file, tuple(assignments or ()), defaults)
+    delivery, output = options.Delivery(save, output_file, not no_pager), options.Output.of(fmt, as_json)
     if batch:  # what --batch cannot do is an error, never silently ignored
         flags = {"--save": save, "--save-answers": save_answers, "--questions": questions}
         if clashes := ", ".join(flag for flag, given in flags.items() if given):
@@ -152,28 +134,27 @@ def quiz(
     "your roadmap, each step with its status; with --answers (or --set, --defaults): the roadmap of those "
     "answers; otherwise, or with --general: the general one. --what-if compares it with the roadmap for your "
     "answers changed that way.",
-    "mlpath roadmap",
-    "mlpath roadmap --general",
+    "mlpath roadmap", "mlpath roadmap --general",
     "mlpath roadmap --answers answers.yaml --format markdown -o roadmap.md",
     "mlpath roadmap --defaults --what-if study=part-time",
 ))  # fmt: skip
 def roadmap(
     ctx: typer.Context,
-    answers_file: AnswersOption = None,
-    assignments: SetOption = None,
-    defaults: DefaultsOption = False,
-    save: SaveOption = False,
-    what_if: WhatIfOption = None,
+    answers_file: options.AnswersOption = None,
+    assignments: options.SetOption = None,
+    defaults: options.DefaultsOption = False,
+    save: options.SaveOption = False,
+    what_if: options.WhatIfOption = None,
     general: Annotated[bool, typer.Option("--general", help="The general roadmap, even with a plan saved.")] = False,
-    output_file: OutputFileOption = None,
-    no_pager: NoPagerOption = False,
-    fmt: FormatOption = None,
-    as_json: JsonOption = False,
+    output_file: options.OutputFileOption = None,
+    no_pager: options.NoPagerOption = False,
+    fmt: options.FormatOption = None,
+    as_json: options.JsonOption = False,
 ) -> None:
     from mlpath.content import answers as contract
 
-    source = AnswerSource(answers_file, tuple(assignments or ()), defaults)
-    delivery, output = Delivery(save, output_file, not no_pager), Output.of(fmt, as_json)
+    source = options.AnswerSource(answers_file, tuple(assignments or ()), defaults)
+    delivery, output = options.Delivery(save, output_file, not no_pager), options.Output.of(fmt, as_json)
     changes = checked_changes(what_if)
     if general and (source.given or changes):
         raise UsageError("--general shows the general roadmap; it does not combine with answers or --what-if")
@@ -216,7 +197,7 @@ def checked_changes(assignments: list[str] | None) -> dict[str, Any]:
     return {key: prepared[key] for key in raw}  # in the order given
 
 
-def raw_answers(source: AnswerSource) -> dict[str, Any]:
+def raw_answers(source: options.AnswerSource) -> dict[str, Any]:
     """Answers from the file, then --set (which wins), unchecked."""
     from mlpath.content import answers as contract
     from mlpath.io.files import read_input
@@ -232,7 +213,7 @@ def raw_answers(source: AnswerSource) -> dict[str, Any]:
     return raw
 
 
-def check_outputs(delivery: Delivery, save_answers: str | None, what: str) -> None:
+def check_outputs(delivery: options.Delivery, save_answers: str | None, what: str) -> None:
     """Refuse, before a question is asked or a file written, any target that cannot or must not
     be written (see `io.files.check_target`), and one file named twice: so a bad `-o` never
     leaves the answers written or the plan saved without it."""
