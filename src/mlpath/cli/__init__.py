@@ -37,8 +37,8 @@ def commands(argv: list[str] | None = None) -> typer.Typer:
         elif not word.startswith("-"):
             named = word
             break
-    every = dict.fromkeys(COMMAND_MODULES.values())  # in the order of the help
-    wanted = [COMMAND_MODULES[named]] if argv is not None and named in COMMAND_MODULES else list(every)
+    every = list(dict.fromkeys(COMMAND_MODULES.values()))  # in the order of the help
+    wanted = [COMMAND_MODULES[named]] if argv is not None and named in COMMAND_MODULES else every
     for module in wanted:
         import_module(f"mlpath.cli.{module}")
     return app
@@ -56,7 +56,7 @@ def _ended(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
-def main() -> None:
+def main() -> NoReturn:
     """Console entry point: the stream policy first (io.streams); typer handles usage errors,
     and cli.application every other error, Ctrl-C (130), kills and closed or full streams."""
     from mlpath.io import streams
@@ -76,16 +76,10 @@ def main() -> None:
     except KeyboardInterrupt:  # before or after typer's own handling, e.g. during imports
         sys.stderr.write(f"\n{files.interrupted()}\n")
         code = int(ExitCode.INTERRUPTED)
-    leave(code)
-
-
-def leave(code: Any) -> NoReturn:
-    """Exit with `code`, the streams flushed, without tearing the interpreter down: freeing every
-    module and every table the engine kept costs more than a command itself (30 ms after
-    `mlpath salary`, a second after 20,000 answer sets). Nothing mlpath runs registers an exit
-    handler, and every file it writes is closed before this."""
-    from mlpath.io import streams
-
+    # Exit with the streams flushed, without tearing the interpreter down: freeing every module and
+    # every table the engine kept costs more than a command itself (30 ms after `mlpath salary`, a
+    # second after 20,000 answer sets). Nothing mlpath runs registers an exit handler, and every
+    # file it writes is closed before this.
     if code is not None and not isinstance(code, int):  # a message, as sys.exit("...") takes it
         sys.stderr.write(f"{code}\n")
         code = 1

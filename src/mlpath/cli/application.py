@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal, NoReturn
@@ -22,7 +22,6 @@ if TYPE_CHECKING:
     from mlpath.content import Content
     from mlpath.output.blocks import Report
 
-GROUP_ORDER = ("Explore", "Plan", "Track", "Utility")
 # Which module of mlpath.cli defines each top-level command, in the order of the help.
 COMMAND_MODULES: dict[str, str] = {
     "about": "explore", "salary": "explore", "ladder": "explore", "skills": "explore",
@@ -32,7 +31,6 @@ COMMAND_MODULES: dict[str, str] = {
     "search": "utility", "sources": "utility", "schema": "utility", "data": "utility",
 }  # fmt: skip
 COMPLETION_OPTIONS = ("--show-completion", "--install-completion")
-MORE = "The whole reference: man mlpath, and the docs/ folder of the source."
 
 
 def examples(summary: str, *lines: str) -> str:
@@ -106,15 +104,9 @@ def exit_codes() -> Iterator[None]:
     """Map mlpath's exceptions, and a failed stream, to a message on stderr and an exit code."""
     try:
         yield
-    except typer.BadParameter as error:  # a value outside an option's fixed set, worded plainly
-        plain_choice_error(error)
-        error.message = cut_words(error.message)
-        raise
     except ContentError as error:
-        typer.echo(
-            "\n".join([f"Error: {shown(str(error))}", *(f"  {shown(str(problem))}" for problem in error.problems)]),
-            err=True,
-        )
+        problems = (f"\n  {shown(str(problem))}" for problem in error.problems)
+        typer.echo(f"Error: {shown(str(error))}" + "".join(problems), err=True)
         raise typer.Exit(int(error.exit_code)) from None
     except InterruptError as error:
         with contextlib.suppress(OSError):  # stderr may be the terminal that went away
@@ -126,6 +118,8 @@ def exit_codes() -> Iterator[None]:
         typer.echo(f"\n{files.interrupted()}", err=True)
         raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
     except typer.TyperException as error:  # a usage error: typer reports it, quoting what was typed
+        if isinstance(error, typer.BadParameter):  # a value outside an option's fixed set, worded plainly
+            plain_choice_error(error)
         error.message = cut_words(error.message)
         raise
     except (typer.Exit, typer.Abort):
@@ -181,7 +175,7 @@ app = typer.Typer(
     name="mlpath",
     cls=MlpathGroup,
     help="Should you become a machine learning engineer, and how? An offline career advisor.",
-    epilog=MORE,
+    epilog="The whole reference: man mlpath, and the docs/ folder of the source.",
     invoke_without_command=True,
     add_completion=False,  # mlpath's own --show-completion/--install-completion (cli.completion)
     rich_markup_mode=None,
@@ -190,26 +184,36 @@ app = typer.Typer(
 )
 
 
-def _install_completion(ctx: typer.Context, param: typer.CallbackParam, value: str | None) -> None:
+def _completion(ctx: typer.Context, param: typer.CallbackParam, value: str | None) -> None:
+    """--show-completion and --install-completion SHELL: bash's script is mlpath's own (cli.completion);
+    Typer prints or installs the other shells' and exits. An eager option: no command's error handling yet."""
     if value is None or ctx.resilient_parsing:
         return
     from mlpath.cli import completion
 
-    shell = completion.checked_shell(value)
+    shell = value.strip().lower()
+    if shell not in completion.SHELLS:
+        raise typer.BadParameter(
+            f"{value!r} is not a shell mlpath completes; name one of: {', '.join(completion.SHELLS)}"
+            + (" (e.g. --show-completion bash)" if value == "unknown" else "")
+        )
+    show = param.name == "show_completion"
+    if shell != "bash":
+        from typer.completion import get_completion_inspect_parameters, install_callback, show_callback
+
+        get_completion_inspect_parameters()  # Typer's completion classes, for the script it installs
+        try:
+            (show_callback if show else install_callback)(ctx, param, shell)
+        except FileNotFoundError as error:  # PowerShell asks the shell itself where its profile is
+            fail(f"cannot install {shell} completion: {error.filename or shell} was not found", ExitCode.FAILED)
+    if show:
+        typer.echo(completion.BASH_SCRIPT)
+        raise typer.Exit()
     try:
-        path = completion.install(ctx, param, shell)
-    except MlpathError as error:  # an eager option: no command's error handling yet
+        path = completion.install_bash()
+    except MlpathError as error:
         fail(str(error), error.exit_code)
     typer.echo(f"{shell} completion installed in {path}; it takes effect in a new shell.", err=True)
-    raise typer.Exit()
-
-
-def _show_completion(ctx: typer.Context, param: typer.CallbackParam, value: str | None) -> None:
-    if value is None or ctx.resilient_parsing:
-        return
-    from mlpath.cli import completion
-
-    typer.echo(completion.script(ctx, param, completion.checked_shell(value)))
     raise typer.Exit()
 
 
@@ -219,8 +223,8 @@ def _show_version(value: bool) -> None:
         raise typer.Exit()
 
 
-def _eager(flag: str, callback: Any, help: str) -> Any:
-    return typer.Option(flag, metavar="[SHELL]", callback=callback, is_eager=True, expose_value=False, help=help)
+def _eager(flag: str, help: str) -> Any:
+    return typer.Option(flag, metavar="[SHELL]", callback=_completion, is_eager=True, expose_value=False, help=help)
 
 
 @app.callback()
@@ -243,13 +247,12 @@ def root(
         str | None,
         _eager(
             "--install-completion",
-            _install_completion,
             "Install completion for SHELL (bash, zsh, fish, powershell, pwsh); default: the current shell.",
         ),
     ] = None,
     show_completion: Annotated[
         str | None,
-        _eager("--show-completion", _show_completion, "Print the completion script for SHELL, to copy it or adapt it."),
+        _eager("--show-completion", "Print the completion script for SHELL, to copy it or adapt it."),
     ] = None,
 ) -> None:
     """Should you become a machine learning engineer, and how? Start with: mlpath quiz"""
@@ -260,13 +263,12 @@ def root(
         from mlpath.engine.pages import home
         from mlpath.output.views import home as home_view
 
-        groups: dict[str, list[tuple[str, str]]] = {name: [] for name in GROUP_ORDER}
-        group = ctx.command
-        for name in group.list_commands(ctx):  # type: ignore[attr-defined]
-            command = group.commands[name]  # type: ignore[attr-defined]
-            groups[getattr(command, "rich_help_panel", None) or "Utility"].append(
-                (name, command.get_short_help_str(90))
-            )
+        groups: dict[str, list[tuple[str, str]]] = {name: [] for name in ("Explore", "Plan", "Track", "Utility")}
+        group: Any = ctx.command
+        for name in group.list_commands(ctx):
+            command = group.commands[name]
+            panel = getattr(command, "rich_help_panel", None) or "Utility"
+            groups[panel].append((name, command.get_short_help_str(90)))
         emit(ctx, home_view(home(package_version(), [(n, c) for n, c in groups.items() if c])), Output())
 
 
@@ -299,10 +301,19 @@ def session(ctx: typer.Context) -> Session:
     return root.obj
 
 
-def emit(ctx: typer.Context, report: Report, output: Output, pager: bool = True) -> None:
+def emit(
+    ctx: typer.Context,
+    report: Report,
+    output: Output,
+    pager: bool = True,
+    shorter: Iterable[Report] | None = None,
+    repeat: bool = False,
+    **fit: Any,
+) -> int:
     """A report on stdout in the format asked for. In the table format on a terminal, a report
-    taller than the screen opens with its summary (its first blocks when it has none) and goes to
-    the pager (see output.screen)."""
+    taller than the screen opens with its summary (its first blocks when it has none; `shorter`:
+    the same report with ever shorter summaries, fitted as `fit` says) and goes to the pager (see
+    output.screen); the rows it left at the foot of the screen."""
     from mlpath.output.formats import OutputFormat, write
 
     terminal = session(ctx).terminal
@@ -310,22 +321,9 @@ def emit(ctx: typer.Context, report: Report, output: Output, pager: bool = True)
     if chosen is OutputFormat.table and terminal.stdout_isatty:
         from mlpath.output.screen import show_long
 
-        show_long(terminal, [report], pager=pager, repeat=False)
-    else:
-        write(report, chosen, terminal)
-
-
-def hint(ctx: typer.Context, text: str) -> None:
-    """A tip for a person at a terminal; never for scripts, never on stdout."""
-    terminal = session(ctx).terminal
-    if terminal.person_watching:
-        terminal.say(text)
-
-
-def stdin_hint(terminal: Terminal, what: str) -> None:
-    """Reading stdin from a terminal: say so, never a silent wait."""
-    if terminal.stdin_isatty:
-        terminal.say(f"Reading {what} from standard input (Ctrl-D to end)...")
+        return show_long(terminal, [report] if shorter is None else shorter, pager=pager, repeat=repeat, **fit)
+    write(report, chosen, terminal)
+    return 0
 
 
 def package_version() -> str:

@@ -15,21 +15,12 @@ import io
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
-from typing import IO, TYPE_CHECKING, Annotated, Any, cast
+from typing import IO, TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from mlpath.cli.application import app, emit, examples, session, stdin_hint
-from mlpath.cli.options import (
-    DefaultsOption,
-    FormatOption,
-    IdColumnOption,
-    InputFormatOption,
-    JsonOption,
-    NoPagerOption,
-    Output,
-    SetOption,
-)
+from mlpath.cli import options
+from mlpath.cli.application import app, emit, examples, session
 from mlpath.errors import ExitCode, OperationError, UsageError
 from mlpath.io import streams
 from mlpath.io.lines import MAX_LINE_BYTES, Id, LineError, parse_line, read_lines
@@ -37,65 +28,64 @@ from mlpath.model import encode
 from mlpath.text import plural
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from mlpath.cli.options import AnswerSource
     from mlpath.content import Content
     from mlpath.content.answers import Answers
     from mlpath.output.terminal import Terminal
 
+    Checked = Iterator[tuple[int, Id | None, "Answers | str"]]
+
 METER_EVERY = 2048  # lines between two updates of the progress bar
 CSV_COLUMNS = (
-    "id",
-    "line",
-    "verdict",
-    "steps",
-    "degree_years_min",
-    "degree_years_max",
-    "tuition_min",
-    "tuition_max",
-    "assumptions",
-    "error",
-)
+    "id", "line", "verdict", "steps", "degree_years_min", "degree_years_max", "tuition_min", "tuition_max",
+    "assumptions", "error",
+)  # fmt: skip
 
 
 class Sets:
     """The answer sets of a file or stdin, read one by one: JSON Lines, or a form's CSV export
-    (io.lines). Each is checked as any answers are; --set `overrides` (checked) win over each
-    set's; with `use_defaults`, what a set leaves out takes the question's default, and the sets
-    so filled are counted. A set can fail in any way without costing the ones after it."""
+    (io.lines). Each is checked as any answers are; the --set `assignments` (checked once: a bad
+    one is one usage error before any line) win over each set's; with `use_defaults`, what a set
+    leaves out takes the question's default, and the sets so filled are counted. A set can fail
+    in any way without costing the ones after it."""
 
-    def __init__(self, content: Content, overrides: dict[str, Any], use_defaults: bool) -> None:
-        self.content, self.overrides, self.use_defaults = content, overrides, use_defaults
+    def __init__(self, content: Content, assignments: Sequence[str], use_defaults: bool) -> None:
+        from mlpath.content import answers as contract
+
+        self.content, self.use_defaults = content, use_defaults
+        self.overrides = contract.check(contract.parse_assignments(assignments))[0]
         self.filled: Counter[str] = Counter()  # answers filled with their default, by key
         self.filled_sets = 0
         self.missing = 0  # sets that lacked answers (without --defaults)
         self.csv = False  # reading a form's CSV export, whose cells may hold labels
         self.unknown_cells = 0  # CSV cells that held no value and no label
 
-    def read(
-        self,
-        stream: IO[bytes],
-        csv: bool = False,
-        id_column: str | None = None,
-        say: Callable[[str], None] | None = None,
-    ) -> Iterator[tuple[int, Id | None, Answers | str]]:
-        """(line or row number, id, the checked answers or what is wrong) for each set, in order.
-        A CSV's header is read (and its columns matched, or refused) before this returns."""
+    @contextlib.contextmanager
+    def read(self, terminal: Terminal, name: str, input_format: str | None, id_column: str | None) -> Iterator[Checked]:
+        """(line or row number, id, the checked answers or what is wrong) for each set of `name`
+        ('-' is stdin), in order: a CSV export with --input-format csv or a .csv name, else JSON
+        Lines. A CSV's header is read (and its columns matched, or refused) before this yields."""
         from mlpath.content import answers as contract
+        from mlpath.io.files import open_input
         from mlpath.io.lines import csv_sets
 
-        self.csv = csv
-        if not csv:
-            return self._each(_json_lines(stream))
-        needed = () if self.use_defaults else tuple(k for k in contract.KEYS if k not in self.overrides)
-        ignored, rows = csv_sets(stream, self.content.questions.questions, id_column, needed)
-        if ignored and say is not None:
-            verb = "holds" if len(ignored) == 1 else "hold"
-            say(f"Ignored {plural(len(ignored), 'column')} that {verb} no answer: {', '.join(map(repr, ignored))}.")
-        return self._each(rows)
+        self.csv = input_format == "csv" or (input_format is None and name.lower().endswith(".csv"))
+        with open_input(name, "answers file") as stream:
+            if name == "-" and terminal.stdin_isatty:  # never a silent wait
+                terminal.say(f"Reading {'CSV' if self.csv else 'JSON Lines'} from standard input (Ctrl-D to end)...")
+            found = _json_lines(stream)
+            if self.csv:
+                needed = () if self.use_defaults else tuple(k for k in contract.KEYS if k not in self.overrides)
+                ignored, found = csv_sets(stream, self.content.questions.questions, id_column, needed)
+                if ignored:
+                    verb = "holds" if len(ignored) == 1 else "hold"
+                    listed = ", ".join(map(repr, ignored))
+                    terminal.say(f"Ignored {plural(len(ignored), 'column')} that {verb} no answer: {listed}.")
+            yield self._each(found)
 
-    def _each(
-        self, found: Iterator[tuple[int, Id | None, dict[str, Any] | LineError]]
-    ) -> Iterator[tuple[int, Id | None, Answers | str]]:
+    def _each(self, found: Iterator[tuple[int, Id | None, dict[str, Any] | LineError]]) -> Checked:
         import gc
 
         # Nothing read can make a reference cycle (JSON and CSV have none, records hold values), so
@@ -157,28 +147,17 @@ def _json_lines(stream: IO[bytes]) -> Iterator[tuple[int, Id | None, dict[str, A
             yield number, ident, raw
 
 
-def _overrides(source_assignments: tuple[str, ...] | list[str]) -> dict[str, Any]:
-    """The --set answers for every line, checked once: a bad one is one usage error before any line."""
-    from mlpath.content import answers as contract
-
-    return contract.check(contract.parse_assignments(source_assignments))[0]
-
-
-def is_csv(name: str, chosen: str | None) -> bool:
-    return chosen == "csv" or (chosen is None and name.lower().endswith(".csv"))
-
-
 def run_batch(
     terminal: Terminal,
     content: Content,
     source: AnswerSource,
-    output: Output,
+    output: options.Output,
     output_file: str | None,
     input_format: str | None = None,
     id_column: str | None = None,
 ) -> int:
     """`quiz --batch`: returns the exit code, 0 if every line was valid, else 2."""
-    from mlpath.io.files import atomic_file, open_input
+    from mlpath.io.files import atomic_file
     from mlpath.output.formats import OutputFormat
 
     output.resolve(False)  # --json with --format csv is a usage error
@@ -186,24 +165,23 @@ def run_batch(
     csv = output.format is OutputFormat.csv or (
         output.format is None and not output.json and to_file and str(output_file).lower().endswith(".csv")
     )
-    overrides = _overrides(source.assignments)
-    name = source.file or "-"
-    sets = Sets(content, overrides, source.defaults)
-    with open_input(name, "answers file") as stream:
-        reading_csv = is_csv(name, input_format)
-        if name == "-":
-            stdin_hint(terminal, "CSV" if reading_csv else "JSON Lines")
-        lines = sets.read(stream, reading_csv, id_column, terminal.say)
+    sets = Sets(content, source.assignments, source.defaults)
+    with sets.read(terminal, source.file or "-", input_format, id_column) as lines:
         if not to_file:
+            stdout = sys.stdout
+            if stdout is None:
+                raise OperationError("cannot write the roadmaps: stdout is closed")
+            buffer = getattr(stdout, "buffer", None)  # none in a test's text-only stdout
+            write = buffer.write if buffer is not None else lambda data: stdout.write(data.decode("utf-8"))
             try:
-                code = _write(content, lines, stdout_bytes(), csv, lambda done, invalid: None, flush_each=True)
+                code = _write(content, lines, csv, write, (buffer or stdout).flush, LineMeter())
             except OSError as error:  # a full disk behind stdout, ...
                 if streams.failure(error) is not None:
                     raise  # the reader went away (`| head -1`), stdin failed: named as every stream's failure
                 raise OperationError(f"cannot write the roadmaps to stdout: {error.strerror}") from None
         else:
             with atomic_file(str(output_file), "the roadmaps") as out, line_meter(terminal) as meter:
-                code = _write(content, lines, out, csv, meter, flush_each=False)
+                code = _write(content, lines, csv, out.write, None, meter)
             kind = "csv" if csv else "JSON Lines"
             done = f"{meter.done:,} {'line' if meter.done == 1 else 'lines'}"
             terminal.say(f"Wrote {done} to {output_file} ({kind}; {meter.invalid:,} invalid).")
@@ -213,101 +191,68 @@ def run_batch(
 
 def _write(
     content: Content,
-    lines: Iterator[tuple[int, Id | None, Answers | str]],
-    out: IO[bytes],
+    lines: Checked,
     csv: bool,
+    write: Callable[[bytes], Any],
+    flush: Callable[[], Any] | None,
     meter: Callable[[int, int], None],
-    flush_each: bool,
 ) -> int:
-    """Write a line for every answer set to `out`; the exit code: 2 if any was invalid."""
+    """Write a line for every answer set (each flushed, with `flush`); the exit code: 2 if any was invalid."""
     from mlpath.engine.roadmap import BatchError, build_roadmap
-
-    row = _csv_row() if csv else None
-    write = out.write
-    if row is not None:
-        write(row(CSV_COLUMNS))
-    invalid = written = 0
-    for number, ident, found in lines:
-        written += 1
-        if isinstance(found, str):
-            invalid += 1
-            if row is not None:
-                line = row((ident, number, None, None, None, None, None, None, None, found))
-            else:
-                line = (encode(BatchError(id=ident, line=number, error=found)) + "\n").encode()
-        else:
-            roadmap = build_roadmap(content, found)
-            if row is not None:
-                study = roadmap.estimates.education
-                degree = (
-                    (study.years_min, study.years_max, study.tuition_min, study.tuition_max, study.assumed)
-                    if study
-                    else (None,) * 5
-                )
-                level = roadmap.verdict.level if roadmap.verdict else None
-                line = row((ident, number, level, [s.id for s in roadmap.steps], *degree, None))
-            else:
-                text = encode(roadmap)
-                line = (text if ident is None else '{"id":' + encode(ident) + "," + text[1:]).encode() + b"\n"
-        write(line)
-        if flush_each:
-            out.flush()
-        if not written % METER_EVERY:
-            meter(written, invalid)
-    meter(written, invalid)
-    return int(ExitCode.USAGE if invalid else ExitCode.OK)
-
-
-def _csv_row() -> Callable[[tuple[Any, ...]], bytes]:
-    """Each answer set as one CSV row (RFC 4180): its verdict, step ids and degree, or its error."""
     from mlpath.output.formats import csv_cell, csv_writer
 
     buffer = io.StringIO(newline="")
     writer = csv_writer(buffer)
 
     def row(cells: tuple[Any, ...]) -> bytes:
+        """One CSV row (RFC 4180): a set's verdict, step ids and degree, or its error."""
         buffer.seek(0)
         buffer.truncate()
         writer.writerow([csv_cell(cell) for cell in cells])
         return buffer.getvalue().encode("utf-8")
 
-    return row
-
-
-def stdout_bytes() -> IO[bytes]:
-    """stdout as bytes (a test's text-only stdout gets an adapter)."""
-    if sys.stdout is None:
-        raise OperationError("cannot write the roadmaps: stdout is closed")
-    buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is not None:
-        return buffer  # type: ignore[no-any-return]
-    return cast(IO[bytes], _TextBytes(sys.stdout))
-
-
-class _TextBytes(io.RawIOBase):
-    def __init__(self, stream: IO[str]) -> None:
-        self.stream = stream
-
-    def write(self, data: Any) -> int:
-        self.stream.write(bytes(data).decode("utf-8"))
-        return len(data)
-
-    def flush(self) -> None:
-        self.stream.flush()
+    if csv:
+        write(row(CSV_COLUMNS))
+    invalid = written = 0
+    for number, ident, found in lines:
+        written += 1
+        if isinstance(found, str):
+            invalid += 1
+            if csv:
+                line = row((ident, number, None, None, None, None, None, None, None, found))
+            else:
+                line = (encode(BatchError(id=ident, line=number, error=found)) + "\n").encode()
+        else:
+            roadmap = build_roadmap(content, found)
+            if csv:
+                study = roadmap.estimates.education
+                degree: tuple[Any, ...] = (None,) * 5
+                if study:
+                    degree = (study.years_min, study.years_max, study.tuition_min, study.tuition_max, study.assumed)
+                level = roadmap.verdict.level if roadmap.verdict else None
+                line = row((ident, number, level, [s.id for s in roadmap.steps], *degree, None))
+            else:
+                text = encode(roadmap)
+                line = (text if ident is None else '{"id":' + encode(ident) + "," + text[1:]).encode() + b"\n"
+        write(line)
+        if flush is not None:
+            flush()
+        if not written % METER_EVERY:
+            meter(written, invalid)
+    meter(written, invalid)
+    return int(ExitCode.USAGE if invalid else ExitCode.OK)
 
 
 class LineMeter:
     """Called with (lines done, invalid so far); remembers them, and moves the bar if there is one."""
 
-    def __init__(self, update: Any = None) -> None:
-        self.done = 0
-        self.invalid = 0
+    def __init__(self, update: Callable[[int, int], Any] = lambda done, invalid: None) -> None:
+        self.done = self.invalid = 0
         self._update = update
 
     def __call__(self, done: int, invalid: int) -> None:
         self.done, self.invalid = done, invalid
-        if self._update is not None:
-            self._update(done, invalid)
+        self._update(done, invalid)
 
 
 @contextlib.contextmanager
@@ -325,15 +270,8 @@ def line_meter(terminal: Terminal) -> Iterator[LineMeter]:
             speed = task.finished_speed or task.speed
             return Text(f"{speed:,.0f} lines/s" if speed else "", style="progress.data.speed")
 
-    progress = Progress(
-        BarColumn(),
-        TextColumn("{task.completed:,} lines"),
-        Rate(),
-        TextColumn("{task.fields[invalid]:,} invalid"),
-        TimeElapsedColumn(),
-        console=terminal.error_console(),
-        transient=True,
-    )
+    counts = TextColumn("{task.completed:,} lines"), Rate(), TextColumn("{task.fields[invalid]:,} invalid")
+    progress = Progress(BarColumn(), *counts, TimeElapsedColumn(), console=terminal.error_console(), transient=True)
     task = progress.add_task("lines", total=None, invalid=0)
     with progress:
         yield LineMeter(lambda done, invalid: progress.update(task, completed=done, invalid=invalid))
@@ -344,49 +282,42 @@ def line_meter(terminal: Terminal) -> Iterator[LineMeter]:
     "each step's share, and the invalid sets. Reads JSON Lines as quiz --batch does (an \"id\" names a line), or "
     "a form's CSV export as it is: headers are answer keys or question prompts, cells values or the labels the quiz "
     "shows. Exit 0, or 2 when any set was invalid (the report is printed all the same).",
-    "mlpath cohort survey.csv",
-    "mlpath cohort survey.csv --defaults --id-column Email",
+    "mlpath cohort survey.csv", "mlpath cohort survey.csv --defaults --id-column Email",
     "mlpath cohort - --json < survey.jsonl",
 ))  # fmt: skip
 def cohort(
     ctx: typer.Context,
     file: Annotated[str, typer.Argument(metavar="FILE|-", help="The answer sets: JSON Lines, or a form's CSV export.")],
-    assignments: SetOption = None,
-    defaults: DefaultsOption = False,
-    input_format: InputFormatOption = None,
-    id_column: IdColumnOption = None,
-    fmt: FormatOption = None,
-    as_json: JsonOption = False,
-    no_pager: NoPagerOption = False,
+    assignments: options.SetOption = None,
+    defaults: options.DefaultsOption = False,
+    input_format: options.InputFormatOption = None,
+    id_column: options.IdColumnOption = None,
+    fmt: options.FormatOption = None,
+    as_json: options.JsonOption = False,
+    no_pager: options.NoPagerOption = False,
 ) -> None:
     from mlpath.engine.cohort import Tally
     from mlpath.engine.roadmap import build_roadmap
-    from mlpath.io.files import open_input
     from mlpath.output.views import cohort as cohort_view
 
     state = session(ctx)
-    output = Output.of(fmt, as_json)
+    output = options.Output.of(fmt, as_json)
     output.resolve(state.terminal.stdout_isatty)  # a clash of --json and --format before any line is read
     content = state.content()
-    sets = Sets(content, _overrides(assignments or ()), defaults)
+    sets = Sets(content, assignments or (), defaults)
     tally = Tally()
-    with open_input(file, "answers file") as stream:
-        reading_csv = is_csv(file, input_format)
-        if file == "-":
-            stdin_hint(state.terminal, "CSV" if reading_csv else "JSON Lines")
-        lines = sets.read(stream, reading_csv, id_column, state.terminal.say)
-        with line_meter(state.terminal) as meter:
-            for number, ident, found in lines:
-                if isinstance(found, str):
-                    tally.add_invalid(number, ident, found)
-                else:
-                    tally.add(build_roadmap(content, found))
-                if not tally.count % METER_EVERY:
-                    meter(tally.count, tally.invalid)
+    with sets.read(state.terminal, file, input_format, id_column) as lines, line_meter(state.terminal) as meter:
+        for number, ident, found in lines:
+            if isinstance(found, str):
+                tally.add_invalid(number, ident, found)
+            else:
+                tally.add(build_roadmap(content, found))
+            if not tally.count % METER_EVERY:
+                meter(tally.count, tally.invalid)
     emit(ctx, cohort_view(tally.result(sets.filled_sets, sets.filled), content), output, pager=not no_pager)
     sets.hints(state.terminal.say)
     if tally.invalid:
         verb = "was" if tally.invalid == 1 else "were"
-        what = "rows" if reading_csv else "lines"
+        what = "rows" if sets.csv else "lines"
         typer.echo(f"{tally.invalid:,} of {tally.count:,} {what} {verb} invalid (listed in the report).", err=True)
         raise typer.Exit(int(ExitCode.USAGE))

@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
-COMPLETE_VAR = "_MLPATH_COMPLETE"
 BASH_WORDBREAKS = " \t\n\"'><=;|&(:"  # bash's default COMP_WORDBREAKS
 BASH_SCRIPT = """\
 _mlpath_completion() {
@@ -38,51 +37,12 @@ def detect_shell() -> str:
     return name if name in SHELLS else "unknown"
 
 
-def checked_shell(value: str) -> str:
-    import typer
-
-    shell = value.strip().lower()
-    if shell not in SHELLS:
-        raise typer.BadParameter(
-            f"{value!r} is not a shell mlpath completes; name one of: {', '.join(SHELLS)}"
-            + (" (e.g. --show-completion bash)" if value == "unknown" else "")
-        )
-    return shell
-
-
-def script(ctx: Any, param: Any, shell: str) -> str | None:
-    """bash's script (mlpath's own); None for the other shells, whose scripts Typer prints."""
-    if shell == "bash":
-        return BASH_SCRIPT
-    from typer.completion import show_callback
-
-    show_callback(ctx, param, shell)  # prints Typer's script and exits
-    return None
-
-
-def install(ctx: Any, param: Any, shell: str) -> Path | None:
-    """Add the script to that shell's startup: bash's here (see `_install_bash`), the others' by
-    Typer. Returns where bash's script went (Typer reports the others itself)."""
-    if shell == "bash":
-        return _install_bash()
-    from typer.completion import get_completion_inspect_parameters, install_callback
-
-    get_completion_inspect_parameters()  # Typer's completion classes, for the script it installs
-    try:
-        install_callback(ctx, param, shell)
-    except FileNotFoundError as error:  # PowerShell asks the shell itself where its profile is
-        from mlpath.errors import OperationError
-
-        raise OperationError(f"cannot install {shell} completion: {error.filename or shell} was not found") from None
-    return None
-
-
-def _install_bash() -> Path:
-    """The script in ~/.bash_completions/mlpath.sh, sourced from ~/.bashrc (as Typer installs
-    bash completion). ~/.bashrc is read as bytes with a bound, only if it is a regular file, and
-    appended to without being decoded; the path in the added line is quoted for the shell. Both
-    files are written atomically, through symlinks; if ~/.bashrc cannot be written, the script
-    is taken back."""
+def install_bash() -> Path:
+    """Install bash completion: the script in ~/.bash_completions/mlpath.sh, sourced from ~/.bashrc
+    (as Typer installs bash completion). ~/.bashrc is read as bytes with a bound, only if it is a
+    regular file, and appended to without being decoded; the path in the added line is quoted for
+    the shell. Both files are written atomically, through symlinks; if ~/.bashrc cannot be
+    written, the script is taken back."""
     from mlpath.errors import OperationError
     from mlpath.io.files import MAX_INPUT_BYTES, read_regular, write_atomic
 
@@ -141,23 +101,20 @@ def candidates(group: Any, words: list[str], incomplete: str) -> list[str]:
     with `incomplete`, read off the commands and their parameters (and their completion callbacks)."""
     command, path = group, ["mlpath"]
     expecting = None  # an option still waiting for its value
-    before: list[str] = []  # the words of the command being completed so far
     positional = 0
     for word in words:
         if expecting is not None:
             expecting = None
-            before.append(word)
         elif word.startswith("-"):
-            option = _option(command, word.partition("=")[0])
+            name = word.partition("=")[0]
+            option = next((p for p in command.params if name in (*p.opts, *p.secondary_opts)), None)
             if option is not None and not option.is_flag and "=" not in word:
                 expecting = option
-            before.append(word)
         elif word in getattr(command, "commands", {}):
-            command, before, positional = command.commands[word], [], 0
+            command, positional = command.commands[word], 0
             path.append(word)
         else:
             positional += 1
-            before.append(word)
     ctx = group.make_context("mlpath", [], resilient_parsing=True)
     for name in path[1:]:
         ctx = ctx.command.commands[name].make_context(name, [], parent=ctx, resilient_parsing=True)
@@ -173,10 +130,6 @@ def candidates(group: Any, words: list[str], incomplete: str) -> list[str]:
     if positional < len(arguments):
         return [str(item.value) for item in arguments[positional].shell_complete(ctx, incomplete)]
     return []
-
-
-def _option(command: Any, name: str) -> Any:
-    return next((p for p in command.params if name in (*p.opts, *p.secondary_opts)), None)
 
 
 def complete_level(ctx: Any, incomplete: str) -> Iterator[str]:

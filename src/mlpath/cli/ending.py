@@ -1,4 +1,5 @@
-"""The end of an interactive quiz, fitted to one screen: the summary (verdict, reasons, first
+"""Where a roadmap ends up: a file (-o), the screen (its summary, the pager), the saved plan; and
+the end of an interactive quiz, fitted to one screen: the summary (verdict, reasons, first
 steps), the question to save the plan, how to replay the answers and the comparisons worth a look.
 
 Right after the last answer the verdict and the first step must be on screen, so what follows the
@@ -10,10 +11,17 @@ comparison, the replay command. Whatever is left out is in the pager (or printed
 
 from __future__ import annotations
 
+import contextlib
 import re
 import textwrap
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from mlpath.cli.application import emit, session
+from mlpath.cli.prompts import WHOLE_WORDS, wrap
+from mlpath.errors import UsageError
+from mlpath.output.formats import OutputFormat
 
 if TYPE_CHECKING:
     import typer
@@ -21,30 +29,100 @@ if TYPE_CHECKING:
     from mlpath.cli.options import Delivery, Output
     from mlpath.content import Content
     from mlpath.content.answers import Answers
+    from mlpath.engine.roadmap import Roadmap
+    from mlpath.plan.model import Plan
 
 PROMPT = 1  # the shell's prompt after the quiz
+NEEDS_ANSWERS = (
+    "--what-if compares your roadmap with the roadmap for your answers changed, so it needs answers: "
+    "give them with --answers FILE, --set KEY=VALUE or --defaults"
+)
+# -o FILE without --format or --json: the format its extension names (plain otherwise)
+EXTENSION_FORMATS = {
+    ".json": OutputFormat.json, ".yaml": OutputFormat.yaml, ".yml": OutputFormat.yaml, ".md": OutputFormat.markdown,
+    ".markdown": OutputFormat.markdown, ".txt": OutputFormat.plain, ".csv": OutputFormat.csv,
+}  # fmt: skip
+
+
+def show_roadmap(
+    ctx: typer.Context,
+    content: Content,
+    answers: Answers | None,
+    delivery: Delivery,
+    output: Output,
+    what_if: Mapping[str, Any] | None = None,
+    plan: Plan | None = None,
+    **fit: Any,
+) -> tuple[Roadmap, int]:
+    """Build the roadmap; with `what_if` (checked answers), its comparison with the roadmap for the
+    answers changed that way; with the saved `plan`, its roadmap with each step's status. Write it
+    to the file of -o (its targets were checked before: `quiz.check_outputs`), or show it as
+    `emit` does with `fit`, and save it as the plan if asked (the roadmap of the answers as given).
+    Returns the roadmap and the rows it left at the foot of the screen (0 when it drew nothing there)."""
+    from mlpath.engine.roadmap import build_roadmap
+    from mlpath.output import roadmap as views
+
+    built = build_roadmap(content, answers if plan is None else plan.answers)
+    to_file = delivery.output not in (None, "-")  # "-" is stdout, as for --answers
+    # the ways to the whole output the person already took, so a summary does not offer them
+    ways = {"no-pager": not delivery.pager, "save": delivery.save, "output": to_file}
+    taken = frozenset(way for way, done in ways.items() if done)
+    if plan is not None:
+        from mlpath.output.plan import saved_report
+        from mlpath.plan.store import plan_path
+
+        report = saved_report(content, plan, built, str(plan_path()))
+        shorter, what = [report], "your roadmap"
+    elif what_if:
+        from mlpath.engine.compare import what_if as compare
+
+        if built.answers is None:
+            raise UsageError(NEEDS_ANSWERS)
+        report = views.comparison_report(content, compare(content, built, what_if), what_if, taken=taken)
+        shorter, what = views.shorter_comparisons(content, report, taken), "the comparison"
+    else:
+        report = views.roadmap_report(content, built, taken=taken)
+        shorter, what = views.shorter_roadmaps(content, report, taken), "the roadmap"
+    terminal = session(ctx).terminal
+    if to_file:
+        from mlpath.io.files import write_atomic
+        from mlpath.output.formats import render_text, table_text
+
+        given = output.resolve(terminal.stdout_isatty) if output.format or output.json else None
+        chosen = given or EXTENSION_FORMATS.get(Path(str(delivery.output)).suffix.lower(), OutputFormat.plain)
+        text = table_text(report) if chosen is OutputFormat.table else render_text(report, chosen)
+        write_atomic(str(delivery.output), text, what)
+        terminal.say(f"Wrote {what} to {delivery.output} ({chosen.value}).")
+    # After every file (one that fails leaves the plan as it was), and before the roadmap is drawn
+    # (the line saving prints takes no row after the summary).
+    if delivery.save:
+        from mlpath.cli.progress import save_plan
+
+        save_plan(built)
+    return built, 0 if to_file else emit(ctx, report, output, delivery.pager, shorter, **fit)
 
 
 def save_question(content: Content, answers: Answers, what_if: bool) -> tuple[str, bool, str]:
     """(the question, its default, the line saving would print): with a plan saved, what saving
     would change, and No by default (the safe choice)."""
-    from mlpath.cli.progress import replanned
     from mlpath.engine.roadmap import build_roadmap
     from mlpath.errors import MlpathError
     from mlpath.output.plan import saved_line
+    from mlpath.plan import model, store
 
-    try:
-        old, result = replanned(build_roadmap(content, answers))
+    old, result = None, None
+    try:  # the plan saved (none when there is none, or none readable), and what saving would do to it
+        with contextlib.suppress(store.DamagedPlanError, store.NewerPlanError):
+            old = store.load()
+        result = model.replan(old, build_roadmap(content, answers), store.now())
     except MlpathError:  # the plan cannot be read: asked as for a first plan; saving says what is wrong
         old, result = None, None
     own = " of your own answers (not the what-if)" if what_if else ""
-    if result is None:
-        return f"Save the roadmap{own} as your plan, to track your progress?", True, ""
-    if old is None:
-        return f"Save the roadmap{own} as your plan, to track your progress?", True, saved_line(result, True)
+    if result is None or old is None:
+        line = "" if result is None else saved_line(result, True)
+        return f"Save the roadmap{own} as your plan, to track your progress?", True, line
     change = saved_line(result, False).removeprefix("Plan updated: ").removesuffix(" — mlpath progress")
-    text = f"Replace your saved plan with this roadmap{own} ({change})?"
-    return text, False, saved_line(result, False)
+    return f"Replace your saved plan with this roadmap{own} ({change})?", False, saved_line(result, False)
 
 
 def end_of_quiz(
@@ -59,18 +137,26 @@ def end_of_quiz(
     """The roadmap (or the comparison) with its summary left on screen, the question to save it,
     how to replay it and, without --what-if, the comparisons worth a look (at most
     data/roadmap.yaml's `offer`), all within the terminal's height."""
-    from mlpath.cli.application import session
-    from mlpath.cli.quiz import show_roadmap
+    from mlpath.cli.progress import save_plan
+    from mlpath.cli.prompts import confirm
     from mlpath.content.answers import assignment
     from mlpath.engine.compare import worth_trying
+    from mlpath.plan import resume as unfinished
 
     terminal = session(ctx).terminal
     width = terminal.width
     offers = [] if what_if else [f"--what-if {assignment(k, v)}" for k, v in worth_trying(content, answers)]
     text, default, line = save_question(content, answers, bool(what_if))
-    question = 0 if delivery.save else rows_of(len(text) + 9, width)  # "? " and " (Y/n) Yes" round it
-    saved_line = _rows(_sentence(line, width))
-    rich, plain = hints(content, answers, saved, width, what_if, offers)
+    question = 0 if delivery.save else -(-(len(text) + 9) // width)  # "? " and " (Y/n) Yes" round it
+    saved_line = _rows(wrap(line, width, ""))
+    # What may follow the save question, longest first: the rich hints (the replay command with
+    # every offer and the --save-answers tip, then with the first offer only) and the plain ones
+    # (the replay command alone, then nothing). Without offers, the rich hint has the tip only.
+    rich = [replay_hint(content, answers, saved, width, what_if, offers, tip=True)]
+    if len(offers) > 1:
+        rich.append(replay_hint(content, answers, saved, width, what_if, offers[:1]))
+    bare = replay_hint(content, answers, saved, width, what_if)
+    plain = [bare, ""] if bare not in rich else [""]
     tails = [*rich, *plain]
     after = question + (0 if delivery.save else saved_line) + PROMPT
 
@@ -81,19 +167,13 @@ def end_of_quiz(
         return len(heights) - 1
 
     built, shown = show_roadmap(
-        ctx, content, answers, delivery, output, what_if=what_if, ending=True, least=max(1, question), choose=choose
+        ctx, content, answers, delivery, output, what_if, repeat=True, least=max(1, question), choose=choose
     )
-    from mlpath.plan import resume as unfinished
-
     unfinished.forget()  # only once shown: a terminal closed while the roadmap is read leaves a --resume
-    saved_now = False  # with --save, the plan was saved (and said so) before the roadmap was shown
-    if not delivery.save:
-        from mlpath.cli.progress import save_plan
-        from mlpath.cli.prompts import confirm
-
-        if confirm(text, default=default):
-            save_plan(built, width)
-            saved_now = True
+    # with --save, the plan was saved (and said so) before the roadmap was shown
+    saved_now = not delivery.save and confirm(text, default=default)
+    if saved_now:
+        save_plan(built, width)
     left = terminal.height - shown - question - (saved_line if saved_now else 0) - PROMPT
     hint = next((hint for hint in tails if _rows(hint) <= left), "")
     if hint:
@@ -102,31 +182,13 @@ def end_of_quiz(
 
 def preferred(summaries: int, rich: int, plain: int) -> list[tuple[int, int]]:
     """(summary, hint) pairs, best first. Summaries run from the most reasons to none; hints are
-    the `rich` ones (with an offer) then the `plain` ones (see `hints`). A comparison offered
+    the `rich` ones (with an offer) then the `plain` ones (see `end_of_quiz`). A comparison offered
     matters more than the reasons beyond the verdict's counts (they are in the full roadmap);
     a reason more than the replay command alone."""
     last = summaries - 1
     pairs = [(index, hint) for index in range(summaries) for hint in range(rich)]
     pairs += [(index, rich + hint) for index in (max(0, last - 1), last) for hint in range(plain)]
     return pairs
-
-
-def hints(
-    content: Content,
-    answers: Answers,
-    saved: str | None,
-    width: int,
-    what_if: Mapping[str, Any] | None,
-    offers: Sequence[str],
-) -> tuple[list[str], list[str]]:
-    """What may follow the save question, longest first: the rich hints (the replay command with
-    every offer and the --save-answers tip, then with the first offer only) and the plain ones
-    (the replay command alone, then nothing). Without offers, the rich hint has the tip only."""
-    rich = [replay_hint(content, answers, saved, width, what_if, offers, tip=True)]
-    if len(offers) > 1:
-        rich.append(replay_hint(content, answers, saved, width, what_if, offers[:1]))
-    bare = replay_hint(content, answers, saved, width, what_if)
-    return rich, [bare, ""] if bare not in rich else [""]
 
 
 def replay_hint(
@@ -138,50 +200,34 @@ def replay_hint(
     offers: Sequence[str] = (),
     tip: bool = False,
 ) -> str:
-    """After an interactive quiz: how to get the same roadmap (or comparison) again without the
-    questions, the comparisons `offers` (--what-if flags) to add to that command and, with
-    `tip`, how to keep the answers in a file.
-
-    Wrapped on words at `width`; a command too long for one line goes on with a backslash, so
-    it can still be copied and pasted whole.
-    """
+    """How to get the same roadmap (or comparison) again without the questions (`mlpath quiz
+    --defaults` with a --set for every answer that is not the default), the comparisons `offers`
+    to add to it and, with `tip`, how to keep the answers in a file. Wrapped on words at `width`;
+    a command too long for a line goes on with a backslash, so it can still be pasted whole."""
     from mlpath.content.answers import assignment
 
     extra = "".join(f" --what-if {assignment(key, value)}" for key, value in (what_if or {}).items())
-    lines = [_sentence("Replay these answers without the questions:", width)]  # right under the save question
+    lines = [wrap("Replay these answers without the questions:", width, "")]  # right under the save question
     if saved:
         lines.append(_command(f"mlpath quiz --answers {saved}{extra}", width))
-    lines.append(_command(_defaults_command(content, answers) + extra, width))
+    document = answers.document()
+    command = "mlpath quiz --defaults"
+    for question in content.questions.questions:
+        default = list(question.default) if isinstance(question.default, tuple) else question.default
+        if document[question.key] != default:
+            command += f" --set {assignment(question.key, document[question.key])}"
+    lines.append(_command(command + extra, width))
     if offers:
         listed = ", ".join(offers[:-1]) + " or " + offers[-1] if len(offers) > 1 else offers[0]
-        lines.append(_sentence(f"To see what one change would do, add {listed}.", width))
+        lines.append(wrap(f"To see what one change would do, add {listed}.", width, ""))
     if tip and not saved:
-        lines.append(_sentence("Add --save-answers FILE to keep the answers in a file.", width))
+        lines.append(wrap("Add --save-answers FILE to keep the answers in a file.", width, ""))
     return "\n".join(lines)
-
-
-def rows_of(length: int, width: int) -> int:
-    """The rows a line of `length` characters takes at `width`."""
-    return -(-length // width)
 
 
 def _rows(text: str) -> int:
     """The rows that text takes on screen (its lines already wrapped); none for no text."""
     return text.count("\n") + 1 if text else 0
-
-
-def _defaults_command(content: Content, answers: Answers) -> str:
-    """`mlpath quiz --defaults` with a --set for every answer that is not the default."""
-    from mlpath.content.answers import assignment
-
-    document = answers.document()
-    changed = []
-    for question in content.questions.questions:
-        value = document[question.key]
-        default = list(question.default) if isinstance(question.default, tuple) else question.default
-        if value != default:
-            changed.append(f" --set {assignment(question.key, value)}")
-    return "mlpath quiz --defaults" + "".join(changed)
 
 
 def _command(text: str, width: int) -> str:
@@ -192,10 +238,6 @@ def _command(text: str, width: int) -> str:
         r"(--set|--what-if|--answers) (\S+)", lambda m: m[0].replace(" ", "\0") if len(m[0]) <= room else m[0], text
     )
     lines = textwrap.wrap(
-        joined, width - 3, initial_indent="  ", subsequent_indent="    ", break_long_words=False, break_on_hyphens=False
+        joined, width - 3, initial_indent="  ", subsequent_indent="    ", **WHOLE_WORDS
     )  # a break after a hyphen would split a value ("part- \ time") and the command would not run
     return " \\\n".join(lines).replace("\0", " ")
-
-
-def _sentence(text: str, width: int) -> str:
-    return textwrap.fill(text, width - 1, break_long_words=False, break_on_hyphens=False)

@@ -7,91 +7,62 @@ from typing import Annotated
 
 import typer
 
-from mlpath.cli.application import app, emit, examples, hint, session
+from mlpath.cli.application import app, emit, examples, session
+from mlpath.cli.completion import complete_level
 from mlpath.cli.options import DocumentFormatOption, FormatOption, JsonOption, NoPagerOption, Output
 from mlpath.content.answers import Residency
 from mlpath.errors import UsageError
 from mlpath.text import nearest, short, whole_number
 
 EXPLORE = "Explore"
-# The commands that show one part of the content: name, the view (in output.views), help, examples.
-SHOWN = (
-    (
-        "about",
-        "about",
+# The commands that show one part of the content, each with the view of its name (in output.views):
+# the help's summary, then its examples.
+SHOWN = {
+    "about": (
         'What an ML engineer is and does, and the guide\'s own answer to "should I become one?".',
-        ("mlpath about", "mlpath about --format markdown"),
+        "mlpath about", "mlpath about --format markdown",
     ),
-    (
-        "skills",
-        "skills",
+    "skills": (
         "The five skills useful to have, and the ten built on the job with the tools the article names.",
-        ("mlpath skills", "mlpath skills --json | jq '.on_the_job[].tools'"),
+        "mlpath skills", "mlpath skills --json | jq '.on_the_job[].tools'",
     ),
-    (
-        "specialties",
-        "specialties",
-        "The five popular specialties.",
-        ("mlpath specialties", "mlpath specialties | cut -f1"),
-    ),
-    ("aspects", "aspects", "The best and the worst aspects of the job.", ("mlpath aspects",)),
-    ("resources", "resources", "The six web resources for learning, with their web addresses.", ("mlpath resources",)),
-    (
-        "internships",
-        "internships",
-        "The five kinds of internship.",
-        ("mlpath internships", "mlpath internships --json"),
-    ),
-    (
-        "industries",
-        "industries",
+    "specialties": ("The five popular specialties.", "mlpath specialties", "mlpath specialties | cut -f1"),
+    "aspects": ("The best and the worst aspects of the job.", "mlpath aspects"),
+    "resources": ("The six web resources for learning, with their web addresses.", "mlpath resources"),
+    "internships": ("The five kinds of internship.", "mlpath internships", "mlpath internships --json"),
+    "industries": (
         "Job opportunities by industry, with example applications.",
-        ("mlpath industries", "mlpath industries | grep -i health"),
+        "mlpath industries", "mlpath industries | grep -i health",
     ),
-    (
-        "companies",
-        "companies",
+    "companies": (
         "The ten kinds of company that commonly hire, with example uses.",
-        ("mlpath companies", "mlpath companies --format yaml"),
+        "mlpath companies", "mlpath companies --format yaml",
     ),
-    (
-        "outlook",
-        "outlook",
+    "outlook": (
         "Projected growth in demand: how much, over which years, from which source, and why.",
-        ("mlpath outlook", "mlpath outlook --json | jq .growth_percent"),
+        "mlpath outlook", "mlpath outlook --json | jq .growth_percent",
     ),
-    ("work-life", "work_life", "The work-life balance picture.", ("mlpath work-life",)),
-)
+    "work-life": ("The work-life balance picture.", "mlpath work-life"),
+}  # fmt: skip
 NOT_A_LIST = ("about", "outlook", "work-life")  # no csv: their documents are not lists of records
 
 
-def _shown(name: str, view: str, summary: str, lines: tuple[str, ...]) -> None:
+def _shown(name: str, summary: str, *lines: str) -> None:
+    def command(
+        ctx: typer.Context, fmt: FormatOption = None, as_json: JsonOption = False, no_pager: NoPagerOption = False
+    ) -> None:
+        from mlpath.output import views
+
+        view = getattr(views, name.replace("-", "_"))
+        emit(ctx, view(session(ctx).content()), Output.of(fmt, as_json), pager=not no_pager)
+
     if name in NOT_A_LIST:
-
-        def command(
-            ctx: typer.Context,
-            fmt: DocumentFormatOption = None,
-            as_json: JsonOption = False,
-            no_pager: NoPagerOption = False,
-        ) -> None:
-            from mlpath.output import views
-
-            emit(ctx, getattr(views, view)(session(ctx).content()), Output.of(fmt, as_json), pager=not no_pager)
-
-    else:
-
-        def command(  # type: ignore[misc]
-            ctx: typer.Context, fmt: FormatOption = None, as_json: JsonOption = False, no_pager: NoPagerOption = False
-        ) -> None:
-            from mlpath.output import views
-
-            emit(ctx, getattr(views, view)(session(ctx).content()), Output.of(fmt, as_json), pager=not no_pager)
-
+        command.__annotations__["fmt"] = DocumentFormatOption
     app.command(name, rich_help_panel=EXPLORE, help=examples(summary, *lines))(command)
 
 
-for entry in SHOWN:
-    _shown(*entry)
+for name, (summary, *lines) in SHOWN.items():
+    _shown(name, summary, *lines)
 
 
 @app.command(rich_help_panel=EXPLORE, help=examples(
@@ -110,27 +81,16 @@ def salary(
 ) -> None:
     from mlpath.output import views
 
-    emit(ctx, views.salary(session(ctx).content(), parse_amount(compare)), Output.of(fmt, as_json), not no_pager)
-
-
-def parse_amount(text: str | None) -> int | None:
-    """'75000', '75,000', '$75,000' or '75k' as whole dollars; ASCII digits only."""
-    if text is None:
-        return None
-    match = re.fullmatch(r"\$?\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*([kK]?)", text.strip(), re.ASCII)
-    amount = float(match.group(1).replace(",", "")) * (1000 if match.group(2) else 1) if match else 0.0
-    if not match or not 1 <= amount <= 100_000_000:
-        why = "is not an amount" if not match else "is out of range: between 1 and 100,000,000 dollars"
-        raise typer.BadParameter(
-            f"{short(text)} {why}; give yearly pay in dollars, e.g. 75000, 75,000 or 75k", param_hint="'--compare'"
-        )
-    return round(amount)
-
-
-def complete_level(ctx: typer.Context, incomplete: str) -> list[str]:
-    from mlpath.cli import completion  # only when a shell asks, never on a normal run
-
-    return list(completion.complete_level(ctx, incomplete))
+    pay = None
+    if compare is not None:  # '75000', '75,000', '$75,000' or '75k' as whole dollars; ASCII digits only
+        match = re.fullmatch(r"\$?\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*([kK]?)", compare.strip(), re.ASCII)
+        amount = float(match.group(1).replace(",", "")) * (1000 if match.group(2) else 1) if match else 0.0
+        if not match or not 1 <= amount <= 100_000_000:
+            why = "is not an amount" if not match else "is out of range: between 1 and 100,000,000 dollars"
+            example = "give yearly pay in dollars, e.g. 75000, 75,000 or 75k"
+            raise typer.BadParameter(f"{short(compare)} {why}; {example}", param_hint="'--compare'")
+        pay = round(amount)
+    emit(ctx, views.salary(session(ctx).content(), pay), Output.of(fmt, as_json), not no_pager)
 
 
 @app.command(rich_help_panel=EXPLORE, help=examples(
@@ -166,8 +126,8 @@ def ladder(
     from mlpath.output import views
 
     emit(ctx, views.ladder(content, chosen), Output.of(fmt, as_json), pager=not no_pager)
-    if chosen is None:
-        hint(ctx, "Tip: 'mlpath ladder senior' shows one level in full; '--walk' steps through them.")
+    if chosen is None and state.terminal.person_watching:  # a tip never for scripts, never on stdout
+        state.terminal.say("Tip: 'mlpath ladder senior' shows one level in full; '--walk' steps through them.")
 
 
 def choose(ids: list[str], wanted: str, what: str) -> int:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, NamedTuple
+from typing import Annotated, Any, Literal, NamedTuple
 
 import typer
 
@@ -10,17 +10,15 @@ from mlpath.cli.completion import complete_answer
 from mlpath.errors import UsageError
 from mlpath.output.formats import DocumentFormat, OutputFormat
 
-FORMAT_HELP = "Output format. Default: table on a terminal, plain when piped."
-FormatOption = Annotated[
-    OutputFormat | None,
-    typer.Option(
-        "--format", "-f", metavar="<table|plain|json|yaml|markdown|csv>", help=FORMAT_HELP, case_sensitive=False
-    ),
-]
-DocumentFormatOption = Annotated[  # a command whose document is not a list of records: no csv
-    DocumentFormat | None,
-    typer.Option("--format", "-f", metavar="<table|plain|json|yaml|markdown>", help=FORMAT_HELP, case_sensitive=False),
-]
+
+def _format(formats: type[OutputFormat | DocumentFormat]) -> Any:
+    metavar = f"<{'|'.join(kind.value for kind in formats)}>"
+    help = "Output format. Default: table on a terminal, plain when piped."
+    return typer.Option("--format", "-f", metavar=metavar, help=help, case_sensitive=False)
+
+
+FormatOption = Annotated[OutputFormat | None, _format(OutputFormat)]
+DocumentFormatOption = Annotated[DocumentFormat | None, _format(DocumentFormat)]  # not a list of records: no csv
 JsonOption = Annotated[bool, typer.Option("--json", help="Short for --format json.")]
 AnswersOption = Annotated[
     str | None,
@@ -105,9 +103,3 @@ class Delivery(NamedTuple):
     save: bool = False
     output: str | None = None
     pager: bool = True
-
-    @property
-    def taken(self) -> frozenset[str]:
-        """The ways to the whole output the person already took, so a summary does not offer them."""
-        ways = {"no-pager": not self.pager, "save": self.save, "output": self.output not in (None, "-")}
-        return frozenset(way for way, done in ways.items() if done)

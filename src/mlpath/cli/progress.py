@@ -14,23 +14,18 @@ from mlpath.plan import Status
 from mlpath.text import shown
 
 if TYPE_CHECKING:
-    from mlpath.content import Content
     from mlpath.engine.roadmap import Roadmap
-    from mlpath.plan.model import Plan, Replanned
 
-TRACK = "Track"
 NO_PLAN = "you have no saved plan yet; make one with 'mlpath quiz --save' or 'mlpath roadmap --answers FILE --save'"
 
 progress_app = typer.Typer(help="Your saved plan: what to do next, each step's status, percent complete.")
-app.add_typer(progress_app, name="progress", rich_help_panel=TRACK)
+app.add_typer(progress_app, name="progress", rich_help_panel="Track")
 
 
 @progress_app.callback(invoke_without_command=True, help=examples(
     "Your saved plan: the next step with why it is there and what to do, how far you are, then each step's status.",
-    "mlpath progress",
-    "mlpath progress --all",
-    "mlpath progress set 3 done",
-    "mlpath progress --format markdown > plan.md",
+    "mlpath progress", "mlpath progress --all",
+    "mlpath progress set 3 done", "mlpath progress --format markdown > plan.md",
 ))  # fmt: skip
 def progress(
     ctx: typer.Context,
@@ -41,23 +36,16 @@ def progress(
 ) -> None:
     if ctx.invoked_subcommand is not None:
         return
-    from mlpath.output.plan import progress_report
-    from mlpath.plan.store import plan_path
-
-    content = session(ctx).content()
-    plan, roadmap = saved_roadmap(content)
-    emit(ctx, progress_report(content, plan, roadmap, str(plan_path()), every), Output.of(fmt, as_json), not no_pager)
-
-
-def saved_roadmap(content: Content) -> tuple[Plan, Roadmap]:
-    """The saved plan and the roadmap of its answers, as the content in use builds it."""
     from mlpath.engine.roadmap import build_roadmap
+    from mlpath.output.plan import progress_report
     from mlpath.plan import store
 
+    content = session(ctx).content()
     plan = store.load()
     if plan is None:
         raise OperationError(NO_PLAN)
-    return plan, build_roadmap(content, plan.answers)
+    report = progress_report(content, plan, build_roadmap(content, plan.answers), str(store.plan_path()), every)
+    emit(ctx, report, Output.of(fmt, as_json), not no_pager)
 
 
 @progress_app.command("set", help=examples(
@@ -114,21 +102,9 @@ def reset(
     typer.echo(f"All {len(plan.steps)} steps are pending again.", err=True)
 
 
-def replanned(roadmap: Roadmap) -> tuple[Plan | None, Replanned]:
-    """The plan saved (None when there is none, or none readable) and what saving `roadmap` as
-    the plan would do, without saving it."""
-    from mlpath.plan import model, store
-
-    try:
-        old = store.load()
-    except (store.DamagedPlanError, store.NewerPlanError):
-        old = None
-    return old, model.replan(old, roadmap, store.now())
-
-
-def save_plan(roadmap: Roadmap, width: int = 0) -> str:
-    """Save a roadmap (with its answers) as the person's plan, every status following its work;
-    returns the one line that says what happened (also written on stderr), wrapped at `width`."""
+def save_plan(roadmap: Roadmap, width: int = 0) -> None:
+    """Save a roadmap (with its answers) as the person's plan, every status following its work,
+    and say what happened in one line on stderr, wrapped at `width`."""
     from mlpath.output.plan import saved_line
     from mlpath.plan import model, store
 
@@ -140,6 +116,4 @@ def save_plan(roadmap: Roadmap, width: int = 0) -> str:
             old = None
         result = model.replan(old, roadmap, store.now())
         store.save(result.plan)
-    line = saved_line(result, old is None, width)
-    typer.echo(line, err=True)
-    return line
+    typer.echo(saved_line(result, old is None, width), err=True)

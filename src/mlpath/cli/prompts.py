@@ -1,22 +1,26 @@
-"""Interactive prompts. The only importer of questionary; prompts are drawn on the terminal.
+"""Interactive prompts: the only importer of questionary; prompts are drawn on the terminal.
 
-Every question after the first can go back to the one before (Left arrow or Backspace; its hint
-line says so): the earlier answer is the default there, and the later ones stay as defaults, so
-Enter walks forward again. An interrupt (Ctrl-C, the end of input, a terminal that went away)
-raises `QuizInterrupted` with the answers given so far, so the CLI can keep them for --resume.
-Every line we print is wrapped on words here: prompt_toolkit would fold a long one mid-word.
+Every question after the first can go back to the one before (Left arrow or Backspace): the earlier
+answer is the default there, the later ones stay as defaults, so Enter walks forward again. An
+interrupt (Ctrl-C, the end of input, a lost terminal) raises `QuizInterrupted` with the answers so
+far; `ask_quiz` keeps every answer for --resume as it comes (plan.resume, never the plan) and turns
+an interrupt (a kill too) into one line and exit 130. Every line we print is wrapped on words here:
+prompt_toolkit would fold a long one mid-word.
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
+import os
+import signal
 import sys
 import textwrap
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from mlpath.errors import InterruptError, OperationError
 from mlpath.text import plural
 
 if TYPE_CHECKING:
@@ -26,19 +30,17 @@ if TYPE_CHECKING:
 
     from mlpath.content import Content
     from mlpath.content.rules import Question
+    from mlpath.output.terminal import Terminal
 
+RESUME = "mlpath quiz --resume"
 BACK_KEYS = ("left", "backspace")  # Backspace arrives as c-h; both read as "one step back"
 HELP_INDENT = "  "
 SELECT_LEAD = 3  # " » " or three spaces before a choice
 CHECKBOX_LEAD = SELECT_LEAD + 2  # and "○ " or "● "
 
 
-class _Back:
-    def __repr__(self) -> str:
-        return "BACK"
-
-
-BACK: Any = _Back()  # what a question returns when the person goes back
+BACK: Any = object()  # what a question returns when the person goes back
+WHOLE_WORDS: dict[str, Any] = {"break_long_words": False, "break_on_hyphens": False}
 
 
 class QuizInterrupted(KeyboardInterrupt):
@@ -56,10 +58,8 @@ def terminal_output() -> Output | None:
         return None  # prompt_toolkit's default, the terminal on stdout
     from prompt_toolkit.output import create_output
 
-    if sys.stderr.isatty():
-        return create_output(stdout=sys.stderr)
-    tty = Path("/dev/tty").open("w")  # noqa: SIM115 - lives as long as the prompts
-    return create_output(stdout=tty)
+    # /dev/tty is opened for as long as the prompts live
+    return create_output(stdout=sys.stderr if sys.stderr.isatty() else Path("/dev/tty").open("w"))
 
 
 def _screen(output: Output | None) -> Output:
@@ -78,82 +78,52 @@ def _columns(output: Output | None) -> int:
 def wrap(text: str, columns: int, indent: str = HELP_INDENT) -> str:
     """`text` wrapped on words to fit `columns` (one to spare: the last column wraps on some
     terminals); a word longer than a line stays whole."""
-    return textwrap.fill(
-        text,
-        max(len(indent) + 10, columns - 1),
-        initial_indent=indent,
-        subsequent_indent=indent,
-        break_long_words=False,
-        break_on_hyphens=False,
-    )
+    width = max(len(indent) + 10, columns - 1)
+    return textwrap.fill(text, width, initial_indent=indent, subsequent_indent=indent, **WHOLE_WORDS)
 
 
 def _fill(text: str, width: int, lead: int) -> str:
     """`text` wrapped to `width`, its first line starting `lead` columns in (returned without them)."""
-    return textwrap.fill(
-        text, max(lead + 10, width), initial_indent=" " * lead, break_long_words=False, break_on_hyphens=False
-    )[lead:]
+    return textwrap.fill(text, max(lead + 10, width), initial_indent=" " * lead, **WHOLE_WORDS)[lead:]
 
 
 def choice_title(label: str, columns: int, lead: int) -> str:
     """A choice's label wrapped on words, its later lines hanging under its first. questionary
     draws `lead` columns before it (" » ", and "○ " in a checkbox) and a title with line breaks
     as it is; a plain string (not formatted text) keeps its highlight when pointed at."""
-    lines = textwrap.wrap(label, max(10, columns - 1 - lead), break_long_words=False, break_on_hyphens=False)
+    lines = textwrap.wrap(label, max(10, columns - 1 - lead), **WHOLE_WORDS)
     return ("\n" + " " * lead).join(lines) or label
 
 
-def layout(prompt: str, instruction: str, progress: str, columns: int) -> tuple[str, str]:
-    """The question and its hint wrapped on words, as questionary draws them: "3/17 question hint".
-    The hint follows the question's last line, or starts a line of its own when it would not fit."""
-    width = columns - 1
+def layout(prompt: str, tail: str, progress: str, columns: int, indent: str = "") -> tuple[str, str]:
+    """The question and what follows it (its hint; or its answer, after `indent`) wrapped on words,
+    as questionary draws them: "3/17 question hint". The tail follows the question's last line, or
+    starts a line of its own when it would not fit."""
     lead = len(progress) + 1  # questionary puts a space between the counter and the question
-    message = _fill(prompt, width, lead)
-    if _end(message, lead) + 1 + len(instruction) <= width:
-        return message, instruction
-    return message, "\n" + _fill(instruction, width, 0)
+    message = _fill(prompt, columns - 1, lead)
+    end = len(message.rsplit("\n", 1)[-1]) + (lead if "\n" not in message else 0)  # of its last line
+    if end + 1 + len(tail) <= columns - 1:
+        return message, indent + tail
+    return message, "\n" + wrap(tail, columns, indent)
 
 
-def _end(message: str, lead: int) -> int:
-    """The column where the last line of `message` ends, its first line starting at `lead`."""
-    last = message.rsplit("\n", 1)[-1]
-    return len(last) + (lead if "\n" not in message else 0)
+def answered_line(progress: str, prompt: str, answer: str, columns: int) -> Any:
+    """The line(s) an answered question leaves (without `answer`: where it stopped): "3/17 question
+    answer", wrapped on words."""
+    from prompt_toolkit.formatted_text import FormattedText
 
-
-def answered(progress: str, prompt: str, answer: str, columns: int) -> list[tuple[str, str]]:
-    """The line(s) an answered question leaves: "3/17 question answer", wrapped on words; an answer
-    that does not fit after the question starts a line of its own."""
-    width = columns - 1
-    lead = len(progress) + 1
-    message = _fill(prompt, width, lead)
-    tail = " " + answer if _end(message, lead) + 1 + len(answer) <= width else "\n" + wrap(answer, columns, " ")
-    return [("class:qmark", progress), ("class:question", " " + message), ("class:answer", tail)]
-
-
-def _instruction(kind: str, can_go_back: bool, utf8: bool) -> str:
-    move, back, between = ("↑↓", "← back", " · ") if utf8 else ("up/down", "left: back", ", ")
-    parts = [f"{move} move", "space picks", "enter done"] if kind == "multiselect" else [f"{move} move", "enter picks"]
-    if kind == "scale":
-        parts.insert(1, "1-5 picks")
-    if can_go_back:
-        parts.append(back)
-    return "(" + between.join(parts) + ")"
-
-
-def _utf8(output: Output | None) -> bool:
-    encoding = getattr(output, "encoding", None)
-    name = (encoding() if callable(encoding) else getattr(sys.stdout, "encoding", None)) or "utf-8"
-    return str(name).lower().replace("-", "").startswith("utf")
+    message, tail = layout(prompt, answer, progress, columns, " ")
+    parts = [("class:qmark", progress), ("class:question", " " + message), ("class:answer", tail)]
+    return FormattedText(parts if answer else parts[:2])
 
 
 def show_given(given: dict[str, Any], output: Output | None = None) -> None:
     """Answers from --set or --answers: counted once, and not asked."""
-    if not given:
-        return
-    from prompt_toolkit import print_formatted_text
+    if given:
+        from prompt_toolkit import print_formatted_text
 
-    said = f"{plural(len(given), 'answer')} given with --set or --answers, so not asked."
-    print_formatted_text(wrap(said, _columns(output), ""), output=output)
+        said = f"{plural(len(given), 'answer')} given with --set or --answers, so not asked."
+        print_formatted_text(wrap(said, _columns(output), ""), output=output)
 
 
 def ask(
@@ -166,16 +136,16 @@ def ask(
     output: Output | None = None,
 ) -> dict[str, Any]:
     """Ask the questions not in `given` whose condition the answers so far meet, showing progress
-    like "3/12"; returns every answer (a question not asked keeps its default).
+    like "3/12"; returns every answer (a question not asked keeps its default). `answered` holds
+    the answers of an interrupted quiz: they are the defaults, and asking starts at the first
+    question without one, so the counter goes on. `on_answer` sees the answers so far after each."""
+    import logging
 
-    `answered` holds the answers of an interrupted quiz: they are the defaults, and asking starts
-    at the first question without one, so the counter goes on. `on_answer` sees the answers asked
-    so far after each one (the CLI keeps them for --resume).
-    """
     from prompt_toolkit import print_formatted_text
     from prompt_toolkit.formatted_text import FormattedText
     from questionary.constants import DEFAULT_STYLE
 
+    log = logging.getLogger("asyncio")
     defaults = {q.key: q.default for q in questions}
 
     def asked(done: dict[str, Any]) -> list[Question]:
@@ -185,7 +155,9 @@ def ask(
     done = {key: value for key, value in (answered or {}).items() if key not in given}
     todo = asked(done)
     index = next((i for i, q in enumerate(todo) if q.key not in done), len(todo))
-    utf8 = _utf8(output)
+    encoding = getattr(output, "encoding", None)
+    encoding = (encoding() if callable(encoding) else getattr(sys.stdout, "encoding", None)) or "utf-8"
+    utf8 = str(encoding).lower().replace("-", "").startswith("utf")
     if not done:
         back = "← goes back" if utf8 else "Left goes back"
         intro = f"{plural(len(todo), 'question')}; Enter takes the answer shown, {back}, Ctrl-C keeps your answers."
@@ -197,18 +169,28 @@ def ask(
         help_text = wrap(question.help, columns)
         print_formatted_text(FormattedText([("fg:ansibrightblack", help_text)]), output=output)
         prompt = _question(question, progress, done.get(question.key), index > 0, utf8, columns, input, output)
+        # When the terminal has gone, prompt_toolkit's last redraw fails as its event loop shuts down
+        # and asyncio logs that with a traceback; the error still reaches us, so the log is only noise.
+        quiet, log.disabled = log.disabled, True
         try:
-            with _quiet_asyncio():
-                value = _ask(prompt)
+            value = _ask(prompt)
         except (KeyboardInterrupt, EOFError, OSError) as error:  # EOF: the input ended (a closed terminal)
             if isinstance(error, OSError) and error.errno != errno.EIO:  # EIO: the terminal is gone
                 raise
-            _leave(answered_line(progress, question.prompt, "", columns), output)  # where it stopped
+            line = answered_line(progress, question.prompt, "", columns)  # where it stopped
+            with contextlib.suppress(OSError):  # if the terminal is still there to show it
+                print_formatted_text(line, style=DEFAULT_STYLE, output=output)
             raise QuizInterrupted(done, index + 1, len(todo)) from None
+        finally:
+            log.disabled = quiet
         if value is None:  # questionary's own "no answer": never taken as an answer
             raise QuizInterrupted(done, index + 1, len(todo))
         if value is BACK:  # take back this question's help and the previous question's lines
-            _erase_lines(output, help_text.count("\n") + 1 + drawn.pop(todo[index - 1].key, 0))
+            screen = _screen(output)
+            screen.cursor_up(help_text.count("\n") + 1 + drawn.pop(todo[index - 1].key, 0))
+            screen.write_raw("\r")
+            screen.erase_down()
+            screen.flush()
             index -= 1
             continue
         line = answered_line(progress, question.prompt, question.label(value), columns)
@@ -221,46 +203,6 @@ def ask(
             on_answer(dict(done))
         index = todo.index(question) + 1
     return {**defaults, **given, **done}
-
-
-def answered_line(progress: str, prompt: str, answer: str, columns: int) -> Any:
-    from prompt_toolkit.formatted_text import FormattedText
-
-    return FormattedText(
-        answered(progress, prompt, answer, columns) if answer else answered(progress, prompt, "", columns)[:2]
-    )
-
-
-def _leave(line: Any, output: Output | None) -> None:
-    """Print `line` if the terminal is still there to show it."""
-    import questionary
-    from prompt_toolkit import print_formatted_text
-
-    with contextlib.suppress(OSError):
-        print_formatted_text(line, style=questionary.constants.DEFAULT_STYLE, output=output)
-
-
-@contextlib.contextmanager
-def _quiet_asyncio() -> Iterator[None]:
-    """When the terminal has gone, prompt_toolkit's last redraw fails as its event loop shuts down
-    and asyncio logs that with a traceback; the error still reaches us, so the log is only noise."""
-    import logging
-
-    log = logging.getLogger("asyncio")
-    before = log.disabled
-    log.disabled = True
-    try:
-        yield
-    finally:
-        log.disabled = before
-
-
-def _erase_lines(output: Output | None, count: int) -> None:
-    screen = _screen(output)
-    screen.cursor_up(count)
-    screen.write_raw("\r")
-    screen.erase_down()
-    screen.flush()
 
 
 def _question(
@@ -277,16 +219,19 @@ def _question(
     On a scale a digit picks its point."""
     import questionary
 
-    message, instruction = layout(question.prompt, _instruction(question.kind, can_go_back, utf8), progress, columns)
-    common: dict[str, Any] = {
-        "qmark": progress,
-        "instruction": instruction,
-        "erase_when_done": True,
-        "input": input,
-        "output": output,
-    }
-    current = previous if previous is not None else question.default
-    if question.kind == "multiselect":
+    kind = question.kind
+    move, back, between = ("↑↓", "← back", " · ") if utf8 else ("up/down", "left: back", ", ")
+    parts = [f"{move} move", "space picks", "enter done"] if kind == "multiselect" else [f"{move} move", "enter picks"]
+    if kind == "scale":
+        parts.insert(1, "1-5 picks")
+    if can_go_back:
+        parts.append(back)
+    message, instruction = layout(question.prompt, "(" + between.join(parts) + ")", progress, columns)
+    common: dict[str, Any] = dict(
+        qmark=progress, instruction=instruction, erase_when_done=True, input=input, output=output
+    )
+    current: Any = previous if previous is not None else question.default
+    if kind == "multiselect":
         ticked = tuple(current) if isinstance(current, (tuple, list)) else ()
         choices = [
             questionary.Choice(choice_title(c.label, columns, CHECKBOX_LEAD), c.value, checked=c.value in ticked)
@@ -294,18 +239,17 @@ def _question(
         ]
         prompt = questionary.checkbox(message, choices=choices, **common)
     else:
-        scale = question.kind == "scale"
+        scale = kind == "scale"
         lead = SELECT_LEAD + (3 if scale else 0)  # a scale's points start "1) "
-        titles = [
-            (choice_title(c.label, columns, lead), c.value, str(c.value) if scale else None) for c in question.choices
+        titles = [(choice_title(c.label, columns, lead), c.value) for c in question.choices]
+        choices = [
+            questionary.Choice(title, value, shortcut_key=str(value) if scale else None) for title, value in titles
         ]
-        choices = [questionary.Choice(title, value, shortcut_key=key) for title, value, key in titles]
-        start: Any = current
-        prompt = questionary.select(message, choices=choices, default=start, use_shortcuts=scale, **common)
+        prompt = questionary.select(message, choices=choices, default=current, use_shortcuts=scale, **common)
         if scale:
-            _add_keys(prompt.application, {str(c.value): c.value for c in question.choices})
-    if can_go_back:
-        _add_back_keys(prompt.application)
+            _add_keys(prompt.application, {str(c.value): {"result": c.value} for c in question.choices})
+    if can_go_back:  # questionary has no "back" of its own
+        _add_keys(prompt.application, {key: {"result": BACK} for key in BACK_KEYS})
     return prompt
 
 
@@ -313,41 +257,25 @@ def _ask(prompt: Any) -> Any:
     """Ask `prompt`. A SIGINT that is no key press (`kill -INT`, or Ctrl-C before the terminal
     is in raw mode) ends the question as Ctrl-C does: prompt_toolkit turns the signal into a
     <sigint> key, which questionary leaves unbound, so the question would wait on."""
-    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
     from prompt_toolkit.keys import Keys
 
-    bindings = KeyBindings()
-
-    @bindings.add(Keys.SIGINT)
-    def interrupt(event: Any) -> None:
-        event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
-
-    prompt.application.key_bindings = merge_key_bindings([prompt.application.key_bindings, bindings])
+    _add_keys(prompt.application, {Keys.SIGINT: {"exception": KeyboardInterrupt, "style": "class:aborting"}}, False)
     return prompt.unsafe_ask()
 
 
-def _add_back_keys(application: Any) -> None:
-    """Left arrow or Backspace ends the question with BACK; questionary has no "back" of its own."""
-    _add_keys(application, dict.fromkeys(BACK_KEYS, BACK))
-
-
-def _add_keys(application: Any, results: dict[str, Any]) -> None:
-    """Each key of `results` ends the question with its value (a scale's digit, the back keys).
-    Eager, so they win over questionary's own bindings (its shortcut keys only move)."""
+def _add_keys(application: Any, ends: dict[str, dict[str, Any]], eager: bool = True) -> None:
+    """Each key of `ends` ends the question as its arguments to `exit` say (a scale's digit and the
+    back keys with a result). Eager, so they win over questionary's own bindings (its shortcut
+    keys only move)."""
     from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 
     bindings = KeyBindings()
-    for key, result in results.items():
-
-        def end(event: Any, result: Any = result) -> None:
-            event.app.exit(result=result)
-
-        bindings.add(key, eager=True)(end)
+    for key, end in ends.items():
+        bindings.add(key, eager=eager)(lambda event, end=end: event.app.exit(**end))
     application.key_bindings = merge_key_bindings([application.key_bindings, bindings])
 
 
 def confirm(message: str, default: bool) -> bool:
-    """A yes/no question on the terminal."""
     import questionary
 
     output = terminal_output()
@@ -383,3 +311,102 @@ def walk_ladder(content: Content, console: Console, start: int = 0) -> None:
         if not move:
             return
         index += move
+
+
+def ask_quiz(terminal: Terminal, content: Content, given: dict[str, Any], answered: dict[str, Any]) -> dict[str, Any]:
+    """Ask every question not in `given`, starting after those in `answered` (kept from an
+    interrupted quiz, so the counter goes on); returns all the answers."""
+    from mlpath.plan import resume
+
+    questions = content.questions.questions
+    total = sum(1 for question in questions if question.key not in given)
+
+    def say(text: str) -> None:
+        terminal.say(wrap(text, terminal.width, ""))
+
+    with resume.asking() as keeping:
+        earlier = resume.exists() and keeping
+        if not keeping:
+            say("Another mlpath quiz is running: this one's answers are not kept if it is interrupted.")
+        elif earlier and not answered:
+            say(f"An unfinished quiz is kept for '{RESUME}'; answering replaces it.")
+        output = terminal_output()
+        show_given(given, output)
+        if answered:
+            back = "←" if terminal.utf8 else "Left"
+            say(f"Going on with your quiz: {plural(len(answered), 'answer')} kept ({back} goes back to them).")
+        so_far = dict(answered)
+        warned: list[OperationError] = []
+
+        def keep(done: dict[str, Any]) -> None:
+            so_far.clear()
+            so_far.update(done)
+            try:
+                if keeping:
+                    resume.keep(given, done)
+            except OperationError as error:
+                if not warned:  # once: the quiz goes on without the safety net
+                    warned.append(error)
+                    terminal.say(f"Warning: {error}; an interruption would lose the answers.")
+
+        def left(answers: dict[str, Any], at: int | None, what: str) -> str:
+            """The one line an interrupted quiz leaves on stderr."""
+            where = f" at {at}/{total}" if at is not None else ""
+            if answers and not keeping:
+                return f"{what}{where}; {plural(len(answers), 'answer')} not kept: another mlpath quiz was running."
+            if answers:
+                return f"{what}{where}; {plural(len(answers), 'answer')} kept. Go on with: {RESUME}"
+            if earlier:
+                return f"{what} before the first answer; the unfinished quiz from before is still kept for '{RESUME}'."
+            return f"{what} before the first answer; nothing was kept."
+
+        try:
+            with _ends_quietly(lambda what: left(so_far, None, what)):
+                return ask(questions, given, answered=answered, on_answer=keep, output=output)
+        except QuizInterrupted as stop:
+            raise InterruptError(left(stop.answers, stop.at, "Interrupted")) from None
+
+
+@contextlib.contextmanager
+def _ends_quietly(last_words: Callable[[str], str]) -> Iterator[None]:
+    """A closed terminal (SIGHUP) or a kill (SIGTERM) mid-quiz: the terminal as it was before the
+    quiz (echo, line editing, the cursor shown), `last_words(...)` where it may still be read,
+    exit 130. Raising from the handler is no good: it lands inside prompt_toolkit's event loop, whose
+    clean-up redraws on a terminal that may be gone while asyncio logs tracebacks. Every answer is
+    on disk already (kept as it comes), so leaving at once loses nothing. An inherited "ignore"
+    (nohup, trap '' HUP) is respected.
+    """
+    try:
+        import termios
+
+        settings = termios.tcgetattr(sys.stdin.fileno())
+    except (ImportError, OSError, ValueError, AttributeError):  # no terminal on stdin
+        settings = None
+    previous: dict[int, Any] = {}
+
+    def end(signum: int, frame: object) -> None:
+        what = "The terminal closed" if signum == getattr(signal, "SIGHUP", None) else "Stopped by a signal"
+        with contextlib.suppress(Exception):
+            if settings is not None:
+                termios.tcsetattr(sys.stdin.fileno(), termios.TCSANOW, settings)
+            for stream in (sys.stdout, sys.stderr):
+                if stream is not None and stream.isatty():
+                    stream.write("\x1b[?25h")  # the cursor shown
+                    stream.flush()
+                    break
+        with contextlib.suppress(OSError, ValueError):  # stderr is usually the terminal that went away
+            # on a line of its own, the question's choices below the cursor erased
+            fresh = "\r\n\x1b[J" if sys.stderr.isatty() else ""
+            sys.stderr.write(fresh + last_words(what) + "\n")
+            sys.stderr.flush()
+        os._exit(130)
+
+    for name in ("SIGHUP", "SIGTERM"):
+        number = getattr(signal, name, None)
+        if number is not None and signal.getsignal(number) is not signal.SIG_IGN:
+            previous[number] = signal.signal(number, end)
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)

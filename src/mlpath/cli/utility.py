@@ -12,14 +12,10 @@ from mlpath.cli.options import DocumentFormatOption, FormatOption, JsonOption, N
 
 UTILITY = "Utility"
 
-data_app = typer.Typer(
-    help=examples(
-        "Where the content lives, and whether a content directory is valid.",
-        "mlpath data path",
-        "mlpath data check ./my-content",
-    ),
-    no_args_is_help=True,
-)
+data_app = typer.Typer(no_args_is_help=True, help=examples(
+    "Where the content lives, and whether a content directory is valid.",
+    "mlpath data path", "mlpath data check ./my-content",
+))  # fmt: skip
 app.add_typer(data_app, name="data", rich_help_panel=UTILITY)
 
 
@@ -50,8 +46,7 @@ def search(
 
 @app.command(rich_help_panel=UTILITY, help=examples(
     "Every source cited, with the figures that come from it.",
-    "mlpath sources",
-    "mlpath sources --json | jq '.sources[].figures'",
+    "mlpath sources", "mlpath sources --json | jq '.sources[].figures'",
 ))  # fmt: skip
 def sources(
     ctx: typer.Context, fmt: FormatOption = None, as_json: JsonOption = False, no_pager: NoPagerOption = False
@@ -64,9 +59,8 @@ def sources(
 def complete_schema(incomplete: str) -> list[str]:
     from mlpath.output.schema import COMMANDS
 
-    return [name for name in COMMANDS if " " not in name and name.startswith(incomplete)] + (
-        ["data"] if "data".startswith(incomplete) else []
-    )
+    names = [name for name in COMMANDS if " " not in name] + ["data"]
+    return [name for name in names if name.startswith(incomplete)]
 
 
 @app.command(rich_help_panel=UTILITY, help=examples(
