@@ -194,3 +194,17 @@ def test_a_step_id_edited_by_hand_is_never_echoed_raw(run: Run, tmp_path: Path) 
     plan.write_text(plan.read_text().replace("- id: programming", '- id: "\\e]0;pwn\\a\\e[2JX"', 1))
     result = run("progress", "set", "1", "done")
     assert "\x1b" not in result.stdout + result.stderr and "\x07" not in result.stdout + result.stderr
+
+
+@pytest.mark.slow
+def test_answers_read_from_a_terminal_say_how_to_end(tmp_path: Path) -> None:
+    import pexpect
+
+    env = {**os.environ, "MLPATH_HOME": str(tmp_path / "home"), "TERM": "xterm"}
+    child = pexpect.spawn(MLPATH[0], [*MLPATH[1:], "roadmap", "--answers", "-", "--defaults", "--json"], env=env)
+    child.expect("Ctrl-D to end", timeout=30)
+    child.sendline("programming: none")
+    child.sendeof()
+    child.expect(pexpect.EOF, timeout=30)
+    child.close()
+    assert child.exitstatus == 0

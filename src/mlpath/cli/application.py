@@ -198,7 +198,7 @@ def _completion(ctx: typer.Context, param: typer.CallbackParam, value: str | Non
             + (" (e.g. --show-completion bash)" if value == "unknown" else "")
         )
     show = param.name == "show_completion"
-    if shell != "bash":
+    if shell in ("powershell", "pwsh") or (show and shell != "bash"):
         from typer.completion import get_completion_inspect_parameters, install_callback, show_callback
 
         get_completion_inspect_parameters()  # Typer's completion classes, for the script it installs
@@ -210,7 +210,7 @@ def _completion(ctx: typer.Context, param: typer.CallbackParam, value: str | Non
         typer.echo(completion.BASH_SCRIPT)
         raise typer.Exit()
     try:
-        path = completion.install_bash()
+        path = completion.install(shell, completion.script(ctx, param, shell))
     except MlpathError as error:
         fail(str(error), error.exit_code)
     typer.echo(f"{shell} completion installed in {path}; it takes effect in a new shell.", err=True)

@@ -37,34 +37,68 @@ def detect_shell() -> str:
     return name if name in SHELLS else "unknown"
 
 
-def install_bash() -> Path:
-    """Install bash completion: the script in ~/.bash_completions/mlpath.sh, sourced from ~/.bashrc
-    (as Typer installs bash completion). ~/.bashrc is read as bytes with a bound, only if it is a
-    regular file, and appended to without being decoded; the path in the added line is quoted for
-    the shell. Both files are written atomically, through symlinks; if ~/.bashrc cannot be
-    written, the script is taken back."""
-    from mlpath.errors import OperationError
-    from mlpath.io.files import MAX_INPUT_BYTES, read_regular, write_atomic
+# Where each shell's script goes (under the home directory), the startup file that loads it and
+# the line that does ("" for fish, which loads its completions directory by itself).
+INSTALLS = {
+    "bash": (".bash_completions/mlpath.sh", ".bashrc", "source {script}"),
+    "zsh": (".zfunc/_mlpath", ".zshrc", "fpath+=~/.zfunc; autoload -Uz compinit; compinit"),
+    "fish": (".config/fish/completions/mlpath.fish", "", ""),
+}
 
-    rc = Path.home() / ".bashrc"
+
+def script(ctx: Any, param: Any, shell: str) -> str:
+    """A shell's completion script: bash's is mlpath's own; the others' what Typer's
+    --show-completion prints."""
+    if shell == "bash":
+        return BASH_SCRIPT
+    import contextlib
+    import io
+
+    from typer.completion import show_callback
+
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed), contextlib.suppress(SystemExit):
+        show_callback(ctx, param, shell)
+    return printed.getvalue().rstrip("\n")
+
+
+def install(shell: str, text: str) -> Path:
+    """Install a shell's completion script `text` (a key of INSTALLS) and load it from the shell's
+    startup file. The startup file is read as bytes with a bound, only if it is a regular file,
+    and appended to without being decoded; the path in the added line is quoted for the shell.
+    Both files are written atomically, through symlinks, by the one target check; if the startup
+    file cannot be written, a script just made is taken back."""
+    from mlpath.errors import OperationError
+    from mlpath.io.files import MAX_INPUT_BYTES, read_regular, shown_name, write_atomic
+
+    home = Path.home()
+    if not home.is_dir():
+        raise OperationError(f"cannot install {shell} completion: the home directory {shown_name(home)} does not exist")
+    where, startup, load = INSTALLS[shell]
+    target = home / where
     try:
-        text = read_regular(rc, MAX_INPUT_BYTES)
+        text_now = read_regular(home / startup, MAX_INPUT_BYTES) if startup else b""
     except FileNotFoundError:
-        text = b""
+        text_now = b""
     except OSError as error:  # a FIFO, a device, a directory, too big: refused at once
-        raise OperationError(f"cannot add mlpath's completion to {rc}: {error}") from None
-    target = Path.home() / ".bash_completions" / "mlpath.sh"
-    line = f"source {shlex.quote(str(target))}".encode(errors="surrogateescape")
+        raise OperationError(f"cannot add mlpath's completion to {shown_name(home / startup)}: {error}") from None
+    line = load.format(script=shlex.quote(str(target))).encode(errors="surrogateescape")
     new = not target.exists()
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise OperationError(f"cannot make {target.parent}: {error.strerror}") from None
-    write_atomic(str(target), BASH_SCRIPT + "\n", "the completion script", mine=target)
-    if line in text.splitlines():
+        raise OperationError(f"cannot make {shown_name(target.parent)}: {error.strerror}") from None
+    write_atomic(str(target), text + "\n", "the completion script", mine=target)
+    if not startup or line in text_now.splitlines():
         return target
+    rc = home / startup
     try:
-        write_atomic(str(rc), text.rstrip(b"\n") + b"\n" + line + b"\n" if text else line + b"\n", "~/.bashrc", mine=rc)
+        write_atomic(
+            str(rc),
+            text_now.rstrip(b"\n") + b"\n" + line + b"\n" if text_now else line + b"\n",
+            f"~/{startup}",
+            mine=rc,
+        )
     except OperationError:
         if new:
             target.unlink(missing_ok=True)

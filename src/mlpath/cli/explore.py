@@ -26,7 +26,9 @@ SHOWN = {
         "The five skills useful to have, and the ten built on the job with the tools the article names.",
         "mlpath skills", "mlpath skills --json | jq '.on_the_job[].tools'",
     ),
-    "specialties": ("The five popular specialties.", "mlpath specialties", "mlpath specialties | cut -f1"),
+    "specialties": (
+        "The five popular specialties.", "mlpath specialties", "mlpath specialties | grep '^specialty' | cut -f3",
+    ),
     "aspects": ("The best and the worst aspects of the job.", "mlpath aspects"),
     "resources": ("The six web resources for learning, with their web addresses.", "mlpath resources"),
     "internships": ("The five kinds of internship.", "mlpath internships", "mlpath internships --json"),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -12,6 +12,9 @@ from mlpath.cli.application import app, emit, examples, session
 from mlpath.cli.ending import NEEDS_ANSWERS, end_of_quiz, show_roadmap
 from mlpath.errors import OperationError, UsageError
 from mlpath.output.formats import OutputFormat
+
+if TYPE_CHECKING:
+    from mlpath.output.terminal import Terminal
 
 PLAN = "Plan"
 
@@ -89,7 +92,7 @@ def quiz(
         kept = unfinished.load()
         if kept is None:
             raise UsageError("there is no interrupted quiz to resume; start one with 'mlpath quiz'")
-    raw = raw_answers(source)
+    raw = raw_answers(source, state.terminal)
     # before any question: a bad -o must not cost the quiz
     check_outputs(delivery, save_answers, "the comparison" if changes else "the roadmap")
     answered = {key: value for key, value in kept.answered.items() if key not in raw} if kept else {}
@@ -169,7 +172,7 @@ def roadmap(
             check_outputs(delivery, None, "your roadmap")
             show_roadmap(ctx, content, None, delivery, output, plan=plan)
             return
-    raw = raw_answers(source) if source.given else None
+    raw = raw_answers(source, session(ctx).terminal) if source.given else None
     check_outputs(delivery, None, "the comparison" if changes else "the roadmap")
     answers = None
     if raw is not None:
@@ -197,7 +200,7 @@ def checked_changes(assignments: list[str] | None) -> dict[str, Any]:
     return {key: prepared[key] for key in raw}  # in the order given
 
 
-def raw_answers(source: options.AnswerSource) -> dict[str, Any]:
+def raw_answers(source: options.AnswerSource, terminal: Terminal) -> dict[str, Any]:
     """Answers from the file, then --set (which wins), unchecked."""
     from mlpath.content import answers as contract
     from mlpath.io.files import read_input
@@ -205,6 +208,8 @@ def raw_answers(source: options.AnswerSource) -> dict[str, Any]:
     raw: dict[str, Any] = {}
     if source.file is not None:
         name = "stdin" if source.file == "-" else source.file
+        if source.file == "-" and terminal.stdin_isatty:  # never a silent wait
+            terminal.say("Reading answers (YAML or JSON) from standard input (Ctrl-D to end)...")
         document = contract.parse_document(read_input(source.file, "answers file"), name)
         if "schema_version" in document and isinstance(document.get("answers"), dict):
             document = document["answers"]  # a saved plan: its answers

@@ -56,7 +56,7 @@ def roadmap_report(
     if study:
         table = (("time", study.years_formula), ("tuition", f"{study.tuition_formula} ({study.residency})"))
         blocks.append(Table(("estimate", "how it is worked out"), table, "Degree time and cost"))
-    notes = [f"Not in your roadmap: {words.reason(content, s.why)}" for s in roadmap.skipped]
+    notes = [f"Not in your roadmap, {s.id.replace('-', ' ')}: {words.reason(content, s.why)}" for s in roadmap.skipped]
     notes += [f"Assumption: {text}" for text in roadmap.estimates.assumptions]
     notes += [roadmap.estimates.not_estimated, roadmap.editorial]
     if not roadmap.tailored:

@@ -82,7 +82,14 @@ def salary(content: Content, yours: int | None = None) -> Report:
         versus = tier.compared_with_yours
         if versus is not None and yours is not None:
             amounts = (money(yours), money(tier.amount))
-            beside.append((tier.name, *amounts, f"{versus.difference:+,}", f"{versus.percent:+.1f}%"))
+            beside.append(
+                (
+                    tier.name,
+                    *amounts,
+                    ("+" if versus.difference >= 0 else "-") + money(abs(versus.difference)),
+                    f"{versus.percent:+.1f}%",
+                )
+            )
     names = content.names
     sources = sorted({names[t.amount.source] for t in content.salary.tiers})
     notes = [
