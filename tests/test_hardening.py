@@ -76,7 +76,7 @@ def test_very_large_files_are_refused(run: Run, tmp_path: Path, content_dir: Pat
     answers = tmp_path / "big.yaml"
     answers.write_text("# " + "x" * 10_000_001 + "\n")
     result = run("quiz", "--answers", str(answers))
-    assert result.exit_code == 2 and "over 10,000,000 bytes" in result.stderr
+    assert result.exit_code == 2 and "over 1,000,000 bytes" in result.stderr
     (content_dir / "salary.yaml").write_text("# " + "x" * 1_000_001 + "\n")
     result = run("--data-dir", str(content_dir), "salary")
     assert result.exit_code == 3 and "the limit is 1,000,000" in result.stderr

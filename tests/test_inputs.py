@@ -131,7 +131,7 @@ def test_endless_stdin_is_cut_at_the_limit(tmp_path: Path) -> None:
     unbounded: a run that read on would fail by its timeout)."""
     with Path("/dev/zero").open("rb") as endless:
         result = mlpath("roadmap", "--answers", "-", "--json", stdin=endless, home=tmp_path)
-    assert result.returncode == 2 and "over 10,000,000 bytes" in result.stderr
+    assert result.returncode == 2 and "over 1,000,000 bytes" in result.stderr
     assert result.stdout == ""
 
 

@@ -226,3 +226,13 @@ def test_a_resume_file_that_cannot_be_written_warns_once_and_the_quiz_goes_on(
     assert result.exit_code == 0
     assert result.stderr.count("Warning: cannot keep the unfinished quiz") == 1
     assert result.stdout.startswith("verdict\t")
+
+
+def test_an_interruption_never_says_kept_what_could_not_be_written(
+    run: Run, keyboard: PipeInput, tmp_path: Path
+) -> None:
+    (tmp_path / "home" / "quiz-resume.json").mkdir(parents=True)
+    keyboard.send_text(ENTER + CTRL_C)
+    result = run("quiz", *given(QUESTIONS[:-3]))
+    assert result.exit_code == 130
+    assert "1 answer not kept" in result.stderr and "Go on with" not in result.stderr

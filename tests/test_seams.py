@@ -208,3 +208,32 @@ def test_answers_read_from_a_terminal_say_how_to_end(tmp_path: Path) -> None:
     child.expect(pexpect.EOF, timeout=30)
     child.close()
     assert child.exitstatus == 0
+
+
+@pytest.mark.slow
+def test_a_closed_stdout_fails_a_status_change_before_it_is_saved(tmp_path: Path) -> None:
+    env = {**os.environ, "MLPATH_HOME": str(tmp_path / "home")}
+    subprocess.run([*MLPATH, "quiz", "--defaults", "--save"], env=env, capture_output=True, check=True, timeout=60)
+    plan = (tmp_path / "home" / "plan.yaml").read_bytes()
+    done = subprocess.run(
+        ["sh", "-c", '"$@" progress set 2 done >&-', "sh", *MLPATH], env=env, capture_output=True, timeout=60
+    )
+    assert done.returncode == 1 and "stdout is closed" in done.stderr.decode()
+    assert (tmp_path / "home" / "plan.yaml").read_bytes() == plan
+
+
+def test_an_empty_output_name_says_so(run: Run) -> None:
+    result = run("quiz", "--defaults", "-o", "")
+    assert result.exit_code == 1 and "the name is empty" in result.stderr
+
+
+def test_a_damaged_plan_names_the_line_of_the_file(run: Run, tmp_path: Path) -> None:
+    assert run("quiz", "--defaults", "--save").exit_code == 0
+    plan = tmp_path / "home" / "plan.yaml"
+    lines = plan.read_text().splitlines(keepends=True)
+    number = next(i for i, line in enumerate(lines, 1) if line.startswith("goal:") or "  goal:" in line)
+    lines[number - 1] = lines[number - 1].split(":")[0] + ": !!python/name:os.system\n"
+    plan.write_text("".join(lines))
+    result = run("progress")
+    assert result.exit_code != 0
+    assert f"line {number}:" in result.stderr

@@ -337,14 +337,17 @@ def ask_quiz(terminal: Terminal, content: Content, given: dict[str, Any], answer
             say(f"Going on with your quiz: {plural(len(answered), 'answer')} kept ({back} goes back to them).")
         so_far = dict(answered)
         warned: list[OperationError] = []
+        failing: list[OperationError] = []  # the last keep's failure: those answers are not kept
 
         def keep(done: dict[str, Any]) -> None:
             so_far.clear()
             so_far.update(done)
+            failing.clear()
             try:
                 if keeping:
                     resume.keep(given, done)
             except OperationError as error:
+                failing.append(error)
                 if not warned:  # once: the quiz goes on without the safety net
                     warned.append(error)
                     terminal.say(f"Warning: {error}; an interruption would lose the answers.")
@@ -354,6 +357,8 @@ def ask_quiz(terminal: Terminal, content: Content, given: dict[str, Any], answer
             where = f" at {at}/{total}" if at is not None else ""
             if answers and not keeping:
                 return f"{what}{where}; {plural(len(answers), 'answer')} not kept: another mlpath quiz was running."
+            if answers and failing:
+                return f"{what}{where}; {plural(len(answers), 'answer')} not kept: {failing[0]}."
             if answers:
                 return f"{what}{where}; {plural(len(answers), 'answer')} kept. Go on with: {RESUME}"
             if earlier:

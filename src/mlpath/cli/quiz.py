@@ -210,7 +210,7 @@ def raw_answers(source: options.AnswerSource, terminal: Terminal) -> dict[str, A
         name = "stdin" if source.file == "-" else source.file
         if source.file == "-" and terminal.stdin_isatty:  # never a silent wait
             terminal.say("Reading answers (YAML or JSON) from standard input (Ctrl-D to end)...")
-        document = contract.parse_document(read_input(source.file, "answers file"), name)
+        document = contract.parse_document(read_input(source.file, "answers file", contract.MAX_BYTES), name)
         if "schema_version" in document and isinstance(document.get("answers"), dict):
             document = document["answers"]  # a saved plan: its answers
         raw.update(document)

@@ -19,6 +19,10 @@ from mlpath.errors import UsageError
 from mlpath.model import Record
 from mlpath.text import TooLongError, json_integer, nearest, short, whole_number
 
+# An answers file (a saved plan given as one included) is a few kilobytes; YAML takes seconds and
+# hundreds of megabytes to parse a few megabytes of items, so more than this is refused unread.
+MAX_BYTES = 1_000_000
+
 
 class Asked(Protocol):
     """What `resolve` reads of a quiz question (content.rules.Question, which builds on this

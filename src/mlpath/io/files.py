@@ -215,6 +215,8 @@ def check_target(name: str, what: str, *, mine: Path | None = None, replace_link
     def refuse(why: str) -> OperationError:
         return OperationError(f"cannot write {what} to {shown_name(name)}: {why}")
 
+    if not name:
+        raise refuse("the name is empty; give a file name")
     if "\0" in name:
         raise refuse("a file name cannot hold a NUL byte")
     if _names_a_stream(name):

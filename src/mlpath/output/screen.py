@@ -65,7 +65,7 @@ def show_long(
             try:
                 page(text, argv, getattr(terminal.stdout, "encoding", None) or "utf-8")
             except PagerError as error:
-                problem = f"Warning: {error}; the roadmap is printed instead (MLPATH_PAGER or PAGER names the pager)."
+                problem = f"Warning: {error}; all of it is printed instead (MLPATH_PAGER or PAGER names the pager)."
             else:
                 if chosen.summary is None:  # nothing to keep on screen but what the pager left
                     return 0

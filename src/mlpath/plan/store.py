@@ -103,11 +103,12 @@ def decode(text: str) -> Plan:
         ):
             return _read(text, edited=False, legacy=True)
         recorded, body = match.group(1), text[match.end() :]
+        above = text[: match.end()].count("\n")  # the lines before the body, for its problems' line numbers
         if _digest(body) == recorded:
-            return _read(body, edited=False, legacy=False)
+            return _read(body, edited=False, legacy=False, above=above)
         if END not in (line.rstrip() for line in body.splitlines()):
             raise Damage(f"it was cut short: it does not end with the line '{END}' that mlpath writes", cut_short=True)
-        return _read(body, edited=True, legacy=False)
+        return _read(body, edited=True, legacy=False, above=above)
     except Damage:
         found = re.search(r"^schema_version:[ \t]*([0-9]{1,9})[ \t]*$", text, re.MULTILINE)
         if found and int(found.group(1)) > SCHEMA_VERSION:
@@ -130,14 +131,14 @@ def _as_written(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def _read(text: str, *, edited: bool, legacy: bool) -> Plan:
+def _read(text: str, *, edited: bool, legacy: bool, above: int = 0) -> Plan:
     from mlpath.io import yaml
 
     try:
         document = yaml.load(text)
     except (yaml.YAMLError, yaml.TooLargeError) as error:
         line, _, reason = yaml.describe(error)
-        raise Damage(f"line {line}: {reason}" if line else reason, edited=edited) from None
+        raise Damage(f"line {line + above}: {reason}" if line else reason, edited=edited) from None
     if document is None:
         raise Damage("it is empty" if not text.strip() else "it holds no plan, only comments", cut_short=True)
     if not isinstance(document, dict):
