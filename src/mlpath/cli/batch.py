@@ -282,7 +282,7 @@ def line_meter(terminal: Terminal) -> Iterator[LineMeter]:
     "each step's share, and the invalid sets. Reads JSON Lines as quiz --batch does (an \"id\" names a line), or "
     "a form's CSV export as it is: headers are answer keys or question prompts, cells values or the labels the quiz "
     "shows. Exit 0, or 2 when any set was invalid (the report is printed all the same).",
-    "mlpath cohort survey.csv", "mlpath cohort survey.csv --defaults --id-column Email",
+    "mlpath cohort survey.csv", "mlpath cohort survey.csv --defaults --id-column 'Email Address'",
     "mlpath cohort - --json < survey.jsonl",
 ))  # fmt: skip
 def cohort(
