@@ -237,3 +237,65 @@ def test_a_damaged_plan_names_the_line_of_the_file(run: Run, tmp_path: Path) -> 
     result = run("progress")
     assert result.exit_code != 0
     assert f"line {number}:" in result.stderr
+
+
+@pytest.mark.parametrize("home", ["", "relative/home"])
+def test_completion_needs_a_home_named_from_the_root(run: Run, home: str) -> None:
+    result = run("--install-completion", "bash", env={"HOME": home, "SHELL": "/bin/bash"})
+    assert result.exit_code == 1 and "HOME" in result.stderr
+
+
+def test_completion_goes_where_zsh_and_fish_read_it(run: Run, tmp_path: Path) -> None:
+    home, zdot, config = tmp_path / "user", tmp_path / "zdot", tmp_path / "config"
+    for folder in (home, zdot, config):
+        folder.mkdir()
+    env = {"HOME": str(home), "ZDOTDIR": str(zdot), "XDG_CONFIG_HOME": str(config)}
+    assert run("--install-completion", "zsh", env=env).exit_code == 0
+    assert str(zdot / ".zfunc") in (zdot / ".zshrc").read_text() and (zdot / ".zfunc" / "_mlpath").is_file()
+    assert run("--install-completion", "fish", env=env).exit_code == 0
+    assert (config / "fish" / "completions" / "mlpath.fish").is_file()
+    assert not (home / ".zshrc").exists() and not (home / ".config").exists()
+
+
+def test_completion_keeps_every_byte_of_the_startup_file(run: Run, tmp_path: Path) -> None:
+    home = tmp_path / "user"
+    home.mkdir()
+    (home / ".bashrc").write_bytes(b"echo hi\n\n\n")
+    assert run("--install-completion", "bash", env={"HOME": str(home)}).exit_code == 0
+    assert (home / ".bashrc").read_bytes().startswith(b"echo hi\n\n\nsource ")
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "says"),
+    [
+        ('id,education\na,none\nb,"' + "x" * 600_000 + "\n" + "y" * 600_000 + '\nmallory,master-cs\nz"\n', 3, "over"),
+        ("id,education\ra,none\rb,none\r", 1, "carriage return"),
+        ('id,education\na,"none"x\nb,none\n', 2, "closing quote"),
+    ],
+)
+def test_a_csv_the_reader_cannot_follow_is_one_error_never_made_up_rows(
+    run: Run, tmp_path: Path, text: str, line: int, says: str
+) -> None:
+    survey = tmp_path / "survey.csv"
+    survey.write_text(text)
+    result = run("quiz", "--batch", "--answers", str(survey), "--defaults", "-o", str(tmp_path / "out.jsonl"))
+    assert result.exit_code == 2
+    assert f"line {line} of the CSV" in result.stderr and says in result.stderr
+    assert "mallory" not in result.stdout and not (tmp_path / "out.jsonl").exists()
+
+
+@pytest.mark.slow
+def test_a_closed_stdout_fails_a_save_before_the_plan_is_written(tmp_path: Path) -> None:
+    env = {**os.environ, "MLPATH_HOME": str(tmp_path / "home")}
+    done = subprocess.run(
+        ["sh", "-c", '"$@" roadmap --defaults --save >&-', "sh", *MLPATH], env=env, capture_output=True, timeout=60
+    )
+    assert done.returncode == 1 and "stdout is closed" in done.stderr.decode()
+    assert not (tmp_path / "home" / "plan.yaml").exists()
+
+
+def test_a_null_answer_is_called_null(run: Run, tmp_path: Path) -> None:
+    answers = tmp_path / "answers.yaml"
+    answers.write_text("education: ~\n")
+    result = run("roadmap", "--answers", str(answers), "--defaults")
+    assert result.exit_code == 2 and "invalid value null for education" in result.stderr

@@ -50,7 +50,7 @@ def short(value: Any, limit: int = 60) -> str:
     elif isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 200:
         text = f"<a number of about {int(value.bit_length() * 0.30103)} digits>"  # repr fails past 4,300 digits
     else:
-        text = repr(value)
+        text = "null" if value is None else repr(value)  # YAML's and JSON's word for it
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 3] + "..."
 

@@ -39,11 +39,23 @@ def detect_shell() -> str:
 
 # Where each shell's script goes (under the home directory), the startup file that loads it and
 # the line that does ("" for fish, which loads its completions directory by itself).
+# Where each shell's script goes and the startup file that loads it, under the folder the shell
+# reads them from (below), and the line that loads it ("" for fish, which reads its completions
+# folder by itself).
 INSTALLS = {
     "bash": (".bash_completions/mlpath.sh", ".bashrc", "source {script}"),
-    "zsh": (".zfunc/_mlpath", ".zshrc", "fpath+=~/.zfunc; autoload -Uz compinit; compinit"),
-    "fish": (".config/fish/completions/mlpath.fish", "", ""),
+    "zsh": (".zfunc/_mlpath", ".zshrc", "fpath+={folder}; autoload -Uz compinit; compinit"),
+    "fish": ("fish/completions/mlpath.fish", "", ""),
 }
+
+
+def _folder(shell: str, home: Path) -> Path:
+    """Where a shell reads its startup files: zsh's ZDOTDIR, fish's XDG_CONFIG_HOME, else home."""
+    chosen = {"zsh": "ZDOTDIR", "fish": "XDG_CONFIG_HOME"}.get(shell)
+    value = os.environ.get(chosen, "") if chosen else ""
+    if value and Path(value).is_absolute():
+        return Path(value)
+    return home / ".config" if shell == "fish" else home
 
 
 def script(ctx: Any, param: Any, shell: str) -> str:
@@ -71,18 +83,23 @@ def install(shell: str, text: str) -> Path:
     from mlpath.errors import OperationError
     from mlpath.io.files import MAX_INPUT_BYTES, read_regular, shown_name, write_atomic
 
-    home = Path.home()
-    if not home.is_dir():
-        raise OperationError(f"cannot install {shell} completion: the home directory {shown_name(home)} does not exist")
+    given = os.environ.get("HOME", "")
+    home = Path(given)
+    if not given or not home.is_absolute() or not home.is_dir():
+        raise OperationError(
+            f"cannot install {shell} completion: HOME ({shown_name(given)}) is not a directory named from the root"
+        )
+    folder = _folder(shell, home)
     where, startup, load = INSTALLS[shell]
-    target = home / where
+    target = folder / where
     try:
-        text_now = read_regular(home / startup, MAX_INPUT_BYTES) if startup else b""
+        text_now = read_regular(folder / startup, MAX_INPUT_BYTES) if startup else b""
     except FileNotFoundError:
         text_now = b""
     except OSError as error:  # a FIFO, a device, a directory, too big: refused at once
-        raise OperationError(f"cannot add mlpath's completion to {shown_name(home / startup)}: {error}") from None
-    line = load.format(script=shlex.quote(str(target))).encode(errors="surrogateescape")
+        raise OperationError(f"cannot add mlpath's completion to {shown_name(folder / startup)}: {error}") from None
+    quoted = {"script": shlex.quote(str(target)), "folder": shlex.quote(str(target.parent))}
+    line = load.format(**quoted).encode(errors="surrogateescape")
     new = not target.exists()
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -91,14 +108,10 @@ def install(shell: str, text: str) -> Path:
     write_atomic(str(target), text + "\n", "the completion script", mine=target)
     if not startup or line in text_now.splitlines():
         return target
-    rc = home / startup
+    rc = folder / startup
+    ending = b"" if not text_now or text_now.endswith(b"\n") else b"\n"  # every byte there is kept
     try:
-        write_atomic(
-            str(rc),
-            text_now.rstrip(b"\n") + b"\n" + line + b"\n" if text_now else line + b"\n",
-            f"~/{startup}",
-            mine=rc,
-        )
+        write_atomic(str(rc), text_now + ending + line + b"\n", f"~/{startup}", mine=rc)
     except OperationError:
         if new:
             target.unlink(missing_ok=True)

@@ -208,7 +208,7 @@ def raw_answers(source: options.AnswerSource, terminal: Terminal) -> dict[str, A
     raw: dict[str, Any] = {}
     if source.file is not None:
         name = "stdin" if source.file == "-" else source.file
-        if source.file == "-" and terminal.stdin_isatty:  # never a silent wait
+        if source.file in ("-", "/dev/stdin", "/dev/fd/0") and terminal.stdin_isatty:  # never a silent wait
             terminal.say("Reading answers (YAML or JSON) from standard input (Ctrl-D to end)...")
         document = contract.parse_document(read_input(source.file, "answers file", contract.MAX_BYTES), name)
         if "schema_version" in document and isinstance(document.get("answers"), dict):

@@ -158,7 +158,7 @@ def csv_sets(
     try:
         header = next(reader, [])
     except csv.Error as error:
-        raise UsageError(f"line 1 of the CSV, its header row, cannot be read: {error}") from None
+        raise _unreadable(1, error) from None
     names = {_plain(q.key): q for q in questions} | {_plain(q.prompt): q for q in questions}
     columns: dict[int, Any] = {}
     ignored: list[str] = []
@@ -193,6 +193,24 @@ def csv_sets(
     return ignored, _rows(reader, columns, id_at)
 
 
+# The csv module's words for what it cannot read, in a person's (the rest are shown as they are).
+CSV_ERRORS = {
+    "unexpected end of data": 'opens a quoted cell that is never closed; close it with a " (a " inside a '
+    'quoted cell is written twice: "")',
+    "expected after": "has text after a quoted cell's closing quote; quote the whole cell",
+    "field larger than field limit": f"holds a cell over {MAX_LINE_BYTES:,} characters, the limit",
+    "new-line character seen in unquoted field": "ends its lines with a lone carriage return (CR); save it with "
+    "LF or CRLF line ends (in a spreadsheet: CSV UTF-8)",
+}
+
+
+def _unreadable(line: int, error: Exception) -> UsageError:
+    """A CSV the reader cannot go on with (where the next row starts is unknown): one error, at
+    the line where the row began, so that no part of a cell is ever taken for a row."""
+    said = next((words for found, words in CSV_ERRORS.items() if found in str(error)), None)
+    return UsageError(f"line {line} of the CSV {said or 'cannot be read: ' + short(str(error), 80)}")
+
+
 def _utf8_lines(stream: IO[bytes]) -> Iterator[str]:
     """The lines of a byte stream, decoded one by one so that a byte that is not UTF-8 is named by
     its line (a byte-order mark at the start is dropped, as spreadsheets write one)."""
@@ -217,14 +235,8 @@ def _rows(
             row = next(reader)
         except StopIteration:
             return
-        except csv.Error as error:
-            if "unexpected end of data" in str(error):  # the csv module's words for a quote never closed
-                raise UsageError(
-                    f'line {start} of the CSV opens a quoted cell that is never closed; close it with a " '
-                    '(a " inside a quoted cell is written twice: "")'
-                ) from None
-            yield reader.line_num, None, LineError(f"not a CSV row mlpath can read ({short(str(error), 80)})")
-            continue
+        except csv.Error as error:  # the reader cannot find where the next row starts: stop here
+            raise _unreadable(start, error) from None
         if not any(cell.strip() for cell in row):
             continue
         ident = row[id_at].strip() if id_at is not None and id_at < len(row) and row[id_at].strip() else None

@@ -104,11 +104,11 @@ def page(text: str, argv: list[str], encoding: str = "utf-8") -> None:
     """Show `text` in the pager and wait for it to quit. Ctrl-C belongs to the pager meanwhile; a
     pager that quits before reading everything (q) is normal. PagerError if it cannot start."""
     argv, env = for_less(argv, os.environ)
+    mode = _terminal_mode()  # before the pager starts and changes it
     try:
         process = subprocess.Popen(argv, stdin=subprocess.PIPE, env=env)  # noqa: S603 - the user's own pager
     except OSError as error:
         raise PagerError(f"cannot start the pager {shlex.join(argv)!r}: {error.strerror}") from None
-    mode = _terminal_mode()
     # A handler, not SIG_IGN: an ignored SIGINT is inherited across exec, and `more` would ignore Ctrl-C.
     previous = signal.signal(signal.SIGINT, lambda *_: None)
     try:
