@@ -299,3 +299,16 @@ def test_a_null_answer_is_called_null(run: Run, tmp_path: Path) -> None:
     answers.write_text("education: ~\n")
     result = run("roadmap", "--answers", str(answers), "--defaults")
     assert result.exit_code == 2 and "invalid value null for education" in result.stderr
+
+
+@pytest.mark.slow
+def test_a_schema_on_a_stdout_that_cannot_encode_it_is_escaped_not_lost(tmp_path: Path) -> None:
+    import json
+
+    env = {**os.environ, "MLPATH_HOME": str(tmp_path / "home")}
+    exact = subprocess.run([*MLPATH, "schema", "roadmap"], env=env, capture_output=True, check=True, timeout=60)
+    ascii_ = subprocess.run(
+        [*MLPATH, "schema", "roadmap"], env={**env, "PYTHONIOENCODING": "ascii"}, capture_output=True, timeout=60
+    )
+    assert ascii_.returncode == 0 and ascii_.stderr == b""
+    assert json.loads(ascii_.stdout) == json.loads(exact.stdout)

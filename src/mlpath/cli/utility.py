@@ -82,7 +82,10 @@ def schema(
 
     from mlpath.output.schema import command_named, json_schema
 
-    session(ctx).terminal.write(json.dumps(json_schema(command_named(command)), indent=2, ensure_ascii=False) + "\n")
+    terminal = session(ctx).terminal
+    document = json_schema(command_named(command))
+    # JSON escapes what stdout cannot encode (-> \u00d7), as --json does: the schema stays exact.
+    terminal.write(json.dumps(document, indent=2, ensure_ascii=not terminal.utf8) + "\n")
 
 
 @data_app.command("path", help=examples(
