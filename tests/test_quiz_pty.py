@@ -304,5 +304,5 @@ def test_with_a_plan_saved_the_question_is_to_replace_it_and_no_is_the_default(
     assert result.exit_code == 0, result.stderr
     shown = flowing("\n".join(tty.lines))
     # the internship's work changes with the goal: new, with the two levels up to manager
-    assert "? Replace your saved plan with this roadmap (11 kept (1 done), 3 new, 0 dropped)? No" in shown
+    assert "? Replace your saved plan with this roadmap: 11 kept (1 done), 3 new, 0 dropped? No" in shown
     assert "Plan updated" not in shown and (tmp_path / "home" / "plan.yaml").read_bytes() == plan  # left as it was

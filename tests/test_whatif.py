@@ -306,7 +306,7 @@ def test_the_quiz_save_question_with_what_if_names_the_roadmap_it_saves(
     assert run("quiz", "--what-if", "programming=advanced").exit_code == 0
     assert asked[1] == (
         "Replace your saved plan with this roadmap of your own answers (not the what-if)"
-        " (12 kept (0 done), 0 new, 0 dropped)?"
+        ": 12 kept (0 done), 0 new, 0 dropped?"
     )
 
 

@@ -126,7 +126,8 @@ def save_question(content: Content, answers: Answers, what_if: bool) -> tuple[st
         line = "" if result is None else saved_line(result, True)
         return f"Save the roadmap{own} as your plan, to track your progress?", True, line
     change = saved_line(result, False).removeprefix("Plan updated: ").removesuffix(" — mlpath progress")
-    return f"Replace your saved plan with this roadmap{own} ({change})?", False, saved_line(result, False)
+    change = change.replace(" (their work changed)", "")  # one level of brackets in a question
+    return f"Replace your saved plan with this roadmap{own}: {change}?", False, saved_line(result, False)
 
 
 def end_of_quiz(
