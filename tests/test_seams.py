@@ -312,3 +312,16 @@ def test_a_schema_on_a_stdout_that_cannot_encode_it_is_escaped_not_lost(tmp_path
     )
     assert ascii_.returncode == 0 and ascii_.stderr == b""
     assert json.loads(ascii_.stdout) == json.loads(exact.stdout)
+
+
+@pytest.mark.parametrize(("find", "bad"), [("status: pending", "status: bogus"), ("math: fair", "math: fairish")])
+def test_a_plan_value_edited_wrong_names_its_line(run: Run, tmp_path: Path, find: str, bad: str) -> None:
+    assert run("quiz", "--defaults", "--save").exit_code == 0
+    plan = tmp_path / "home" / "plan.yaml"
+    lines = plan.read_text().splitlines(keepends=True)
+    number = next(i for i, line in enumerate(lines, 1) if line.strip() == find)
+    lines[number - 1] = lines[number - 1].replace(find, bad)
+    plan.write_text("".join(lines))
+    result = run("progress")
+    assert result.exit_code != 0
+    assert f"line {number}:" in result.stderr

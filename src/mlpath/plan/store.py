@@ -156,8 +156,23 @@ def _read(text: str, *, edited: bool, legacy: bool, above: int = 0) -> Plan:
             raise Damage(f"{why}it lacks {', '.join(missing)}", cut_short=legacy, edited=edited)
     try:
         return parse(migrate(document))
-    except ValueError as error:
-        raise Damage(str(error), edited=edited) from None
+    except ValueError as error:  # args: the reason and, where known, the location of the value
+        reason, location = error.args[0], error.args[1] if len(error.args) > 1 else None
+        if location is not None and version == SCHEMA_VERSION:  # a migrated plan's places differ
+            reason = f"line {yaml.line_of(yaml.compose(text), location) + above}: {reason}"
+        raise Damage(reason, edited=edited) from None
+
+
+def _first_wrong(raw: Any) -> tuple[str, ...]:
+    """The key of the first answer the answers check refuses, to name its line (none if unknown)."""
+    from mlpath.content import answers as contract
+
+    for key, value in raw.items() if isinstance(raw, dict) else ():
+        try:
+            contract.check({key: value})
+        except UsageError:
+            return (key,)
+    return ()
 
 
 def migrate(document: dict[str, Any]) -> dict[str, Any]:
@@ -211,13 +226,13 @@ def parse(document: dict[str, Any]) -> Plan:
     except ValidationError as error:
         first = error.errors(include_url=False)[0]
         where = ".".join(str(part) for part in first["loc"])
-        raise ValueError(f"{where}: {first['msg']}") from None
+        raise ValueError(f"{where}: {first['msg']}", tuple(first["loc"])) from None
     if raw is None:
         return plan
     try:
         prepared, missing = contract.check(raw)
     except UsageError as error:
-        raise ValueError(f"answers: {error}") from None
+        raise ValueError(f"answers: {error}", ("answers", *_first_wrong(raw))) from None
     if missing:
         raise ValueError(f"answers: missing {', '.join(missing)}")
     return plan.replace(answers=contract.build(prepared))
