@@ -377,3 +377,18 @@ def test_a_masters_study_mode_and_entry_are_not_taken_for_granted() -> None:
     rules = CONTENT.roadmap.education.rules
     other = next(rule for rule in rules if rule.when == {"education": ("bachelor-other",), "path": ("degree",)})
     assert "check its entry requirements" in other.why
+
+
+# A fourth reading: hedges, importance words and claims kept where the last readings missed them
+
+
+def test_more_of_the_articles_hedges_kept() -> None:
+    assert "The cost can vary a lot" in said(CONTENT.education.tuition.note)
+    assert "can build and ship" in item(CONTENT.ladder.levels, "engineer").summary
+    assert item(CONTENT.skills.on_the_job, "visualization").summary.startswith("Helps you")
+    online = next(rule for rule in CONTENT.roadmap.education.rules if rule.step == "online-study")
+    assert "can work if you engage deeply and apply what you learn" in str(online.why)
+    bachelor = next(rule for rule in CONTENT.roadmap.education.rules if rule.step == "degree-bachelor")
+    assert "engineers typically hold at least a bachelor's" in str(bachelor.why)
+    assert CONTENT.roadmap.summary.degree.startswith("roughly {years} years")
+    assert "Internships can vary widely" in said(CONTENT.internships.summary)
