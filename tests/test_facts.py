@@ -392,3 +392,12 @@ def test_more_of_the_articles_hedges_kept() -> None:
     assert "engineers typically hold at least a bachelor's" in str(bachelor.why)
     assert CONTENT.roadmap.summary.degree.startswith("roughly {years} years")
     assert "Internships can vary widely" in said(CONTENT.internships.summary)
+
+
+def test_more_importance_words_and_claims_kept() -> None:
+    assert "important for understanding the maths" in CONTENT.roadmap.math["weak"].actions[0]
+    assert CONTENT.roadmap.skills.title == "Learn the key machine learning skills"
+    questions = {q.key: q for q in CONTENT.questions.questions}
+    assert "the field demands perseverance" in questions["resilience"].help
+    assert not questions["education"].help.startswith("Most")
+    assert "innovative projects and research" in said(CONTENT.education.durations.master.note)

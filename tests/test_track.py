@@ -96,7 +96,7 @@ def test_set_by_id_number_and_prefix_and_the_percent_follows(run: Run) -> None:
     following = document["next"]  # the step being learned comes first, in full
     assert (following["id"], following["title"], following["status"]) == (
         "core-skills",
-        "Learn the core machine learning skills",
+        "Learn the key machine learning skills",
         "learning",
     )
     assert following["why"].startswith("the article lists these") and len(following["actions"]) == 6
