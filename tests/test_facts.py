@@ -401,3 +401,5 @@ def test_more_importance_words_and_claims_kept() -> None:
     assert "the field demands perseverance" in questions["resilience"].help
     assert not questions["education"].help.startswith("Most")
     assert "innovative projects and research" in said(CONTENT.education.durations.master.note)
+    reflection = said(CONTENT.reflection.summary)
+    assert "booming across industries" in reflection and "benefits against its challenges" in reflection
