@@ -379,17 +379,13 @@ def test_a_masters_study_mode_and_entry_are_not_taken_for_granted() -> None:
     assert "check its entry requirements" in other.why
 
 
-# A fourth reading: hedges, importance words and claims kept where the last readings missed them
-
-
 def test_more_of_the_articles_hedges_kept() -> None:
     assert "The cost can vary a lot" in said(CONTENT.education.tuition.note)
     assert "can build and ship" in item(CONTENT.ladder.levels, "engineer").summary
     assert item(CONTENT.skills.on_the_job, "visualization").summary.startswith("Helps you")
-    online = next(rule for rule in CONTENT.roadmap.education.rules if rule.step == "online-study")
-    assert "can work if you engage deeply and apply what you learn" in str(online.why)
-    bachelor = next(rule for rule in CONTENT.roadmap.education.rules if rule.step == "degree-bachelor")
-    assert "engineers typically hold at least a bachelor's" in str(bachelor.why)
+    rules = {rule.step: rule for rule in CONTENT.roadmap.education.rules if rule.step}
+    assert "can work if you engage deeply and apply what you learn" in str(rules["online-study"].why)
+    assert "engineers typically hold at least a bachelor's" in str(rules["degree-bachelor"].why)
     assert CONTENT.roadmap.summary.degree.startswith("roughly {years} years")
     assert "Internships can vary widely" in said(CONTENT.internships.summary)
 
@@ -401,5 +397,4 @@ def test_more_importance_words_and_claims_kept() -> None:
     assert "the field demands perseverance" in questions["resilience"].help
     assert not questions["education"].help.startswith("Most")
     assert "innovative projects and research" in said(CONTENT.education.durations.master.note)
-    reflection = said(CONTENT.reflection.summary)
-    assert "booming across industries" in reflection and "benefits against its challenges" in reflection
+    assert all(w in said(CONTENT.reflection.summary) for w in ("booming across", "benefits against its challenges"))
