@@ -377,3 +377,24 @@ def test_a_masters_study_mode_and_entry_are_not_taken_for_granted() -> None:
     rules = CONTENT.roadmap.education.rules
     other = next(rule for rule in rules if rule.when == {"education": ("bachelor-other",), "path": ("degree",)})
     assert "check its entry requirements" in other.why
+
+
+def test_more_of_the_articles_hedges_kept() -> None:
+    assert "The cost can vary a lot" in said(CONTENT.education.tuition.note)
+    assert "can build and ship" in item(CONTENT.ladder.levels, "engineer").summary
+    assert item(CONTENT.skills.on_the_job, "visualization").summary.startswith("Helps you")
+    rules = {rule.step: rule for rule in CONTENT.roadmap.education.rules if rule.step}
+    assert "can work if you engage deeply and apply what you learn" in str(rules["online-study"].why)
+    assert "engineers typically hold at least a bachelor's" in str(rules["degree-bachelor"].why)
+    assert CONTENT.roadmap.summary.degree.startswith("roughly {years} years")
+    assert "Internships can vary widely" in said(CONTENT.internships.summary)
+
+
+def test_more_importance_words_and_claims_kept() -> None:
+    assert "important for understanding the maths" in CONTENT.roadmap.math["weak"].actions[0]
+    assert CONTENT.roadmap.skills.title == "Learn the key machine learning skills"
+    questions = {q.key: q for q in CONTENT.questions.questions}
+    assert "the field demands perseverance" in questions["resilience"].help
+    assert not questions["education"].help.startswith("Most")
+    assert "innovative projects and research" in said(CONTENT.education.durations.master.note)
+    assert all(w in said(CONTENT.reflection.summary) for w in ("booming across", "benefits against its challenges"))

@@ -154,8 +154,8 @@ def test_fewer_reasons_are_shown_when_the_screen_is_short(pager: Path) -> None:
         "First steps (2 of 12)",
         " 1  Learn to program in Python",
         " 2  Strengthen your statistics and probability",
-        "Degree: 4 years, full-time; tuition $40,648, in-state (worked out in the full",
-        "roadmap)",
+        "Degree: roughly 4 years, full-time; tuition $40,648, in-state (worked out in the",
+        "full roadmap)",
     ]
 
 

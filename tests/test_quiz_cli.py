@@ -317,7 +317,7 @@ def test_the_verdict_is_followed_by_the_articles_own_answer(run: Run, fmt: str) 
     answer = shown.index(" ".join(reflection.summary.split()))
     last_criterion = shown.index(reflection.criteria[-1].text)
     assert reasons_end < answer < last_criterion < shown.index(reflection.rewards[-1], last_criterion)
-    assert answer < shown.index("Learn the core machine learning skills")
+    assert answer < shown.index("Learn the key machine learning skills")
     general = run("roadmap", "--format", fmt).stdout  # no verdict, nothing to weigh it against
     assert " ".join(reflection.summary.split()[:6]) not in " ".join(general.split())
 

@@ -244,8 +244,8 @@ def test_a_long_ending_counts_the_reasons_and_shows_one_first_step(quiz: Quiz) -
     assert lines[why + 1 : why + 6] == [
         "First steps (1 of 18)",
         " 1  Grow your Python from scripts to programs",
-        "Degree: 2 to 4 years, part-time; tuition $25,678 to $51,356, out-of-state",
-        "(worked out in the full roadmap)",
+        "Degree: roughly 2 to 4 years, part-time; tuition $25,678 to $51,356,",
+        "out-of-state (worked out in the full roadmap)",
         "? Save the roadmap as your plan, to track your progress? No",
     ]  # the formulas stay in the full roadmap
 

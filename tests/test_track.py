@@ -96,7 +96,7 @@ def test_set_by_id_number_and_prefix_and_the_percent_follows(run: Run) -> None:
     following = document["next"]  # the step being learned comes first, in full
     assert (following["id"], following["title"], following["status"]) == (
         "core-skills",
-        "Learn the core machine learning skills",
+        "Learn the key machine learning skills",
         "learning",
     )
     assert following["why"].startswith("the article lists these") and len(following["actions"]) == 6
@@ -287,8 +287,8 @@ def test_progress_all_shows_every_step_in_full(tracked: Run) -> None:
 def test_progress_words_the_answers_in_its_reasons(tracked: Run) -> None:
     full = tracked("progress", "--all", "--format", "markdown").stdout
     assert (
-        "- [ ] **Earn a bachelor's degree in computer science**: Why: Most engineers start with a bachelor's degree;"
-        " priced in-state, full-time (no degree yet; not sure yet).\n" in full
+        "- [ ] **Earn a bachelor's degree in computer science**: Why: Engineers typically hold at least"
+        " a bachelor's degree; priced in-state, full-time (no degree yet; not sure yet).\n" in full
     )
     table = " ".join(tracked("progress", "--format", "table").stdout.split())
     assert "Why: The article lists statistics and probability among the five skills useful to have (fair)." in table

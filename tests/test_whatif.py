@@ -211,7 +211,7 @@ def test_markdown_reads_as_a_diff(run: Run) -> None:
     )
     assert "- `~` 2. **Earn a bachelor's degree in computer science**" in text
     assert (
-        "  - `+` Why, what if: Most engineers start with a bachelor's degree; priced in-state, part-time"
+        "  - `+` Why, what if: Engineers typically hold at least a bachelor's degree; priced in-state, part-time"
         " (no degree yet; not sure yet).\n" in text
     )
     assert (
