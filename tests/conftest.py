@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import contextlib
+import json
 import os
 import shutil
 import signal
@@ -8,6 +10,7 @@ import termios
 import time
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 import pexpect
 import pyte
@@ -191,3 +194,33 @@ def pty(tmp_path: Path) -> Iterator[Spawn]:
     yield spawn
     for child in started:
         child.close(force=True)  # its terminal closed; a child still running is ended
+
+
+def leaves(document: Any) -> Iterator[str]:
+    """Every string, number and true/false of a JSON document, as plain writes a value."""
+    if isinstance(document, dict):
+        for value in document.values():
+            yield from leaves(value)
+    elif isinstance(document, list):
+        for value in document:
+            yield from leaves(value)
+    elif isinstance(document, str):
+        yield " ".join(document.split())
+    elif document is not None:
+        yield json.dumps(document)
+
+
+@contextlib.contextmanager
+def within(seconds: int) -> Iterator[None]:
+    """Fail (rather than hang the suite) if the block takes longer than `seconds`."""
+
+    def expire(signum: int, frame: object) -> None:
+        raise TimeoutError(f"still running after {seconds} s: it blocked")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)

@@ -7,14 +7,12 @@ import os
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
 
-from conftest import Run, Spawn
+from conftest import Run, Spawn, leaves
 
 EXPLORE = [
     "about",
@@ -258,20 +256,6 @@ def test_search_with_no_match_suggests_near_terms(run: Run) -> None:
 def test_search_points_the_guides_own_answer_to_about(run: Run) -> None:
     document = json.loads(run("search", "intellectual growth", "--json").stdout)
     assert [(r["section"], r["command"]) for r in document["results"]] == [("about", "mlpath about")]
-
-
-def leaves(document: Any) -> Iterator[str]:
-    """Every string, number and true/false of a JSON document, as plain writes a value."""
-    if isinstance(document, dict):
-        for value in document.values():
-            yield from leaves(value)
-    elif isinstance(document, list):
-        for value in document:
-            yield from leaves(value)
-    elif isinstance(document, str):
-        yield " ".join(document.split())
-    elif document is not None:
-        yield json.dumps(document)
 
 
 def test_every_search_result_is_shown_by_the_command_it_names(run: Run) -> None:

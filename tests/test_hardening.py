@@ -16,9 +16,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import Run, examples
+from conftest import Run, examples, within
 from mlpath.cli.application import COMMAND_MODULES
-from test_inputs import within
 
 MLPATH = [sys.executable, "-m", "mlpath"]
 ANSI_COLOUR = re.compile(rb"\x1b\[(?:\d+;)*(?:3[0-79]|38;)")  # a foreground colour, e.g. \x1b[36m (not italic, 3m)

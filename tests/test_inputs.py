@@ -2,38 +2,19 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
-import signal
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
 import pytest
 
-from conftest import Run
+from conftest import Run, within
 from mlpath.engine.search import MAX_QUERY
 
 MLPATH = [sys.executable, "-m", "mlpath"]
 DEVICES = ["/dev/zero", "/dev/urandom", "/dev/null"]
-
-
-@contextlib.contextmanager
-def within(seconds: int) -> Iterator[None]:
-    """Fail (rather than hang the suite) if the block takes longer than `seconds`."""
-
-    def expire(signum: int, frame: object) -> None:
-        raise TimeoutError(f"still running after {seconds} s: it blocked")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def special(tmp_path: Path, kind: str) -> Path:

@@ -14,9 +14,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import CTRL_C, Run, Spawn
+from conftest import CTRL_C, Run, Spawn, within
 from mlpath.io import files
-from test_inputs import within
 
 ALL_BUT_ONE = {  # every answer but deadline_pressure: the quiz asks one question
     "education": "none", "programming": "beginner", "math": "fair", "path": "undecided", "residency": "in-state",

@@ -3,33 +3,18 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from conftest import Run
+from conftest import Run, leaves
 from golden import CASES
 from mlpath.content.rules import Questions
 from mlpath.engine.compare import Comparison
 from mlpath.output.records import record_types
 from mlpath.output.schema import models
 from test_schema import VARIANTS, command_of
-
-
-def leaves(document: Any) -> Iterator[str]:
-    """Every string, number and true/false of a JSON document, as plain writes a value."""
-    if isinstance(document, dict):
-        for value in document.values():
-            yield from leaves(value)
-    elif isinstance(document, list):
-        for value in document:
-            yield from leaves(value)
-    elif isinstance(document, str):
-        yield " ".join(document.split())
-    elif document is not None:
-        yield json.dumps(document)
 
 
 def model_of(argv: tuple[str, ...]) -> type:

@@ -3,13 +3,10 @@ only by writers under the lock; a newer plan is left alone; odd files are refuse
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
-import signal
 import stat
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from conftest import Run, examples
+from conftest import Run, examples, within
 from mlpath.cli import app
 from mlpath.content import answers as contract
 from mlpath.content.load import load_content, packaged_data_dir
@@ -65,22 +62,6 @@ def completions(line: str) -> list[str]:
         "COMP_WORDBREAKS": " \t\n\"'><=;|&(:",
     }
     return CliRunner().invoke(app, [], env=env, prog_name="mlpath").stdout.split()
-
-
-@contextlib.contextmanager
-def within(seconds: int) -> Iterator[None]:
-    """Fail (rather than hang the suite) if the block takes longer than `seconds`."""
-
-    def expire(signum: int, frame: object) -> None:
-        raise TimeoutError(f"still running after {seconds} s: it blocked")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def with_checksum(document: dict[str, Any]) -> str:
