@@ -197,3 +197,10 @@ def test_a_label_that_opens_with_a_one_letter_word_is_lower_cased_too(show: Call
     assert "(bachelor's in another field; a university degree)." in show("roadmap", *answers, "--format", "markdown")
     shopping = show("roadmap", "--defaults", "--set", "industries=e-commerce", "--format", "markdown")
     assert "Why: What machine learning does there (e-commerce and retail)." in shopping
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown"])
+def test_a_specialty_step_names_the_interest_in_words(show: Callable[..., str], fmt: str) -> None:
+    text = show("roadmap", "--defaults", "--set", "interests=computer-vision", "--format", fmt, "--no-pager")
+    assert "You picked this specialty" in text and "(computer vision)" in text
+    assert "computer-vision" not in text and "interests =" not in text

@@ -314,7 +314,7 @@ def _specialty(content: Content, answers: Answers | None) -> Piece:
             *(_employer(content, employer) for employer in track.employers),
         )
         title = rules.title.format(specialty=names[interest])
-        why = (Clause((), rules.why.format(interest=interest)),)
+        why = (Clause((("interests", interest),), rules.why.format(interest=interest)),)
         steps.append(_step(f"specialty-{interest}", "specialty", title, why, ("interests",), actions, number))
     return Piece(tuple(steps))
 
