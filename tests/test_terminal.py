@@ -21,6 +21,7 @@ def test_the_ladder_walk_steps_through_levels_and_back(pty: Spawn) -> None:
     term = pty("ladder", "--walk")
     shown = term.wait("? Level 1 of 6", "» Next: Machine Learning Engineer")
     assert "Career ladder: level 1" in shown and "Back:" not in shown  # nothing before the first level
+    assert "enter picks" in shown and "Use arrow keys" not in shown  # the quiz's words for the keys
     term.press(ENTER)  # Next
     shown = term.wait("? Level 2 of 6", "Back: Junior Machine Learning Engineer")
     assert "Career ladder: level 2" in shown and "Career ladder: level 1" not in shown  # one level at a time

@@ -306,7 +306,9 @@ def walk_ladder(content: Content, console: Console, start: int = 0) -> None:
             moves.append((f"Back: {levels[index - 1].title}", -1))
         moves.append(("Done", 0))
         choices = [questionary.Choice(choice_title(label, columns, SELECT_LEAD), value=move) for label, move in moves]
-        message, instruction = layout(f"Level {index + 1} of {len(levels)}", "(Use arrow keys)", "?", columns)
+        utf8 = console.encoding.lower().startswith("utf")
+        hint = "(↑↓ move · enter picks)" if utf8 else "(up/down move, enter picks)"  # as the quiz says it
+        message, instruction = layout(f"Level {index + 1} of {len(levels)}", hint, "?", columns)
         move = _ask(questionary.select(message, choices=choices, instruction=instruction))
         if not move:
             return
