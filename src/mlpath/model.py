@@ -15,7 +15,7 @@ same JSON as Python values, for YAML, plain and CSV.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import MISSING, FrozenInstanceError, dataclass, field, fields
 from typing import TYPE_CHECKING, Annotated, Any, get_args, get_type_hints
 
@@ -262,14 +262,19 @@ def _values(value: Any, names: Names | None) -> Any:
 
 
 def _fields(value: Any, names: Names | None) -> dict[str, Any]:
-    """A record as a mapping of its fields in order, each as it is written (`As`, source names)."""
+    """A record as a mapping of its fields in order, each as it is written (see `_written`)."""
     kind = type(value)
-    state = value.__dict__
-    steps, _ = _plan(kind)
     if kind in _PLAIN:  # nothing to convert, leave out, look up or open up: its fields as they are
+        state = value.__dict__
         return {name: state[name] for name in kind._names}
-    found = {}
-    for name, _, convert, omitted, source in steps:
+    return {name: _values(item, names) for name, _, item in _written(value, names)}
+
+
+def _written(value: Any, names: Names | None) -> Iterator[tuple[str, str, Any]]:
+    """(field, its JSON key, its value as written) for each field of a record that is written:
+    one left out when None and `Omitted`, converted (`As`), a source id as its source's name."""
+    state = value.__dict__
+    for name, key, convert, omitted, source in _plan(type(value))[0]:
         item = state[name]
         if item is None and omitted:
             continue
@@ -277,16 +282,15 @@ def _fields(value: Any, names: Names | None) -> dict[str, Any]:
             item = convert(item)
         if source:
             if names is None:
-                raise ValueError(f"{kind.__name__}.{name} is a source id: encode it with the sources' names")
+                raise ValueError(f"{type(value).__name__}.{name} is a source id: encode it with the sources' names")
             item = names[item]
-        found[name] = _values(item, names)
-    return found
+        yield name, key, item
 
 
 def _coder(kind: type) -> Coder:
     """The encoder of a record class: field by field when it holds records whose JSON is kept (so
     that theirs is reused), else in one go by the C encoder; kept itself when it recurs."""
-    steps, sourced = _plan(kind)
+    _, sourced = _plan(kind)
     kept = getattr(kind, "_kept", False) and not sourced
     walk = any(held._kept for hint in record_hints(kind).values() for held in _records(hint, {}))
 
@@ -296,18 +300,7 @@ def _coder(kind: type) -> Coder:
             if found is not None and found[0] is value:
                 return found[1]
         if walk:
-            state = value.__dict__
-            parts = []
-            for name, key, convert, omitted, source in steps:
-                item = state[name]
-                if item is None and omitted:
-                    continue
-                if convert is not None:
-                    item = convert(item)
-                if source and names is not None:
-                    item = names[item]
-                parts.append(key + encode(item, names))
-            text = "{" + ",".join(parts) + "}"
+            text = "{" + ",".join(key + encode(item, names) for _, key, item in _written(value, names)) + "}"
         else:
             text = _json(_fields(value, names))
         if kept:
