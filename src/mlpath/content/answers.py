@@ -145,9 +145,9 @@ def check(raw: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:
     missing). A UsageError names the first wrong key or value, the allowed ones and the nearest."""
     if not isinstance(raw, Mapping):
         raise UsageError("answers must be a mapping of keys to values, e.g. {programming: beginner}")
-    unknown = [key for key in raw if key not in CONTRACT][:1]  # a null key (YAML's ~) is unknown too
-    if unknown:
-        key = str(unknown[0])
+    unknown = next((key for key in raw if key not in CONTRACT), _MISSING)  # a null key (YAML's ~) too
+    if unknown is not _MISSING:
+        key = str(unknown)
         raise UsageError(f"unknown answer key {short(key)}{nearest(key, KEYS)}; keys are: {', '.join(KEYS)}")
     prepared: dict[str, Any] = {}
     missing: list[str] = []
