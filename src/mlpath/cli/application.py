@@ -326,6 +326,15 @@ def emit(
     return 0
 
 
+STDIN_NAMES = ("-", "/dev/stdin", "/dev/fd/0")  # the names that read this run's stdin
+
+
+def stdin_hint(terminal: Terminal, name: str, what: str) -> None:
+    """Reading stdin from a terminal: say so, never a silent wait."""
+    if name in STDIN_NAMES and terminal.stdin_isatty:
+        terminal.say(f"Reading {what} from standard input (Ctrl-D to end)...")
+
+
 def package_version() -> str:
     from importlib.metadata import PackageNotFoundError, version
 

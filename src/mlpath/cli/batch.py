@@ -20,7 +20,7 @@ from typing import IO, TYPE_CHECKING, Annotated, Any
 import typer
 
 from mlpath.cli import options
-from mlpath.cli.application import app, emit, examples, session
+from mlpath.cli.application import app, emit, examples, session, stdin_hint
 from mlpath.errors import ExitCode, OperationError, UsageError
 from mlpath.io import streams
 from mlpath.io.lines import MAX_LINE_BYTES, Id, LineError, parse_line, read_lines
@@ -73,8 +73,7 @@ class Sets:
 
         self.csv = input_format == "csv" or (input_format is None and name.lower().endswith(".csv"))
         with open_input(name, "answers file") as stream:
-            if name == "-" and terminal.stdin_isatty:  # never a silent wait
-                terminal.say(f"Reading {'CSV' if self.csv else 'JSON Lines'} from standard input (Ctrl-D to end)...")
+            stdin_hint(terminal, name, "CSV" if self.csv else "JSON Lines")
             found = _json_lines(stream)
             if self.csv:
                 needed = () if self.use_defaults else tuple(k for k in contract.KEYS if k not in self.overrides)

@@ -96,12 +96,11 @@ def show_roadmap(
     # After every file (one that fails leaves the plan as it was), and before the roadmap is drawn
     # (the line saving prints takes no row after the summary).
     if delivery.save:
-        import sys
-
         from mlpath.cli.progress import save_plan
+        from mlpath.io import streams
 
         if not to_file:
-            sys.stdout.write("")  # a closed stdout fails here, before the plan is saved, not after
+            streams.require_stdout()
         save_plan(built)
     return built, 0 if to_file else emit(ctx, report, output, delivery.pager, shorter, **fit)
 

@@ -61,12 +61,11 @@ def set_status(
     ],
     status: Annotated[Status, typer.Argument(help="pending, learning, done or skipped.", case_sensitive=False)],
 ) -> None:
-    import sys
-
     from mlpath.cli.explore import choose
+    from mlpath.io import streams
     from mlpath.plan import model, store
 
-    sys.stdout.write("")  # a closed stdout fails here, before the change is saved and could not be told
+    streams.require_stdout()
     with store.locked():
         plan = store.load_for_update()
         if plan is None:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from mlpath.cli import options
-from mlpath.cli.application import app, emit, examples, session
+from mlpath.cli.application import app, emit, examples, session, stdin_hint
 from mlpath.cli.ending import NEEDS_ANSWERS, end_of_quiz, show_roadmap
 from mlpath.errors import OperationError, UsageError
 from mlpath.output.formats import OutputFormat
@@ -208,8 +208,7 @@ def raw_answers(source: options.AnswerSource, terminal: Terminal) -> dict[str, A
     raw: dict[str, Any] = {}
     if source.file is not None:
         name = "stdin" if source.file == "-" else source.file
-        if source.file in ("-", "/dev/stdin", "/dev/fd/0") and terminal.stdin_isatty:  # never a silent wait
-            terminal.say("Reading answers (YAML or JSON) from standard input (Ctrl-D to end)...")
+        stdin_hint(terminal, source.file, "answers (YAML or JSON)")
         document = contract.parse_document(read_input(source.file, "answers file", contract.MAX_BYTES), name)
         if "schema_version" in document and isinstance(document.get("answers"), dict):
             document = document["answers"]  # a saved plan: its answers

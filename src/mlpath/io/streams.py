@@ -78,6 +78,12 @@ def guard() -> None:
     tolerate_encoding()
 
 
+def require_stdout() -> None:
+    """Fail now, as a write would, if stdout was closed when mlpath started: before a change is
+    saved that the results could then not report."""
+    sys.stdout.write("")
+
+
 def flush_results() -> None:
     """Write what stdout still buffers, so that a failure is the command's, not the interpreter's."""
     sys.stdout.flush()
