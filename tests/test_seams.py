@@ -200,9 +200,12 @@ def test_a_step_id_edited_by_hand_is_never_echoed_raw(run: Run, tmp_path: Path) 
 def test_answers_read_from_a_terminal_say_how_to_end(tmp_path: Path) -> None:
     import pexpect
 
-    env = {**os.environ, "MLPATH_HOME": str(tmp_path / "home"), "TERM": "xterm"}
-    child = pexpect.spawn(MLPATH[0], [*MLPATH[1:], "roadmap", "--answers", "-", "--defaults", "--json"], env=env)
-    child.expect("Ctrl-D to end", timeout=30)
+    env = {**os.environ, "MLPATH_HOME": str(tmp_path / "home"), "TERM": "xterm", "COLUMNS": "40"}
+    argv = [*MLPATH[1:], "roadmap", "--answers", "-", "--defaults", "--json"]
+    child = pexpect.spawn(MLPATH[0], argv, env=env, dimensions=(24, 40))
+    child.expect(r"Ctrl-D to end\)\.\.\.", timeout=30)
+    hint = (child.before + child.after).decode()
+    assert max(len(line) for line in hint.splitlines()) < 40  # wrapped on words at the terminal's width
     child.sendline("programming: none")
     child.sendeof()
     child.expect(pexpect.EOF, timeout=30)

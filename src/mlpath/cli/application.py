@@ -332,7 +332,9 @@ STDIN_NAMES = ("-", "/dev/stdin", "/dev/fd/0")  # the names that read this run's
 def stdin_hint(terminal: Terminal, name: str, what: str) -> None:
     """Reading stdin from a terminal: say so, never a silent wait."""
     if name in STDIN_NAMES and terminal.stdin_isatty:
-        terminal.say(f"Reading {what} from standard input (Ctrl-D to end)...")
+        from mlpath.cli.prompts import wrap
+
+        terminal.say(wrap(f"Reading {what} from standard input (Ctrl-D to end)...", terminal.width, ""))
 
 
 def package_version() -> str:
