@@ -204,6 +204,7 @@ def test_answers_read_from_a_terminal_say_how_to_end(tmp_path: Path) -> None:
     argv = [*MLPATH[1:], "roadmap", "--answers", "-", "--defaults", "--json"]
     child = pexpect.spawn(MLPATH[0], argv, env=env, dimensions=(24, 40))
     child.expect(r"Ctrl-D to end\)\.\.\.", timeout=30)
+    assert isinstance(child.before, bytes) and isinstance(child.after, bytes)
     hint = (child.before + child.after).decode()
     assert max(len(line) for line in hint.splitlines()) < 40  # wrapped on words at the terminal's width
     child.sendline("programming: none")
