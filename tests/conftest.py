@@ -21,7 +21,7 @@ from prompt_toolkit.input import PipeInput, create_pipe_input
 from prompt_toolkit.output import DummyOutput
 from typer.testing import CliRunner, Result
 
-from mlpath.cli import app
+from mlpath.cli import commands
 from mlpath.content.load import packaged_data_dir
 from mlpath.output.terminal import Terminal
 
@@ -43,14 +43,15 @@ def examples(count: int) -> int:
 
 @pytest.fixture
 def run(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Run:
-    """Invoke mlpath in-process with a clean environment; stdout and stderr kept apart."""
+    """Invoke mlpath in-process with a clean environment; stdout and stderr kept apart. The app is
+    built as a run builds it: with the command named alone."""
     for name in ("MLPATH_DATA_DIR", "MLPATH_HOME", "NO_COLOR", "FORCE_COLOR"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("MLPATH_HOME", str(tmp_path / "home"))
     monkeypatch.setenv("COLUMNS", "100")
 
     def invoke(*args: str, env: Mapping[str, str] | None = None, input: str | None = None) -> Result:
-        return CliRunner().invoke(app, list(args), env=env, input=input, catch_exceptions=False)
+        return CliRunner().invoke(commands(list(args)), list(args), env=env, input=input, catch_exceptions=False)
 
     return invoke
 

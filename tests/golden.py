@@ -150,10 +150,10 @@ def produce(name: str, home: str) -> str:
     """The stdout of one case, run in-process."""
     from typer.testing import CliRunner
 
-    from mlpath.cli import app
+    from mlpath.cli import commands
 
     argv, stdin = cases()[name]
-    result = CliRunner().invoke(app, argv, input=stdin, env=environment(home), catch_exceptions=False)
+    result = CliRunner().invoke(commands(argv), argv, input=stdin, env=environment(home), catch_exceptions=False)
     if result.exit_code != 0:
         raise SystemExit(f"{name}: exit {result.exit_code}: {result.stderr}")
     return result.stdout

@@ -299,13 +299,14 @@ WORDS = [
 def test_no_command_line_escapes_as_a_traceback(run: Run, argv: list[str], stdin: str) -> None:
     from typer.testing import CliRunner
 
-    from mlpath.cli import app
+    from mlpath.cli import commands
 
     with tempfile.TemporaryDirectory() as scratch:
         cwd = Path.cwd()
         os.chdir(scratch)
         try:
-            result = CliRunner().invoke(app, argv, input=stdin, catch_exceptions=True, env={"MLPATH_HOME": scratch})
+            env = {"MLPATH_HOME": scratch}
+            result = CliRunner().invoke(commands(argv), argv, input=stdin, catch_exceptions=True, env=env)
         finally:
             os.chdir(cwd)
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)

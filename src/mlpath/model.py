@@ -161,10 +161,17 @@ def bare(hint: Any) -> Any:
     return hint.__origin__ if hasattr(hint, "__metadata__") else hint
 
 
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
 def record_hints(cls: type) -> dict[str, Any]:
-    """A record's fields in order, with their full hints (marks included)."""
-    hints = get_type_hints(cls, include_extras=True)
-    return {name: hints[name] for name in cls._names}  # type: ignore[attr-defined]
+    """A record's fields in order, with their full hints (marks included): worked out once a class,
+    as the content checks and the encoder ask for them again and again."""
+    found = _HINTS.get(cls)
+    if found is None:
+        hints = get_type_hints(cls, include_extras=True)
+        found = _HINTS[cls] = {name: hints[name] for name in cls._names}  # type: ignore[attr-defined]
+    return found
 
 
 def is_record(hint: Any) -> bool:

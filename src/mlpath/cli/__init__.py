@@ -27,7 +27,7 @@ def commands(argv: list[str] | None = None) -> typer.Typer:
     (for help, a typo's suggestions, completion, or no `argv` at all)."""
     from importlib import import_module
 
-    from mlpath.cli.application import COMMAND_MODULES, app
+    from mlpath.cli.application import COMMAND_MODULES, app, only
 
     words = iter(argv or ())
     named = None
@@ -37,9 +37,10 @@ def commands(argv: list[str] | None = None) -> typer.Typer:
         elif not word.startswith("-"):
             named = word
             break
-    every = list(dict.fromkeys(COMMAND_MODULES.values()))  # in the order of the help
-    wanted = [COMMAND_MODULES[named]] if argv is not None and named in COMMAND_MODULES else every
-    for module in wanted:
+    if argv is not None and named in COMMAND_MODULES:
+        import_module(f"mlpath.cli.{COMMAND_MODULES[named]}")
+        return only(named)
+    for module in dict.fromkeys(COMMAND_MODULES.values()):
         import_module(f"mlpath.cli.{module}")
     return app
 

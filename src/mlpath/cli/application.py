@@ -171,17 +171,32 @@ def internal_error(error: BaseException) -> NoReturn:
     raise typer.Exit(int(ExitCode.FAILED))
 
 
-app = typer.Typer(
-    name="mlpath",
-    cls=MlpathGroup,
-    help="Should you become a machine learning engineer, and how? An offline career advisor.",
-    epilog="The whole reference: man mlpath, and the docs/ folder of the source.",
-    invoke_without_command=True,
-    add_completion=False,  # mlpath's own --show-completion/--install-completion (cli.completion)
-    rich_markup_mode=None,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
-)
+SETTINGS: dict[str, Any] = {
+    "name": "mlpath",
+    "cls": MlpathGroup,
+    "help": "Should you become a machine learning engineer, and how? An offline career advisor.",
+    "epilog": "The whole reference: man mlpath, and the docs/ folder of the source.",
+    "invoke_without_command": True,
+    "add_completion": False,  # mlpath's own --show-completion/--install-completion (cli.completion)
+    "rich_markup_mode": None,
+    "pretty_exceptions_enable": False,
+    "context_settings": {"help_option_names": ["-h", "--help"], "max_content_width": 100},
+}
+app = typer.Typer(**SETTINGS)  # every command registers here, as its module is imported
+
+
+def command_name(info: Any) -> str:
+    return str(info.name or getattr(info.callback, "__name__", "").replace("_", "-"))
+
+
+def only(name: str) -> typer.Typer:
+    """The app with the one command `name`: Typer builds every command it holds on each run, which
+    costs more than most commands themselves."""
+    view = typer.Typer(**SETTINGS)
+    view.registered_callback = app.registered_callback
+    view.registered_commands = [info for info in app.registered_commands if command_name(info) == name]
+    view.registered_groups = [info for info in app.registered_groups if info.name == name]
+    return view
 
 
 def _completion(ctx: typer.Context, param: typer.CallbackParam, value: str | None) -> None:
