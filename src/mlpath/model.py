@@ -19,6 +19,8 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import MISSING, FrozenInstanceError, dataclass, field, fields
 from typing import TYPE_CHECKING, Annotated, Any, get_args, get_type_hints
 
+from pydantic_core import to_json  # imported by every run already: Typer parses with pydantic
+
 if TYPE_CHECKING:
     from typing_extensions import Self, dataclass_transform
 else:
@@ -249,8 +251,6 @@ _CODERS: dict[type, Coder] = {
 
 def _json(value: Any) -> str:
     """JSON-ready values (no records) written by pydantic-core: compact, non-ASCII kept."""
-    from pydantic_core import to_json
-
     return to_json(value).decode()
 
 

@@ -114,9 +114,12 @@ def judge(content: Content, answers: Answers) -> Verdict:
         return verdict
     strengths = tuple(clause for clause, strong in fits if strong)
     concerns = tuple(clause for clause, strong in fits if not strong)
-    notes = [Clause(said(answers, tuple(note.when)), note.text) for note in rules.notes if matches(note.when, answers)]
+    notes: Reason | None = table(content, "notes").get(said_notes)  # the same for the answers the notes read
+    if notes is None:
+        matched = (Clause(said(answers, tuple(n.when)), n.text) for n in rules.notes if matches(n.when, answers))
+        notes = keep(table(content, "notes"), said_notes, tuple(matched))
     if not strengths and not concerns:
-        notes.insert(0, Clause((), rules.neutral.format(count=len(rules.factors))))
+        notes = (Clause((), rules.neutral.format(count=len(rules.factors))), *notes)
     level = next(r for r in rules.levels if len(strengths) >= r.min_strengths and len(concerns) <= r.max_concerns)
     # A "mixed" verdict may rest on few strengths and no concern at all: its own words then.
     summary = level.summary_without_concerns if not concerns and level.summary_without_concerns else level.summary
