@@ -134,6 +134,7 @@ lines_strategy = st.lists(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(lines=lines_strategy)
 def test_one_output_line_per_input_line_in_order(run: Run, lines: list[str]) -> None:
@@ -157,6 +158,7 @@ answer_sets = st.fixed_dictionaries(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(sets=st.lists(answer_sets, min_size=1, max_size=5))
 def test_batch_lines_are_the_bytes_of_quiz_json_and_the_same_every_time(run: Run, sets: list[dict[str, Any]]) -> None:

@@ -206,6 +206,7 @@ def test_every_section_round_trips_through_plain_data() -> None:
         assert type(back) is type(value)
 
 
+@pytest.mark.slow
 @settings(max_examples=examples(30), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.binary(max_size=2000) | st.text(max_size=500).map(str.encode))
 def test_any_bytes_in_an_entry_never_change_what_is_shown(
@@ -235,6 +236,7 @@ def test_a_list_where_a_literal_goes_is_refused() -> None:
         cache.from_plain(section_type("questions"), stored)
 
 
+@pytest.mark.slow
 @settings(max_examples=examples(30), deadline=None)
 @given(st.data())
 def test_any_change_to_a_section_is_refused_or_still_fits(data: st.DataObject) -> None:

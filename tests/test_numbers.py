@@ -197,6 +197,7 @@ FIGURES = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("name", "pattern", "value", "field"), FIGURES)
 def test_odd_figures_are_content_errors(
     run: Run, content_dir: Path, name: str, pattern: str, value: str, field: str
@@ -231,6 +232,7 @@ COMMANDS = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("name", "pattern", "value"), EDGES)
 def test_figures_at_their_bounds_work_everywhere(
     run: Run, content_dir: Path, name: str, pattern: str, value: str

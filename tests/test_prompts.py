@@ -252,6 +252,7 @@ def choice_labels(question: Question) -> list[str]:
     return [choice.label for choice in question.choices]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("columns", [30, 80])
 @pytest.mark.parametrize("question", QUESTIONS, ids=lambda q: q.key)
 def test_questions_and_choices_wrap_on_words_and_down_still_picks_the_next_choice(

@@ -29,11 +29,13 @@ def docs() -> ModuleType:
     return generator()
 
 
+@pytest.mark.slow
 def test_the_generated_docs_match_the_app(docs: ModuleType) -> None:
     stale = [str(path.relative_to(ROOT)) for path in docs.stale()]
     assert not stale, f"{', '.join(stale)} out of date: run python scripts/docs.py"
 
 
+@pytest.mark.slow
 def test_the_check_mode_passes(docs: ModuleType, capsys: pytest.CaptureFixture[str]) -> None:
     assert docs.main(["--check"]) == 0, capsys.readouterr().err
 
@@ -42,6 +44,7 @@ def command_names(docs: ModuleType) -> list[str]:
     return [page.name for page in docs.commands()]
 
 
+@pytest.mark.slow
 def test_every_command_is_in_the_reference_and_the_man_page(docs: ModuleType) -> None:
     names = command_names(docs)
     assert {"mlpath", "mlpath quiz", "mlpath progress set", "mlpath data check"} <= set(names)

@@ -288,6 +288,7 @@ def test_a_bad_what_if_is_refused_before_any_question(run: Run, keyboard: PipeIn
     assert "1/17" not in result.stderr
 
 
+@pytest.mark.slow
 def test_the_quiz_save_question_with_what_if_names_the_roadmap_it_saves(
     run: Run, keyboard: PipeInput, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -323,6 +324,7 @@ def replay(stderr: str) -> list[str]:
     return shlex.split(line)[1:]
 
 
+@pytest.mark.slow
 def test_the_quiz_offers_the_comparisons_that_change_the_roadmap(run: Run, keyboard: PipeInput) -> None:
     keyboard.send_text(ENTER * 17)
     result = run("quiz", "--set", "residency=out-of-state")
@@ -337,6 +339,7 @@ def test_the_quiz_offers_the_comparisons_that_change_the_roadmap(run: Run, keybo
         assert document["changes"]["answers"] and document["changes"]["steps_changed"]
 
 
+@pytest.mark.slow
 def test_no_comparison_is_offered_when_none_changes_the_roadmap(
     run: Run, keyboard: PipeInput, content_dir: Path
 ) -> None:
@@ -350,6 +353,7 @@ def test_no_comparison_is_offered_when_none_changes_the_roadmap(
     assert "Replay these answers without the questions:\n" in result.stderr and "--what-if" not in result.stderr
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("height", "flags", "save", "count"),
     [(24, (), True, 3), (24, (), False, 3), (60, (), True, 3), (24, ("--save",), False, 3), (22, (), True, 1)],
@@ -382,6 +386,7 @@ def test_the_offers_fit_the_rows_the_summary_leaves(
     assert len(offers(hint)) == count
 
 
+@pytest.mark.slow
 def test_a_resumed_quiz_compares_too(run: Run, keyboard: PipeInput) -> None:
     keyboard.send_text(ENTER * 3 + "\x03")  # Ctrl-C at 4/17
     assert run("quiz").exit_code == 130

@@ -288,6 +288,7 @@ def copied(text: str) -> list[str]:
     return [words for hashed, words in runs(text) if hashed in hashes]
 
 
+@pytest.mark.slow
 def test_no_ten_word_run_of_the_guide_is_copied() -> None:
     found = [f"{where}: ...{copied(text)[0]}..." for where, text in ALL_TEXTS if copied(text.replace(GUIDE_TITLE, " "))]
     assert not found, "\n".join(found)

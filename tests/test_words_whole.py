@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -142,6 +143,7 @@ def comparison_texts(document: Comparison) -> list[str]:
     return [*texts, document.what_if.editorial]  # the only note
 
 
+@pytest.mark.slow
 @settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(answers=answer_sets(), what_if=changes(), width=st.integers(30, 200))
 def test_every_word_of_a_comparison_is_whole_at_every_width(
@@ -162,6 +164,7 @@ def roadmap_report(answers: dict[str, Any] | None) -> Report:
     return roadmap.roadmap_report(CONTENT, build_roadmap(CONTENT, built))
 
 
+@pytest.mark.slow
 @settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(answers=st.one_of(st.none(), answer_sets()), width=st.integers(30, 200))
 def test_every_word_of_the_roadmap_is_whole_at_every_width(answers: dict[str, Any] | None, width: int) -> None:
