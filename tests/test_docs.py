@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ README = (Path(__file__).resolve().parent.parent / "README.md").read_text()
 OUTPUT = (Path(__file__).resolve().parent.parent / "docs" / "output.md").read_text()
 
 
+@functools.cache
 def command_names() -> list[str]:
     import typer
     import typer.main

@@ -12,6 +12,7 @@ Each check fails if a known drift comes back:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -39,8 +40,9 @@ def texts(node: Any, where: str = "") -> Iterator[tuple[str, str]]:
             yield from texts(value, f"{where}[{index}]")
 
 
+@functools.cache
 def file_texts(name: str) -> list[tuple[str, str]]:
-    return list(texts(yaml.safe_load((DATA / name).read_text(encoding="utf-8"))))
+    return list(texts(yaml.load((DATA / name).read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)))
 
 
 ALL_TEXTS = [
