@@ -35,14 +35,10 @@ def verdict_panel(level: str, summary: str) -> Paragraph:
 
 
 def roadmap_report(
-    content: Content,
-    roadmap: Roadmap,
-    done: frozenset[str] = frozenset(),
-    reasons_shown: int = SUMMARY_REASONS,
-    taken: Iterable[str] = (),
+    content: Content, roadmap: Roadmap, taken: Iterable[str] = (), status: Mapping[str, str] | None = None
 ) -> Report:
-    """The roadmap; `done`: the ids of the steps done; `taken`: the ways to the whole roadmap
-    already taken (see `roadmap_summary`)."""
+    """The roadmap; `taken`: the ways to the whole roadmap already taken (see `roadmap_summary`);
+    `status`: each step's, in a saved plan."""
     phases = {phase.id: phase.name for phase in content.roadmap.phases}
     blocks: list[Block] = []
     verdict = roadmap.verdict
@@ -50,7 +46,7 @@ def roadmap_report(
         blocks.append(verdict_panel(verdict.level, verdict.summary))
         blocks.append(Signed("Why", tuple(marked(content, verdict, verdict.reasons))))
         blocks.extend(guide_answer(content))  # the article's own answer, to weigh beside it
-    steps = tuple(roadmap_step(content, s, phases, done=s.id in done) for s in roadmap.steps)
+    steps = tuple(roadmap_step(content, s, phases, status=(status or {}).get(s.id, "")) for s in roadmap.steps)
     blocks.append(Steps("Your roadmap" if roadmap.tailored else "The general roadmap", steps, checklist=True))
     study = roadmap.estimates.education
     if study:
@@ -63,8 +59,7 @@ def roadmap_report(
         notes.append("Take 'mlpath quiz' or pass --answers FILE for a roadmap tailored to you.")
     blocks.append(Notes(tuple(notes)))
     title = "Should you become a machine learning engineer?" if verdict else "Becoming a machine learning engineer"
-    summary = roadmap_summary(content, roadmap, reasons_shown, taken)
-    return Report(title, roadmap, tuple(blocks), summary)
+    return Report(title, roadmap, tuple(blocks), roadmap_summary(content, roadmap, taken=taken))
 
 
 def roadmap_step(content: Content, step: RoadmapStep, phases: dict[str, str], full: bool = True, **marks: Any) -> Step:
