@@ -81,15 +81,8 @@ def salary(content: Content, yours: int | None = None) -> Report:
         bars.append(Bar(tier.name, tier.amount, money(tier.amount), note))
         versus = tier.compared_with_yours
         if versus is not None and yours is not None:
-            amounts = (money(yours), money(tier.amount))
-            beside.append(
-                (
-                    tier.name,
-                    *amounts,
-                    ("+" if versus.difference >= 0 else "-") + money(abs(versus.difference)),
-                    f"{versus.percent:+.1f}%",
-                )
-            )
+            difference = ("+" if versus.difference >= 0 else "-") + money(abs(versus.difference))
+            beside.append((tier.name, money(yours), money(tier.amount), difference, f"{versus.percent:+.1f}%"))
     names = content.names
     sources = sorted({names[t.amount.source] for t in content.salary.tiers})
     notes = [
@@ -227,24 +220,17 @@ def education(content: Content, residency: str = "in-state", masters: bool = Fal
     page = pages.education(content, residency, masters)
     bachelor, master = page.durations.bachelor, page.durations.master
     tuition, estimate = page.tuition, page.estimate
-    tuition_rows = (
-        ("undergraduate", money(tuition.undergraduate.in_state.value), money(tuition.undergraduate.out_of_state.value)),
-        ("graduate", money(tuition.graduate.in_state.value), money(tuition.graduate.out_of_state.value)),
-    )
+    levels = (("undergraduate", tuition.undergraduate), ("graduate", tuition.graduate))
+    tuition_rows = tuple((name, money(t.in_state.value), money(t.out_of_state.value)) for name, t in levels)
+    master_length = master.length.format(years_min=master.years_min.value, years_max=master.years_max.value)
     duration_rows = (
         ("bachelor", bachelor.name, bachelor.length.format(years=bachelor.years.value, mode=bachelor.mode)),
-        (
-            "master",
-            master.name,
-            master.length.format(years_min=master.years_min.value, years_max=master.years_max.value),
-        ),
+        ("master", master.name, master_length),
     )
-    bars = tuple(
-        Bar(p.name, p.tuition_max, span(p.tuition_min, p.tuition_max, money), p.formula) for p in estimate.parts
-    )
-    total = Bar(
-        "Total", estimate.tuition_max, span(estimate.tuition_min, estimate.tuition_max, money), estimate.tuition_formula
-    )
+    parts = [(p.name, p.tuition_min, p.tuition_max, p.formula) for p in estimate.parts]
+    if len(parts) > 1:
+        parts.append(("Total", estimate.tuition_min, estimate.tuition_max, estimate.tuition_formula))
+    bars = tuple(Bar(name, high, span(low, high, money), formula) for name, low, high, formula in parts)
     other = "in-state" if residency == "out-of-state" else "out-of-state"
     names = content.names
     degree = "the bachelor's alone (without --masters)" if masters else "--masters"
@@ -257,7 +243,7 @@ def education(content: Content, residency: str = "in-state", masters: bool = Fal
         Table(("level", "in-state", "out-of-state"), tuition_rows, "Average tuition and fees"),
         Bars(
             f"Estimated tuition ({residency}{', with a master' + chr(39) + 's' if masters else ''})",
-            (*bars, total) if len(bars) > 1 else bars,
+            bars,
             columns=("degree", "tuition", "how it is worked out"),
         ),
         Paragraph(page.online.summary, title="Can you learn online?"),
