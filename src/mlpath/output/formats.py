@@ -116,14 +116,10 @@ def safe_report(value: Any) -> Any:
 
 
 def render_table(report: Report, whole: bool = True) -> RenderableType:
+    """The table format; without `whole`, the title and the summary alone: what one screen shows first."""
     from mlpath.output.tables import to_renderable
 
     return to_renderable(safe_report(report), whole)
-
-
-def render_summary(report: Report) -> RenderableType:
-    """The title and the summary of a report that has one: what one screen shows first."""
-    return render_table(report, whole=False)
 
 
 def drawn(renderable: RenderableType, terminal: Terminal) -> str:
