@@ -81,16 +81,10 @@ class Terminal:
 
     @classmethod
     def detect(cls) -> Terminal:
-        return cls(
-            _isatty(sys.stdin),
-            _isatty(sys.stdout),
-            _isatty(sys.stderr),
-            encodes_everything(sys.stdout),
-            stdout=sys.stdout,
-            stderr=sys.stderr,
-            width=screen_width(os.environ, (sys.stdout, sys.stdin, sys.stderr)),
-            height=screen_height(os.environ, (sys.stdout, sys.stdin, sys.stderr)),
-        )
+        streams = (sys.stdout, sys.stdin, sys.stderr)
+        ttys = (_isatty(sys.stdin), _isatty(sys.stdout), _isatty(sys.stderr))
+        width, height = screen_width(os.environ, streams), screen_height(os.environ, streams)
+        return cls(*ttys, encodes_everything(sys.stdout), width=width, height=height)
 
     @property
     def interactive(self) -> bool:
