@@ -42,8 +42,7 @@ class Bars(NamedTuple):
 
 
 class Step(NamedTuple):
-    marker: str  # "1", "2", ... or a status word
-    key: str  # stable id
+    marker: str  # "1", "2", ...
     title: str
     summary: str = ""
     details: tuple[str, ...] = ()

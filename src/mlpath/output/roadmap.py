@@ -21,7 +21,6 @@ from mlpath.text import money, plural, span
 
 if TYPE_CHECKING:
     from mlpath.content import Content
-    from mlpath.content.rules import Question
     from mlpath.engine.compare import Comparison, EstimatesChange, StepChange
     from mlpath.engine.roadmap import StudyEstimate
 
@@ -66,7 +65,7 @@ def roadmap_step(content: Content, step: RoadmapStep, phases: dict[str, str], fu
     """A step of a roadmap under its phase's name; `full`: with its why and actions."""
     why = f"Why: {words.reason(content, step.why)}" if full else ""
     group = phases.get(step.phase, step.phase)
-    return Step(str(step.number), step.id, step.title, why, step.actions if full else (), group=group, **marks)
+    return Step(str(step.number), step.title, why, step.actions if full else (), group=group, **marks)
 
 
 def marked(content: Content, verdict: Verdict, reasons: Iterable[Clause]) -> list[tuple[str, str]]:
@@ -102,7 +101,7 @@ def roadmap_summary(
         elif reasons and not listed:
             title += f" ({texts.reasons_below})"
         blocks.append(Signed(title, tuple(listed)))
-    first = tuple(Step(str(s.number), s.id, s.title) for s in roadmap.steps[:steps_shown])
+    first = tuple(Step(str(s.number), s.title) for s in roadmap.steps[:steps_shown])
     blocks.append(Steps(f"First steps ({len(first)} of {len(roadmap.steps)})", first))
     study = roadmap.estimates.education
     if study:
@@ -133,30 +132,20 @@ def shorter_roadmaps(content: Content, report: Report, taken: Iterable[str] = ()
 
 def questions_report(content: Content) -> Report:
     """The questions in words, for a person building a form: prompt, help, choices, default, condition."""
-    questions = content.questions.questions
-    by_key = {q.key: q for q in questions}
-
-    def condition(question: Question) -> tuple[str, ...]:
-        if not question.when:
-            return ()
-        alternatives = (
-            " + ".join(" or ".join(by_key[key].label(v) for v in values) for key, values in when.items())
-            for when in question.when
-        )
-        return (f"Asked only after: {'; '.join(alternatives)}.",)
-
-    steps = tuple(
-        Step(
-            str(number),
-            q.key,
-            q.prompt + (" (pick any number)" if q.kind == "multiselect" else ""),
-            q.help,
-            (*(c.label if q.kind != "scale" else q.label(c.value) for c in q.choices),
-             f"Default: {q.label(q.default)}", *condition(q)),
-        )
-        for number, q in enumerate(questions, 1)
-    )  # fmt: skip
-    return Report("Quiz questions", content.questions, (Steps(f"The {len(steps)} questions", steps),))
+    by_key = {q.key: q for q in content.questions.questions}
+    steps = []
+    for number, q in enumerate(content.questions.questions, 1):
+        details = [q.label(c.value) if q.kind == "scale" else c.label for c in q.choices]
+        details.append(f"Default: {q.label(q.default)}")
+        if q.when:
+            alternatives = (
+                " + ".join(" or ".join(by_key[key].label(v) for v in values) for key, values in when.items())
+                for when in q.when
+            )
+            details.append(f"Asked only after: {'; '.join(alternatives)}.")
+        title = q.prompt + (" (pick any number)" if q.kind == "multiselect" else "")
+        steps.append(Step(str(number), title, q.help, tuple(details)))
+    return Report("Quiz questions", content.questions, (Steps(f"The {len(steps)} questions", tuple(steps)),))
 
 
 # --- a comparison ------------------------------------------------------------------------------------
@@ -279,7 +268,7 @@ def _steps(content: Content, comparison: Comparison, details: bool) -> tuple[Ste
     for index, step in enumerate(what_if.steps):
         if step.id in added:
             summary = f"Why: {words.reason(content, step.why)}" if details else ""
-            shown = Step(str(step.number), step.id, step.title, summary, step.actions if details else (), sign="+")
+            shown = Step(str(step.number), step.title, summary, step.actions if details else (), sign="+")
             placed.append(((index, 0, 0), shown))
         elif step.id in changed:
             placed.append(((index, 0, 0), _changed_step(content, changed[step.id], details)))
@@ -291,13 +280,13 @@ def _steps(content: Content, comparison: Comparison, details: bool) -> tuple[Ste
         anchor = max((position[s.id] for s in base.steps[:index] if s.id in position), default=-1)
         why = skipped.get(step.id)
         summary = texts.left_out.format(why=words.reason(content, why.why)) if details and why else ""
-        placed.append(((anchor, 1, index), Step(str(step.number), step.id, step.title, summary, sign="-")))
+        placed.append(((anchor, 1, index), Step(str(step.number), step.title, summary, sign="-")))
     return tuple(step for _, step in sorted(placed, key=lambda pair: pair[0]))
 
 
 def _changed_step(content: Content, change: StepChange, details: bool) -> Step:
     texts = content.roadmap.what_if
-    step = Step(str(change.number), change.id, change.title, sign="~")
+    step = Step(str(change.number), change.title, sign="~")
     if not details:
         return step
     lines: list[tuple[str, str]] = []

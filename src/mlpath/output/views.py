@@ -109,11 +109,11 @@ def ladder(content: Content, chosen: int | None = None) -> Report:
     """All the levels, or (with `chosen`, 0-based) one level in full with its neighbours."""
     levels = content.ladder.levels
     if chosen is None:
-        steps = tuple(Step(str(level.number), level.id, level.title, level.summary) for level in levels)
+        steps = tuple(Step(str(level.number), level.title, level.summary) for level in levels)
         return _report(content, "Career ladder", content.ladder, (Steps("From junior to director", steps),))
     page = pages.ladder_level(content, chosen)
     level = page.level
-    step = Step(str(level.number), level.id, level.title, level.summary, level.duties, highlight=True)
+    step = Step(str(level.number), level.title, level.summary, level.duties, highlight=True)
     around = [f"Level {level.number} of {page.total_levels}."]
     if page.previous:
         around.append(f"Before it: {levels[chosen - 1].title}.")
