@@ -22,7 +22,6 @@ from mlpath.text import money, plural, span
 if TYPE_CHECKING:
     from mlpath.content import Content
     from mlpath.engine.compare import Comparison, EstimatesChange, StepChange
-    from mlpath.engine.roadmap import StudyEstimate
 
 SUMMARY_STEPS = 3
 SUMMARY_REASONS = 3  # at most; the CLI shows fewer when the screen is short
@@ -152,11 +151,7 @@ def questions_report(content: Content) -> Report:
 
 
 def comparison_report(
-    content: Content,
-    comparison: Comparison,
-    asked: Mapping[str, Any],
-    steps_shown: int | None = None,
-    taken: Iterable[str] = (),
+    content: Content, comparison: Comparison, asked: Mapping[str, Any], taken: Iterable[str] = ()
 ) -> Report:
     """`asked`: the what-if as given (key: checked value), for the title; `taken`: the ways to the
     whole comparison already taken (see `comparison_summary`)."""
@@ -184,7 +179,7 @@ def comparison_report(
         blocks.append(Paragraph(texts.nothing if changes.answers else texts.same))
     blocks.append(Notes((comparison.what_if.editorial,)))
     report = Report(title, comparison, tuple(blocks))
-    return report._replace(summary=comparison_summary(content, report, steps_shown, taken))
+    return report._replace(summary=comparison_summary(content, report, taken=taken))
 
 
 def comparison_summary(
@@ -199,12 +194,9 @@ def comparison_summary(
     changes = comparison.changes
     blocks: list[Block] = [report.blocks[0]]
     if changes.answers:
+        answer = partial(words.answer, content)
         changed = "; ".join(
-            texts.answer.format(
-                key=key.replace("_", " "),
-                before=words.answer(content, key, c.before),
-                after=words.answer(content, key, c.after),
-            )
+            texts.answer.format(key=key.replace("_", " "), before=answer(key, c.before), after=answer(key, c.after))
             for key, c in changes.answers.items()
         )
         blocks.append(Paragraph(changed, title="Answers"))
@@ -218,8 +210,8 @@ def comparison_summary(
         blocks.append(Paragraph(texts.more_steps.format(count=len(steps) - len(listed))))
     if changes.estimates is not None:
         blocks.append(Paragraph(_degree_line(content, changes.estimates), title="Degree"))
-    elif comparison.base.estimates.education is not None:
-        blocks.append(Paragraph(texts.estimates_same, title="Degree time and cost"))
+    else:
+        blocks.extend(_estimates(content, comparison))  # the same time and cost, said as the full report says it
     blocks.extend(whole_line(texts.whole, texts.ways, taken))
     return Summary(tuple(blocks), texts.heading, covers=1)
 
@@ -328,8 +320,8 @@ def _estimates(content: Content, comparison: Comparison) -> list[Block]:
     texts = content.roadmap.what_if
     estimates = comparison.changes.estimates
     if estimates is None:
-        study: StudyEstimate | None = comparison.base.estimates.education
-        return [Paragraph(texts.estimates_same, title="Degree time and cost")] if study else []
+        same = Paragraph(texts.estimates_same, title="Degree time and cost")
+        return [same] if comparison.base.estimates.education else []
     before, after = _side(content, estimates.before), _side(content, estimates.after)
     table = (("time", before[0], after[0]), ("tuition", before[1], after[1]))
     blocks: list[Block] = [Table(("estimate", "yours", "what if"), table, "Degree time and cost")]
