@@ -234,12 +234,6 @@ def _instances(node: Node, holder: Any) -> Iterator[tuple[tuple[Any, ...], Any]]
             yield (key,), item
 
 
-def _values(node: Node, instance: Any) -> tuple[Any, ...]:
-    if node.columns:
-        return tuple(_get(instance, column.path) for column in node.columns)
-    return (instance,)
-
-
 def records(model: type, document: Mapping[str, Any]) -> Iterator[tuple[Any, ...]]:
     """The records of a document (dumped from a `model`), breadth-first: (record type, *values)."""
     level: list[tuple[Node, list[tuple[tuple[Any, ...], Any]]]] = [(node, [((), document)]) for node in layout(model)]
@@ -249,7 +243,8 @@ def records(model: type, document: Mapping[str, Any]) -> Iterator[tuple[Any, ...
             inside: list[tuple[tuple[Any, ...], Any]] = []
             for ids, holder in holders:
                 for lead, instance in _instances(node, holder):
-                    yield (node.record, *ids, *lead, *_values(node, instance))
+                    values = [_get(instance, c.path) for c in node.columns] if node.columns else [instance]
+                    yield (node.record, *ids, *lead, *values)
                     own = (_get(instance, (node.id_field,)),) if node.id_field else ()
                     inside.append(((*ids, *own), instance))
             following.extend((child, inside) for child in node.children)
