@@ -126,11 +126,7 @@ def ladder(content: Content, chosen: int | None = None) -> Report:
 def skills(content: Content) -> Report:
     data = content.skills
     job_rows = tuple(
-        (
-            s.name,
-            s.summary,
-            "; ".join(f"{group.replace('_', ' ')}: {', '.join(names)}" for group, names in s.tools.items()),
-        )
+        (s.name, s.summary, "; ".join(f"{kind.replace('_', ' ')}: {', '.join(n)}" for kind, n in s.tools.items()))
         for s in data.on_the_job
     )
     blocks: tuple[Block, ...] = (
