@@ -60,12 +60,9 @@ def screen_height(environ: Mapping[str, str], streams: tuple[object, ...] = ()) 
 
 @dataclass(eq=False)
 class Terminal:
-    """The streams of one run, whether each is a terminal, and a rich console for each.
-
-    `console` draws results on stdout; `error_console` draws on stderr. rich decides colour
-    from each stream and the environment: none when it is not a terminal, with NO_COLOR set,
-    or with TERM=dumb.
-    """
+    """The streams of one run, whether each is a terminal, and a rich console for each (results on
+    stdout, messages on stderr). rich decides colour from each stream and the environment: none
+    when it is not a terminal, with NO_COLOR set, or with TERM=dumb."""
 
     stdin_isatty: bool
     stdout_isatty: bool
