@@ -41,9 +41,7 @@ def show_long(
     from mlpath.output.formats import drawn, render_table
     from mlpath.output.pager import PagerError, page, pager_command
 
-    candidates = list(reports)
-    if not candidates:
-        return 0
+    candidates = list(reports)  # never empty: at least the report itself
     # the rows each summary takes, with the blank line above it
     heights = [drawn(render_table(report, whole=False), terminal).count("\n") + 1 for report in candidates]
     if choose is not None:
@@ -51,9 +49,8 @@ def show_long(
     else:
         fitting = [i for free in (room, least) for i, rows in enumerate(heights) if rows <= terminal.height - free]
         chosen = candidates[fitting[0] if fitting else -1]
-    rows = terminal.height - least
     text = drawn(render_table(chosen), terminal)
-    if text.count("\n") <= rows:  # it all fits: no pager, no summary twice
+    if text.count("\n") <= terminal.height - least:  # it all fits: no pager, no summary twice
         terminal.write(text)
         return text.count("\n")
     argv = pager_command(os.environ) if pager else None
