@@ -363,14 +363,9 @@ def cohort(document: Cohort, content: Content) -> Report:
         blocks.append(bars("Share of each step across the group", "step", steps))
     degree = document.degree
     if degree is not None:
-        years, tuition = span(degree.years_min, degree.years_max), span(degree.tuition_min, degree.tuition_max, money)
-        blocks.append(
-            Table(
-                ("answer sets with a degree step", "years", "tuition"),
-                ((f"{degree.count:,}", years, tuition),),
-                "Degree time and cost",
-            )
-        )
+        tuition = span(degree.tuition_min, degree.tuition_max, money)
+        row = (f"{degree.count:,}", span(degree.years_min, degree.years_max), tuition)
+        blocks.append(Table(("answer sets with a degree step", "years", "tuition"), (row,), "Degree time and cost"))
     notes = [f"Percentages are of the {valid:,} valid answer sets."]
     if degree is not None:
         notes.extend(f"Assumed: {content.assumptions.get(key).text}" for key in degree.assumptions)
@@ -382,12 +377,8 @@ def cohort(document: Cohort, content: Content) -> Report:
             listed = "them" if document.invalid == document.invalid_listed else f"the first {INVALID_LISTED:,}"
             notes.append(f"{document.invalid - len(shown):,} more invalid lines: --json lists {listed}.")
     blocks.append(Notes(tuple(notes)))
-    return Report(
-        "The group at a glance",
-        document,
-        tuple(blocks),
-        summary=Summary(tuple(summary), "The whole report", covers=len(summary)),
-    )
+    first_screen = Summary(tuple(summary), "The whole report", covers=len(summary))
+    return Report("The group at a glance", document, tuple(blocks), first_screen)
 
 
 INVALID_SHOWN = 10  # invalid lines the table shows; JSON lists more
