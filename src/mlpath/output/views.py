@@ -40,6 +40,7 @@ def _report(content: Content, title: str, document: object, blocks: tuple[Block,
 
 def about(content: Content) -> Report:
     page = pages.about(content)
+    kinds = tuple((k.name, k.summary) for k in page.learning_kinds)
     blocks: tuple[Block, ...] = (
         Paragraph(page.definition, title="What a machine learning engineer is"),
         Paragraph(page.versus_software_engineer, title="Compared with a software engineer"),
@@ -47,11 +48,7 @@ def about(content: Content) -> Report:
         Table(("duty",), rows(*page.duties), "What they do"),
         Table(("step",), rows(*page.project_start), "How a project starts"),
         Table(("collaborator",), rows(*page.collaborators), "Who they work with"),
-        Table(
-            ("kind", "what it means"),
-            tuple((k.name, k.summary) for k in page.learning_kinds),
-            "Kinds of learning algorithm they use (examples)",
-        ),
+        Table(("kind", "what it means"), kinds, "Kinds of learning algorithm they use (examples)"),
         Notes((page.learning_kinds_note,)),
         *guide_answer(content),
     )
@@ -90,14 +87,9 @@ def salary(content: Content, yours: int | None = None) -> Report:
         f"{page.currency} per {page.period}. {page.summary}",
         "Multiples are computed: tier ÷ national average.",
     ]
-    blocks: list[Block] = [
-        Bars(
-            "Machine learning engineer pay",
-            tuple(bars),
-            Bar(average.name, average.value, money(average.value)),
-            columns=("pay tier", "pay per year", "how it compares"),
-        )
-    ]
+    reference = Bar(average.name, average.value, money(average.value))
+    columns = ("pay tier", "pay per year", "how it compares")
+    blocks: list[Block] = [Bars("Machine learning engineer pay", tuple(bars), reference, columns=columns)]
     if yours is not None:
         blocks.append(Table(("tier", "your pay", "tier pays", "difference", "%"), tuple(beside), "Beside your pay"))
         notes.append("Difference = tier - your pay; % = difference ÷ your pay × 100.")
@@ -228,45 +220,36 @@ def education(content: Content, residency: str = "in-state", masters: bool = Fal
         parts.append(("Total", estimate.tuition_min, estimate.tuition_max, estimate.tuition_formula))
     bars = tuple(Bar(name, high, span(low, high, money), formula) for name, low, high, formula in parts)
     other = "in-state" if residency == "out-of-state" else "out-of-state"
-    names = content.names
     degree = "the bachelor's alone (without --masters)" if masters else "--masters"
+    notes = (
+        f"Durations and tuition: {content.names[tuition.undergraduate.in_state.source]} (it names no source for them).",
+        f"Bachelor's: {bachelor.note}",
+        f"Master's: {master.note}",
+        f"Tuition: {tuition.note}",
+        *(f"Assumption: {text}" for text in estimate.assumptions),
+        f"Try --residency {other} or {degree} to see other estimates.",
+    )
+    needed = f"{page.degree_needed.answer.capitalize()}. {page.degree_needed.summary}"
+    estimated = f"Estimated tuition ({residency}{', with a master' + chr(39) + 's' if masters else ''})"
     blocks: tuple[Block, ...] = (
-        Paragraph(
-            f"{page.degree_needed.answer.capitalize()}. {page.degree_needed.summary}", title="Do you need a degree?"
-        ),
+        Paragraph(needed, title="Do you need a degree?"),
         Table(("reason",), rows(*page.why_computer_science), "Why computer science"),
         Table(("level", "degree", "how long"), duration_rows, "How long it takes"),
         Table(("level", "in-state", "out-of-state"), tuition_rows, "Average tuition and fees"),
-        Bars(
-            f"Estimated tuition ({residency}{', with a master' + chr(39) + 's' if masters else ''})",
-            bars,
-            columns=("degree", "tuition", "how it is worked out"),
-        ),
+        Bars(estimated, bars, columns=("degree", "tuition", "how it is worked out")),
         Paragraph(page.online.summary, title="Can you learn online?"),
         Table(("point",), rows(*page.online.points)),
-        Notes(
-            (
-                f"Durations and tuition: {names[tuition.undergraduate.in_state.source]} (it names no source for them).",
-                f"Bachelor's: {bachelor.note}",
-                f"Master's: {master.note}",
-                f"Tuition: {tuition.note}",
-                *(f"Assumption: {text}" for text in estimate.assumptions),
-                f"Try --residency {other} or {degree} to see other estimates.",
-            )
-        ),
+        Notes(notes),
     )
     return _report(content, "Education", page, blocks)
 
 
 def sources(content: Content) -> Report:
     page = pages.sources(content)
+    cited = tuple((s.name, s.kind, s.note) for s in page.sources)
     figures = tuple((s.name, f.key, grouped(f.value)) for s in page.sources for f in s.figures)
     blocks: tuple[Block, ...] = (
-        Table(
-            ("source", "kind (mlpath's description)", "what it backs"),
-            tuple((s.name, s.kind, s.note) for s in page.sources),
-            "Sources cited",
-        ),
+        Table(("source", "kind (mlpath's description)", "what it backs"), cited, "Sources cited"),
         Table(("source", "figure", "value"), figures, f"Figures ({page.figure_count})"),
         Notes(page.notes),
     )
