@@ -123,10 +123,8 @@ def shorter_roadmaps(content: Content, report: Report, taken: Iterable[str] = ()
     least), for a screen too short for them."""
     sizes = [(reasons, SUMMARY_STEPS) for reasons in range(SUMMARY_REASONS, -1, -1)]
     sizes += [(0, steps) for steps in range(SUMMARY_STEPS - 1, 0, -1)]
-    return [
-        report._replace(summary=roadmap_summary(content, report.document, reasons, taken, steps))
-        for reasons, steps in sizes
-    ]
+    summaries = (roadmap_summary(content, report.document, reasons, taken, steps) for reasons, steps in sizes)
+    return [report._replace(summary=summary) for summary in summaries]
 
 
 def questions_report(content: Content) -> Report:
@@ -157,7 +155,8 @@ def comparison_report(
     whole comparison already taken (see `comparison_summary`)."""
     texts = content.roadmap.what_if
     changes = comparison.changes
-    given = (f"{key.replace('_', ' ')}: {words.answer(content, key, value)}" for key, value in asked.items())
+    answer = partial(words.answer, content)
+    given = (f"{key.replace('_', ' ')}: {answer(key, value)}" for key, value in asked.items())
     title = texts.title.format(changes="; ".join(given))
     blocks: list[Block] = [_verdict(content, comparison)]
     verdict = changes.verdict
@@ -167,10 +166,7 @@ def comparison_report(
         blocks.append(Signed("The verdict's reasons", signed))
     if changes.answers:
         prompts = {q.key: q.prompt for q in content.questions.questions}
-        table = tuple(
-            (prompts.get(key, key), words.answer(content, key, c.before), words.answer(content, key, c.after))
-            for key, c in changes.answers.items()
-        )
+        table = tuple((prompts.get(k, k), answer(k, c.before), answer(k, c.after)) for k, c in changes.answers.items())
         blocks.append(Table(("answer", "yours", "what if"), table, "Answers"))
     if changes.alters_roadmap:
         blocks.append(Steps(_steps_title(content, comparison), _steps(content, comparison, details=True)))
@@ -303,16 +299,13 @@ def _degree_line(content: Content, estimates: EstimatesChange) -> str:
     """ "time A → B; tuition C → D", a part that does not change said once, as the what-if words it
     (the same tuition is worded otherwise for a longer study)."""
     same = content.roadmap.what_if.estimates_same
-    before, after = _side(content, estimates.before), _side(content, estimates.after)
+    was, now = estimates.before, estimates.after
+    before, after = _side(content, was), _side(content, now)
     figures = (("years_min", "years_max"), ("tuition_min", "tuition_max", "residency"))
     parts = []
     for name, old, new, keys in zip(("time", "tuition"), before, after, figures, strict=True):
-        kept = old == new or (
-            estimates.before is not None
-            and estimates.after is not None
-            and all(getattr(estimates.before, k) == getattr(estimates.after, k) for k in keys)
-        )
-        parts.append(f"{name} {same}, {new}" if kept else f"{name} {old} → {new}")
+        kept = was is not None and now is not None and all(getattr(was, k) == getattr(now, k) for k in keys)
+        parts.append(f"{name} {same}, {new}" if old == new or kept else f"{name} {old} → {new}")
     return "; ".join(parts)
 
 
