@@ -74,11 +74,8 @@ def render_text(report: Report, output_format: OutputFormat, pretty: bool = Fals
     values = dump(report.document, report.names)
     if output_format is OutputFormat.plain:
         # A tab or newline inside a value would split the record: whitespace folds to single spaces.
-        lines = (
-            "\t".join(" ".join(shown(text(f)).split()) for f in fields)
-            for fields in records(type(report.document), values)
-        )
-        return "".join(line + "\n" for line in lines)
+        found = records(type(report.document), values)
+        return "".join("\t".join(" ".join(shown(text(f)).split()) for f in fields) + "\n" for fields in found)
     if output_format is OutputFormat.csv:
         header, rows = csv_table(type(report.document), values)
         buffer = io.StringIO(newline="")
