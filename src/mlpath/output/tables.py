@@ -49,12 +49,8 @@ def _summary_block(block: Block) -> RenderableType:
 
 
 def _spaced(parts: Iterable[RenderableType]) -> list[RenderableType]:
-    out: list[RenderableType] = []
-    for part in parts:
-        if out:
-            out.append(RichText(""))
-        out.append(part)
-    return out
+    """The parts with a blank line between each two."""
+    return [line for part in parts for line in (RichText(""), part)][1:]
 
 
 def _heading(title: str) -> RichText:
