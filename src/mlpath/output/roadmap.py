@@ -254,10 +254,8 @@ def _steps(content: Content, comparison: Comparison, details: bool) -> tuple[Ste
     changed = {change.id: change for change in changes.steps_changed}
     added = {step.id for step in changes.steps_added}
     for index, step in enumerate(what_if.steps):
-        if step.id in added:
-            summary = f"Why: {words.reason(content, step.why)}" if details else ""
-            shown = Step(str(step.number), step.title, summary, step.actions if details else (), sign="+")
-            placed.append(((index, 0, 0), shown))
+        if step.id in added:  # as the roadmap shows it, without its phase
+            placed.append(((index, 0, 0), roadmap_step(content, step, {}, details, sign="+")._replace(group="")))
         elif step.id in changed:
             placed.append(((index, 0, 0), _changed_step(content, changed[step.id], details)))
     skipped = {skip.id: skip for skip in what_if.skipped}
