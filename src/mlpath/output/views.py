@@ -336,12 +336,8 @@ def cohort(document: Cohort, content: Content) -> Report:
     if valid:
         first = [(titles.get(s.id, s.id), s.count, s.percent) for s in document.first_steps]
         blocks.append(bars(f"Most common first steps (the first {FIRST_STEPS} of each roadmap)", "step", first))
-        for title, key, column, shares in (
-            ("Interests", "interests", "interest", document.interests),
-            ("Goals", "goal", "goal", document.goals),
-        ):
-            if shares:
-                blocks.append(bars(title, column, worded(key, shares)))
+        asked = (("Interests", "interests", "interest", document.interests), ("Goals", "goal", "goal", document.goals))
+        blocks.extend(bars(title, column, worded(key, shares)) for title, key, column, shares in asked if shares)
         steps = [(s.title, s.count, s.percent) for s in document.steps]
         blocks.append(bars("Share of each step across the group", "step", steps))
     degree = document.degree
