@@ -49,11 +49,10 @@ class DocumentFormat(str, Enum):
 
 def to_json(document: Any, names: Any = None, pretty: bool = False, ascii_only: bool = False) -> str:
     """One JSON document: compact (one line, as a batch line is) unless `pretty`."""
-    if pretty or ascii_only:
-        values = dump(document, names)
-        if pretty:
-            return json.dumps(values, indent=2, ensure_ascii=ascii_only) + "\n"
-        return json.dumps(values, separators=(",", ":")) + "\n"
+    if pretty:
+        return json.dumps(dump(document, names), indent=2, ensure_ascii=ascii_only) + "\n"
+    if ascii_only:
+        return json.dumps(dump(document, names), separators=(",", ":")) + "\n"
     return encode(document, names) + "\n"
 
 
