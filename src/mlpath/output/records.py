@@ -95,12 +95,12 @@ def _is_container(hint: Any) -> bool:
     return get_origin(hint) in (list, tuple, dict)
 
 
-def _object(model: Any, prefix: tuple[str, ...] = ()) -> tuple[list[Column], list[tuple[str, Any, tuple[Any, ...]]]]:
+def _object(model: Any, prefix: tuple[str, ...] = ()) -> tuple[list[Column], list[tuple[str, Any]]]:
     """An object's own columns and the fields that make records of their own. An object with no
     record of its own inside it (no list, mapping or `Apart` object, at any depth) folds into its
     holder's columns."""
     columns: list[Column] = []
-    apart: list[tuple[str, Any, tuple[Any, ...]]] = []
+    apart: list[tuple[str, Any]] = []
     for name, hint in _fields(model).items():
         inner, marks = _unwrap(hint)
         path = (*prefix, name)
@@ -110,7 +110,7 @@ def _object(model: Any, prefix: tuple[str, ...] = ()) -> tuple[list[Column], lis
         elif is_record(inner) and not pairs and Apart not in marks and not _object(inner)[1]:
             columns.extend(_object(inner, path)[0])
         else:
-            apart.append((name, hint, marks))
+            apart.append((name, hint))
     return columns, apart
 
 
@@ -160,7 +160,7 @@ def _record_node(
     names = _fields(model)
     id_field = next((f for f in KEY_FIELDS if f in names), None)
     inside = (*parents, record) if id_field else parents
-    children = [child for name, hint, _ in apart for child in _node(name, hint, inside, top=False)]
+    children = [child for name, hint in apart for child in _node(name, hint, inside, top=False)]
     return Node(record, path, shape, tuple(columns), "", "", parents, id_field, tuple(children), lead, rows)
 
 
