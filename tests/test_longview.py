@@ -20,7 +20,7 @@ from mlpath.content.load import load_content, packaged_data_dir
 from mlpath.engine.compare import compare
 from mlpath.engine.roadmap import build_roadmap
 from mlpath.output.blocks import Report
-from mlpath.output.formats import drawn, render_summary
+from mlpath.output.formats import drawn, render_table
 from mlpath.output.pager import for_less, pager_command
 from mlpath.output.roadmap import comparison_report, roadmap_report, shorter_comparisons, shorter_roadmaps
 from mlpath.output.screen import show_long
@@ -162,7 +162,10 @@ def test_fewer_reasons_are_shown_when_the_screen_is_short(pager: Path) -> None:
 def test_shorter_summaries_drop_reasons_then_steps_then_the_whole_roadmap_line() -> None:
     many = {"programming": "none", "new_tech": 1, "complex_problems": 5, "analytical": 1, "resilience": 5}
     terminal, _, _ = screen(width=80, height=24)
-    shown = [re.sub(r"\x1b\[[0-9;]*m", "", drawn(render_summary(r), terminal)) for r in shorter(quiz_report(**many))]
+    shown = [
+        re.sub(r"\x1b\[[0-9;]*m", "", drawn(render_table(r, whole=False), terminal))
+        for r in shorter(quiz_report(**many))
+    ]
     reasons = [text.count("\n  ! ") + text.count("\n  + ") + text.count("\n  · ") for text in shown]
     steps = [int(re.search(r"First steps \((\d) of 12\)", text).group(1)) for text in shown]  # type: ignore[union-attr]
     assert (reasons, steps) == ([3, 2, 1, 0, 0, 0], [3, 3, 3, 3, 2, 1])
@@ -184,7 +187,7 @@ def test_the_summary_fits_80_by_24_with_the_verdict_and_the_first_step(answers: 
     terminal, _, _ = screen(width=80, height=24)
     report = quiz_report(**answers)
     assert report.summary is not None
-    text = drawn(render_summary(report), terminal)
+    text = drawn(render_table(report, whole=False), terminal)
     assert text.count("\n") + 1 <= 24 - 1, text  # a blank line above it, the save question below it
     first = report.document.steps[0].title
     assert f"Verdict: {report.document.verdict.level}" in text and first in " ".join(text.split())

@@ -42,15 +42,13 @@ class Bars(NamedTuple):
 
 
 class Step(NamedTuple):
-    marker: str  # "1", "2", ... or a status word
-    key: str  # stable id
+    marker: str  # "1", "2", ...
     title: str
     summary: str = ""
     details: tuple[str, ...] = ()
     highlight: bool = False  # e.g. the level asked for, the next step to take
-    done: bool = False  # ticks the Markdown task box
     group: str = ""  # a heading shown when it changes from the previous step, e.g. a phase
-    status: str = ""  # pending, learning, done or skipped, for tracked steps
+    status: str = ""  # a tracked step's: pending, learning, done (ticks the Markdown task box) or skipped
     sign: str = ""  # in a comparison: "+" added, "-" removed, "~" changed
     signs: tuple[str, ...] = ()  # in a comparison: each detail's sign, drawn as its bullet
 

@@ -49,11 +49,10 @@ class DocumentFormat(str, Enum):
 
 def to_json(document: Any, names: Any = None, pretty: bool = False, ascii_only: bool = False) -> str:
     """One JSON document: compact (one line, as a batch line is) unless `pretty`."""
-    if pretty or ascii_only:
-        values = dump(document, names)
-        if pretty:
-            return json.dumps(values, indent=2, ensure_ascii=ascii_only) + "\n"
-        return json.dumps(values, separators=(",", ":")) + "\n"
+    if pretty:
+        return json.dumps(dump(document, names), indent=2, ensure_ascii=ascii_only) + "\n"
+    if ascii_only:
+        return json.dumps(dump(document, names), separators=(",", ":")) + "\n"
     return encode(document, names) + "\n"
 
 
@@ -74,11 +73,8 @@ def render_text(report: Report, output_format: OutputFormat, pretty: bool = Fals
     values = dump(report.document, report.names)
     if output_format is OutputFormat.plain:
         # A tab or newline inside a value would split the record: whitespace folds to single spaces.
-        lines = (
-            "\t".join(" ".join(shown(text(f)).split()) for f in fields)
-            for fields in records(type(report.document), values)
-        )
-        return "".join(line + "\n" for line in lines)
+        found = records(type(report.document), values)
+        return "".join("\t".join(" ".join(shown(text(f)).split()) for f in fields) + "\n" for fields in found)
     if output_format is OutputFormat.csv:
         header, rows = csv_table(type(report.document), values)
         buffer = io.StringIO(newline="")
@@ -116,14 +112,10 @@ def safe_report(value: Any) -> Any:
 
 
 def render_table(report: Report, whole: bool = True) -> RenderableType:
+    """The table format; without `whole`, the title and the summary alone: what one screen shows first."""
     from mlpath.output.tables import to_renderable
 
     return to_renderable(safe_report(report), whole)
-
-
-def render_summary(report: Report) -> RenderableType:
-    """The title and the summary of a report that has one: what one screen shows first."""
-    return render_table(report, whole=False)
 
 
 def drawn(renderable: RenderableType, terminal: Terminal) -> str:

@@ -46,7 +46,7 @@ def _body(block: Block) -> str:
             if step.sign:  # a comparison: a list, each step led by its sign and numbered as in its roadmap
                 lead = f"- {_sign(step.sign)} {step.marker}."
             else:
-                lead = f"- [{'x' if step.done else ' '}]" if block.checklist else f"{step.marker}."
+                lead = f"- [{'x' if step.status == 'done' else ' '}]" if block.checklist else f"{step.marker}."
             lines.append(f"{lead} {head}")
             indent = "  " if block.checklist or step.sign else "   "
             signs = step.signs or ("",) * len(step.details)

@@ -6,21 +6,15 @@ from __future__ import annotations
 import textwrap
 from typing import TYPE_CHECKING
 
-from mlpath.output.blocks import Bar, Bars, Block, Notes, Paragraph, Report, Step, Steps, Summary
-from mlpath.output.roadmap import roadmap_report, roadmap_step, roadmap_summary
-from mlpath.plan.model import SavedRoadmap, TrackedStep, progress, saved_roadmap
+from mlpath.output.blocks import Bar, Bars, Block, Notes, Paragraph, Report, Steps, Summary
+from mlpath.output.roadmap import roadmap_report, roadmap_step
+from mlpath.plan.model import progress, saved_roadmap
 from mlpath.text import plural
 
 if TYPE_CHECKING:
     from mlpath.content import Content
     from mlpath.engine.roadmap import Roadmap
     from mlpath.plan.model import Plan, Replanned
-
-
-def _step(content: Content, step: TrackedStep, phases: dict[str, str], full: bool, highlight: bool = False) -> Step:
-    return roadmap_step(
-        content, step, phases, full, highlight=highlight, done=step.status == "done", status=step.status
-    )
 
 
 def progress_report(content: Content, plan: Plan, roadmap: Roadmap, path: str, every: bool = False) -> Report:
@@ -35,13 +29,14 @@ def progress_report(content: Content, plan: Plan, roadmap: Roadmap, path: str, e
     overall = Bar("All steps", document.percent_complete, f"{finished}/{len(document.steps)}")
     upcoming: Block = Paragraph("Every step is done or skipped. Well done.", title="Next step")
     if document.next is not None:
-        step = _step(content, document.next, phases, full=True, highlight=True)._replace(group="")
-        upcoming = Steps("Next step", (step,))
+        step = roadmap_step(content, document.next, phases, highlight=True, status=document.next.status)
+        upcoming = Steps("Next step", (step._replace(group=""),))
     head: tuple[Block, ...] = (upcoming, Paragraph(done, title="Progress"))
+    steps = tuple(roadmap_step(content, s, phases, every, status=s.status) for s in document.steps)
     blocks: list[Block] = [
         *head,
         Bars("By phase", (*bars, overall) if bars else (), scale=100, columns=("phase", "steps done")),
-        Steps("Your plan", tuple(_step(content, s, phases, every) for s in document.steps), checklist=True),
+        Steps("Your plan", steps, checklist=True),
     ]
     notes = [f"On record, out of your plan now: {r.title} (was {r.status})." for r in plan.removed]
     notes.append("Mark a step with 'mlpath progress set STEP STATUS' (pending, learning, done, skipped).")
@@ -53,18 +48,9 @@ def progress_report(content: Content, plan: Plan, roadmap: Roadmap, path: str, e
 
 def saved_report(content: Content, plan: Plan, roadmap: Roadmap, path: str) -> Report:
     """`mlpath roadmap` with a plan saved: your roadmap as the quiz shows it, each step with its status."""
-    saved: SavedRoadmap = saved_roadmap(roadmap, plan, path)
-    report = roadmap_report(content, roadmap, done=frozenset(s.id for s in saved.steps if s.status == "done"))
-    status = {step.id: step.status for step in saved.steps}
-    blocks = tuple(
-        block._replace(steps=tuple(s._replace(status=status.get(s.key, "")) for s in block.steps))
-        if isinstance(block, Steps) and block.checklist
-        else block
-        for block in report.blocks
-    )
-    summary = roadmap_summary(content, roadmap, taken=("save",))
-    title = f"Your roadmap ({saved.percent_complete}% complete)"
-    return report._replace(title=title, document=saved, blocks=blocks, summary=summary)
+    saved = saved_roadmap(roadmap, plan, path)
+    report = roadmap_report(content, roadmap, ("save",), {step.id: step.status for step in saved.steps})
+    return report._replace(title=f"Your roadmap ({saved.percent_complete}% complete)", document=saved)
 
 
 def saved_line(result: Replanned, new: bool, width: int = 0) -> str:

@@ -20,12 +20,13 @@ from __future__ import annotations
 import functools
 import types
 from collections.abc import Iterator, Mapping
-from typing import Any, Literal, NamedTuple, Union, get_args, get_origin
+from typing import Any, Literal, NamedTuple, TypeVar, Union, get_args, get_origin
 
-from mlpath.model import TEXT, Apart, As, Each, Inline, Lead, Named, Omitted, Pairs, Rows, Within, is_record
+from mlpath.model import TEXT, Apart, As, Each, Inline, Lead, Named, Pairs, Rows, Within, is_record
 from mlpath.model import record_hints as _fields
 
 Shape = Literal["value", "object", "list", "mapping", "pairs"]
+M = TypeVar("M")
 KEY_FIELDS = ("id", "key")  # the field that names an object, for the records inside it
 
 
@@ -68,78 +69,60 @@ class RecordType(NamedTuple):
 # --- reading the model -----------------------------------------------------------------------
 
 
-def _unwrap(hint: Any) -> tuple[Any, tuple[Any, ...], bool]:
-    """(the type without Annotated or None, its marks, whether it may be absent). A field
-    written otherwise than it is held (`As`) has the shape it is written in."""
+def _mark(marks: tuple[Any, ...], kind: type[M]) -> M | None:
+    return next((m for m in marks if isinstance(m, kind)), None)
+
+
+def _unwrap(hint: Any) -> tuple[Any, tuple[Any, ...]]:
+    """(the type without Annotated or None, its marks). A field written otherwise than it is
+    held (`As`) has the shape it is written in."""
     marks: tuple[Any, ...] = ()
-    optional = False
     while True:
-        origin = get_origin(hint)
         if hasattr(hint, "__metadata__"):  # Annotated
             marks += tuple(hint.__metadata__)
-            optional = optional or Omitted in hint.__metadata__
             hint = hint.__origin__
-            written = next((m for m in marks if isinstance(m, As)), None)
+            written = _mark(marks, As)
             if written is not None:
-                return (str if written.schema == TEXT else list[str]), marks, optional
-        elif origin in (Union, types.UnionType) and type(None) in get_args(hint):
-            optional = True
+                return (str if written.schema == TEXT else list[str]), marks
+        elif get_origin(hint) in (Union, types.UnionType) and type(None) in get_args(hint):
             rest = tuple(arg for arg in get_args(hint) if arg is not type(None))
             hint = rest[0] if len(rest) == 1 else Union[rest]  # noqa: UP007 (built at run time)
         else:
-            return hint, marks, optional
+            return hint, marks
 
 
 def _is_container(hint: Any) -> bool:
     return get_origin(hint) in (list, tuple, dict)
 
 
-def _has_lists(model: Any) -> bool:
-    """Does an object hold a list or a mapping, at any depth? If not, it folds into its holder."""
-    for hint in _fields(model).values():
-        inner, marks, _ = _unwrap(hint)
-        if Inline in marks:
-            continue
-        if _is_container(inner) or any(isinstance(m, Pairs) for m in marks):
-            return True
-        if is_record(inner) and _has_lists(inner):
-            return True
-    return False
-
-
-def _each(marks: tuple[Any, ...], name: str) -> Each:
-    return next((m for m in marks if isinstance(m, Each)), Each(name))
-
-
-def _object(model: Any, prefix: tuple[str, ...] = ()) -> tuple[list[Column], list[tuple[str, Any, tuple[Any, ...]]]]:
-    """An object's own columns (folded objects included) and the fields that make records of their own."""
+def _object(model: Any, prefix: tuple[str, ...] = ()) -> tuple[list[Column], list[tuple[str, Any]]]:
+    """An object's own columns and the fields that make records of their own. An object with no
+    record of its own inside it (no list, mapping or `Apart` object, at any depth) folds into its
+    holder's columns."""
     columns: list[Column] = []
-    apart: list[tuple[str, Any, tuple[Any, ...]]] = []
+    apart: list[tuple[str, Any]] = []
     for name, hint in _fields(model).items():
-        inner, marks, _ = _unwrap(hint)
+        inner, marks = _unwrap(hint)
         path = (*prefix, name)
-        if Inline in marks or not (_is_container(inner) or is_record(inner) or _pairs(marks)):
+        pairs = _mark(marks, Pairs) is not None
+        if Inline in marks or not (_is_container(inner) or is_record(inner) or pairs):
             columns.append(Column(".".join(path), path))
-        elif is_record(inner) and not _pairs(marks) and Apart not in marks and not _has_lists(inner):
+        elif is_record(inner) and not pairs and Apart not in marks and not _object(inner)[1]:
             columns.extend(_object(inner, path)[0])
         else:
-            apart.append((name, hint, marks))
+            apart.append((name, hint))
     return columns, apart
-
-
-def _pairs(marks: tuple[Any, ...]) -> Pairs | None:
-    return next((m for m in marks if isinstance(m, Pairs)), None)
 
 
 def _node(name: str, hint: Any, parents: tuple[str, ...], top: bool) -> list[Node]:
     """The node(s) of one field: a field of an object of lists only gives its fields' nodes."""
-    inner, marks, _ = _unwrap(hint)
+    inner, marks = _unwrap(hint)
     lead, rows = Lead in marks, Rows in marks
-    pairs = _pairs(marks)
+    pairs = _mark(marks, Pairs)
     if pairs is not None:
         return [Node(pairs.name, (name,), "pairs", (), "value", "key", parents, None, (), lead, rows)]
     if _is_container(inner):
-        each = _each(marks, name)
+        each = _mark(marks, Each) or Each(name)
         mapping = get_origin(inner) is dict
         item = get_args(inner)[1 if mapping else 0]
         if mapping and get_origin(item) in (list, tuple):  # a mapping of lists: a record per item
@@ -150,11 +133,11 @@ def _node(name: str, hint: Any, parents: tuple[str, ...], top: bool) -> list[Nod
             return [_record_node(each.name, (name,), shape, item, parents, lead, rows)._replace(key=key)]
         return [Node(each.name, (name,), shape, (), each.field, key, parents, None, (), lead, rows)]
     if is_record(inner):
-        named = next((m.name for m in marks if isinstance(m, Named)), name)
+        named = (_mark(marks, Named) or Named(name)).name
         node = _record_node(named, (name,), "object", inner, parents, lead, rows)
-        within = next((m.name for m in marks if isinstance(m, Within)), None)
+        within = _mark(marks, Within)
         if within is not None:
-            node = node._replace(children=tuple(_prefixed(child, within) for child in node.children))
+            node = node._replace(children=tuple(_prefixed(child, within.name) for child in node.children))
         if node.columns:
             return [node]
         # An object of lists and objects only makes no record itself: its fields stand in its place.
@@ -177,7 +160,7 @@ def _record_node(
     names = _fields(model)
     id_field = next((f for f in KEY_FIELDS if f in names), None)
     inside = (*parents, record) if id_field else parents
-    children = [child for name, hint, _ in apart for child in _node(name, hint, inside, top=False)]
+    children = [child for name, hint in apart for child in _node(name, hint, inside, top=False)]
     return Node(record, path, shape, tuple(columns), "", "", parents, id_field, tuple(children), lead, rows)
 
 
@@ -251,12 +234,6 @@ def _instances(node: Node, holder: Any) -> Iterator[tuple[tuple[Any, ...], Any]]
             yield (key,), item
 
 
-def _values(node: Node, instance: Any) -> tuple[Any, ...]:
-    if node.columns:
-        return tuple(_get(instance, column.path) for column in node.columns)
-    return (instance,)
-
-
 def records(model: type, document: Mapping[str, Any]) -> Iterator[tuple[Any, ...]]:
     """The records of a document (dumped from a `model`), breadth-first: (record type, *values)."""
     level: list[tuple[Node, list[tuple[tuple[Any, ...], Any]]]] = [(node, [((), document)]) for node in layout(model)]
@@ -266,7 +243,8 @@ def records(model: type, document: Mapping[str, Any]) -> Iterator[tuple[Any, ...
             inside: list[tuple[tuple[Any, ...], Any]] = []
             for ids, holder in holders:
                 for lead, instance in _instances(node, holder):
-                    yield (node.record, *ids, *lead, *_values(node, instance))
+                    values = [_get(instance, c.path) for c in node.columns] if node.columns else [instance]
+                    yield (node.record, *ids, *lead, *values)
                     own = (_get(instance, (node.id_field,)),) if node.id_field else ()
                     inside.append(((*ids, *own), instance))
             following.extend((child, inside) for child in node.children)

@@ -21,9 +21,7 @@ from mlpath.text import money, plural, span
 
 if TYPE_CHECKING:
     from mlpath.content import Content
-    from mlpath.content.rules import Question
     from mlpath.engine.compare import Comparison, EstimatesChange, StepChange
-    from mlpath.engine.roadmap import StudyEstimate
 
 SUMMARY_STEPS = 3
 SUMMARY_REASONS = 3  # at most; the CLI shows fewer when the screen is short
@@ -35,14 +33,10 @@ def verdict_panel(level: str, summary: str) -> Paragraph:
 
 
 def roadmap_report(
-    content: Content,
-    roadmap: Roadmap,
-    done: frozenset[str] = frozenset(),
-    reasons_shown: int = SUMMARY_REASONS,
-    taken: Iterable[str] = (),
+    content: Content, roadmap: Roadmap, taken: Iterable[str] = (), status: Mapping[str, str] | None = None
 ) -> Report:
-    """The roadmap; `done`: the ids of the steps done; `taken`: the ways to the whole roadmap
-    already taken (see `roadmap_summary`)."""
+    """The roadmap; `taken`: the ways to the whole roadmap already taken (see `roadmap_summary`);
+    `status`: each step's, in a saved plan."""
     phases = {phase.id: phase.name for phase in content.roadmap.phases}
     blocks: list[Block] = []
     verdict = roadmap.verdict
@@ -50,7 +44,7 @@ def roadmap_report(
         blocks.append(verdict_panel(verdict.level, verdict.summary))
         blocks.append(Signed("Why", tuple(marked(content, verdict, verdict.reasons))))
         blocks.extend(guide_answer(content))  # the article's own answer, to weigh beside it
-    steps = tuple(roadmap_step(content, s, phases, done=s.id in done) for s in roadmap.steps)
+    steps = tuple(roadmap_step(content, s, phases, status=(status or {}).get(s.id, "")) for s in roadmap.steps)
     blocks.append(Steps("Your roadmap" if roadmap.tailored else "The general roadmap", steps, checklist=True))
     study = roadmap.estimates.education
     if study:
@@ -63,15 +57,14 @@ def roadmap_report(
         notes.append("Take 'mlpath quiz' or pass --answers FILE for a roadmap tailored to you.")
     blocks.append(Notes(tuple(notes)))
     title = "Should you become a machine learning engineer?" if verdict else "Becoming a machine learning engineer"
-    summary = roadmap_summary(content, roadmap, reasons_shown, taken)
-    return Report(title, roadmap, tuple(blocks), summary)
+    return Report(title, roadmap, tuple(blocks), roadmap_summary(content, roadmap, taken=taken))
 
 
 def roadmap_step(content: Content, step: RoadmapStep, phases: dict[str, str], full: bool = True, **marks: Any) -> Step:
     """A step of a roadmap under its phase's name; `full`: with its why and actions."""
     why = f"Why: {words.reason(content, step.why)}" if full else ""
     group = phases.get(step.phase, step.phase)
-    return Step(str(step.number), step.id, step.title, why, step.actions if full else (), group=group, **marks)
+    return Step(str(step.number), step.title, why, step.actions if full else (), group=group, **marks)
 
 
 def marked(content: Content, verdict: Verdict, reasons: Iterable[Clause]) -> list[tuple[str, str]]:
@@ -107,7 +100,7 @@ def roadmap_summary(
         elif reasons and not listed:
             title += f" ({texts.reasons_below})"
         blocks.append(Signed(title, tuple(listed)))
-    first = tuple(Step(str(s.number), s.id, s.title) for s in roadmap.steps[:steps_shown])
+    first = tuple(Step(str(s.number), s.title) for s in roadmap.steps[:steps_shown])
     blocks.append(Steps(f"First steps ({len(first)} of {len(roadmap.steps)})", first))
     study = roadmap.estimates.education
     if study:
@@ -130,55 +123,40 @@ def shorter_roadmaps(content: Content, report: Report, taken: Iterable[str] = ()
     least), for a screen too short for them."""
     sizes = [(reasons, SUMMARY_STEPS) for reasons in range(SUMMARY_REASONS, -1, -1)]
     sizes += [(0, steps) for steps in range(SUMMARY_STEPS - 1, 0, -1)]
-    return [
-        report._replace(summary=roadmap_summary(content, report.document, reasons, taken, steps))
-        for reasons, steps in sizes
-    ]
+    summaries = (roadmap_summary(content, report.document, reasons, taken, steps) for reasons, steps in sizes)
+    return [report._replace(summary=summary) for summary in summaries]
 
 
 def questions_report(content: Content) -> Report:
     """The questions in words, for a person building a form: prompt, help, choices, default, condition."""
-    questions = content.questions.questions
-    by_key = {q.key: q for q in questions}
-
-    def condition(question: Question) -> tuple[str, ...]:
-        if not question.when:
-            return ()
-        alternatives = (
-            " + ".join(" or ".join(by_key[key].label(v) for v in values) for key, values in when.items())
-            for when in question.when
-        )
-        return (f"Asked only after: {'; '.join(alternatives)}.",)
-
-    steps = tuple(
-        Step(
-            str(number),
-            q.key,
-            q.prompt + (" (pick any number)" if q.kind == "multiselect" else ""),
-            q.help,
-            (*(c.label if q.kind != "scale" else q.label(c.value) for c in q.choices),
-             f"Default: {q.label(q.default)}", *condition(q)),
-        )
-        for number, q in enumerate(questions, 1)
-    )  # fmt: skip
-    return Report("Quiz questions", content.questions, (Steps(f"The {len(steps)} questions", steps),))
+    by_key = {q.key: q for q in content.questions.questions}
+    steps = []
+    for number, q in enumerate(content.questions.questions, 1):
+        details = [q.label(c.value) if q.kind == "scale" else c.label for c in q.choices]
+        details.append(f"Default: {q.label(q.default)}")
+        if q.when:
+            alternatives = (
+                " + ".join(" or ".join(by_key[key].label(v) for v in values) for key, values in when.items())
+                for when in q.when
+            )
+            details.append(f"Asked only after: {'; '.join(alternatives)}.")
+        title = q.prompt + (" (pick any number)" if q.kind == "multiselect" else "")
+        steps.append(Step(str(number), title, q.help, tuple(details)))
+    return Report("Quiz questions", content.questions, (Steps(f"The {len(steps)} questions", tuple(steps)),))
 
 
 # --- a comparison ------------------------------------------------------------------------------------
 
 
 def comparison_report(
-    content: Content,
-    comparison: Comparison,
-    asked: Mapping[str, Any],
-    steps_shown: int | None = None,
-    taken: Iterable[str] = (),
+    content: Content, comparison: Comparison, asked: Mapping[str, Any], taken: Iterable[str] = ()
 ) -> Report:
     """`asked`: the what-if as given (key: checked value), for the title; `taken`: the ways to the
     whole comparison already taken (see `comparison_summary`)."""
     texts = content.roadmap.what_if
     changes = comparison.changes
-    given = (f"{key.replace('_', ' ')}: {words.answer(content, key, value)}" for key, value in asked.items())
+    answer = partial(words.answer, content)
+    given = (f"{key.replace('_', ' ')}: {answer(key, value)}" for key, value in asked.items())
     title = texts.title.format(changes="; ".join(given))
     blocks: list[Block] = [_verdict(content, comparison)]
     verdict = changes.verdict
@@ -188,10 +166,7 @@ def comparison_report(
         blocks.append(Signed("The verdict's reasons", signed))
     if changes.answers:
         prompts = {q.key: q.prompt for q in content.questions.questions}
-        table = tuple(
-            (prompts.get(key, key), words.answer(content, key, c.before), words.answer(content, key, c.after))
-            for key, c in changes.answers.items()
-        )
+        table = tuple((prompts.get(k, k), answer(k, c.before), answer(k, c.after)) for k, c in changes.answers.items())
         blocks.append(Table(("answer", "yours", "what if"), table, "Answers"))
     if changes.alters_roadmap:
         blocks.append(Steps(_steps_title(content, comparison), _steps(content, comparison, details=True)))
@@ -200,7 +175,7 @@ def comparison_report(
         blocks.append(Paragraph(texts.nothing if changes.answers else texts.same))
     blocks.append(Notes((comparison.what_if.editorial,)))
     report = Report(title, comparison, tuple(blocks))
-    return report._replace(summary=comparison_summary(content, report, steps_shown, taken))
+    return report._replace(summary=comparison_summary(content, report, taken=taken))
 
 
 def comparison_summary(
@@ -215,12 +190,9 @@ def comparison_summary(
     changes = comparison.changes
     blocks: list[Block] = [report.blocks[0]]
     if changes.answers:
+        answer = partial(words.answer, content)
         changed = "; ".join(
-            texts.answer.format(
-                key=key.replace("_", " "),
-                before=words.answer(content, key, c.before),
-                after=words.answer(content, key, c.after),
-            )
+            texts.answer.format(key=key.replace("_", " "), before=answer(key, c.before), after=answer(key, c.after))
             for key, c in changes.answers.items()
         )
         blocks.append(Paragraph(changed, title="Answers"))
@@ -234,8 +206,8 @@ def comparison_summary(
         blocks.append(Paragraph(texts.more_steps.format(count=len(steps) - len(listed))))
     if changes.estimates is not None:
         blocks.append(Paragraph(_degree_line(content, changes.estimates), title="Degree"))
-    elif comparison.base.estimates.education is not None:
-        blocks.append(Paragraph(texts.estimates_same, title="Degree time and cost"))
+    else:
+        blocks.extend(_estimates(content, comparison))  # the same time and cost, said as the full report says it
     blocks.extend(whole_line(texts.whole, texts.ways, taken))
     return Summary(tuple(blocks), texts.heading, covers=1)
 
@@ -282,10 +254,8 @@ def _steps(content: Content, comparison: Comparison, details: bool) -> tuple[Ste
     changed = {change.id: change for change in changes.steps_changed}
     added = {step.id for step in changes.steps_added}
     for index, step in enumerate(what_if.steps):
-        if step.id in added:
-            summary = f"Why: {words.reason(content, step.why)}" if details else ""
-            shown = Step(str(step.number), step.id, step.title, summary, step.actions if details else (), sign="+")
-            placed.append(((index, 0, 0), shown))
+        if step.id in added:  # as the roadmap shows it, without its phase
+            placed.append(((index, 0, 0), roadmap_step(content, step, {}, details, sign="+")._replace(group="")))
         elif step.id in changed:
             placed.append(((index, 0, 0), _changed_step(content, changed[step.id], details)))
     skipped = {skip.id: skip for skip in what_if.skipped}
@@ -296,13 +266,13 @@ def _steps(content: Content, comparison: Comparison, details: bool) -> tuple[Ste
         anchor = max((position[s.id] for s in base.steps[:index] if s.id in position), default=-1)
         why = skipped.get(step.id)
         summary = texts.left_out.format(why=words.reason(content, why.why)) if details and why else ""
-        placed.append(((anchor, 1, index), Step(str(step.number), step.id, step.title, summary, sign="-")))
+        placed.append(((anchor, 1, index), Step(str(step.number), step.title, summary, sign="-")))
     return tuple(step for _, step in sorted(placed, key=lambda pair: pair[0]))
 
 
 def _changed_step(content: Content, change: StepChange, details: bool) -> Step:
     texts = content.roadmap.what_if
-    step = Step(str(change.number), change.id, change.title, sign="~")
+    step = Step(str(change.number), change.title, sign="~")
     if not details:
         return step
     lines: list[tuple[str, str]] = []
@@ -327,16 +297,13 @@ def _degree_line(content: Content, estimates: EstimatesChange) -> str:
     """ "time A → B; tuition C → D", a part that does not change said once, as the what-if words it
     (the same tuition is worded otherwise for a longer study)."""
     same = content.roadmap.what_if.estimates_same
-    before, after = _side(content, estimates.before), _side(content, estimates.after)
+    was, now = estimates.before, estimates.after
+    before, after = _side(content, was), _side(content, now)
     figures = (("years_min", "years_max"), ("tuition_min", "tuition_max", "residency"))
     parts = []
     for name, old, new, keys in zip(("time", "tuition"), before, after, figures, strict=True):
-        kept = old == new or (
-            estimates.before is not None
-            and estimates.after is not None
-            and all(getattr(estimates.before, k) == getattr(estimates.after, k) for k in keys)
-        )
-        parts.append(f"{name} {same}, {new}" if kept else f"{name} {old} → {new}")
+        kept = was is not None and now is not None and all(getattr(was, k) == getattr(now, k) for k in keys)
+        parts.append(f"{name} {same}, {new}" if old == new or kept else f"{name} {old} → {new}")
     return "; ".join(parts)
 
 
@@ -344,8 +311,8 @@ def _estimates(content: Content, comparison: Comparison) -> list[Block]:
     texts = content.roadmap.what_if
     estimates = comparison.changes.estimates
     if estimates is None:
-        study: StudyEstimate | None = comparison.base.estimates.education
-        return [Paragraph(texts.estimates_same, title="Degree time and cost")] if study else []
+        same = Paragraph(texts.estimates_same, title="Degree time and cost")
+        return [same] if comparison.base.estimates.education else []
     before, after = _side(content, estimates.before), _side(content, estimates.after)
     table = (("time", before[0], after[0]), ("tuition", before[1], after[1]))
     blocks: list[Block] = [Table(("estimate", "yours", "what if"), table, "Degree time and cost")]

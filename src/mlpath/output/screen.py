@@ -38,43 +38,38 @@ def show_long(
 
     Returns the rows of what is left at the foot of the screen (the summary, or all of it when it
     fits), so that what follows can be fitted to the rows still free."""
-    from mlpath.output.formats import drawn, render_summary, render_table
+    from mlpath.output.formats import drawn, render_table
+    from mlpath.output.pager import PagerError, page, pager_command
 
-    candidates = list(reports)
-    if not candidates:
-        return 0
-    heights = [drawn(render_summary(report), terminal).count("\n") + 1 for report in candidates]  # + a blank line
+    candidates = list(reports)  # never empty: at least the report itself
+    # the rows each summary takes, with the blank line above it
+    heights = [drawn(render_table(report, whole=False), terminal).count("\n") + 1 for report in candidates]
     if choose is not None:
         chosen = candidates[choose(heights)]
     else:
         fitting = [i for free in (room, least) for i, rows in enumerate(heights) if rows <= terminal.height - free]
         chosen = candidates[fitting[0] if fitting else -1]
-    rows = terminal.height - least
     text = drawn(render_table(chosen), terminal)
-    if text.count("\n") <= rows:  # it all fits: no pager, no summary twice
+    if text.count("\n") <= terminal.height - least:  # it all fits: no pager, no summary twice
         terminal.write(text)
         return text.count("\n")
+    argv = pager_command(os.environ) if pager else None
     problem = None
     paged = False
-    if pager:
+    if argv:
         terminal.stdout.flush()  # what was printed before comes before the pager
-        from mlpath.output.pager import PagerError, page, pager_command
-
-        argv = pager_command(os.environ)
-        if argv:
-            try:
-                page(text, argv, getattr(terminal.stdout, "encoding", None) or "utf-8")
-            except PagerError as error:
-                problem = f"Warning: {error}; all of it is printed instead (MLPATH_PAGER or PAGER names the pager)."
-            else:
-                if chosen.summary is None:  # nothing to keep on screen but what the pager left
-                    return 0
-                paged = True
+        try:
+            page(text, argv, getattr(terminal.stdout, "encoding", None) or "utf-8")
+            paged = True
+        except PagerError as error:
+            problem = f"Warning: {error}; all of it is printed instead (MLPATH_PAGER or PAGER names the pager)."
+    if paged and chosen.summary is None:  # nothing to keep on screen but what the pager left
+        return 0
     if not paged:
         terminal.write(text)
     shown = terminal.height  # the roadmap's tail fills the screen
     if paged or repeat:
-        summary = drawn(render_summary(chosen), terminal)
+        summary = drawn(render_table(chosen, whole=False), terminal)
         terminal.write("\n" + summary)
         shown = summary.count("\n") + 1
     terminal.stdout.flush()

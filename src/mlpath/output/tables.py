@@ -49,12 +49,8 @@ def _summary_block(block: Block) -> RenderableType:
 
 
 def _spaced(parts: Iterable[RenderableType]) -> list[RenderableType]:
-    out: list[RenderableType] = []
-    for part in parts:
-        if out:
-            out.append(RichText(""))
-        out.append(part)
-    return out
+    """The parts with a blank line between each two."""
+    return [line for part in parts for line in (RichText(""), part)][1:]
 
 
 def _heading(title: str) -> RichText:
@@ -125,12 +121,8 @@ class _Bullets(NamedTuple):
 
 class FittedTable(NamedTuple):
     """A table whose words wrap but are never cut: a web address or a long word stays whole.
-
-    When the table is too wide, its widest columns give way first, as rich does, but no column
-    gets narrower than its longest word. On a terminal too narrow even for that, each row becomes
-    a record of its own: the first cell as a heading and every other cell, indented, after its
-    column's name.
-    """
+    When it is too wide, its widest columns give way first, as rich does, but none gets narrower
+    than its longest word; narrower still, each row becomes a record of its own."""
 
     block: Table
 
@@ -146,7 +138,7 @@ class FittedTable(NamedTuple):
             yield table
         elif sum(least) <= room:
             yield _rich_table(block, _share(room, least, most))
-        else:  # each row a record: the first cell as a heading, every other cell after its column's name
+        else:  # each row a record: the first cell as a heading, every other cell indented after its column's name
             if block.title:
                 yield _heading(block.title)
             for index, row in enumerate(block.rows):
@@ -216,10 +208,8 @@ def _rich_table(block: Table, widths: list[int] | None = None) -> RichTable:
 
 
 class BarChart(NamedTuple):
-    """Horizontal bars scaled to the largest value, with the reference value marked on each.
-
-    On a narrow terminal each label moves onto its own line above its bar.
-    """
+    """Horizontal bars scaled to the largest value, with the reference value marked on each; on a
+    narrow terminal each label moves onto its own line above its bar."""
 
     block: Bars
 
@@ -254,10 +244,8 @@ class BarChart(NamedTuple):
 
 
 class Timeline(NamedTuple):
-    """Steps drawn top to bottom: numbered stops on one rail, grouped under phase headings.
-
-    Body lines are wrapped first and the rail is drawn beside every line, so it never breaks.
-    """
+    """Steps drawn top to bottom: numbered stops on one rail, grouped under phase headings. Body
+    lines are wrapped first and the rail is drawn beside every line, so it never breaks."""
 
     block: Steps
 

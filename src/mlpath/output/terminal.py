@@ -60,12 +60,9 @@ def screen_height(environ: Mapping[str, str], streams: tuple[object, ...] = ()) 
 
 @dataclass(eq=False)
 class Terminal:
-    """The streams of one run, whether each is a terminal, and a rich console for each.
-
-    `console` draws results on stdout; `error_console` draws on stderr. rich decides colour
-    from each stream and the environment: none when it is not a terminal, with NO_COLOR set,
-    or with TERM=dumb.
-    """
+    """The streams of one run, whether each is a terminal, and a rich console for each (results on
+    stdout, messages on stderr). rich decides colour from each stream and the environment: none
+    when it is not a terminal, with NO_COLOR set, or with TERM=dumb."""
 
     stdin_isatty: bool
     stdout_isatty: bool
@@ -81,16 +78,10 @@ class Terminal:
 
     @classmethod
     def detect(cls) -> Terminal:
-        return cls(
-            _isatty(sys.stdin),
-            _isatty(sys.stdout),
-            _isatty(sys.stderr),
-            encodes_everything(sys.stdout),
-            stdout=sys.stdout,
-            stderr=sys.stderr,
-            width=screen_width(os.environ, (sys.stdout, sys.stdin, sys.stderr)),
-            height=screen_height(os.environ, (sys.stdout, sys.stdin, sys.stderr)),
-        )
+        streams = (sys.stdout, sys.stdin, sys.stderr)
+        ttys = (_isatty(sys.stdin), _isatty(sys.stdout), _isatty(sys.stderr))
+        width, height = screen_width(os.environ, streams), screen_height(os.environ, streams)
+        return cls(*ttys, encodes_everything(sys.stdout), width=width, height=height)
 
     @property
     def interactive(self) -> bool:

@@ -40,6 +40,7 @@ def _report(content: Content, title: str, document: object, blocks: tuple[Block,
 
 def about(content: Content) -> Report:
     page = pages.about(content)
+    kinds = tuple((k.name, k.summary) for k in page.learning_kinds)
     blocks: tuple[Block, ...] = (
         Paragraph(page.definition, title="What a machine learning engineer is"),
         Paragraph(page.versus_software_engineer, title="Compared with a software engineer"),
@@ -47,11 +48,7 @@ def about(content: Content) -> Report:
         Table(("duty",), rows(*page.duties), "What they do"),
         Table(("step",), rows(*page.project_start), "How a project starts"),
         Table(("collaborator",), rows(*page.collaborators), "Who they work with"),
-        Table(
-            ("kind", "what it means"),
-            tuple((k.name, k.summary) for k in page.learning_kinds),
-            "Kinds of learning algorithm they use (examples)",
-        ),
+        Table(("kind", "what it means"), kinds, "Kinds of learning algorithm they use (examples)"),
         Notes((page.learning_kinds_note,)),
         *guide_answer(content),
     )
@@ -81,15 +78,8 @@ def salary(content: Content, yours: int | None = None) -> Report:
         bars.append(Bar(tier.name, tier.amount, money(tier.amount), note))
         versus = tier.compared_with_yours
         if versus is not None and yours is not None:
-            amounts = (money(yours), money(tier.amount))
-            beside.append(
-                (
-                    tier.name,
-                    *amounts,
-                    ("+" if versus.difference >= 0 else "-") + money(abs(versus.difference)),
-                    f"{versus.percent:+.1f}%",
-                )
-            )
+            difference = ("+" if versus.difference >= 0 else "-") + money(abs(versus.difference))
+            beside.append((tier.name, money(yours), money(tier.amount), difference, f"{versus.percent:+.1f}%"))
     names = content.names
     sources = sorted({names[t.amount.source] for t in content.salary.tiers})
     notes = [
@@ -97,14 +87,9 @@ def salary(content: Content, yours: int | None = None) -> Report:
         f"{page.currency} per {page.period}. {page.summary}",
         "Multiples are computed: tier ÷ national average.",
     ]
-    blocks: list[Block] = [
-        Bars(
-            "Machine learning engineer pay",
-            tuple(bars),
-            Bar(average.name, average.value, money(average.value)),
-            columns=("pay tier", "pay per year", "how it compares"),
-        )
-    ]
+    reference = Bar(average.name, average.value, money(average.value))
+    columns = ("pay tier", "pay per year", "how it compares")
+    blocks: list[Block] = [Bars("Machine learning engineer pay", tuple(bars), reference, columns=columns)]
     if yours is not None:
         blocks.append(Table(("tier", "your pay", "tier pays", "difference", "%"), tuple(beside), "Beside your pay"))
         notes.append("Difference = tier - your pay; % = difference ÷ your pay × 100.")
@@ -116,11 +101,11 @@ def ladder(content: Content, chosen: int | None = None) -> Report:
     """All the levels, or (with `chosen`, 0-based) one level in full with its neighbours."""
     levels = content.ladder.levels
     if chosen is None:
-        steps = tuple(Step(str(level.number), level.id, level.title, level.summary) for level in levels)
+        steps = tuple(Step(str(level.number), level.title, level.summary) for level in levels)
         return _report(content, "Career ladder", content.ladder, (Steps("From junior to director", steps),))
     page = pages.ladder_level(content, chosen)
     level = page.level
-    step = Step(str(level.number), level.id, level.title, level.summary, level.duties, highlight=True)
+    step = Step(str(level.number), level.title, level.summary, level.duties, highlight=True)
     around = [f"Level {level.number} of {page.total_levels}."]
     if page.previous:
         around.append(f"Before it: {levels[chosen - 1].title}.")
@@ -133,11 +118,7 @@ def ladder(content: Content, chosen: int | None = None) -> Report:
 def skills(content: Content) -> Report:
     data = content.skills
     job_rows = tuple(
-        (
-            s.name,
-            s.summary,
-            "; ".join(f"{group.replace('_', ' ')}: {', '.join(names)}" for group, names in s.tools.items()),
-        )
+        (s.name, s.summary, "; ".join(f"{kind.replace('_', ' ')}: {', '.join(n)}" for kind, n in s.tools.items()))
         for s in data.on_the_job
     )
     blocks: tuple[Block, ...] = (
@@ -227,64 +208,48 @@ def education(content: Content, residency: str = "in-state", masters: bool = Fal
     page = pages.education(content, residency, masters)
     bachelor, master = page.durations.bachelor, page.durations.master
     tuition, estimate = page.tuition, page.estimate
-    tuition_rows = (
-        ("undergraduate", money(tuition.undergraduate.in_state.value), money(tuition.undergraduate.out_of_state.value)),
-        ("graduate", money(tuition.graduate.in_state.value), money(tuition.graduate.out_of_state.value)),
-    )
+    levels = (("undergraduate", tuition.undergraduate), ("graduate", tuition.graduate))
+    tuition_rows = tuple((name, money(t.in_state.value), money(t.out_of_state.value)) for name, t in levels)
+    master_length = master.length.format(years_min=master.years_min.value, years_max=master.years_max.value)
     duration_rows = (
         ("bachelor", bachelor.name, bachelor.length.format(years=bachelor.years.value, mode=bachelor.mode)),
-        (
-            "master",
-            master.name,
-            master.length.format(years_min=master.years_min.value, years_max=master.years_max.value),
-        ),
+        ("master", master.name, master_length),
     )
-    bars = tuple(
-        Bar(p.name, p.tuition_max, span(p.tuition_min, p.tuition_max, money), p.formula) for p in estimate.parts
-    )
-    total = Bar(
-        "Total", estimate.tuition_max, span(estimate.tuition_min, estimate.tuition_max, money), estimate.tuition_formula
-    )
+    parts = [(p.name, p.tuition_min, p.tuition_max, p.formula) for p in estimate.parts]
+    if len(parts) > 1:
+        parts.append(("Total", estimate.tuition_min, estimate.tuition_max, estimate.tuition_formula))
+    bars = tuple(Bar(name, high, span(low, high, money), formula) for name, low, high, formula in parts)
     other = "in-state" if residency == "out-of-state" else "out-of-state"
-    names = content.names
     degree = "the bachelor's alone (without --masters)" if masters else "--masters"
+    notes = (
+        f"Durations and tuition: {content.names[tuition.undergraduate.in_state.source]} (it names no source for them).",
+        f"Bachelor's: {bachelor.note}",
+        f"Master's: {master.note}",
+        f"Tuition: {tuition.note}",
+        *(f"Assumption: {text}" for text in estimate.assumptions),
+        f"Try --residency {other} or {degree} to see other estimates.",
+    )
+    needed = f"{page.degree_needed.answer.capitalize()}. {page.degree_needed.summary}"
+    estimated = f"Estimated tuition ({residency}{', with a master' + chr(39) + 's' if masters else ''})"
     blocks: tuple[Block, ...] = (
-        Paragraph(
-            f"{page.degree_needed.answer.capitalize()}. {page.degree_needed.summary}", title="Do you need a degree?"
-        ),
+        Paragraph(needed, title="Do you need a degree?"),
         Table(("reason",), rows(*page.why_computer_science), "Why computer science"),
         Table(("level", "degree", "how long"), duration_rows, "How long it takes"),
         Table(("level", "in-state", "out-of-state"), tuition_rows, "Average tuition and fees"),
-        Bars(
-            f"Estimated tuition ({residency}{', with a master' + chr(39) + 's' if masters else ''})",
-            (*bars, total) if len(bars) > 1 else bars,
-            columns=("degree", "tuition", "how it is worked out"),
-        ),
+        Bars(estimated, bars, columns=("degree", "tuition", "how it is worked out")),
         Paragraph(page.online.summary, title="Can you learn online?"),
         Table(("point",), rows(*page.online.points)),
-        Notes(
-            (
-                f"Durations and tuition: {names[tuition.undergraduate.in_state.source]} (it names no source for them).",
-                f"Bachelor's: {bachelor.note}",
-                f"Master's: {master.note}",
-                f"Tuition: {tuition.note}",
-                *(f"Assumption: {text}" for text in estimate.assumptions),
-                f"Try --residency {other} or {degree} to see other estimates.",
-            )
-        ),
+        Notes(notes),
     )
     return _report(content, "Education", page, blocks)
 
 
 def sources(content: Content) -> Report:
     page = pages.sources(content)
+    cited = tuple((s.name, s.kind, s.note) for s in page.sources)
     figures = tuple((s.name, f.key, grouped(f.value)) for s in page.sources for f in s.figures)
     blocks: tuple[Block, ...] = (
-        Table(
-            ("source", "kind (mlpath's description)", "what it backs"),
-            tuple((s.name, s.kind, s.note) for s in page.sources),
-            "Sources cited",
-        ),
+        Table(("source", "kind (mlpath's description)", "what it backs"), cited, "Sources cited"),
         Table(("source", "figure", "value"), figures, f"Figures ({page.figure_count})"),
         Notes(page.notes),
     )
@@ -371,24 +336,15 @@ def cohort(document: Cohort, content: Content) -> Report:
     if valid:
         first = [(titles.get(s.id, s.id), s.count, s.percent) for s in document.first_steps]
         blocks.append(bars(f"Most common first steps (the first {FIRST_STEPS} of each roadmap)", "step", first))
-        for title, key, column, shares in (
-            ("Interests", "interests", "interest", document.interests),
-            ("Goals", "goal", "goal", document.goals),
-        ):
-            if shares:
-                blocks.append(bars(title, column, worded(key, shares)))
+        asked = (("Interests", "interests", "interest", document.interests), ("Goals", "goal", "goal", document.goals))
+        blocks.extend(bars(title, column, worded(key, shares)) for title, key, column, shares in asked if shares)
         steps = [(s.title, s.count, s.percent) for s in document.steps]
         blocks.append(bars("Share of each step across the group", "step", steps))
     degree = document.degree
     if degree is not None:
-        years, tuition = span(degree.years_min, degree.years_max), span(degree.tuition_min, degree.tuition_max, money)
-        blocks.append(
-            Table(
-                ("answer sets with a degree step", "years", "tuition"),
-                ((f"{degree.count:,}", years, tuition),),
-                "Degree time and cost",
-            )
-        )
+        tuition = span(degree.tuition_min, degree.tuition_max, money)
+        row = (f"{degree.count:,}", span(degree.years_min, degree.years_max), tuition)
+        blocks.append(Table(("answer sets with a degree step", "years", "tuition"), (row,), "Degree time and cost"))
     notes = [f"Percentages are of the {valid:,} valid answer sets."]
     if degree is not None:
         notes.extend(f"Assumed: {content.assumptions.get(key).text}" for key in degree.assumptions)
@@ -400,12 +356,8 @@ def cohort(document: Cohort, content: Content) -> Report:
             listed = "them" if document.invalid == document.invalid_listed else f"the first {INVALID_LISTED:,}"
             notes.append(f"{document.invalid - len(shown):,} more invalid lines: --json lists {listed}.")
     blocks.append(Notes(tuple(notes)))
-    return Report(
-        "The group at a glance",
-        document,
-        tuple(blocks),
-        summary=Summary(tuple(summary), "The whole report", covers=len(summary)),
-    )
+    first_screen = Summary(tuple(summary), "The whole report", covers=len(summary))
+    return Report("The group at a glance", document, tuple(blocks), first_screen)
 
 
 INVALID_SHOWN = 10  # invalid lines the table shows; JSON lists more
