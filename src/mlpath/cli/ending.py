@@ -54,11 +54,10 @@ def show_roadmap(
     plan: Plan | None = None,
     **fit: Any,
 ) -> tuple[Roadmap, int]:
-    """Build the roadmap; with `what_if` (checked answers), its comparison with the roadmap for the
-    answers changed that way; with the saved `plan`, its roadmap with each step's status. Write it
-    to the file of -o (its targets were checked before: `quiz.check_outputs`), or show it as
-    `emit` does with `fit`, and save it as the plan if asked (the roadmap of the answers as given).
-    Returns the roadmap and the rows it left at the foot of the screen (0 when it drew nothing there)."""
+    """The roadmap, its comparison with `what_if` (checked answers), or with the saved `plan` each
+    step's status: written to -o's file (checked before: `quiz.check_outputs`) or shown as `emit`
+    does with `fit`, and saved as the plan if asked. Returns the roadmap and the rows it left at
+    the foot of the screen (0 when it drew nothing there)."""
     from mlpath.engine.roadmap import build_roadmap
     from mlpath.output import roadmap as views
 
@@ -230,7 +229,7 @@ def replay_hint(
 
 
 def _rows(text: str) -> int:
-    """The rows that text takes on screen (its lines already wrapped); none for no text."""
+    """The rows wrapped `text` takes on screen; none for no text."""
     return text.count("\n") + 1 if text else 0
 
 

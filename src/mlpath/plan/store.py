@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import os
 import re
 from collections.abc import Iterator
@@ -194,13 +195,8 @@ def migrate(document: dict[str, Any]) -> dict[str, Any]:
             | {"work": ANY_WORK}
             for i, s in statuses.items()
         ]
-        document = {
-            "created": stamp,
-            "updated": stamp,
-            "answers": document.get("answers"),
-            "steps": steps,
-            "removed": [],
-        }
+        answers = document.get("answers")
+        document = {"created": stamp, "updated": stamp, "answers": answers, "steps": steps, "removed": []}
         version = 2
     if version == 2:
         # Version 2 had no fingerprint of each step's work: its title stands for it ("" work).
@@ -356,11 +352,8 @@ def _move_aside(path: Path) -> Path:
     """Rename the damaged plan (a symlink's target, in its own directory) to a name of its own."""
     real = Path(os.path.realpath(path))
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
-    backup = real.with_name(f"{real.name}.damaged-{stamp}")
-    counter = 1
-    while os.path.lexists(backup):
-        backup = real.with_name(f"{real.name}.damaged-{stamp}-{counter}")
-        counter += 1
+    names = (f"{real.name}.damaged-{stamp}" + (f"-{n}" if n else "") for n in itertools.count())
+    backup = next(path for path in map(real.with_name, names) if not os.path.lexists(path))
     try:
         real.rename(backup)
     except OSError as error:
