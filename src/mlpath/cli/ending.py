@@ -137,9 +137,7 @@ def end_of_quiz(
     saved: str | None,
     what_if: Mapping[str, Any],
 ) -> None:
-    """The roadmap (or the comparison) with its summary left on screen, the question to save it,
-    how to replay it and, without --what-if, the comparisons worth a look (at most
-    data/roadmap.yaml's `offer`), all within the terminal's height."""
+    """The end of the quiz in the module's doc; at most data/roadmap.yaml's `offer` comparisons."""
     from mlpath.cli.progress import save_plan
     from mlpath.cli.prompts import confirm
     from mlpath.content.answers import assignment
@@ -184,10 +182,8 @@ def end_of_quiz(
 
 
 def preferred(summaries: int, rich: int, plain: int) -> list[tuple[int, int]]:
-    """(summary, hint) pairs, best first. Summaries run from the most reasons to none; hints are
-    the `rich` ones (with an offer) then the `plain` ones (see `end_of_quiz`). A comparison offered
-    matters more than the reasons beyond the verdict's counts (they are in the full roadmap);
-    a reason more than the replay command alone."""
+    """(summary, hint) pairs in the order the module's doc gives, best first. Summaries run from the
+    most reasons to none; hints are the `rich` ones (with an offer), then the `plain` ones."""
     last = summaries - 1
     pairs = [(index, hint) for index in range(summaries) for hint in range(rich)]
     pairs += [(index, rich + hint) for index in (max(0, last - 1), last) for hint in range(plain)]

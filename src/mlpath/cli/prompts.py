@@ -44,8 +44,7 @@ WHOLE_WORDS: dict[str, Any] = {"break_long_words": False, "break_on_hyphens": Fa
 
 
 class QuizInterrupted(KeyboardInterrupt):
-    """Ctrl-C, the end of input or a lost terminal mid-quiz at question `at` of `total`;
-    `answers` holds what was answered."""
+    """Ctrl-C, the end of input or a lost terminal mid-quiz, at question `at` of `total`."""
 
     def __init__(self, answers: dict[str, Any], at: int, total: int) -> None:
         super().__init__()
@@ -108,8 +107,7 @@ def layout(prompt: str, tail: str, progress: str, columns: int, indent: str = ""
 
 
 def answered_line(progress: str, prompt: str, answer: str, columns: int) -> Any:
-    """The line(s) an answered question leaves (without `answer`: where it stopped): "3/17 question
-    answer", wrapped on words."""
+    """What an answered question leaves, "3/17 question answer" wrapped (no `answer`: where it stopped)."""
     from prompt_toolkit.formatted_text import FormattedText
 
     message, tail = layout(prompt, answer, progress, columns, " ")
@@ -215,8 +213,7 @@ def _question(
     input: Input | None,
     output: Output | None,
 ) -> Any:
-    """The questionary prompt. It erases itself when done: `ask` prints the answered line, wrapped.
-    On a scale a digit picks its point."""
+    """The questionary prompt; it erases itself when done, as `ask` prints the answered line wrapped."""
     import questionary
 
     kind = question.kind
@@ -316,8 +313,7 @@ def walk_ladder(content: Content, console: Console, start: int = 0) -> None:
 
 
 def ask_quiz(terminal: Terminal, content: Content, given: dict[str, Any], answered: dict[str, Any]) -> dict[str, Any]:
-    """Ask every question not in `given`, starting after those in `answered` (kept from an
-    interrupted quiz, so the counter goes on); returns all the answers."""
+    """`ask`, keeping every answer for --resume as it comes; an interrupt becomes one line and exit 130."""
     from mlpath.plan import resume
 
     questions = content.questions.questions

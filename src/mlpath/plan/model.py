@@ -78,11 +78,9 @@ class Replanned(NamedTuple):
 
 def replan(old: Plan | None, roadmap: Roadmap, now: str) -> Replanned:
     """The roadmap as the plan, every status following its work (see the module's doc)."""
-    answers = roadmap.answers
     fresh = [PlanStep(id=s.id, title=s.title, phase=s.phase, work=work_of(s.title, s.actions)) for s in roadmap.steps]
-    if old is None:
-        plan = Plan(schema_version=SCHEMA_VERSION, created=now, updated=now, answers=answers, steps=tuple(fresh))
-        return Replanned(plan, (), (), tuple(fresh), (), ())
+    if old is None:  # every step is new
+        old = Plan(schema_version=SCHEMA_VERSION, created=now, updated=now, answers=None, steps=())
     before = {step.id: step for step in old.steps}
     record = list(old.removed)
     steps: list[PlanStep] = []
@@ -106,7 +104,7 @@ def replan(old: Plan | None, roadmap: Roadmap, now: str) -> Replanned:
         record = [r for r in record if not same_work(r, previous.id, previous.title, previous.work)]
         record.append(RemovedStep(**{k: v for k, v in previous.__dict__.items() if k != "phase"}, removed=now))
     plan = old.replace(
-        schema_version=SCHEMA_VERSION, updated=now, answers=answers, steps=tuple(steps), removed=tuple(record)
+        schema_version=SCHEMA_VERSION, updated=now, answers=roadmap.answers, steps=tuple(steps), removed=tuple(record)
     )
     ids = {step.id for step in steps}
     dropped = tuple(step for step in old.steps if step.id not in ids)

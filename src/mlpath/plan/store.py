@@ -77,9 +77,7 @@ class Damage(ValueError):  # noqa: N818 - a state of the file, not an operation 
 
 
 class Newer(ValueError):  # noqa: N818
-    def __init__(self, version: int) -> None:
-        super().__init__(f"schema_version {version}")
-        self.version = version
+    """A newer mlpath wrote the plan; the argument is its schema_version."""
 
 
 # --- the file format --------------------------------------------------------------------------------
@@ -311,7 +309,7 @@ def _load(path: Path) -> Plan | None:
         raise Damage("it is not UTF-8 text") from None
     except Newer as newer:
         raise NewerPlanError(
-            f"your plan {path} was saved by a newer mlpath (schema_version {newer.version}; this one reads "
+            f"your plan {path} was saved by a newer mlpath (schema_version {newer.args[0]}; this one reads "
             f"versions 1 to {SCHEMA_VERSION}); it was left as it is. Upgrade mlpath to use it"
         ) from None
 
