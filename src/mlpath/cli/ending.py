@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from mlpath.cli.application import emit, session
 from mlpath.cli.prompts import WHOLE_WORDS, wrap
+from mlpath.content.answers import assignment
 from mlpath.errors import UsageError
 from mlpath.output.formats import OutputFormat
 
@@ -140,7 +141,6 @@ def end_of_quiz(
     """The end of the quiz in the module's doc; at most data/roadmap.yaml's `offer` comparisons."""
     from mlpath.cli.progress import save_plan
     from mlpath.cli.prompts import confirm
-    from mlpath.content.answers import assignment
     from mlpath.engine.compare import worth_trying
     from mlpath.plan import resume as unfinished
 
@@ -203,8 +203,6 @@ def replay_hint(
     --defaults` with a --set for every answer that is not the default), the comparisons `offers`
     to add to it and, with `tip`, how to keep the answers in a file. Wrapped on words at `width`;
     a command too long for a line goes on with a backslash, so it can still be pasted whole."""
-    from mlpath.content.answers import assignment
-
     extra = "".join(f" --what-if {assignment(key, value)}" for key, value in (what_if or {}).items())
     lines = [wrap("Replay these answers without the questions:", width, "")]  # right under the save question
     if saved:
