@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from mlpath.cli.application import emit, session
 from mlpath.cli.prompts import WHOLE_WORDS, wrap
 from mlpath.content.answers import assignment
-from mlpath.errors import UsageError
+from mlpath.errors import MlpathError, UsageError
 from mlpath.output.formats import OutputFormat
 
 if TYPE_CHECKING:
@@ -109,7 +109,6 @@ def save_question(content: Content, answers: Answers, what_if: bool) -> tuple[st
     """(the question, its default, the line saving would print): with a plan saved, what saving
     would change, and No by default (the safe choice)."""
     from mlpath.engine.roadmap import build_roadmap
-    from mlpath.errors import MlpathError
     from mlpath.output.plan import saved_line
     from mlpath.plan import model, store
 
