@@ -40,7 +40,7 @@ from mlpath.text import short
 MAX_PLAN_BYTES = 1_000_000  # a plan of every step takes about 5 KB
 HEADER = "# Your mlpath plan. Change statuses with 'mlpath progress set STEP STATUS'.\n"
 CHECKSUM = "# sha256 of the lines below: "
-CHECKSUM_LINE = re.compile(r"^# sha256 of the lines below: ([0-9a-f]{64})[ \t]*\r?\n", re.MULTILINE)
+CHECKSUM_LINE = re.compile(rf"^{re.escape(CHECKSUM)}([0-9a-f]{{64}})[ \t]*\r?\n", re.MULTILINE)
 END = "# end of plan"
 NEW_PLAN = "'mlpath quiz --save' starts a new plan and keeps this one aside"
 
