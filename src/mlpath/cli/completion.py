@@ -37,25 +37,14 @@ def detect_shell() -> str:
     return name if name in SHELLS else "unknown"
 
 
-# Where each shell's script goes (under the home directory), the startup file that loads it and
-# the line that does ("" for fish, which loads its completions directory by itself).
-# Where each shell's script goes and the startup file that loads it, under the folder the shell
-# reads them from (below), and the line that loads it ("" for fish, which reads its completions
-# folder by itself).
+# For each shell: the folder it reads its startup files from (the variable naming it, else this
+# under the home directory), where the script goes and the startup file that loads it (under that
+# folder), and the line that loads it ("" for fish, which reads its completions folder by itself).
 INSTALLS = {
-    "bash": (".bash_completions/mlpath.sh", ".bashrc", "source {script}"),
-    "zsh": (".zfunc/_mlpath", ".zshrc", "fpath+={folder}; autoload -Uz compinit; compinit"),
-    "fish": ("fish/completions/mlpath.fish", "", ""),
+    "bash": ("", "", ".bash_completions/mlpath.sh", ".bashrc", "source {script}"),
+    "zsh": ("ZDOTDIR", "", ".zfunc/_mlpath", ".zshrc", "fpath+={folder}; autoload -Uz compinit; compinit"),
+    "fish": ("XDG_CONFIG_HOME", ".config", "fish/completions/mlpath.fish", "", ""),
 }
-
-
-def _folder(shell: str, home: Path) -> Path:
-    """Where a shell reads its startup files: zsh's ZDOTDIR, fish's XDG_CONFIG_HOME, else home."""
-    chosen = {"zsh": "ZDOTDIR", "fish": "XDG_CONFIG_HOME"}.get(shell)
-    value = os.environ.get(chosen, "") if chosen else ""
-    if value and Path(value).is_absolute():
-        return Path(value)
-    return home / ".config" if shell == "fish" else home
 
 
 def script(ctx: Any, param: Any, shell: str) -> str:
@@ -89,8 +78,9 @@ def install(shell: str, text: str) -> Path:
         raise OperationError(
             f"cannot install {shell} completion: HOME ({shown_name(given)}) is not a directory named from the root"
         )
-    folder = _folder(shell, home)
-    where, startup, load = INSTALLS[shell]
+    variable, fallback, where, startup, load = INSTALLS[shell]
+    chosen = os.environ.get(variable, "") if variable else ""
+    folder = Path(chosen) if chosen and Path(chosen).is_absolute() else home / fallback
     target = folder / where
     try:
         text_now = read_regular(folder / startup, MAX_INPUT_BYTES) if startup else b""

@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING, Any
 
 from mlpath.cli.application import emit, session
 from mlpath.cli.prompts import WHOLE_WORDS, wrap
-from mlpath.errors import UsageError
+from mlpath.content.answers import assignment
+from mlpath.errors import MlpathError, UsageError
 from mlpath.output.formats import OutputFormat
 
 if TYPE_CHECKING:
@@ -54,11 +55,10 @@ def show_roadmap(
     plan: Plan | None = None,
     **fit: Any,
 ) -> tuple[Roadmap, int]:
-    """Build the roadmap; with `what_if` (checked answers), its comparison with the roadmap for the
-    answers changed that way; with the saved `plan`, its roadmap with each step's status. Write it
-    to the file of -o (its targets were checked before: `quiz.check_outputs`), or show it as
-    `emit` does with `fit`, and save it as the plan if asked (the roadmap of the answers as given).
-    Returns the roadmap and the rows it left at the foot of the screen (0 when it drew nothing there)."""
+    """The roadmap, its comparison with `what_if` (checked answers), or with the saved `plan` each
+    step's status: written to -o's file (checked before: `quiz.check_outputs`) or shown as `emit`
+    does with `fit`, and saved as the plan if asked. Returns the roadmap and the rows it left at
+    the foot of the screen (0 when it drew nothing there)."""
     from mlpath.engine.roadmap import build_roadmap
     from mlpath.output import roadmap as views
 
@@ -109,7 +109,6 @@ def save_question(content: Content, answers: Answers, what_if: bool) -> tuple[st
     """(the question, its default, the line saving would print): with a plan saved, what saving
     would change, and No by default (the safe choice)."""
     from mlpath.engine.roadmap import build_roadmap
-    from mlpath.errors import MlpathError
     from mlpath.output.plan import saved_line
     from mlpath.plan import model, store
 
@@ -138,12 +137,9 @@ def end_of_quiz(
     saved: str | None,
     what_if: Mapping[str, Any],
 ) -> None:
-    """The roadmap (or the comparison) with its summary left on screen, the question to save it,
-    how to replay it and, without --what-if, the comparisons worth a look (at most
-    data/roadmap.yaml's `offer`), all within the terminal's height."""
+    """The end of the quiz in the module's doc; at most data/roadmap.yaml's `offer` comparisons."""
     from mlpath.cli.progress import save_plan
     from mlpath.cli.prompts import confirm
-    from mlpath.content.answers import assignment
     from mlpath.engine.compare import worth_trying
     from mlpath.plan import resume as unfinished
 
@@ -185,10 +181,8 @@ def end_of_quiz(
 
 
 def preferred(summaries: int, rich: int, plain: int) -> list[tuple[int, int]]:
-    """(summary, hint) pairs, best first. Summaries run from the most reasons to none; hints are
-    the `rich` ones (with an offer) then the `plain` ones (see `end_of_quiz`). A comparison offered
-    matters more than the reasons beyond the verdict's counts (they are in the full roadmap);
-    a reason more than the replay command alone."""
+    """(summary, hint) pairs in the order the module's doc gives, best first. Summaries run from the
+    most reasons to none; hints are the `rich` ones (with an offer), then the `plain` ones."""
     last = summaries - 1
     pairs = [(index, hint) for index in range(summaries) for hint in range(rich)]
     pairs += [(index, rich + hint) for index in (max(0, last - 1), last) for hint in range(plain)]
@@ -208,8 +202,6 @@ def replay_hint(
     --defaults` with a --set for every answer that is not the default), the comparisons `offers`
     to add to it and, with `tip`, how to keep the answers in a file. Wrapped on words at `width`;
     a command too long for a line goes on with a backslash, so it can still be pasted whole."""
-    from mlpath.content.answers import assignment
-
     extra = "".join(f" --what-if {assignment(key, value)}" for key, value in (what_if or {}).items())
     lines = [wrap("Replay these answers without the questions:", width, "")]  # right under the save question
     if saved:
@@ -230,7 +222,7 @@ def replay_hint(
 
 
 def _rows(text: str) -> int:
-    """The rows that text takes on screen (its lines already wrapped); none for no text."""
+    """The rows wrapped `text` takes on screen; none for no text."""
     return text.count("\n") + 1 if text else 0
 
 

@@ -44,8 +44,7 @@ WHOLE_WORDS: dict[str, Any] = {"break_long_words": False, "break_on_hyphens": Fa
 
 
 class QuizInterrupted(KeyboardInterrupt):
-    """Ctrl-C, the end of input or a lost terminal mid-quiz at question `at` of `total`;
-    `answers` holds what was answered."""
+    """Ctrl-C, the end of input or a lost terminal mid-quiz, at question `at` of `total`."""
 
     def __init__(self, answers: dict[str, Any], at: int, total: int) -> None:
         super().__init__()
@@ -108,8 +107,7 @@ def layout(prompt: str, tail: str, progress: str, columns: int, indent: str = ""
 
 
 def answered_line(progress: str, prompt: str, answer: str, columns: int) -> Any:
-    """The line(s) an answered question leaves (without `answer`: where it stopped): "3/17 question
-    answer", wrapped on words."""
+    """What an answered question leaves, "3/17 question answer" wrapped (no `answer`: where it stopped)."""
     from prompt_toolkit.formatted_text import FormattedText
 
     message, tail = layout(prompt, answer, progress, columns, " ")
@@ -215,8 +213,7 @@ def _question(
     input: Input | None,
     output: Output | None,
 ) -> Any:
-    """The questionary prompt. It erases itself when done: `ask` prints the answered line, wrapped.
-    On a scale a digit picks its point."""
+    """The questionary prompt; it erases itself when done, as `ask` prints the answered line wrapped."""
     import questionary
 
     kind = question.kind
@@ -299,12 +296,8 @@ def walk_ladder(content: Content, console: Console, start: int = 0) -> None:
         console.clear()
         console.print(render_table(ladder(content, index)))
         columns = console.width
-        moves = []
-        if index + 1 < len(levels):
-            moves.append((f"Next: {levels[index + 1].title}", 1))
-        if index > 0:
-            moves.append((f"Back: {levels[index - 1].title}", -1))
-        moves.append(("Done", 0))
+        near = [(word, move) for word, move in (("Next", 1), ("Back", -1)) if 0 <= index + move < len(levels)]
+        moves = [(f"{word}: {levels[index + move].title}", move) for word, move in near] + [("Done", 0)]
         choices = [questionary.Choice(choice_title(label, columns, SELECT_LEAD), value=move) for label, move in moves]
         utf8 = console.encoding.lower().startswith("utf")
         hint = "(↑↓ move · enter picks)" if utf8 else "(up/down move, enter picks)"  # as the quiz says it
@@ -316,8 +309,7 @@ def walk_ladder(content: Content, console: Console, start: int = 0) -> None:
 
 
 def ask_quiz(terminal: Terminal, content: Content, given: dict[str, Any], answered: dict[str, Any]) -> dict[str, Any]:
-    """Ask every question not in `given`, starting after those in `answered` (kept from an
-    interrupted quiz, so the counter goes on); returns all the answers."""
+    """`ask`, keeping every answer for --resume as it comes; an interrupt becomes one line and exit 130."""
     from mlpath.plan import resume
 
     questions = content.questions.questions
@@ -356,16 +348,14 @@ def ask_quiz(terminal: Terminal, content: Content, given: dict[str, Any], answer
 
         def left(answers: dict[str, Any], at: int | None, what: str) -> str:
             """The one line an interrupted quiz leaves on stderr."""
+            if not answers:
+                before = f"the unfinished quiz from before is still kept for '{RESUME}'"
+                return f"{what} before the first answer; {before if earlier else 'nothing was kept'}."
             where = f" at {at}/{total}" if at is not None else ""
-            if answers and not keeping:
-                return f"{what}{where}; {plural(len(answers), 'answer')} not kept: another mlpath quiz was running."
-            if answers and failing:
-                return f"{what}{where}; {plural(len(answers), 'answer')} not kept: {failing[0]}."
-            if answers:
-                return f"{what}{where}; {plural(len(answers), 'answer')} kept. Go on with: {RESUME}"
-            if earlier:
-                return f"{what} before the first answer; the unfinished quiz from before is still kept for '{RESUME}'."
-            return f"{what} before the first answer; nothing was kept."
+            count = f"{what}{where}; {plural(len(answers), 'answer')}"
+            if not keeping:
+                return f"{count} not kept: another mlpath quiz was running."
+            return f"{count} not kept: {failing[0]}." if failing else f"{count} kept. Go on with: {RESUME}"
 
         try:
             with _ends_quietly(lambda what: left(so_far, None, what)):

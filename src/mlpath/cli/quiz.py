@@ -10,6 +10,7 @@ import typer
 from mlpath.cli import options
 from mlpath.cli.application import app, emit, examples, session, stdin_hint
 from mlpath.cli.ending import NEEDS_ANSWERS, end_of_quiz, show_roadmap
+from mlpath.content import answers as contract
 from mlpath.errors import OperationError, UsageError
 from mlpath.output.formats import OutputFormat
 
@@ -57,8 +58,6 @@ def quiz(
     fmt: options.FormatOption = None,
     as_json: options.JsonOption = False,
 ) -> None:
-    from mlpath.content import answers as contract
-
     source = options.AnswerSource(answers_file, tuple(assignments or ()), defaults)
     delivery, output = options.Delivery(save, output_file, not no_pager), options.Output.of(fmt, as_json)
     if batch:  # what --batch cannot do is an error, never silently ignored
@@ -102,7 +101,7 @@ def quiz(
     )
     # The end of an interactive quiz (asked here, or resumed on a terminal with nothing left to ask)
     # shows the summary last, asks to save the plan, and says how to replay the answers.
-    ending = kept is not None and state.terminal.interactive
+    ending = state.terminal.interactive and (kept is not None or bool(missing))
     if missing:
         if not state.terminal.interactive:
             raise UsageError(
@@ -114,7 +113,6 @@ def quiz(
         given = {key: value for key, value in prepared.items() if key not in answered}
         asked = ask_quiz(state.terminal, content, given, {key: prepared[key] for key in answered})
         prepared, missing = contract.check(asked)
-        ending = True
     answers = contract.build(prepared)
     if save_answers is not None:
         from mlpath.io import yaml
@@ -154,8 +152,6 @@ def roadmap(
     fmt: options.FormatOption = None,
     as_json: options.JsonOption = False,
 ) -> None:
-    from mlpath.content import answers as contract
-
     source = options.AnswerSource(answers_file, tuple(assignments or ()), defaults)
     delivery, output = options.Delivery(save, output_file, not no_pager), options.Output.of(fmt, as_json)
     changes = checked_changes(what_if)
@@ -190,8 +186,6 @@ def checked_changes(assignments: list[str] | None) -> dict[str, Any]:
     """The --what-if flags as checked answers (key: value), the last of a key winning, as --set."""
     if not assignments:
         return {}
-    from mlpath.content import answers as contract
-
     raw = contract.parse_assignments(assignments, "--what-if")
     try:
         prepared, _ = contract.check(raw)  # a what-if names some answers only: none is "missing"
@@ -202,7 +196,6 @@ def checked_changes(assignments: list[str] | None) -> dict[str, Any]:
 
 def raw_answers(source: options.AnswerSource, terminal: Terminal) -> dict[str, Any]:
     """Answers from the file, then --set (which wins), unchecked."""
-    from mlpath.content import answers as contract
     from mlpath.io.files import read_input
 
     raw: dict[str, Any] = {}

@@ -64,11 +64,7 @@ ANY_WORK = "*"  # the work of a step saved before its work was kept (version 1):
 
 def same_work(saved: PlanStep | RemovedStep, step_id: str, title: str, work: str) -> bool:
     """Does a saved step ask for this work? By its fingerprint; a version 2 step by its title."""
-    if saved.id != step_id:
-        return False
-    if saved.work == ANY_WORK:
-        return True
-    return saved.work == work if saved.work else saved.title == title
+    return saved.id == step_id and (saved.work in (ANY_WORK, work) if saved.work else saved.title == title)
 
 
 class Replanned(NamedTuple):
@@ -82,11 +78,9 @@ class Replanned(NamedTuple):
 
 def replan(old: Plan | None, roadmap: Roadmap, now: str) -> Replanned:
     """The roadmap as the plan, every status following its work (see the module's doc)."""
-    answers = roadmap.answers
     fresh = [PlanStep(id=s.id, title=s.title, phase=s.phase, work=work_of(s.title, s.actions)) for s in roadmap.steps]
-    if old is None:
-        plan = Plan(schema_version=SCHEMA_VERSION, created=now, updated=now, answers=answers, steps=tuple(fresh))
-        return Replanned(plan, (), (), tuple(fresh), (), ())
+    if old is None:  # every step is new
+        old = Plan(schema_version=SCHEMA_VERSION, created=now, updated=now, answers=None, steps=())
     before = {step.id: step for step in old.steps}
     record = list(old.removed)
     steps: list[PlanStep] = []
@@ -110,7 +104,7 @@ def replan(old: Plan | None, roadmap: Roadmap, now: str) -> Replanned:
         record = [r for r in record if not same_work(r, previous.id, previous.title, previous.work)]
         record.append(RemovedStep(**{k: v for k, v in previous.__dict__.items() if k != "phase"}, removed=now))
     plan = old.replace(
-        schema_version=SCHEMA_VERSION, updated=now, answers=answers, steps=tuple(steps), removed=tuple(record)
+        schema_version=SCHEMA_VERSION, updated=now, answers=roadmap.answers, steps=tuple(steps), removed=tuple(record)
     )
     ids = {step.id for step in steps}
     dropped = tuple(step for step in old.steps if step.id not in ids)
@@ -214,21 +208,11 @@ def progress(steps: tuple[TrackedStep, ...], plan: Plan, phases: dict[str, str],
     overall = percent(done, total)
     parts = []
     for phase in dict.fromkeys(step.phase for step in steps):
-        own_done, own_total = finished(s for s in steps if s.phase == phase)
-        parts.append(
-            PhaseProgress(
-                id=phase,
-                name=phases.get(phase, phase or "Other"),
-                finished=own_done,
-                total=own_total,
-                percent=percent(own_done, own_total),
-            )
-        )
-    following = next((s for s in steps if s.status == "learning"), None) or next(
-        (s for s in steps if s.status == "pending"), None
-    )
+        ended, count = finished(s for s in steps if s.phase == phase)
+        name = phases.get(phase, phase or "Other")
+        parts.append(PhaseProgress(id=phase, name=name, finished=ended, total=count, percent=percent(ended, count)))
     return Progress(
-        next=following,
+        next=next((s for wanted in ("learning", "pending") for s in steps if s.status == wanted), None),
         steps=steps,
         percent_complete=overall,
         percent_formula=f"(done + skipped) ÷ steps = {done} ÷ {total} = {overall}%",

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import os
 import re
 from collections.abc import Iterator
@@ -39,7 +40,7 @@ from mlpath.text import short
 MAX_PLAN_BYTES = 1_000_000  # a plan of every step takes about 5 KB
 HEADER = "# Your mlpath plan. Change statuses with 'mlpath progress set STEP STATUS'.\n"
 CHECKSUM = "# sha256 of the lines below: "
-CHECKSUM_LINE = re.compile(r"^# sha256 of the lines below: ([0-9a-f]{64})[ \t]*\r?\n", re.MULTILINE)
+CHECKSUM_LINE = re.compile(rf"^{re.escape(CHECKSUM)}([0-9a-f]{{64}})[ \t]*\r?\n", re.MULTILINE)
 END = "# end of plan"
 NEW_PLAN = "'mlpath quiz --save' starts a new plan and keeps this one aside"
 
@@ -76,9 +77,7 @@ class Damage(ValueError):  # noqa: N818 - a state of the file, not an operation 
 
 
 class Newer(ValueError):  # noqa: N818
-    def __init__(self, version: int) -> None:
-        super().__init__(f"schema_version {version}")
-        self.version = version
+    """A newer mlpath wrote the plan; the argument is its schema_version."""
 
 
 # --- the file format --------------------------------------------------------------------------------
@@ -194,13 +193,8 @@ def migrate(document: dict[str, Any]) -> dict[str, Any]:
             | {"work": ANY_WORK}
             for i, s in statuses.items()
         ]
-        document = {
-            "created": stamp,
-            "updated": stamp,
-            "answers": document.get("answers"),
-            "steps": steps,
-            "removed": [],
-        }
+        answers = document.get("answers")
+        document = {"created": stamp, "updated": stamp, "answers": answers, "steps": steps, "removed": []}
         version = 2
     if version == 2:
         # Version 2 had no fingerprint of each step's work: its title stands for it ("" work).
@@ -315,7 +309,7 @@ def _load(path: Path) -> Plan | None:
         raise Damage("it is not UTF-8 text") from None
     except Newer as newer:
         raise NewerPlanError(
-            f"your plan {path} was saved by a newer mlpath (schema_version {newer.version}; this one reads "
+            f"your plan {path} was saved by a newer mlpath (schema_version {newer.args[0]}; this one reads "
             f"versions 1 to {SCHEMA_VERSION}); it was left as it is. Upgrade mlpath to use it"
         ) from None
 
@@ -356,11 +350,8 @@ def _move_aside(path: Path) -> Path:
     """Rename the damaged plan (a symlink's target, in its own directory) to a name of its own."""
     real = Path(os.path.realpath(path))
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
-    backup = real.with_name(f"{real.name}.damaged-{stamp}")
-    counter = 1
-    while os.path.lexists(backup):
-        backup = real.with_name(f"{real.name}.damaged-{stamp}-{counter}")
-        counter += 1
+    names = (f"{real.name}.damaged-{stamp}" + (f"-{n}" if n else "") for n in itertools.count())
+    backup = next(path for path in map(real.with_name, names) if not os.path.lexists(path))
     try:
         real.rename(backup)
     except OSError as error:
