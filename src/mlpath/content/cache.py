@@ -66,9 +66,9 @@ def key(directory: Path, texts: Mapping[str, str]) -> str:
 
 def entry(directory: Path, texts: Mapping[str, str], known: str | None = None) -> Path:
     """The file of the entry for this content (`known`: its key, when already computed)."""
-    from mlpath.io.files import cache_home
+    from mlpath.io.files import data_home
 
-    return cache_home() / f"{PREFIX}{(known or key(directory, texts))[:32]}.json"
+    return data_home(cache=True) / f"{PREFIX}{(known or key(directory, texts))[:32]}.json"
 
 
 def lookup(directory: Path, texts: Mapping[str, str], rebuild: Callable[[], Content]) -> Content | None:
@@ -159,9 +159,6 @@ def from_plain(schema: type, data: Any) -> Any:
         raise PlainDataError(f"does not fit the schema ({type(error).__name__})") from None
 
 
-_hints = functools.cache(record_hints)
-
-
 @functools.cache
 def _shape(schema: Any) -> tuple[Any, tuple[Any, ...]]:
     """The origin and arguments of an annotation, worked out once (typing's are slow)."""
@@ -171,7 +168,7 @@ def _shape(schema: Any) -> tuple[Any, tuple[Any, ...]]:
 def _read(schema: Any, data: Any) -> Any:
     """`data` as a value of the annotation `schema`, strictly: True is not 1, 1 is not "1"."""
     if is_record(schema):
-        hints = _hints(schema)
+        hints = record_hints(schema)
         if type(data) is not dict or data.keys() != hints.keys():
             raise PlainDataError(f"not a {schema.__name__} record")
         record: Any = object.__new__(schema)
