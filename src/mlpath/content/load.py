@@ -21,7 +21,6 @@ MAX_FILE_BYTES = 1_000_000  # content files larger than this are refused before 
 # commands (a test suite, a program importing mlpath) validates it once.
 _VALIDATED: dict[tuple[tuple[str, str], ...], Content] = {}
 Document = tuple[Path, str, Any]  # a section's file, its text and its parsed data
-_UNREADABLE = object()  # a file whose lines cannot be told
 
 
 def _problem(file: str, line: int | None, field: str, message: str) -> Problem:
@@ -105,23 +104,17 @@ def validate(documents: dict[str, Document]) -> tuple[dict[str, Any], list[Probl
     from pydantic import ValidationError
 
     from mlpath.content.checks import check
+    from mlpath.io import yaml
 
     problems: list[Problem] = []
     sections: dict[str, Any] = {}
-    roots: dict[str, Any] = {}
+    compose = functools.cache(yaml.compose)  # each file once, however many problems it has
 
     def line(section: str, location: tuple[Any, ...]) -> int | None:
-        """The 1-based line of the node at a location (or of its nearest existing parent). Each
-        file is composed once, however many problems it has."""
-        from mlpath.io import yaml
-
+        """The 1-based line of the node at a location (or of its nearest existing parent); None
+        in an empty file. The file parsed, so it composes."""
         text = documents[section][1]
-        if section not in roots:
-            try:
-                roots[section] = yaml.compose(text) if text else _UNREADABLE
-            except yaml.YAMLError:
-                roots[section] = _UNREADABLE
-        return None if roots[section] is _UNREADABLE else yaml.line_of(roots[section], location)
+        return yaml.line_of(compose(text), location) if text else None
 
     for section, (path, _, data) in documents.items():
         try:
