@@ -152,7 +152,7 @@ def _questions(questions: Any) -> Iterator[Finding]:
         if question.kind != kind:
             yield "questions", (*where, "kind"), f"{question.key} is a {kind} question, not {question.kind}"
             continue
-        if sorted(question.values, key=str) != sorted(allowed, key=str):
+        if sorted((choice.value for choice in question.choices), key=str) != sorted(allowed, key=str):
             listed = ", ".join(map(str, allowed))
             yield "questions", (*where, "choices"), f"choices must be exactly: {listed} (the answers contract)"
         for number, when in enumerate(question.when):
