@@ -120,16 +120,12 @@ def encodes_everything(stream: object) -> bool:
 
 def _drain_stdout() -> None:
     """Point fd 1 at /dev/null: whatever stdout still holds goes nowhere, without another error."""
-    try:
+    with contextlib.suppress(OSError):
         devnull = os.open(os.devnull, os.O_WRONLY)
-    except OSError:
-        return
-    try:
-        os.dup2(devnull, 1)
-    except OSError:
-        pass
-    finally:
-        os.close(devnull)
+        try:
+            os.dup2(devnull, 1)
+        finally:
+            os.close(devnull)
 
 
 def _marked(error: BaseException, stream: Stream) -> BaseException:
