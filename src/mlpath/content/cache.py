@@ -82,12 +82,9 @@ def lookup(directory: Path, texts: Mapping[str, str], rebuild: Callable[[], Cont
         document: Any = json.loads(read_regular(path, MAX_ENTRY_BYTES))
     except (OSError, ValueError, RecursionError):  # missing, not a file, too big, not JSON
         return None
-    if not isinstance(document, dict) or document.keys() != {"format", "key", "sections"}:
-        return None
-    if document["format"] != FORMAT or document["key"] != wanted:
-        return None
-    sections = document["sections"]
-    if not isinstance(sections, dict) or sections.keys() != set(SECTIONS):
+    sections = document.get("sections") if isinstance(document, dict) else None
+    expected = {"format": FORMAT, "key": wanted, "sections": sections}
+    if document != expected or not isinstance(sections, dict) or sections.keys() != set(SECTIONS):
         return None
     return Content(read=lambda name: from_plain(section_type(name), sections[name]), rebuild=rebuild)
 
