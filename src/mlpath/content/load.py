@@ -55,13 +55,17 @@ def load_content(directory: Path, use_cache: bool = True, *, refresh: bool = Fal
         if known is not None:  # validated earlier in this process: only the cache entry is missing
             cache.store(directory, plain_texts, known)
             return known
+    from mlpath.io import yaml  # only now: content from the cache is never parsed
+
     documents: dict[str, Document] = {}
     for section, (path, text) in texts.items():
-        data, problem = _parse(path, text)
-        if problem is not None:
-            problems.append(problem)
-        else:
-            documents[section] = (path, text, data)
+        try:
+            documents[section] = (path, text, yaml.load(text))
+        except (yaml.YAMLError, yaml.TooLargeError) as error:
+            line, column, reason = yaml.describe(error)
+            at = f" (column {column})" if column else ""
+            prefix = "" if isinstance(error, yaml.TooLargeError) else "invalid YAML: "
+            problems.append(_problem(str(path), line, "", f"{prefix}{reason}{at}"))
     sections, found = validate(documents)
     problems += found
     if problems:
@@ -154,18 +158,6 @@ def _read(path: Path) -> tuple[str, Problem | None]:
     except OSError as error:
         reason = f"cannot be read ({error.strerror})"
     return "", _problem(str(path), None, "", reason)
-
-
-def _parse(path: Path, text: str) -> tuple[Any, Problem | None]:
-    from mlpath.io import yaml
-
-    try:
-        return yaml.load(text), None
-    except (yaml.YAMLError, yaml.TooLargeError) as error:
-        line, column, reason = yaml.describe(error)
-        at = f" (column {column})" if column else ""
-        prefix = "" if isinstance(error, yaml.TooLargeError) else "invalid YAML: "
-        return None, _problem(str(path), line, "", f"{prefix}{reason}{at}")
 
 
 def _field(location: tuple[Any, ...]) -> str:
