@@ -88,14 +88,26 @@ def read_texts(directory: Path) -> tuple[dict[str, tuple[Path, str]], list[Probl
         is_directory, reason = False, f"cannot be read ({getattr(error, 'strerror', None) or error})"
     if not is_directory:
         return texts, [_problem(cut_words(str(directory), 300), None, "", f"content directory {reason}")]
+    from mlpath.io.files import NotRegularFileError, TooLargeError, read_regular
+
     problems: list[Problem] = []
     for section in SECTIONS:
         path = directory / f"{section}.yaml"
-        text, problem = _read(path)
-        if problem is not None:
-            problems.append(problem)
-        else:
-            texts[section] = (path, text)
+        try:  # a regular file, read with a bound
+            texts[section] = (path, read_regular(path, MAX_FILE_BYTES).decode("utf-8"))
+            continue
+        except FileNotFoundError:
+            reason = "file is missing"
+        except NotRegularFileError as error:
+            regular = "; a content file must be a regular file"
+            reason = f"is {error.kind}{', expected a YAML file' if error.kind == 'a directory' else regular}"
+        except TooLargeError:
+            reason = f"file is too large; the limit is {MAX_FILE_BYTES:,} bytes"
+        except UnicodeDecodeError as error:
+            reason = f"is not UTF-8 text ({error.reason})"
+        except OSError as error:
+            reason = f"cannot be read ({error.strerror})"
+        problems.append(_problem(str(path), None, "", reason))
     known = {f"{section}.yaml" for section in SECTIONS}
     for extra in sorted(p.name for p in directory.glob("*.y*ml") if p.name not in known):
         expected = f"expected one of the {len(SECTIONS)} section files ({', '.join(sorted(known))})"
@@ -138,26 +150,6 @@ def _adapter(section: str) -> Any:
     from pydantic import TypeAdapter
 
     return TypeAdapter(section_type(section))
-
-
-def _read(path: Path) -> tuple[str, Problem | None]:
-    """The text of one content file: a regular file, read with a bound."""
-    from mlpath.io.files import NotRegularFileError, TooLargeError, read_regular
-
-    try:
-        return read_regular(path, MAX_FILE_BYTES).decode("utf-8"), None
-    except FileNotFoundError:
-        reason = "file is missing"
-    except NotRegularFileError as error:
-        wanted = ", expected a YAML file" if error.kind == "a directory" else "; a content file must be a regular file"
-        reason = f"is {error.kind}{wanted}"
-    except TooLargeError:
-        reason = f"file is too large; the limit is {MAX_FILE_BYTES:,} bytes"
-    except UnicodeDecodeError as error:
-        reason = f"is not UTF-8 text ({error.reason})"
-    except OSError as error:
-        reason = f"cannot be read ({error.strerror})"
-    return "", _problem(str(path), None, "", reason)
 
 
 def _field(location: tuple[Any, ...]) -> str:
