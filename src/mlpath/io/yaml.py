@@ -20,6 +20,7 @@ from mlpath.text import MAX_DIGITS, TooLongError
 INT_TAG = "tag:yaml.org,2002:int"
 MAX_NODES = 100_000
 LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+DUMPER: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 YAMLError = yaml.YAMLError
 EXPANDS = "the document expands to far more than it holds (too many aliases or items)"
 
@@ -83,9 +84,7 @@ def line_of(root: Any, location: tuple[Any, ...]) -> int:
 
 def dump(document: Any) -> str:
     """A document as block-style YAML, keys in their order, Unicode kept (the safe dumper only)."""
-    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    text: str = yaml.dump(document, Dumper=dumper, sort_keys=False, allow_unicode=True, width=100)
-    return text
+    return str(yaml.dump(document, Dumper=DUMPER, sort_keys=False, allow_unicode=True, width=100))
 
 
 def describe(error: Exception) -> tuple[int | None, int | None, str]:
