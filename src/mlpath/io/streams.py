@@ -136,6 +136,8 @@ def _marked(error: BaseException, stream: Stream) -> BaseException:
 class _Wrapper:
     """A standard stream with one behaviour changed; everything else is the stream's own."""
 
+    _mark: Stream | None = None  # which stream a failure is marked as; None: a failure is dropped
+
     def __init__(self, stream: Any) -> None:
         self._stream = stream
 
@@ -151,20 +153,16 @@ class _Wrapper:
             raise StopIteration
         return str(line)
 
-
-class _Marked(_Wrapper):
-    """A stream whose failures (reading, decoding or writing) are marked as its own."""
-
-    _mark: Stream
-
-    def _call(self, method: str, *arguments: Any) -> Any:
+    def _call(self, method: str, *arguments: Any, dropped: Any = None) -> Any:
         try:
             return getattr(self._stream, method)(*arguments)
         except (OSError, UnicodeDecodeError) as error:
+            if self._mark is None:
+                return dropped
             raise _marked(error, self._mark) from None
 
 
-class _Results(_Marked):
+class _Results(_Wrapper):
     """stdout: a failed write or flush is marked as stdout's."""
 
     _mark = "stdout"
@@ -180,17 +178,13 @@ class _Messages(_Wrapper):
     """stderr: what cannot be written is dropped."""
 
     def write(self, text: str) -> int:
-        try:
-            return int(self._stream.write(text))
-        except OSError:
-            return len(text)
+        return int(self._call("write", text, dropped=len(text)))
 
     def flush(self) -> None:
-        with contextlib.suppress(OSError):
-            self._stream.flush()
+        self._call("flush")
 
 
-class _Input(_Marked):
+class _Input(_Wrapper):
     """stdin, read as UTF-8: an error reading or decoding it is marked as stdin's."""
 
     _mark = "stdin"
