@@ -208,11 +208,10 @@ def _read(schema: Any, data: Any) -> Any:
         if type(data) not in (int, float):
             raise PlainDataError("not a number")
         return float(data)
-    kind = type(None) if schema is None else schema
-    if kind not in (str, int, bool, type(None)):
+    if schema not in (str, int, bool, type(None)):  # typing gives None in a hint as NoneType
         raise UnsupportedSchemaError(f"the content cache cannot check values of type {schema!r}")
-    if type(data) is not kind:
-        raise PlainDataError(f"not a {kind.__name__}")
+    if type(data) is not schema:
+        raise PlainDataError(f"not a {schema.__name__}")
     return data
 
 
