@@ -101,8 +101,8 @@ class TooLargeError(OSError):
     expands to far more than it holds (`io.yaml`). An OSError, as any file that cannot be read."""
 
 
-def _remember(status: os.stat_result, name: str) -> None:
-    if stat.S_ISREG(status.st_mode):
+def _remember(status: os.stat_result | None, name: str) -> None:
+    if status is not None and stat.S_ISREG(status.st_mode):
         READ[(status.st_dev, status.st_ino)] = name
 
 
@@ -167,9 +167,7 @@ def open_input(name: str, what: str) -> Iterator[BinaryIO]:
     stream = sys.stdin
     if stream is None or getattr(stream, "closed", False):
         raise UsageError(f"{what}: stdin is closed; give a file, or pipe the input in")
-    status = _stdin_status()
-    if status is not None:
-        _remember(status, "stdin")
+    _remember(_stdin_status(), "stdin")
     buffer = getattr(stream, "buffer", None)
     if buffer is None:  # a text stream without bytes underneath (a test's StringIO)
         import io
