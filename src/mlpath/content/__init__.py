@@ -66,8 +66,7 @@ class Content:
             except (ValueError, KeyError):
                 if self._rebuild is None:
                     raise
-                fresh = self._rebuild()
-                self._sections = {section: fresh.section(section) for section in SECTIONS}
+                self._sections = self._rebuild()._sections
                 for section in SECTIONS:
                     self.__dict__.pop(section, None)  # read before from the cache: read again
                 self._read = self._rebuild = None

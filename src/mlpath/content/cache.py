@@ -66,9 +66,9 @@ def key(directory: Path, texts: Mapping[str, str]) -> str:
 
 def entry(directory: Path, texts: Mapping[str, str], known: str | None = None) -> Path:
     """The file of the entry for this content (`known`: its key, when already computed)."""
-    from mlpath.io.files import cache_home
+    from mlpath.io.files import data_home
 
-    return cache_home() / f"{PREFIX}{(known or key(directory, texts))[:32]}.json"
+    return data_home(cache=True) / f"{PREFIX}{(known or key(directory, texts))[:32]}.json"
 
 
 def lookup(directory: Path, texts: Mapping[str, str], rebuild: Callable[[], Content]) -> Content | None:
@@ -82,12 +82,9 @@ def lookup(directory: Path, texts: Mapping[str, str], rebuild: Callable[[], Cont
         document: Any = json.loads(read_regular(path, MAX_ENTRY_BYTES))
     except (OSError, ValueError, RecursionError):  # missing, not a file, too big, not JSON
         return None
-    if not isinstance(document, dict) or document.keys() != {"format", "key", "sections"}:
-        return None
-    if document["format"] != FORMAT or document["key"] != wanted:
-        return None
-    sections = document["sections"]
-    if not isinstance(sections, dict) or sections.keys() != set(SECTIONS):
+    sections = document.get("sections") if isinstance(document, dict) else None
+    expected = {"format": FORMAT, "key": wanted, "sections": sections}
+    if document != expected or not isinstance(sections, dict) or sections.keys() != set(SECTIONS):
         return None
     return Content(read=lambda name: from_plain(section_type(name), sections[name]), rebuild=rebuild)
 
@@ -159,9 +156,6 @@ def from_plain(schema: type, data: Any) -> Any:
         raise PlainDataError(f"does not fit the schema ({type(error).__name__})") from None
 
 
-_hints = functools.cache(record_hints)
-
-
 @functools.cache
 def _shape(schema: Any) -> tuple[Any, tuple[Any, ...]]:
     """The origin and arguments of an annotation, worked out once (typing's are slow)."""
@@ -171,7 +165,7 @@ def _shape(schema: Any) -> tuple[Any, tuple[Any, ...]]:
 def _read(schema: Any, data: Any) -> Any:
     """`data` as a value of the annotation `schema`, strictly: True is not 1, 1 is not "1"."""
     if is_record(schema):
-        hints = _hints(schema)
+        hints = record_hints(schema)
         if type(data) is not dict or data.keys() != hints.keys():
             raise PlainDataError(f"not a {schema.__name__} record")
         record: Any = object.__new__(schema)
@@ -214,11 +208,10 @@ def _read(schema: Any, data: Any) -> Any:
         if type(data) not in (int, float):
             raise PlainDataError("not a number")
         return float(data)
-    kind = type(None) if schema is None else schema
-    if kind not in (str, int, bool, type(None)):
+    if schema not in (str, int, bool, type(None)):  # typing gives None in a hint as NoneType
         raise UnsupportedSchemaError(f"the content cache cannot check values of type {schema!r}")
-    if type(data) is not kind:
-        raise PlainDataError(f"not a {kind.__name__}")
+    if type(data) is not schema:
+        raise PlainDataError(f"not a {schema.__name__}")
     return data
 
 

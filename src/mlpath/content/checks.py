@@ -4,6 +4,7 @@ sourced figure. A check runs only when the sections it reads validated; a findin
 
 from __future__ import annotations
 
+import functools
 import itertools
 import string
 from collections.abc import Iterator, Mapping
@@ -65,9 +66,13 @@ def _ids_and_sources(sections: dict[str, Any]) -> Iterator[Finding]:
                     seen.add(item.id)
             if known is not None and isinstance(node, Record):
                 for name, hint in record_hints(type(node)).items():
-                    if SourceRef in marks(hint) and getattr(node, name) not in known:
-                        source = getattr(node, name)
-                        yield section, (*where, name), f"unknown source {source!r}; known: {', '.join(sorted(known))}"
+                    if SourceRef in marks(hint):
+                        yield from _unknown(section, (*where, name), getattr(node, name), known, "source")
+
+
+def _unknown(section: str, location: tuple[Any, ...], value: Any, known: Any, what: str) -> Iterator[Finding]:
+    if value not in known:
+        yield section, location, f"unknown {what} {value!r}; known: {', '.join(sorted(known))}"
 
 
 def _ranges(sections: dict[str, Any]) -> Iterator[Finding]:
@@ -147,7 +152,7 @@ def _questions(questions: Any) -> Iterator[Finding]:
         if question.kind != kind:
             yield "questions", (*where, "kind"), f"{question.key} is a {kind} question, not {question.kind}"
             continue
-        if sorted(question.values, key=str) != sorted(allowed, key=str):
+        if sorted((choice.value for choice in question.choices), key=str) != sorted(allowed, key=str):
             listed = ", ".join(map(str, allowed))
             yield "questions", (*where, "choices"), f"choices must be exactly: {listed} (the answers contract)"
         for number, when in enumerate(question.when):
@@ -218,9 +223,7 @@ def _verdict(sections: dict[str, Any]) -> Iterator[Finding]:
     for index, factor in enumerate(rules.factors):
         if factor.key not in scales:
             yield "verdict", ("factors", index, "key"), f"{factor.key!r} is not a scale question"
-        if factor.basis not in bases:
-            why = f"unknown basis {factor.basis!r}; known: {', '.join(sorted(bases))}"
-            yield "verdict", ("factors", index, "basis"), why
+        yield from _unknown("verdict", ("factors", index, "basis"), factor.basis, bases, "basis")
     for index, note in enumerate(rules.notes):
         yield from _when("verdict", ("notes", index), note.when)
     last = rules.levels[-1]
@@ -241,11 +244,7 @@ def _roadmap(sections: dict[str, Any]) -> Iterator[Finding]:
     internships = {i.id for i in sections["internships"].internships}
     resources = {r.id for r in sections["resources"].resources}
     goals = CONTRACT["goal"][1]
-
-    def unknown(location: tuple[Any, ...], value: str, known: Any, what: str) -> Iterator[Finding]:
-        if value not in known:
-            yield "roadmap", location, f"unknown {what} {value!r}; known: {', '.join(sorted(known))}"
-
+    unknown = functools.partial(_unknown, "roadmap")
     for key in ("programming", "math"):
         for level in getattr(rules, key):
             yield from unknown((key, level), level, CONTRACT[key][1], f"{key} answer")
@@ -287,7 +286,7 @@ def _roadmap(sections: dict[str, Any]) -> Iterator[Finding]:
                 continue
             what, key = ("industry", employer.industry) if employer.industry else ("company kind", employer.company)
             if key not in employers[what]:
-                yield from unknown(spot, str(key), employers[what], what)
+                yield from unknown(spot, key, employers[what], what)
                 continue
             for use in employer.uses:
                 yield from unknown((*spot, "uses"), use, employers[what][key], f"example use of {key}")

@@ -93,10 +93,16 @@ class Salary(Record):
 # The role and the ladder -------------------------------------------------------------------------
 
 
-class LearningKind(Record):
+class Item(Record):
+    """A listed thing the article names and mlpath sums up in a line; others refer to it by id."""
+
     id: Slug
     name: Phrase
     summary: Phrase
+
+
+class LearningKind(Item):
+    pass
 
 
 class Role(Record):
@@ -161,10 +167,7 @@ class CoreSkill(Record):
     name: Phrase
 
 
-class JobSkill(Record):
-    id: Slug
-    name: Phrase
-    summary: Phrase
+class JobSkill(Item):
     # Tool groups in the article's order, e.g. {"frameworks": ["TensorFlow", ...]}.
     tools: Annotated[dict[Slug, Phrases], Each("tool", field="name", key="group")] = field(default_factory=dict)
 
@@ -176,10 +179,8 @@ class Skills(Record):
     source: SourceId = ARTICLE
 
 
-class Specialty(Record):
-    id: Slug
-    name: Phrase
-    summary: Phrase
+class Specialty(Item):
+    pass
 
 
 class Specialties(Record):
@@ -188,10 +189,7 @@ class Specialties(Record):
     summaries_by: Phrase  # who wrote the one-line summaries
 
 
-class Resource(Record):
-    id: Slug
-    name: Phrase
-    summary: Phrase
+class Resource(Item):
     url: WebAddress  # the public home page; added by mlpath, the article gives no links
 
 
@@ -201,10 +199,7 @@ class Resources(Record):
     source: SourceId = ARTICLE
 
 
-class Internship(Record):
-    id: Slug
-    name: Phrase
-    summary: Phrase
+class Internship(Item):
     examples: Annotated[Phrases, Each("example")] = ()
 
 
@@ -235,10 +230,7 @@ class Outlook(Record):
     drivers: Annotated[Phrases, Each("driver")]
 
 
-class Industry(Record):
-    id: Slug
-    name: Phrase
-    summary: Phrase
+class Industry(Item):
     applications: Annotated[Phrases, Each("application")]
 
 

@@ -21,7 +21,6 @@ MAX_FILE_BYTES = 1_000_000  # content files larger than this are refused before 
 # commands (a test suite, a program importing mlpath) validates it once.
 _VALIDATED: dict[tuple[tuple[str, str], ...], Content] = {}
 Document = tuple[Path, str, Any]  # a section's file, its text and its parsed data
-_UNREADABLE = object()  # a file whose lines cannot be told
 
 
 def _problem(file: str, line: int | None, field: str, message: str) -> Problem:
@@ -56,13 +55,17 @@ def load_content(directory: Path, use_cache: bool = True, *, refresh: bool = Fal
         if known is not None:  # validated earlier in this process: only the cache entry is missing
             cache.store(directory, plain_texts, known)
             return known
+    from mlpath.io import yaml  # only now: content from the cache is never parsed
+
     documents: dict[str, Document] = {}
     for section, (path, text) in texts.items():
-        data, problem = _parse(path, text)
-        if problem is not None:
-            problems.append(problem)
-        else:
-            documents[section] = (path, text, data)
+        try:
+            documents[section] = (path, text, yaml.load(text))
+        except (yaml.YAMLError, yaml.TooLargeError) as error:
+            line, column, reason = yaml.describe(error)
+            at = f" (column {column})" if column else ""
+            prefix = "" if isinstance(error, yaml.TooLargeError) else "invalid YAML: "
+            problems.append(_problem(str(path), line, "", f"{prefix}{reason}{at}"))
     sections, found = validate(documents)
     problems += found
     if problems:
@@ -85,14 +88,26 @@ def read_texts(directory: Path) -> tuple[dict[str, tuple[Path, str]], list[Probl
         is_directory, reason = False, f"cannot be read ({getattr(error, 'strerror', None) or error})"
     if not is_directory:
         return texts, [_problem(cut_words(str(directory), 300), None, "", f"content directory {reason}")]
+    from mlpath.io.files import NotRegularFileError, TooLargeError, read_regular
+
     problems: list[Problem] = []
     for section in SECTIONS:
         path = directory / f"{section}.yaml"
-        text, problem = _read(path)
-        if problem is not None:
-            problems.append(problem)
-        else:
-            texts[section] = (path, text)
+        try:  # a regular file, read with a bound
+            texts[section] = (path, read_regular(path, MAX_FILE_BYTES).decode("utf-8"))
+            continue
+        except FileNotFoundError:
+            reason = "file is missing"
+        except NotRegularFileError as error:
+            regular = "; a content file must be a regular file"
+            reason = f"is {error.kind}{', expected a YAML file' if error.kind == 'a directory' else regular}"
+        except TooLargeError:
+            reason = f"file is too large; the limit is {MAX_FILE_BYTES:,} bytes"
+        except UnicodeDecodeError as error:
+            reason = f"is not UTF-8 text ({error.reason})"
+        except OSError as error:
+            reason = f"cannot be read ({error.strerror})"
+        problems.append(_problem(str(path), None, "", reason))
     known = {f"{section}.yaml" for section in SECTIONS}
     for extra in sorted(p.name for p in directory.glob("*.y*ml") if p.name not in known):
         expected = f"expected one of the {len(SECTIONS)} section files ({', '.join(sorted(known))})"
@@ -105,23 +120,17 @@ def validate(documents: dict[str, Document]) -> tuple[dict[str, Any], list[Probl
     from pydantic import ValidationError
 
     from mlpath.content.checks import check
+    from mlpath.io import yaml
 
     problems: list[Problem] = []
     sections: dict[str, Any] = {}
-    roots: dict[str, Any] = {}
+    compose = functools.cache(yaml.compose)  # each file once, however many problems it has
 
     def line(section: str, location: tuple[Any, ...]) -> int | None:
-        """The 1-based line of the node at a location (or of its nearest existing parent). Each
-        file is composed once, however many problems it has."""
-        from mlpath.io import yaml
-
+        """The 1-based line of the node at a location (or of its nearest existing parent); None
+        in an empty file. The file parsed, so it composes."""
         text = documents[section][1]
-        if section not in roots:
-            try:
-                roots[section] = yaml.compose(text) if text else _UNREADABLE
-            except yaml.YAMLError:
-                roots[section] = _UNREADABLE
-        return None if roots[section] is _UNREADABLE else yaml.line_of(roots[section], location)
+        return yaml.line_of(compose(text), location) if text else None
 
     for section, (path, _, data) in documents.items():
         try:
@@ -141,38 +150,6 @@ def _adapter(section: str) -> Any:
     from pydantic import TypeAdapter
 
     return TypeAdapter(section_type(section))
-
-
-def _read(path: Path) -> tuple[str, Problem | None]:
-    """The text of one content file: a regular file, read with a bound."""
-    from mlpath.io.files import NotRegularFileError, TooLargeError, read_regular
-
-    try:
-        return read_regular(path, MAX_FILE_BYTES).decode("utf-8"), None
-    except FileNotFoundError:
-        reason = "file is missing"
-    except NotRegularFileError as error:
-        wanted = ", expected a YAML file" if error.kind == "a directory" else "; a content file must be a regular file"
-        reason = f"is {error.kind}{wanted}"
-    except TooLargeError:
-        reason = f"file is too large; the limit is {MAX_FILE_BYTES:,} bytes"
-    except UnicodeDecodeError as error:
-        reason = f"is not UTF-8 text ({error.reason})"
-    except OSError as error:
-        reason = f"cannot be read ({error.strerror})"
-    return "", _problem(str(path), None, "", reason)
-
-
-def _parse(path: Path, text: str) -> tuple[Any, Problem | None]:
-    from mlpath.io import yaml
-
-    try:
-        return yaml.load(text), None
-    except (yaml.YAMLError, yaml.TooLargeError) as error:
-        line, column, reason = yaml.describe(error)
-        at = f" (column {column})" if column else ""
-        prefix = "" if isinstance(error, yaml.TooLargeError) else "invalid YAML: "
-        return None, _problem(str(path), line, "", f"{prefix}{reason}{at}")
 
 
 def _field(location: tuple[Any, ...]) -> str:

@@ -37,10 +37,6 @@ class Question(Record):
     choices: Annotated[tuple[Choice, ...], Each("choice")] = ()
     when: Annotated[tuple[When, ...], Inline] = ()
 
-    @property
-    def values(self) -> tuple[str | int, ...]:
-        return tuple(choice.value for choice in self.choices)
-
     def asked(self, answers: Mapping[str, object]) -> bool:
         return not self.when or any(all(answers.get(k) in v for k, v in when.items()) for when in self.when)
 

@@ -52,10 +52,6 @@ def data_home(cache: bool = False) -> Path:
     return Path((platformdirs.user_cache_dir if cache else platformdirs.user_data_dir)("mlpath", appauthor=False))
 
 
-def cache_home() -> Path:
-    return data_home(cache=True)
-
-
 def new_run() -> None:
     """Forget what this process read and wrote so far (a new run in the same process)."""
     WRITTEN.clear()
@@ -78,16 +74,17 @@ def shown_name(name: str | os.PathLike[str]) -> str:
 # --- reading ---------------------------------------------------------------------------------------
 
 
+KINDS = (
+    (stat.S_ISDIR, "a directory"),
+    (stat.S_ISFIFO, "a pipe (FIFO)"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
 def _kind(mode: int) -> str:
-    if stat.S_ISDIR(mode):
-        return "a directory"
-    if stat.S_ISFIFO(mode):
-        return "a pipe (FIFO)"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
+    return next((kind for test, kind in KINDS if test(mode)), "not a regular file")
 
 
 class NotRegularFileError(OSError):
@@ -104,8 +101,8 @@ class TooLargeError(OSError):
     expands to far more than it holds (`io.yaml`). An OSError, as any file that cannot be read."""
 
 
-def _remember(status: os.stat_result, name: str) -> None:
-    if stat.S_ISREG(status.st_mode):
+def _remember(status: os.stat_result | None, name: str) -> None:
+    if status is not None and stat.S_ISREG(status.st_mode):
         READ[(status.st_dev, status.st_ino)] = name
 
 
@@ -170,9 +167,7 @@ def open_input(name: str, what: str) -> Iterator[BinaryIO]:
     stream = sys.stdin
     if stream is None or getattr(stream, "closed", False):
         raise UsageError(f"{what}: stdin is closed; give a file, or pipe the input in")
-    status = _stdin_status()
-    if status is not None:
-        _remember(status, "stdin")
+    _remember(_stdin_status(), "stdin")
     buffer = getattr(stream, "buffer", None)
     if buffer is None:  # a text stream without bytes underneath (a test's StringIO)
         import io

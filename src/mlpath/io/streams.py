@@ -75,7 +75,9 @@ def guard() -> None:
                 sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]
     sys.stdout = cast(TextIO, _Results(sys.stdout if sys.stdout is not None else _Closed("stdout")))
     sys.stderr = cast(TextIO, _Messages(sys.stderr if sys.stderr is not None else io.StringIO()))
-    tolerate_encoding()
+    for stream in (sys.stdout, sys.stderr):  # one that cannot encode every character replaces those
+        if not encodes_everything(stream) and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
 
 
 def require_stdout() -> None:
@@ -116,25 +118,14 @@ def encodes_everything(stream: object) -> bool:
     return encoding.lower().replace("-", "").replace("_", "").startswith("utf")
 
 
-def tolerate_encoding() -> None:
-    """On a stdout or stderr that cannot encode every character, replace what it cannot show."""
-    for stream in (sys.stdout, sys.stderr):
-        if not encodes_everything(stream) and hasattr(stream, "reconfigure"):
-            stream.reconfigure(errors="replace")
-
-
 def _drain_stdout() -> None:
     """Point fd 1 at /dev/null: whatever stdout still holds goes nowhere, without another error."""
-    try:
+    with contextlib.suppress(OSError):
         devnull = os.open(os.devnull, os.O_WRONLY)
-    except OSError:
-        return
-    try:
-        os.dup2(devnull, 1)
-    except OSError:
-        pass
-    finally:
-        os.close(devnull)
+        try:
+            os.dup2(devnull, 1)
+        finally:
+            os.close(devnull)
 
 
 def _marked(error: BaseException, stream: Stream) -> BaseException:
@@ -144,6 +135,8 @@ def _marked(error: BaseException, stream: Stream) -> BaseException:
 
 class _Wrapper:
     """A standard stream with one behaviour changed; everything else is the stream's own."""
+
+    _mark: Stream | None = None  # which stream a failure is marked as; None: a failure is dropped
 
     def __init__(self, stream: Any) -> None:
         self._stream = stream
@@ -160,39 +153,41 @@ class _Wrapper:
             raise StopIteration
         return str(line)
 
+    def _call(self, method: str, *arguments: Any, dropped: Any = None) -> Any:
+        try:
+            return getattr(self._stream, method)(*arguments)
+        except (OSError, UnicodeDecodeError) as error:
+            if self._mark is None:
+                return dropped
+            raise _marked(error, self._mark) from None
+
 
 class _Results(_Wrapper):
     """stdout: a failed write or flush is marked as stdout's."""
 
+    _mark = "stdout"
+
     def write(self, text: str) -> int:
-        try:
-            return int(self._stream.write(text))
-        except OSError as error:
-            raise _marked(error, "stdout") from None
+        return int(self._call("write", text))
 
     def flush(self) -> None:
-        try:
-            self._stream.flush()
-        except OSError as error:
-            raise _marked(error, "stdout") from None
+        self._call("flush")
 
 
 class _Messages(_Wrapper):
     """stderr: what cannot be written is dropped."""
 
     def write(self, text: str) -> int:
-        try:
-            return int(self._stream.write(text))
-        except OSError:
-            return len(text)
+        return int(self._call("write", text, dropped=len(text)))
 
     def flush(self) -> None:
-        with contextlib.suppress(OSError):
-            self._stream.flush()
+        self._call("flush")
 
 
 class _Input(_Wrapper):
     """stdin, read as UTF-8: an error reading or decoding it is marked as stdin's."""
+
+    _mark = "stdin"
 
     def __init__(self, stream: Any) -> None:
         super().__init__(stream)
@@ -201,19 +196,13 @@ class _Input(_Wrapper):
                 stream.reconfigure(encoding="utf-8", errors="strict")
 
     def read(self, size: int | None = -1) -> str:
-        return str(self._reading("read", size))
+        return str(self._call("read", size))
 
     def readline(self, size: int | None = -1) -> str:
-        return str(self._reading("readline", size))
+        return str(self._call("readline", size))
 
     def readlines(self, hint: int = -1) -> list[str]:
-        return list(self._reading("readlines", hint))
-
-    def _reading(self, method: str, argument: int | None) -> Any:
-        try:
-            return getattr(self._stream, method)(argument)
-        except (OSError, UnicodeDecodeError) as error:
-            raise _marked(error, "stdin") from None
+        return list(self._call("readlines", hint))
 
 
 class _Closed:

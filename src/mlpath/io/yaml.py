@@ -2,9 +2,9 @@
 to bounded, and every key once.
 
 A document is composed first and measured as the loaded data would hold it, an alias counted
-every time it is used: at most MAX_NODES values and `expanded_limit(text)` characters of
-scalars. So an alias bomb is refused before it is built, whatever reads it (content, an answers
-file, the plan), as a TooLargeError (not a YAMLError). A key given twice in one mapping is an
+every time it is used: at most MAX_NODES values and twice the text's characters (plus 10,000)
+of scalars. So an alias bomb is refused before it is built, whatever reads it (content, an
+answers file, the plan), as a TooLargeError (not a YAMLError). A key given twice in one mapping is an
 error, not a silent "the last one wins"; an integer longer than any answer or figure is refused.
 """
 
@@ -20,15 +20,8 @@ from mlpath.text import MAX_DIGITS, TooLongError
 INT_TAG = "tag:yaml.org,2002:int"
 MAX_NODES = 100_000
 LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+DUMPER: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 YAMLError = yaml.YAMLError
-
-
-def expanded_limit(text: str) -> int:
-    """The most characters of scalars a document of `text` may expand to: room for the few
-    aliases people write, never a multiple of the file."""
-    return 2 * len(text) + 10_000
-
-
 EXPANDS = "the document expands to far more than it holds (too many aliases or items)"
 
 
@@ -56,7 +49,7 @@ def load(text: str) -> Any:
         node = loader.get_single_node()
         if node is None:
             return None
-        _check(node, expanded_limit(text))
+        _check(node, 2 * len(text) + 10_000)  # room for the few aliases people write
         return loader.construct_document(node)
     finally:
         loader.dispose()
@@ -91,9 +84,7 @@ def line_of(root: Any, location: tuple[Any, ...]) -> int:
 
 def dump(document: Any) -> str:
     """A document as block-style YAML, keys in their order, Unicode kept (the safe dumper only)."""
-    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    text: str = yaml.dump(document, Dumper=dumper, sort_keys=False, allow_unicode=True, width=100)
-    return text
+    return str(yaml.dump(document, Dumper=DUMPER, sort_keys=False, allow_unicode=True, width=100))
 
 
 def describe(error: Exception) -> tuple[int | None, int | None, str]:
