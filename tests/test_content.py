@@ -172,3 +172,14 @@ def test_the_same_content_elsewhere_gets_its_own_entry(run: Run, content_dir: Pa
     shutil.copytree(content_dir, other)
     run("--data-dir", str(other), "salary")
     assert len(cache_entries()) == 2
+
+
+def test_a_bad_condition_names_the_field_it_sits_in(run: Run, content_dir: Path) -> None:
+    path = content_dir / "questions.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("- {education: [none], path: [degree, undecided]}", "- {education: [nne]}", 1))
+    result = run("data", "check", str(content_dir), "--json")
+    assert result.exit_code == 3
+    problems = json.loads(result.stdout)["problems"]
+    fields = [p["field"] for p in problems if "'nne' is not a education answer" in p["message"]]
+    assert len(fields) == 1 and fields[0].endswith("].when[0].education"), problems

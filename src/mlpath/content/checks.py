@@ -169,12 +169,12 @@ def _when(section: str, where: tuple[Any, ...], when: Mapping[str, tuple[str, ..
     for key, values in when.items():
         if key not in SELECTS:
             why = f"{key!r} is not a single-choice answer; use one of: {', '.join(SELECTS)}"
-            yield section, (*where, "when", key), why
+            yield section, (*where, key), why
             continue
         for value in values:
             if value not in SELECTS[key]:
                 why = f"{value!r} is not a {key} answer; allowed: {', '.join(SELECTS[key])}"
-                yield section, (*where, "when", key), why
+                yield section, (*where, key), why
 
 
 def _education_rules(rules: Any) -> Iterator[Finding]:
@@ -183,7 +183,7 @@ def _education_rules(rules: Any) -> Iterator[Finding]:
     table = rules.education
     for index, rule in enumerate((table.general, *table.rules)):
         where = ("education", "general") if index == 0 else ("education", "rules", index - 1)
-        yield from _when("roadmap", where, rule.when)
+        yield from _when("roadmap", (*where, "when"), rule.when)
         if rule.skip is None and (rule.step is None or rule.text is None):
             yield "roadmap", where, "give a step and its text, or skip with a reason"
         if rule.skip is not None and (rule.step or rule.text or rule.degree or rule.extra):
@@ -225,7 +225,7 @@ def _verdict(sections: dict[str, Any]) -> Iterator[Finding]:
             yield "verdict", ("factors", index, "key"), f"{factor.key!r} is not a scale question"
         yield from _unknown("verdict", ("factors", index, "basis"), factor.basis, bases, "basis")
     for index, note in enumerate(rules.notes):
-        yield from _when("verdict", ("notes", index), note.when)
+        yield from _when("verdict", ("notes", index, "when"), note.when)
     last = rules.levels[-1]
     if last.min_strengths != 0 or last.max_concerns < len(rules.factors):
         why = f"the last level must accept any answers: min_strengths 0 and max_concerns >= {len(rules.factors)}"
