@@ -90,6 +90,13 @@ def test_interrupted_before_the_first_answer_keeps_nothing(run: Run, keyboard: P
     assert not (home / "quiz-resume.json").exists()
 
 
+def test_the_interrupted_line_counts_the_questions_the_screen_counts(run: Run, keyboard: PipeInput) -> None:
+    keyboard.send_text(DOWN * 3 + ENTER + ENTER + CTRL_C)  # a master's degree: residency and study are not asked
+    result = run("quiz")
+    assert result.exit_code == 130
+    assert result.stderr.splitlines()[-1] == LINE.format(at=3, total=15, kept="2 answers")
+
+
 def test_the_end_of_input_is_an_interrupt_too(run: Run, keyboard: PipeInput, home: Path) -> None:
     keyboard.send_text(ENTER)
     keyboard.close()

@@ -313,7 +313,6 @@ def ask_quiz(terminal: Terminal, content: Content, given: dict[str, Any], answer
     from mlpath.plan import resume
 
     questions = content.questions.questions
-    total = sum(1 for question in questions if question.key not in given)
 
     def say(text: str) -> None:
         terminal.say(wrap(text, terminal.width, ""))
@@ -346,12 +345,12 @@ def ask_quiz(terminal: Terminal, content: Content, given: dict[str, Any], answer
                     warned.append(error)
                     terminal.say(f"Warning: {error}; an interruption would lose the answers.")
 
-        def left(answers: dict[str, Any], at: int | None, what: str) -> str:
-            """The one line an interrupted quiz leaves on stderr."""
+        def left(answers: dict[str, Any], at: str | None, what: str) -> str:
+            """The one line an interrupted quiz leaves on stderr; `at`: the question's counter, as shown."""
             if not answers:
                 before = f"the unfinished quiz from before is still kept for '{RESUME}'"
                 return f"{what} before the first answer; {before if earlier else 'nothing was kept'}."
-            where = f" at {at}/{total}" if at is not None else ""
+            where = f" at {at}" if at is not None else ""
             count = f"{what}{where}; {plural(len(answers), 'answer')}"
             if not keeping:
                 return f"{count} not kept: another mlpath quiz was running."
@@ -361,7 +360,7 @@ def ask_quiz(terminal: Terminal, content: Content, given: dict[str, Any], answer
             with _ends_quietly(lambda what: left(so_far, None, what)):
                 return ask(questions, given, answered=answered, on_answer=keep, output=output)
         except QuizInterrupted as stop:
-            raise InterruptError(left(stop.answers, stop.at, "Interrupted")) from None
+            raise InterruptError(left(stop.answers, f"{stop.at}/{stop.total}", "Interrupted")) from None
 
 
 @contextlib.contextmanager
