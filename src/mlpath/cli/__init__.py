@@ -1,7 +1,8 @@
 """The mlpath command line: parsing and wiring only; the commands live in a module per group.
 
-A run imports only the module of the command it runs (`COMMAND_MODULES`): Typer builds every
-command it knows on each run. `mlpath.cli.application` (what tests and other programs import) has them all.
+A run imports only the module of the command it runs (`COMMAND_MODULES`) and hands Typer that
+command alone (`application.only`): Typer builds every command it holds on each run.
+`mlpath.cli.application` (what tests and other programs import) has them all.
 """
 
 from __future__ import annotations

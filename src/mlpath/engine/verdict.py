@@ -114,10 +114,11 @@ def judge(content: Content, answers: Answers) -> Verdict:
         return verdict
     strengths = tuple(clause for clause, strong in fits if strong)
     concerns = tuple(clause for clause, strong in fits if not strong)
-    notes: Reason | None = table(content, "notes").get(said_notes)  # the same for the answers the notes read
+    noted = table(content, "notes")  # the notes are the same for the same answers they read
+    notes: Reason | None = noted.get(said_notes)
     if notes is None:
         matched = (Clause(said(answers, tuple(n.when)), n.text) for n in rules.notes if matches(n.when, answers))
-        notes = keep(table(content, "notes"), said_notes, tuple(matched))
+        notes = keep(noted, said_notes, tuple(matched))
     if not strengths and not concerns:
         notes = (Clause((), rules.neutral.format(count=len(rules.factors))), *notes)
     level = next(r for r in rules.levels if len(strengths) >= r.min_strengths and len(concerns) <= r.max_concerns)
