@@ -15,7 +15,7 @@ same JSON as Python values, for YAML, plain and CSV.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import MISSING, FrozenInstanceError, dataclass, field, fields
 from typing import TYPE_CHECKING, Annotated, Any, get_args, get_type_hints
 
@@ -184,40 +184,10 @@ def is_record(hint: Any) -> bool:
 
 _string = json.encoder.encode_basestring
 Names = Mapping[str, str]
-Plan = tuple[tuple[tuple[str, str, Callable[[Any], Any] | None, bool, bool], ...], bool]
-_PLANS: dict[type, Plan] = {}
-_PLAIN: set[type] = set()  # record classes whose fields are written as they are
+Coder = Callable[[Any, "Names | None"], str]
+_CODERS: dict[type, Coder] = {}  # a record class's encoder, made the first time one is written
 _KEPT: dict[int, tuple[Any, str]] = {}  # id(record) -> (the record, its JSON), for records without sources
 _KEPT_LIMIT = 20_000
-
-
-def _plan(cls: type) -> Plan:
-    """((field, '"field":', conversion, omitted when None, is a source id), ...) and whether a
-    record of this class can hold a source id anywhere inside it."""
-    found = _PLANS.get(cls)
-    if found is None:
-        _PLANS[cls] = ((), True)  # while it is worked out (a record that holds its own kind)
-        steps = []
-        for name, hint in record_hints(cls).items():
-            notes = marks(hint)
-            convert = next((m.convert for m in notes if isinstance(m, As)), None)
-            steps.append((name, _string(name) + ":", convert, Omitted in notes, SourceRef in notes))
-        hints = record_hints(cls).values()
-        found = _PLANS[cls] = (tuple(steps), any(_sourced(hint) for hint in hints))
-        if not any(convert or omitted or source for _, _, convert, omitted, source in steps) and not any(
-            _records(hint, {}) for hint in hints
-        ):
-            _PLAIN.add(cls)
-    return found
-
-
-def _sourced(hint: Any) -> bool:
-    if SourceRef in marks(hint):
-        return True
-    inner = bare(hint)
-    if is_record(inner):
-        return _plan(inner)[1]
-    return any(_sourced(arg) for arg in get_args(inner) if arg is not Ellipsis)
 
 
 def encode(value: Any, names: Names | None = None) -> str:
@@ -226,90 +196,35 @@ def encode(value: Any, names: Names | None = None) -> str:
     kind = type(value)
     if kind is str:
         return _string(value)
-    coder = _CODERS.get(kind)
-    if coder is not None:
-        return coder(value, names)
     if isinstance(value, Record):
-        return _coder(kind)(value, names)
-    if (kind is tuple or kind is list) and value and isinstance(value[0], Record):
-        parts = []
-        for item in value:
-            found = _KEPT.get(id(item))
-            parts.append(found[1] if found is not None and found[0] is item else encode(item, names))
-        return "[" + ",".join(parts) + "]"
-    return _json(_values(value, names))
-
-
-Coder = Callable[[Any, "Names | None"], str]
-_CODERS: dict[type, Coder] = {
-    bool: lambda value, names: "true" if value else "false",
-    type(None): lambda value, names: "null",
-    int: lambda value, names: repr(value),
-    float: lambda value, names: repr(value),
-}
-
-
-def _json(value: Any) -> str:
-    """JSON-ready values (no records) written by pydantic-core: compact, non-ASCII kept."""
-    return to_json(value).decode()
-
-
-def _values(value: Any, names: Names | None) -> Any:
-    """`value` with every record inside it turned into a mapping of its fields (see `_fields`)."""
-    if isinstance(value, Record):
-        return _fields(value, names)
-    kind = type(value)
+        return (_CODERS.get(kind) or _coder(kind))(value, names)
     if kind is tuple or kind is list:
-        return [_values(item, names) for item in value] if value and not isinstance(value[0], str) else value
+        return "[" + ",".join([encode(item, names) for item in value]) + "]"
     if kind is dict:
-        return {key: _values(item, names) for key, item in value.items()}
-    if isinstance(value, (int, float)) and kind not in (int, float, bool):  # an IntEnum and the like
-        return int(value) if isinstance(value, int) else float(value)
-    return value
-
-
-def _fields(value: Any, names: Names | None) -> dict[str, Any]:
-    """A record as a mapping of its fields in order, each as it is written (see `_written`)."""
-    kind = type(value)
-    if kind in _PLAIN:  # nothing to convert, leave out, look up or open up: its fields as they are
-        state = value.__dict__
-        return {name: state[name] for name in kind._names}
-    return {name: _values(item, names) for name, _, item in _written(value, names)}
-
-
-def _written(value: Any, names: Names | None) -> Iterator[tuple[str, str, Any]]:
-    """(field, its JSON key, its value as written) for each field of a record that is written:
-    one left out when None and `Omitted`, converted (`As`), a source id as its source's name."""
-    state = value.__dict__
-    for name, key, convert, omitted, source in _plan(type(value))[0]:
-        item = state[name]
-        if item is None and omitted:
-            continue
-        if convert is not None:
-            item = convert(item)
-        if source:
-            if names is None:
-                raise ValueError(f"{type(value).__name__}.{name} is a source id: encode it with the sources' names")
-            item = names[item]
-        yield name, key, item
+        return "{" + ",".join([_string(str(key)) + ":" + encode(item, names) for key, item in value.items()]) + "}"
+    return to_json(value).decode()  # a number, true, false, null; an enum as its value
 
 
 def _coder(kind: type) -> Coder:
-    """The encoder of a record class: field by field when it holds records whose JSON is kept (so
-    that theirs is reused), else in one go by the C encoder; kept itself when it recurs."""
-    _, sourced = _plan(kind)
-    kept = getattr(kind, "_kept", False) and not sourced
-    walk = any(held._kept for hint in record_hints(kind).values() for held in _records(hint, {}))
+    """The encoder of a record class: each field by the encoder its hint calls for; a record that
+    recurs is kept with its JSON."""
+    fields = [
+        (name, _string(name) + ":", _field(hint), Omitted in marks(hint)) for name, hint in record_hints(kind).items()
+    ]
+    kept = kind._kept and not _sourced(kind)  # type: ignore[attr-defined]
 
     def record(value: Any, names: Names | None) -> str:
         if kept:
             found = _KEPT.get(id(value))
             if found is not None and found[0] is value:
                 return found[1]
-        if walk:
-            text = "{" + ",".join(key + encode(item, names) for _, key, item in _written(value, names)) + "}"
-        else:
-            text = _json(_fields(value, names))
+        state = value.__dict__
+        written = (
+            key + write(state[name], names)
+            for name, key, write, omitted in fields
+            if not omitted or state[name] is not None
+        )
+        text = "{" + ",".join(written) + "}"
         if kept:
             if len(_KEPT) >= _KEPT_LIMIT:
                 _KEPT.clear()
@@ -318,6 +233,38 @@ def _coder(kind: type) -> Coder:
 
     _CODERS[kind] = record
     return record
+
+
+def _field(hint: Any) -> Coder:
+    """How a field of this hint is written: converted (`As`), a source id as its source's name, a
+    value without records in one go by the C encoder, else piece by piece."""
+    notes = marks(hint)
+    convert = next((m.convert for m in notes if isinstance(m, As)), None)
+    if convert is not None:
+        return lambda value, names: to_json(convert(value)).decode()  # JSON-ready, as `As` says
+    if SourceRef in notes:
+        return _source
+    if _sourced(hint) or _records(hint, {}):
+        return encode
+    if bare(hint) is str:
+        return lambda value, names: _string(value)
+    return lambda value, names: to_json(value).decode()
+
+
+def _source(value: str, names: Names | None) -> str:
+    if names is None:
+        raise ValueError(f"source id {value!r}: encode it with the sources' names")
+    return _string(names[value])
+
+
+def _sourced(hint: Any) -> bool:
+    """Does a value of `hint` hold a source id anywhere inside it?"""
+    if SourceRef in marks(hint):
+        return True
+    inner = bare(hint)
+    if is_record(inner):
+        return any(_sourced(field) for field in record_hints(inner).values())
+    return any(_sourced(arg) for arg in get_args(inner) if arg is not Ellipsis)
 
 
 def dump(value: Any, names: Names | None = None) -> Any:
