@@ -42,10 +42,15 @@ def closed(schema: Any) -> Any:
     return schema
 
 
+SCHEMAS: dict[str, str] = {}  # each command's schema as `mlpath schema` printed it, the first time asked
+
+
 def schema_of(run: Run, command: str) -> dict[str, Any]:
-    result = run("schema", *command.split())
-    assert result.exit_code == 0, result.stderr
-    schema: dict[str, Any] = json.loads(result.stdout)
+    if command not in SCHEMAS:
+        result = run("schema", *command.split())
+        assert result.exit_code == 0, result.stderr
+        SCHEMAS[command] = result.stdout
+    schema: dict[str, Any] = json.loads(SCHEMAS[command])
     return schema
 
 
