@@ -64,8 +64,7 @@ class MlpathGroup(TyperGroup):
 
                 args = [*args[: index + 1], detect_shell(), *args[index + 1 :]]
                 break
-        rest: list[str] = super().parse_args(ctx, args)
-        return rest
+        return super().parse_args(ctx, args)
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         instruction = os.environ.get("_MLPATH_COMPLETE")
@@ -147,12 +146,9 @@ def plain_choice_error(error: Any) -> None:
     annotation = getattr(getattr(error.param, "type_descriptor", None), "annotation", None)
     errors = getattr(error.__cause__, "errors", None)
     given = errors()[0].get("input") if callable(errors) else None
+    choices = [str(value) for value in get_args(annotation)] if get_origin(annotation) is Literal else []
     if isinstance(annotation, type) and issubclass(annotation, Enum):
         choices = [str(member.value) for member in annotation]
-    elif get_origin(annotation) is Literal:
-        choices = [str(value) for value in get_args(annotation)]
-    else:
-        choices = []
     if not choices or not isinstance(given, str):
         error.message = error.message.removeprefix("Value error, ")
         return
@@ -201,7 +197,7 @@ def only(name: str) -> typer.Typer:
 
 def _completion(ctx: typer.Context, param: typer.CallbackParam, value: str | None) -> None:
     """--show-completion and --install-completion SHELL: bash's script is mlpath's own (cli.completion);
-    Typer prints or installs the other shells' and exits. An eager option: no command's error handling yet."""
+    Typer prints or installs the other shells' and exits."""
     if value is None or ctx.resilient_parsing:
         return
     from mlpath.cli import completion
@@ -224,10 +220,7 @@ def _completion(ctx: typer.Context, param: typer.CallbackParam, value: str | Non
     if show:
         typer.echo(completion.BASH_SCRIPT)
         raise typer.Exit()
-    try:
-        path = completion.install(shell, completion.script(ctx, param, shell))
-    except MlpathError as error:
-        fail(str(error), error.exit_code)
+    path = completion.install(shell, completion.script(ctx, param, shell))  # its errors: see make_context
     typer.echo(f"{shell} completion installed in {path}; it takes effect in a new shell.", err=True)
     raise typer.Exit()
 
@@ -341,12 +334,9 @@ def emit(
     return 0
 
 
-STDIN_NAMES = ("-", "/dev/stdin", "/dev/fd/0")  # the names that read this run's stdin
-
-
 def stdin_hint(terminal: Terminal, name: str, what: str) -> None:
     """Reading stdin from a terminal: say so, never a silent wait."""
-    if name in STDIN_NAMES and terminal.stdin_isatty:
+    if name in ("-", "/dev/stdin", "/dev/fd/0") and terminal.stdin_isatty:  # the names of this run's stdin
         from mlpath.cli.prompts import wrap
 
         terminal.say(wrap(f"Reading {what} from standard input (Ctrl-D to end)...", terminal.width, ""))
