@@ -46,9 +46,8 @@ def fail(message: str, code: ExitCode) -> NoReturn:
 
 
 class MlpathGroup(TyperGroup):
-    """The root command: every command in the help's order, and mlpath's exceptions mapped to a
-    message on stderr and an exit code (for --help and --version too, which run while the
-    context is made)."""
+    """The root command: the help's order, and mlpath's exceptions mapped to a message and an exit
+    code (for --help, --version and the completion options too, which run while the context is made)."""
 
     def list_commands(self, ctx: Any) -> list[str]:
         order = list(COMMAND_MODULES)
@@ -318,10 +317,8 @@ def emit(
     repeat: bool = False,
     **fit: Any,
 ) -> int:
-    """A report on stdout in the format asked for. In the table format on a terminal, a report
-    taller than the screen opens with its summary (its first blocks when it has none; `shorter`:
-    the same report with ever shorter summaries, fitted as `fit` says) and goes to the pager (see
-    output.screen); the rows it left at the foot of the screen."""
+    """A report on stdout in the format asked for; as a table on a terminal, fitted to the screen as
+    output.screen's `show_long` does (`shorter`, `fit`): the rows it left at the foot of the screen."""
     from mlpath.output.formats import OutputFormat, write
 
     terminal = session(ctx).terminal

@@ -55,10 +55,9 @@ def show_roadmap(
     plan: Plan | None = None,
     **fit: Any,
 ) -> tuple[Roadmap, int]:
-    """The roadmap, its comparison with `what_if` (checked answers), or with the saved `plan` each
-    step's status: written to -o's file (checked before: `quiz.check_outputs`) or shown as `emit`
-    does with `fit`, and saved as the plan if asked. Returns the roadmap and the rows it left at
-    the foot of the screen (0 when it drew nothing there)."""
+    """The roadmap, its comparison with `what_if`, or with the saved `plan` each step's status: to
+    -o's file (checked before: `quiz.check_outputs`) or shown as `emit` does with `fit`; saved as
+    the plan if asked. Returns the roadmap and the rows it left at the foot of the screen."""
     from mlpath.engine.roadmap import build_roadmap
     from mlpath.output import roadmap as views
 
@@ -198,10 +197,8 @@ def replay_hint(
     offers: Sequence[str] = (),
     tip: bool = False,
 ) -> str:
-    """How to get the same roadmap (or comparison) again without the questions (`mlpath quiz
-    --defaults` with a --set for every answer that is not the default), the comparisons `offers`
-    to add to it and, with `tip`, how to keep the answers in a file. Wrapped on words at `width`;
-    a command too long for a line goes on with a backslash, so it can still be pasted whole."""
+    """How to get the same roadmap again without the questions (a --set for every answer not the
+    default), the comparisons `offers` to add and, with `tip`, how to keep the answers in a file."""
     extra = "".join(f" --what-if {assignment(key, value)}" for key, value in (what_if or {}).items())
     lines = [wrap("Replay these answers without the questions:", width, "")]  # right under the save question
     if saved:
@@ -233,7 +230,6 @@ def _command(text: str, width: int) -> str:
     joined = re.sub(
         r"(--set|--what-if|--answers) (\S+)", lambda m: m[0].replace(" ", "\0") if len(m[0]) <= room else m[0], text
     )
-    lines = textwrap.wrap(
-        joined, width - 3, initial_indent="  ", subsequent_indent="    ", **WHOLE_WORDS
-    )  # a break after a hyphen would split a value ("part- \ time") and the command would not run
+    # a break after a hyphen would split a value ("part- \ time") and the command would not run
+    lines = textwrap.wrap(joined, width - 3, initial_indent="  ", subsequent_indent="    ", **WHOLE_WORDS)
     return " \\\n".join(lines).replace("\0", " ")

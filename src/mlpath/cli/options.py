@@ -91,14 +91,9 @@ class AnswerSource(NamedTuple):
     assignments: tuple[str, ...] = ()
     defaults: bool = False
 
-    @property
-    def given(self) -> bool:
-        return self.file is not None or bool(self.assignments) or self.defaults
-
 
 class Delivery(NamedTuple):
-    """Where a roadmap goes besides the screen: the plan (--save), a file (--output); and whether a
-    long one may open in a pager (not with --no-pager)."""
+    """Where a roadmap goes besides the screen (--save, --output), and whether it may page."""
 
     save: bool = False
     output: str | None = None

@@ -33,8 +33,6 @@ if TYPE_CHECKING:
     from mlpath.output.terminal import Terminal
 
 RESUME = "mlpath quiz --resume"
-BACK_KEYS = ("left", "backspace")  # Backspace arrives as c-h; both read as "one step back"
-HELP_INDENT = "  "
 SELECT_LEAD = 3  # " » " or three spaces before a choice
 CHECKBOX_LEAD = SELECT_LEAD + 2  # and "○ " or "● "
 
@@ -74,7 +72,7 @@ def _columns(output: Output | None) -> int:
         return 80
 
 
-def wrap(text: str, columns: int, indent: str = HELP_INDENT) -> str:
+def wrap(text: str, columns: int, indent: str = "  ") -> str:
     """`text` wrapped on words to fit `columns` (one to spare: the last column wraps on some
     terminals); a word longer than a line stays whole."""
     width = max(len(indent) + 10, columns - 1)
@@ -90,8 +88,7 @@ def choice_title(label: str, columns: int, lead: int) -> str:
     """A choice's label wrapped on words, its later lines hanging under its first. questionary
     draws `lead` columns before it (" » ", and "○ " in a checkbox) and a title with line breaks
     as it is; a plain string (not formatted text) keeps its highlight when pointed at."""
-    lines = textwrap.wrap(label, max(10, columns - 1 - lead), **WHOLE_WORDS)
-    return ("\n" + " " * lead).join(lines) or label
+    return wrap(label, columns, " " * lead)[lead:]
 
 
 def layout(prompt: str, tail: str, progress: str, columns: int, indent: str = "") -> tuple[str, str]:
@@ -133,10 +130,9 @@ def ask(
     input: Input | None = None,
     output: Output | None = None,
 ) -> dict[str, Any]:
-    """Ask the questions not in `given` whose condition the answers so far meet, showing progress
-    like "3/12"; returns every answer (a question not asked keeps its default). `answered` holds
-    the answers of an interrupted quiz: they are the defaults, and asking starts at the first
-    question without one, so the counter goes on. `on_answer` sees the answers so far after each."""
+    """Ask the questions not in `given` whose condition the answers so far meet; returns every answer
+    (one not asked keeps its default). `answered`, an interrupted quiz's answers, are the defaults
+    and asking starts at the first question without one. `on_answer` sees the answers after each."""
     import logging
 
     from prompt_toolkit import print_formatted_text
@@ -246,7 +242,8 @@ def _question(
         if scale:
             _add_keys(prompt.application, {str(c.value): {"result": c.value} for c in question.choices})
     if can_go_back:  # questionary has no "back" of its own
-        _add_keys(prompt.application, {key: {"result": BACK} for key in BACK_KEYS})
+        # Backspace arrives as c-h; both read as "one step back"
+        _add_keys(prompt.application, {key: {"result": BACK} for key in ("left", "backspace")})
     return prompt
 
 
@@ -261,9 +258,8 @@ def _ask(prompt: Any) -> Any:
 
 
 def _add_keys(application: Any, ends: dict[str, dict[str, Any]], eager: bool = True) -> None:
-    """Each key of `ends` ends the question as its arguments to `exit` say (a scale's digit and the
-    back keys with a result). Eager, so they win over questionary's own bindings (its shortcut
-    keys only move)."""
+    """Each key of `ends` ends the question as its arguments to `exit` say. Eager, so they win over
+    questionary's own bindings (its shortcut keys only move)."""
     from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 
     bindings = KeyBindings()
@@ -370,8 +366,7 @@ def _ends_quietly(last_words: Callable[[str], str]) -> Iterator[None]:
     exit 130. Raising from the handler is no good: it lands inside prompt_toolkit's event loop, whose
     clean-up redraws on a terminal that may be gone while asyncio logs tracebacks. Every answer is
     on disk already (kept as it comes), so leaving at once loses nothing. An inherited "ignore"
-    (nohup, trap '' HUP) is respected.
-    """
+    (nohup, trap '' HUP) is respected."""
     try:
         import termios
 
