@@ -1,11 +1,9 @@
 """Interactive prompts: the only importer of questionary; prompts are drawn on the terminal.
 
 Every question after the first can go back to the one before (Left arrow or Backspace): the earlier
-answer is the default there, the later ones stay as defaults, so Enter walks forward again. An
-interrupt (Ctrl-C, the end of input, a lost terminal) raises `QuizInterrupted` with the answers so
-far; `ask_quiz` keeps every answer for --resume as it comes (plan.resume, never the plan) and turns
-an interrupt (a kill too) into one line and exit 130. Every line we print is wrapped on words here:
-prompt_toolkit would fold a long one mid-word.
+answer is the default there, the later ones stay as defaults, so Enter walks forward again. Answers
+are kept for --resume in plan.resume, never in the plan. Every line we print is wrapped on words
+here: prompt_toolkit would fold a long one mid-word.
 """
 
 from __future__ import annotations
@@ -341,22 +339,21 @@ def ask_quiz(terminal: Terminal, content: Content, given: dict[str, Any], answer
                     warned.append(error)
                     terminal.say(f"Warning: {error}; an interruption would lose the answers.")
 
-        def left(answers: dict[str, Any], at: str | None, what: str) -> str:
-            """The one line an interrupted quiz leaves on stderr; `at`: the question's counter, as shown."""
+        def left(answers: dict[str, Any], where: str, what: str) -> str:
+            """The one line an interrupted quiz leaves on stderr; `where`: at which question, if known."""
             if not answers:
                 before = f"the unfinished quiz from before is still kept for '{RESUME}'"
                 return f"{what} before the first answer; {before if earlier else 'nothing was kept'}."
-            where = f" at {at}" if at is not None else ""
             count = f"{what}{where}; {plural(len(answers), 'answer')}"
             if not keeping:
                 return f"{count} not kept: another mlpath quiz was running."
             return f"{count} not kept: {failing[0]}." if failing else f"{count} kept. Go on with: {RESUME}"
 
         try:
-            with _ends_quietly(lambda what: left(so_far, None, what)):
+            with _ends_quietly(lambda what: left(so_far, "", what)):
                 return ask(questions, given, answered=answered, on_answer=keep, output=output)
         except QuizInterrupted as stop:
-            raise InterruptError(left(stop.answers, f"{stop.at}/{stop.total}", "Interrupted")) from None
+            raise InterruptError(left(stop.answers, f" at {stop.at}/{stop.total}", "Interrupted")) from None
 
 
 @contextlib.contextmanager
