@@ -302,10 +302,8 @@ class Session:
 
 
 def session(ctx: typer.Context) -> Session:
-    root = ctx.find_root()
-    if not isinstance(root.obj, Session):
-        root.obj = Session(None, Terminal.detect())
-    return root.obj
+    state: Session = ctx.find_root().obj  # the root callback runs before every command
+    return state
 
 
 def emit(
