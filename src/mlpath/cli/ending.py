@@ -219,7 +219,6 @@ def replay_hint(
 
 
 def _rows(text: str) -> int:
-    """The rows wrapped `text` takes on screen; none for no text."""
     return text.count("\n") + 1 if text else 0
 
 

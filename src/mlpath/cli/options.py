@@ -76,7 +76,6 @@ class Output(NamedTuple):
         return cls(OutputFormat(chosen.value) if chosen is not None else None, as_json)
 
     def resolve(self, stdout_isatty: bool) -> OutputFormat:
-        """--json, else --format, else table on a terminal and plain when piped."""
         if self.json and self.format not in (None, OutputFormat.json):
             raise UsageError(f"--json and --format {self.format.value} disagree; give one of them")
         if self.json:

@@ -222,17 +222,14 @@ def _question(
         qmark=progress, instruction=instruction, erase_when_done=True, input=input, output=output
     )
     current: Any = previous if previous is not None else question.default
+    scale = kind == "scale"
+    lead = CHECKBOX_LEAD if kind == "multiselect" else SELECT_LEAD + (3 if scale else 0)  # a scale's "1) "
+    titles = [(choice_title(c.label, columns, lead), c.value) for c in question.choices]
     if kind == "multiselect":
         ticked = tuple(current) if isinstance(current, (tuple, list)) else ()
-        choices = [
-            questionary.Choice(choice_title(c.label, columns, CHECKBOX_LEAD), c.value, checked=c.value in ticked)
-            for c in question.choices
-        ]
+        choices = [questionary.Choice(title, value, checked=value in ticked) for title, value in titles]
         prompt = questionary.checkbox(message, choices=choices, **common)
     else:
-        scale = kind == "scale"
-        lead = SELECT_LEAD + (3 if scale else 0)  # a scale's points start "1) "
-        titles = [(choice_title(c.label, columns, lead), c.value) for c in question.choices]
         choices = [
             questionary.Choice(title, value, shortcut_key=str(value) if scale else None) for title, value in titles
         ]
