@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from mlpath.cli.application import emit, session
 from mlpath.cli.prompts import WHOLE_WORDS, wrap
 from mlpath.content.answers import assignment
-from mlpath.errors import MlpathError, UsageError
+from mlpath.errors import MlpathError
 from mlpath.output.formats import OutputFormat
 
 if TYPE_CHECKING:
@@ -34,10 +34,6 @@ if TYPE_CHECKING:
     from mlpath.plan.model import Plan
 
 PROMPT = 1  # the shell's prompt after the quiz
-NEEDS_ANSWERS = (
-    "--what-if compares your roadmap with the roadmap for your answers changed, so it needs answers: "
-    "give them with --answers FILE, --set KEY=VALUE or --defaults"
-)
 # -o FILE without --format or --json: the format its extension names (plain otherwise)
 EXTENSION_FORMATS = {
     ".json": OutputFormat.json, ".yaml": OutputFormat.yaml, ".yml": OutputFormat.yaml, ".md": OutputFormat.markdown,
@@ -75,8 +71,6 @@ def show_roadmap(
     elif what_if:
         from mlpath.engine.compare import what_if as compare
 
-        if built.answers is None:
-            raise UsageError(NEEDS_ANSWERS)
         report = views.comparison_report(content, compare(content, built, what_if), what_if, taken=taken)
         shorter, what = views.shorter_comparisons(content, report, taken), "the comparison"
     else:

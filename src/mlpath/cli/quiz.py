@@ -9,7 +9,7 @@ import typer
 
 from mlpath.cli import options
 from mlpath.cli.application import app, emit, examples, session, stdin_hint
-from mlpath.cli.ending import NEEDS_ANSWERS, end_of_quiz, show_roadmap
+from mlpath.cli.ending import end_of_quiz, show_roadmap
 from mlpath.content import answers as contract
 from mlpath.errors import OperationError, UsageError
 from mlpath.output.formats import OutputFormat
@@ -18,6 +18,10 @@ if TYPE_CHECKING:
     from mlpath.output.terminal import Terminal
 
 PLAN = "Plan"
+NEEDS_ANSWERS = (
+    "--what-if compares your roadmap with the roadmap for your answers changed, so it needs answers: "
+    "give them with --answers FILE, --set KEY=VALUE or --defaults"
+)
 
 
 @app.command(rich_help_panel=PLAN, help=examples(
