@@ -1,12 +1,10 @@
 """Shell completion: the scripts for each shell, and the values that live in content or in the
 saved plan (ladder levels, plan steps, --set KEY=VALUE).
 
-Typer's scripts and completion (typer.completion) drive zsh, fish and PowerShell. bash gets its
-own: bash splits the word being completed at '=' and ':' (COMP_WORDBREAKS), so
-`--set programming=` reached Typer as three words. mlpath's script passes the command line as
-typed (COMP_LINE, COMP_POINT) and the word breaks; `candidates` reads what can come next off the
-commands' own parameters, and each reply is cut to the part after the last break, which is all
-bash replaces.
+Typer's scripts and completion drive zsh, fish and PowerShell. bash gets its own: bash splits the
+word being completed at '=' and ':' (COMP_WORDBREAKS), so `--set programming=` reached Typer as
+three words. mlpath's script passes the command line as typed and the word breaks; each reply is
+cut to the part after the last break, which is all bash replaces.
 """
 
 from __future__ import annotations

@@ -83,16 +83,14 @@ def _fill(text: str, width: int, lead: int) -> str:
 
 
 def choice_title(label: str, columns: int, lead: int) -> str:
-    """A choice's label wrapped on words, its later lines hanging under its first. questionary
-    draws `lead` columns before it (" » ", and "○ " in a checkbox) and a title with line breaks
-    as it is; a plain string (not formatted text) keeps its highlight when pointed at."""
+    """A choice's label wrapped on words, its later lines under its first (questionary draws `lead`
+    columns before it); a plain string, not formatted text, keeps its highlight when pointed at."""
     return wrap(label, columns, " " * lead)[lead:]
 
 
 def layout(prompt: str, tail: str, progress: str, columns: int, indent: str = "") -> tuple[str, str]:
-    """The question and what follows it (its hint; or its answer, after `indent`) wrapped on words,
-    as questionary draws them: "3/17 question hint". The tail follows the question's last line, or
-    starts a line of its own when it would not fit."""
+    """The question and its tail (its hint; or its answer, after `indent`) wrapped as questionary
+    draws them, "3/17 question hint": the tail on a line of its own when it would not fit."""
     lead = len(progress) + 1  # questionary puts a space between the counter and the question
     message = _fill(prompt, columns - 1, lead)
     end = len(message.rsplit("\n", 1)[-1]) + (lead if "\n" not in message else 0)  # of its last line
