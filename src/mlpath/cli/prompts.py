@@ -216,9 +216,7 @@ def _question(
     if can_go_back:
         parts.append(back)
     message, instruction = layout(question.prompt, "(" + between.join(parts) + ")", progress, columns)
-    common: dict[str, Any] = dict(
-        qmark=progress, instruction=instruction, erase_when_done=True, input=input, output=output
-    )
+    common: Any = dict(qmark=progress, instruction=instruction, erase_when_done=True, input=input, output=output)
     current: Any = previous if previous is not None else question.default
     scale = kind == "scale"
     lead = CHECKBOX_LEAD if kind == "multiselect" else SELECT_LEAD + (3 if scale else 0)  # a scale's "1) "
