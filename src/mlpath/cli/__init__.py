@@ -68,8 +68,7 @@ def main() -> NoReturn:
         number = getattr(signal, name, None)
         if number is not None and signal.getsignal(number) is not signal.SIG_IGN:
             signal.signal(number, _ended)
-    completing = "_MLPATH_COMPLETE" in os.environ
-    app = commands(None if completing else sys.argv[1:])
+    app = commands(None if "_MLPATH_COMPLETE" in os.environ else sys.argv[1:])  # completing: every command
     try:
         app(prog_name="mlpath")
         code: Any = 0

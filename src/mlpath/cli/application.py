@@ -46,9 +46,8 @@ def fail(message: str, code: ExitCode) -> NoReturn:
 
 
 class MlpathGroup(TyperGroup):
-    """The root command: every command in the help's order, and mlpath's exceptions mapped to a
-    message on stderr and an exit code (for --help and --version too, which run while the
-    context is made)."""
+    """The root command: the help's order, and mlpath's exceptions mapped to a message and an exit
+    code (for --help, --version and the completion options too, which run while the context is made)."""
 
     def list_commands(self, ctx: Any) -> list[str]:
         order = list(COMMAND_MODULES)
@@ -64,8 +63,7 @@ class MlpathGroup(TyperGroup):
 
                 args = [*args[: index + 1], detect_shell(), *args[index + 1 :]]
                 break
-        rest: list[str] = super().parse_args(ctx, args)
-        return rest
+        return super().parse_args(ctx, args)
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         instruction = os.environ.get("_MLPATH_COMPLETE")
@@ -147,12 +145,9 @@ def plain_choice_error(error: Any) -> None:
     annotation = getattr(getattr(error.param, "type_descriptor", None), "annotation", None)
     errors = getattr(error.__cause__, "errors", None)
     given = errors()[0].get("input") if callable(errors) else None
+    choices = [str(value) for value in get_args(annotation)] if get_origin(annotation) is Literal else []
     if isinstance(annotation, type) and issubclass(annotation, Enum):
         choices = [str(member.value) for member in annotation]
-    elif get_origin(annotation) is Literal:
-        choices = [str(value) for value in get_args(annotation)]
-    else:
-        choices = []
     if not choices or not isinstance(given, str):
         error.message = error.message.removeprefix("Value error, ")
         return
@@ -201,7 +196,7 @@ def only(name: str) -> typer.Typer:
 
 def _completion(ctx: typer.Context, param: typer.CallbackParam, value: str | None) -> None:
     """--show-completion and --install-completion SHELL: bash's script is mlpath's own (cli.completion);
-    Typer prints or installs the other shells' and exits. An eager option: no command's error handling yet."""
+    Typer prints or installs the other shells' and exits."""
     if value is None or ctx.resilient_parsing:
         return
     from mlpath.cli import completion
@@ -224,10 +219,7 @@ def _completion(ctx: typer.Context, param: typer.CallbackParam, value: str | Non
     if show:
         typer.echo(completion.BASH_SCRIPT)
         raise typer.Exit()
-    try:
-        path = completion.install(shell, completion.script(ctx, param, shell))
-    except MlpathError as error:
-        fail(str(error), error.exit_code)
+    path = completion.install(shell, completion.script(ctx, param, shell))  # its errors: see make_context
     typer.echo(f"{shell} completion installed in {path}; it takes effect in a new shell.", err=True)
     raise typer.Exit()
 
@@ -310,10 +302,8 @@ class Session:
 
 
 def session(ctx: typer.Context) -> Session:
-    root = ctx.find_root()
-    if not isinstance(root.obj, Session):
-        root.obj = Session(None, Terminal.detect())
-    return root.obj
+    state: Session = ctx.find_root().obj  # the root callback runs before every command
+    return state
 
 
 def emit(
@@ -325,10 +315,8 @@ def emit(
     repeat: bool = False,
     **fit: Any,
 ) -> int:
-    """A report on stdout in the format asked for. In the table format on a terminal, a report
-    taller than the screen opens with its summary (its first blocks when it has none; `shorter`:
-    the same report with ever shorter summaries, fitted as `fit` says) and goes to the pager (see
-    output.screen); the rows it left at the foot of the screen."""
+    """A report on stdout in the format asked for; as a table on a terminal, fitted to the screen as
+    output.screen's `show_long` does (`shorter`, `fit`): the rows it left at the foot of the screen."""
     from mlpath.output.formats import OutputFormat, write
 
     terminal = session(ctx).terminal
@@ -341,12 +329,9 @@ def emit(
     return 0
 
 
-STDIN_NAMES = ("-", "/dev/stdin", "/dev/fd/0")  # the names that read this run's stdin
-
-
 def stdin_hint(terminal: Terminal, name: str, what: str) -> None:
     """Reading stdin from a terminal: say so, never a silent wait."""
-    if name in STDIN_NAMES and terminal.stdin_isatty:
+    if name in ("-", "/dev/stdin", "/dev/fd/0") and terminal.stdin_isatty:  # the names of this run's stdin
         from mlpath.cli.prompts import wrap
 
         terminal.say(wrap(f"Reading {what} from standard input (Ctrl-D to end)...", terminal.width, ""))

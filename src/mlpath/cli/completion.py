@@ -1,12 +1,10 @@
 """Shell completion: the scripts for each shell, and the values that live in content or in the
 saved plan (ladder levels, plan steps, --set KEY=VALUE).
 
-Typer's scripts and completion (typer.completion) drive zsh, fish and PowerShell. bash gets its
-own: bash splits the word being completed at '=' and ':' (COMP_WORDBREAKS), so
-`--set programming=` reached Typer as three words. mlpath's script passes the command line as
-typed (COMP_LINE, COMP_POINT) and the word breaks; `candidates` reads what can come next off the
-commands' own parameters, and each reply is cut to the part after the last break, which is all
-bash replaces.
+Typer's scripts and completion drive zsh, fish and PowerShell. bash gets its own: bash splits the
+word being completed at '=' and ':' (COMP_WORDBREAKS), so `--set programming=` reached Typer as
+three words. mlpath's script passes the command line as typed and the word breaks; each reply is
+cut to the part after the last break, which is all bash replaces.
 """
 
 from __future__ import annotations
@@ -48,8 +46,7 @@ INSTALLS = {
 
 
 def script(ctx: Any, param: Any, shell: str) -> str:
-    """A shell's completion script: bash's is mlpath's own; the others' what Typer's
-    --show-completion prints."""
+    """A shell's completion script: bash's is mlpath's own; the others' what Typer prints."""
     if shell == "bash":
         return BASH_SCRIPT
     import contextlib
@@ -64,11 +61,9 @@ def script(ctx: Any, param: Any, shell: str) -> str:
 
 
 def install(shell: str, text: str) -> Path:
-    """Install a shell's completion script `text` (a key of INSTALLS) and load it from the shell's
-    startup file. The startup file is read as bytes with a bound, only if it is a regular file,
-    and appended to without being decoded; the path in the added line is quoted for the shell.
-    Both files are written atomically, through symlinks, by the one target check; if the startup
-    file cannot be written, a script just made is taken back."""
+    """Install a shell's completion script `text` and load it from the shell's startup file, which
+    is read as bytes (bounded, a regular file only) and appended to undecoded. Both are written
+    atomically; if the startup file cannot be, a script just made is taken back."""
     from mlpath.errors import OperationError
     from mlpath.io.files import MAX_INPUT_BYTES, read_regular, shown_name, write_atomic
 
@@ -134,8 +129,7 @@ def complete(group: Any, instruction: str) -> str | None:
 
 
 def candidates(group: Any, words: list[str], incomplete: str) -> list[str]:
-    """What can come next on a command line: the subcommands, option names or values that start
-    with `incomplete`, read off the commands and their parameters (and their completion callbacks)."""
+    """The subcommands, option names or values that can come next and start with `incomplete`."""
     command, path = group, ["mlpath"]
     expecting = None  # an option still waiting for its value
     positional = 0

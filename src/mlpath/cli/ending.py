@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from mlpath.cli.application import emit, session
 from mlpath.cli.prompts import WHOLE_WORDS, wrap
 from mlpath.content.answers import assignment
-from mlpath.errors import MlpathError, UsageError
+from mlpath.errors import MlpathError
 from mlpath.output.formats import OutputFormat
 
 if TYPE_CHECKING:
@@ -34,10 +34,6 @@ if TYPE_CHECKING:
     from mlpath.plan.model import Plan
 
 PROMPT = 1  # the shell's prompt after the quiz
-NEEDS_ANSWERS = (
-    "--what-if compares your roadmap with the roadmap for your answers changed, so it needs answers: "
-    "give them with --answers FILE, --set KEY=VALUE or --defaults"
-)
 # -o FILE without --format or --json: the format its extension names (plain otherwise)
 EXTENSION_FORMATS = {
     ".json": OutputFormat.json, ".yaml": OutputFormat.yaml, ".yml": OutputFormat.yaml, ".md": OutputFormat.markdown,
@@ -55,10 +51,9 @@ def show_roadmap(
     plan: Plan | None = None,
     **fit: Any,
 ) -> tuple[Roadmap, int]:
-    """The roadmap, its comparison with `what_if` (checked answers), or with the saved `plan` each
-    step's status: written to -o's file (checked before: `quiz.check_outputs`) or shown as `emit`
-    does with `fit`, and saved as the plan if asked. Returns the roadmap and the rows it left at
-    the foot of the screen (0 when it drew nothing there)."""
+    """The roadmap, its comparison with `what_if`, or with the saved `plan` each step's status: to
+    -o's file (checked before: `quiz.check_outputs`) or shown as `emit` does with `fit`; saved as
+    the plan if asked. Returns the roadmap and the rows it left at the foot of the screen."""
     from mlpath.engine.roadmap import build_roadmap
     from mlpath.output import roadmap as views
 
@@ -76,8 +71,6 @@ def show_roadmap(
     elif what_if:
         from mlpath.engine.compare import what_if as compare
 
-        if built.answers is None:
-            raise UsageError(NEEDS_ANSWERS)
         report = views.comparison_report(content, compare(content, built, what_if), what_if, taken=taken)
         shorter, what = views.shorter_comparisons(content, report, taken), "the comparison"
     else:
@@ -198,10 +191,8 @@ def replay_hint(
     offers: Sequence[str] = (),
     tip: bool = False,
 ) -> str:
-    """How to get the same roadmap (or comparison) again without the questions (`mlpath quiz
-    --defaults` with a --set for every answer that is not the default), the comparisons `offers`
-    to add to it and, with `tip`, how to keep the answers in a file. Wrapped on words at `width`;
-    a command too long for a line goes on with a backslash, so it can still be pasted whole."""
+    """How to get the same roadmap again without the questions (a --set for every answer not the
+    default), the comparisons `offers` to add and, with `tip`, how to keep the answers in a file."""
     extra = "".join(f" --what-if {assignment(key, value)}" for key, value in (what_if or {}).items())
     lines = [wrap("Replay these answers without the questions:", width, "")]  # right under the save question
     if saved:
@@ -222,7 +213,6 @@ def replay_hint(
 
 
 def _rows(text: str) -> int:
-    """The rows wrapped `text` takes on screen; none for no text."""
     return text.count("\n") + 1 if text else 0
 
 
@@ -233,7 +223,6 @@ def _command(text: str, width: int) -> str:
     joined = re.sub(
         r"(--set|--what-if|--answers) (\S+)", lambda m: m[0].replace(" ", "\0") if len(m[0]) <= room else m[0], text
     )
-    lines = textwrap.wrap(
-        joined, width - 3, initial_indent="  ", subsequent_indent="    ", **WHOLE_WORDS
-    )  # a break after a hyphen would split a value ("part- \ time") and the command would not run
+    # a break after a hyphen would split a value ("part- \ time") and the command would not run
+    lines = textwrap.wrap(joined, width - 3, initial_indent="  ", subsequent_indent="    ", **WHOLE_WORDS)
     return " \\\n".join(lines).replace("\0", " ")

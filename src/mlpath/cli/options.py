@@ -76,7 +76,6 @@ class Output(NamedTuple):
         return cls(OutputFormat(chosen.value) if chosen is not None else None, as_json)
 
     def resolve(self, stdout_isatty: bool) -> OutputFormat:
-        """--json, else --format, else table on a terminal and plain when piped."""
         if self.json and self.format not in (None, OutputFormat.json):
             raise UsageError(f"--json and --format {self.format.value} disagree; give one of them")
         if self.json:
@@ -91,14 +90,9 @@ class AnswerSource(NamedTuple):
     assignments: tuple[str, ...] = ()
     defaults: bool = False
 
-    @property
-    def given(self) -> bool:
-        return self.file is not None or bool(self.assignments) or self.defaults
-
 
 class Delivery(NamedTuple):
-    """Where a roadmap goes besides the screen: the plan (--save), a file (--output); and whether a
-    long one may open in a pager (not with --no-pager)."""
+    """Where a roadmap goes besides the screen (--save, --output), and whether it may page."""
 
     save: bool = False
     output: str | None = None

@@ -1,11 +1,9 @@
 """Interactive prompts: the only importer of questionary; prompts are drawn on the terminal.
 
 Every question after the first can go back to the one before (Left arrow or Backspace): the earlier
-answer is the default there, the later ones stay as defaults, so Enter walks forward again. An
-interrupt (Ctrl-C, the end of input, a lost terminal) raises `QuizInterrupted` with the answers so
-far; `ask_quiz` keeps every answer for --resume as it comes (plan.resume, never the plan) and turns
-an interrupt (a kill too) into one line and exit 130. Every line we print is wrapped on words here:
-prompt_toolkit would fold a long one mid-word.
+answer is the default there, the later ones stay as defaults, so Enter walks forward again. Answers
+are kept for --resume in plan.resume, never in the plan. Every line we print is wrapped on words
+here: prompt_toolkit would fold a long one mid-word.
 """
 
 from __future__ import annotations
@@ -33,8 +31,6 @@ if TYPE_CHECKING:
     from mlpath.output.terminal import Terminal
 
 RESUME = "mlpath quiz --resume"
-BACK_KEYS = ("left", "backspace")  # Backspace arrives as c-h; both read as "one step back"
-HELP_INDENT = "  "
 SELECT_LEAD = 3  # " » " or three spaces before a choice
 CHECKBOX_LEAD = SELECT_LEAD + 2  # and "○ " or "● "
 
@@ -74,7 +70,7 @@ def _columns(output: Output | None) -> int:
         return 80
 
 
-def wrap(text: str, columns: int, indent: str = HELP_INDENT) -> str:
+def wrap(text: str, columns: int, indent: str = "  ") -> str:
     """`text` wrapped on words to fit `columns` (one to spare: the last column wraps on some
     terminals); a word longer than a line stays whole."""
     width = max(len(indent) + 10, columns - 1)
@@ -87,17 +83,14 @@ def _fill(text: str, width: int, lead: int) -> str:
 
 
 def choice_title(label: str, columns: int, lead: int) -> str:
-    """A choice's label wrapped on words, its later lines hanging under its first. questionary
-    draws `lead` columns before it (" » ", and "○ " in a checkbox) and a title with line breaks
-    as it is; a plain string (not formatted text) keeps its highlight when pointed at."""
-    lines = textwrap.wrap(label, max(10, columns - 1 - lead), **WHOLE_WORDS)
-    return ("\n" + " " * lead).join(lines) or label
+    """A choice's label wrapped on words, its later lines under its first (questionary draws `lead`
+    columns before it); a plain string, not formatted text, keeps its highlight when pointed at."""
+    return wrap(label, columns, " " * lead)[lead:]
 
 
 def layout(prompt: str, tail: str, progress: str, columns: int, indent: str = "") -> tuple[str, str]:
-    """The question and what follows it (its hint; or its answer, after `indent`) wrapped on words,
-    as questionary draws them: "3/17 question hint". The tail follows the question's last line, or
-    starts a line of its own when it would not fit."""
+    """The question and its tail (its hint; or its answer, after `indent`) wrapped as questionary
+    draws them, "3/17 question hint": the tail on a line of its own when it would not fit."""
     lead = len(progress) + 1  # questionary puts a space between the counter and the question
     message = _fill(prompt, columns - 1, lead)
     end = len(message.rsplit("\n", 1)[-1]) + (lead if "\n" not in message else 0)  # of its last line
@@ -133,10 +126,9 @@ def ask(
     input: Input | None = None,
     output: Output | None = None,
 ) -> dict[str, Any]:
-    """Ask the questions not in `given` whose condition the answers so far meet, showing progress
-    like "3/12"; returns every answer (a question not asked keeps its default). `answered` holds
-    the answers of an interrupted quiz: they are the defaults, and asking starts at the first
-    question without one, so the counter goes on. `on_answer` sees the answers so far after each."""
+    """Ask the questions not in `given` whose condition the answers so far meet; returns every answer
+    (one not asked keeps its default). `answered`, an interrupted quiz's answers, are the defaults
+    and asking starts at the first question without one. `on_answer` sees the answers after each."""
     import logging
 
     from prompt_toolkit import print_formatted_text
@@ -224,21 +216,16 @@ def _question(
     if can_go_back:
         parts.append(back)
     message, instruction = layout(question.prompt, "(" + between.join(parts) + ")", progress, columns)
-    common: dict[str, Any] = dict(
-        qmark=progress, instruction=instruction, erase_when_done=True, input=input, output=output
-    )
+    common: Any = dict(qmark=progress, instruction=instruction, erase_when_done=True, input=input, output=output)
     current: Any = previous if previous is not None else question.default
+    scale = kind == "scale"
+    lead = CHECKBOX_LEAD if kind == "multiselect" else SELECT_LEAD + (3 if scale else 0)  # a scale's "1) "
+    titles = [(choice_title(c.label, columns, lead), c.value) for c in question.choices]
     if kind == "multiselect":
         ticked = tuple(current) if isinstance(current, (tuple, list)) else ()
-        choices = [
-            questionary.Choice(choice_title(c.label, columns, CHECKBOX_LEAD), c.value, checked=c.value in ticked)
-            for c in question.choices
-        ]
+        choices = [questionary.Choice(title, value, checked=value in ticked) for title, value in titles]
         prompt = questionary.checkbox(message, choices=choices, **common)
     else:
-        scale = kind == "scale"
-        lead = SELECT_LEAD + (3 if scale else 0)  # a scale's points start "1) "
-        titles = [(choice_title(c.label, columns, lead), c.value) for c in question.choices]
         choices = [
             questionary.Choice(title, value, shortcut_key=str(value) if scale else None) for title, value in titles
         ]
@@ -246,7 +233,8 @@ def _question(
         if scale:
             _add_keys(prompt.application, {str(c.value): {"result": c.value} for c in question.choices})
     if can_go_back:  # questionary has no "back" of its own
-        _add_keys(prompt.application, {key: {"result": BACK} for key in BACK_KEYS})
+        # Backspace arrives as c-h; both read as "one step back"
+        _add_keys(prompt.application, {key: {"result": BACK} for key in ("left", "backspace")})
     return prompt
 
 
@@ -261,9 +249,8 @@ def _ask(prompt: Any) -> Any:
 
 
 def _add_keys(application: Any, ends: dict[str, dict[str, Any]], eager: bool = True) -> None:
-    """Each key of `ends` ends the question as its arguments to `exit` say (a scale's digit and the
-    back keys with a result). Eager, so they win over questionary's own bindings (its shortcut
-    keys only move)."""
+    """Each key of `ends` ends the question as its arguments to `exit` say. Eager, so they win over
+    questionary's own bindings (its shortcut keys only move)."""
     from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 
     bindings = KeyBindings()
@@ -345,22 +332,21 @@ def ask_quiz(terminal: Terminal, content: Content, given: dict[str, Any], answer
                     warned.append(error)
                     terminal.say(f"Warning: {error}; an interruption would lose the answers.")
 
-        def left(answers: dict[str, Any], at: str | None, what: str) -> str:
-            """The one line an interrupted quiz leaves on stderr; `at`: the question's counter, as shown."""
+        def left(answers: dict[str, Any], where: str, what: str) -> str:
+            """The one line an interrupted quiz leaves on stderr; `where`: at which question, if known."""
             if not answers:
                 before = f"the unfinished quiz from before is still kept for '{RESUME}'"
                 return f"{what} before the first answer; {before if earlier else 'nothing was kept'}."
-            where = f" at {at}" if at is not None else ""
             count = f"{what}{where}; {plural(len(answers), 'answer')}"
             if not keeping:
                 return f"{count} not kept: another mlpath quiz was running."
             return f"{count} not kept: {failing[0]}." if failing else f"{count} kept. Go on with: {RESUME}"
 
         try:
-            with _ends_quietly(lambda what: left(so_far, None, what)):
+            with _ends_quietly(lambda what: left(so_far, "", what)):
                 return ask(questions, given, answered=answered, on_answer=keep, output=output)
         except QuizInterrupted as stop:
-            raise InterruptError(left(stop.answers, f"{stop.at}/{stop.total}", "Interrupted")) from None
+            raise InterruptError(left(stop.answers, f" at {stop.at}/{stop.total}", "Interrupted")) from None
 
 
 @contextlib.contextmanager
@@ -370,8 +356,7 @@ def _ends_quietly(last_words: Callable[[str], str]) -> Iterator[None]:
     exit 130. Raising from the handler is no good: it lands inside prompt_toolkit's event loop, whose
     clean-up redraws on a terminal that may be gone while asyncio logs tracebacks. Every answer is
     on disk already (kept as it comes), so leaving at once loses nothing. An inherited "ignore"
-    (nohup, trap '' HUP) is respected.
-    """
+    (nohup, trap '' HUP) is respected."""
     try:
         import termios
 

@@ -9,7 +9,7 @@ import typer
 
 from mlpath.cli import options
 from mlpath.cli.application import app, emit, examples, session, stdin_hint
-from mlpath.cli.ending import NEEDS_ANSWERS, end_of_quiz, show_roadmap
+from mlpath.cli.ending import end_of_quiz, show_roadmap
 from mlpath.content import answers as contract
 from mlpath.errors import OperationError, UsageError
 from mlpath.output.formats import OutputFormat
@@ -18,6 +18,10 @@ if TYPE_CHECKING:
     from mlpath.output.terminal import Terminal
 
 PLAN = "Plan"
+NEEDS_ANSWERS = (
+    "--what-if compares your roadmap with the roadmap for your answers changed, so it needs answers: "
+    "give them with --answers FILE, --set KEY=VALUE or --defaults"
+)
 
 
 @app.command(rich_help_panel=PLAN, help=examples(
@@ -155,12 +159,13 @@ def roadmap(
     source = options.AnswerSource(answers_file, tuple(assignments or ()), defaults)
     delivery, output = options.Delivery(save, output_file, not no_pager), options.Output.of(fmt, as_json)
     changes = checked_changes(what_if)
-    if general and (source.given or changes):
+    given = source.file is not None or bool(source.assignments) or source.defaults
+    if general and (given or changes):
         raise UsageError("--general shows the general roadmap; it does not combine with answers or --what-if")
-    if changes and not source.given:
+    if changes and not given:
         raise UsageError(NEEDS_ANSWERS)
     content = session(ctx).content()
-    if not (source.given or general or delivery.save):
+    if not (given or general or delivery.save):
         from mlpath.plan import store
 
         plan = store.load()
@@ -168,7 +173,7 @@ def roadmap(
             check_outputs(delivery, None, "your roadmap")
             show_roadmap(ctx, content, None, delivery, output, plan=plan)
             return
-    raw = raw_answers(source, session(ctx).terminal) if source.given else None
+    raw = raw_answers(source, session(ctx).terminal) if given else None
     check_outputs(delivery, None, "the comparison" if changes else "the roadmap")
     answers = None
     if raw is not None:
@@ -211,9 +216,8 @@ def raw_answers(source: options.AnswerSource, terminal: Terminal) -> dict[str, A
 
 
 def check_outputs(delivery: options.Delivery, save_answers: str | None, what: str) -> None:
-    """Refuse, before a question is asked or a file written, any target that cannot or must not
-    be written (see `io.files.check_target`), and one file named twice: so a bad `-o` never
-    leaves the answers written or the plan saved without it."""
+    """Refuse, before a question is asked or a file written, any target that cannot or must not be
+    written, and one file named twice: so a bad `-o` never leaves the answers or the plan saved."""
     from mlpath.io.files import check_target
 
     if save_answers == "-":
