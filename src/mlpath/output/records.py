@@ -53,12 +53,8 @@ class Node(NamedTuple):
     @property
     def fields(self) -> tuple[str, ...]:
         """Every field after the record type, in order."""
-        if self.shape == "value":
-            return (self.field,)
-        if self.shape == "pairs":
-            return (*self.parents, self.key, self.field)
         own = tuple(c.name for c in self.columns) if self.columns else (self.field,)
-        return (*self.parents, *((self.key,) if self.shape == "mapping" else ()), *own)
+        return (*self.parents, *((self.key,) if self.key else ()), *own)
 
 
 class RecordType(NamedTuple):
@@ -225,13 +221,10 @@ def _instances(node: Node, holder: Any) -> Iterator[tuple[tuple[Any, ...], Any]]
     elif node.shape == "list":
         for item in value or ():
             yield (), item
-    elif node.shape == "mapping":
+    else:  # a mapping of lists makes a record per item; pairs, a record per key
         for key, items in (value or {}).items():
-            for item in items if isinstance(items, list) else (items,):
+            for item in items if node.shape == "mapping" and isinstance(items, list) else (items,):
                 yield (key,), item
-    else:  # pairs
-        for key, item in (value or {}).items():
-            yield (key,), item
 
 
 def records(model: type, document: Mapping[str, Any]) -> Iterator[tuple[Any, ...]]:
