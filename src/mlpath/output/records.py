@@ -30,18 +30,15 @@ M = TypeVar("M")
 KEY_FIELDS = ("id", "key")  # the field that names an object, for the records inside it
 
 
-class Column(NamedTuple):
-    name: str  # as the README and the CSV header show it, e.g. "compared_with_yours.percent"
-    path: tuple[str, ...]  # where the value is, inside the object that makes the record
-
-
 class Node(NamedTuple):
     """Where one type of record comes from, and what it holds."""
 
     record: str  # the record type: the first field of each line ("" for an object of lists only)
     path: tuple[str, ...]  # from the object holding it to the value that makes the records
     shape: Shape
-    columns: tuple[Column, ...]  # the values of an object record, of each item or of each mapping item
+    # the values of an object record, of each item or of each mapping item: where each is inside the
+    # object that makes the record, named in the README and the CSV header joined by "." (a.percent)
+    columns: tuple[tuple[str, ...], ...]
     field: str  # the name of a plain item's value (a list of sentences, the value of a pair)
     key: str  # the name of a mapping's key
     parents: tuple[str, ...]  # the names of the ids that start each record (the enclosing records)
@@ -53,7 +50,7 @@ class Node(NamedTuple):
     @property
     def fields(self) -> tuple[str, ...]:
         """Every field after the record type, in order."""
-        own = tuple(c.name for c in self.columns) if self.columns else (self.field,)
+        own = tuple(".".join(path) for path in self.columns) if self.columns else (self.field,)
         return (*self.parents, *((self.key,) if self.key else ()), *own)
 
 
@@ -91,18 +88,18 @@ def _is_container(hint: Any) -> bool:
     return get_origin(hint) in (list, tuple, dict)
 
 
-def _object(model: Any, prefix: tuple[str, ...] = ()) -> tuple[list[Column], list[tuple[str, Any]]]:
+def _object(model: Any, prefix: tuple[str, ...] = ()) -> tuple[list[tuple[str, ...]], list[tuple[str, Any]]]:
     """An object's own columns and the fields that make records of their own. An object with no
     record of its own inside it (no list, mapping or `Apart` object, at any depth) folds into its
     holder's columns."""
-    columns: list[Column] = []
+    columns: list[tuple[str, ...]] = []
     apart: list[tuple[str, Any]] = []
     for name, hint in _fields(model).items():
         inner, marks = _unwrap(hint)
         path = (*prefix, name)
         pairs = _mark(marks, Pairs) is not None
         if Inline in marks or not (_is_container(inner) or is_record(inner) or pairs):
-            columns.append(Column(".".join(path), path))
+            columns.append(path)
         elif is_record(inner) and not pairs and Apart not in marks and not _object(inner)[1]:
             columns.extend(_object(inner, path)[0])
         else:
@@ -236,7 +233,7 @@ def records(model: type, document: Mapping[str, Any]) -> Iterator[tuple[Any, ...
             inside: list[tuple[tuple[Any, ...], Any]] = []
             for ids, holder in holders:
                 for lead, instance in _instances(node, holder):
-                    values = [_get(instance, c.path) for c in node.columns] if node.columns else [instance]
+                    values = [_get(instance, path) for path in node.columns] if node.columns else [instance]
                     yield (node.record, *ids, *lead, *values)
                     own = (_get(instance, (node.id_field,)),) if node.id_field else ()
                     inside.append(((*ids, *own), instance))
@@ -263,14 +260,14 @@ def csv_table(model: type, document: Mapping[str, Any]) -> tuple[list[str], list
         raise ValueError(f"{model.__name__} has no rows")
     header: list[str] = ["list"] if len(nodes) > 1 else []
     for node in nodes:
-        for name in (*(c.name for c in node.columns), *(child.path[0] for child in node.children)):
+        for name in (*(".".join(path) for path in node.columns), *(child.path[0] for child in node.children)):
             if name not in header:
                 header.append(name)
     rows: list[list[Any]] = []
     for node in nodes:
         for _, item in _instances(node, document):
             cells: dict[str, Any] = {"list": node.path[-1]}
-            cells.update((c.name, _get(item, c.path)) for c in node.columns)
+            cells.update((".".join(path), _get(item, path)) for path in node.columns)
             cells.update((child.path[0], cell(_get(item, child.path))) for child in node.children)
             rows.append([cells.get(name, "") for name in header])
     return header, rows
