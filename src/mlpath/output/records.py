@@ -110,24 +110,22 @@ def _object(model: Any, prefix: tuple[str, ...] = ()) -> tuple[list[tuple[str, .
 def _node(name: str, hint: Any, parents: tuple[str, ...], top: bool) -> list[Node]:
     """The node(s) of one field: a field of an object of lists only gives its fields' nodes."""
     inner, marks = _unwrap(hint)
-    lead, rows = Lead in marks, Rows in marks
+    plain = Node(name, (name,), "value", (), "value", "", parents, None, (), Lead in marks, Rows in marks)
     pairs = _mark(marks, Pairs)
     if pairs is not None:
-        return [Node(pairs.name, (name,), "pairs", (), "value", "key", parents, None, (), lead, rows)]
+        return [plain._replace(record=pairs.name, shape="pairs", key="key")]
     if _is_container(inner):
         each = _mark(marks, Each) or Each(name)
         mapping = get_origin(inner) is dict
         item = get_args(inner)[1 if mapping else 0]
         if mapping and get_origin(item) in (list, tuple):  # a mapping of lists: a record per item
             item = get_args(item)[0]
-        shape: Shape = "mapping" if mapping else "list"
         key = (each.key or "key") if mapping else ""
-        if is_record(item):
-            return [_record_node(each.name, (name,), shape, item, parents, lead, rows)._replace(key=key)]
-        return [Node(each.name, (name,), shape, (), each.field, key, parents, None, (), lead, rows)]
+        node = plain._replace(record=each.name, shape="mapping" if mapping else "list", field=each.field, key=key)
+        return [_record_node(node, item) if is_record(item) else node]
     if is_record(inner):
         named = (_mark(marks, Named) or Named(name)).name
-        node = _record_node(named, (name,), "object", inner, parents, lead, rows)
+        node = _record_node(plain._replace(record=named, shape="object"), inner)
         within = _mark(marks, Within)
         if within is not None:
             node = node._replace(children=tuple(_prefixed(child, within.name) for child in node.children))
@@ -136,7 +134,7 @@ def _node(name: str, hint: Any, parents: tuple[str, ...], top: bool) -> list[Nod
         # An object of lists and objects only makes no record itself: its fields stand in its place.
         return [child._replace(path=(name, *child.path)) for child in node.children]
     if top:
-        return [Node(name, (name,), "value", (), "value", "", (), None, (), lead, rows)]
+        return [plain]
     raise TypeError(f"{name}: a plain value belongs in its object's record")
 
 
@@ -146,15 +144,13 @@ def _prefixed(node: Node, prefix: str) -> Node:
     return node._replace(record=f"{prefix}_{node.record}", children=children)
 
 
-def _record_node(
-    record: str, path: tuple[str, ...], shape: Shape, model: Any, parents: tuple[str, ...], lead: bool, rows: bool
-) -> Node:
+def _record_node(node: Node, model: Any) -> Node:
+    """`node` made of objects of type `model`: their columns, and the records inside them."""
     columns, apart = _object(model)
-    names = _fields(model)
-    id_field = next((f for f in KEY_FIELDS if f in names), None)
-    inside = (*parents, record) if id_field else parents
-    children = [child for name, hint in apart for child in _node(name, hint, inside, top=False)]
-    return Node(record, path, shape, tuple(columns), "", "", parents, id_field, tuple(children), lead, rows)
+    id_field = next((f for f in KEY_FIELDS if f in _fields(model)), None)
+    inside = (*node.parents, node.record) if id_field else node.parents
+    children = tuple(child for name, hint in apart for child in _node(name, hint, inside, top=False))
+    return node._replace(columns=tuple(columns), field="", id_field=id_field, children=children)
 
 
 @functools.cache
