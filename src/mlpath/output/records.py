@@ -162,7 +162,6 @@ def layout(model: type) -> tuple[Node, ...]:
 
 def record_types(model: type) -> list[RecordType]:
     """Every record type of a document model, in the order they come, each once."""
-    kind = model.__name__
     found: dict[str, RecordType] = {}
     level = list(layout(model))
     while level:
@@ -170,7 +169,7 @@ def record_types(model: type) -> list[RecordType]:
             if node.record not in found:
                 found[node.record] = RecordType(node.record, node.fields)
             elif found[node.record].fields != node.fields:
-                raise TypeError(f"{kind}: two kinds of {node.record!r} record")
+                raise TypeError(f"{model.__name__}: two kinds of {node.record!r} record")
         level = [child for node in level for child in node.children]
     return list(found.values())
 
