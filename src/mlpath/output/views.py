@@ -324,10 +324,8 @@ def cohort(document: Cohort, content: Content) -> Report:
         counts += f" {filled.count:,} had answers filled with their question's default (--defaults)."
     summary: list[Block] = [Paragraph(counts, title="The group")]
     if valid:
-        verdicts = document.verdicts.__dict__
-        summary.append(
-            bars("Verdicts", "verdict", [(lv, verdicts[lv], round(verdicts[lv] / valid * 100, 1)) for lv in LEVELS])
-        )
+        verdicts = [(lv, getattr(document.verdicts, lv)) for lv in LEVELS]
+        summary.append(bars("Verdicts", "verdict", [(lv, n, round(n / valid * 100, 1)) for lv, n in verdicts]))
     blocks = list(summary)
     if filled.count:
         prompts = [(questions[s.id].prompt if s.id in questions else s.id, s.count, s.percent) for s in filled.answers]
