@@ -112,14 +112,8 @@ def page(text: str, argv: list[str], encoding: str = "utf-8") -> None:
     # A handler, not SIG_IGN: an ignored SIGINT is inherited across exec, and `more` would ignore Ctrl-C.
     previous = signal.signal(signal.SIGINT, lambda *_: None)
     try:
-        if process.stdin is not None:
-            try:
-                process.stdin.write(text.encode(encoding, errors="replace"))
-                process.stdin.close()
-            except BrokenPipeError:  # the pager quit first (q): what it did not read is dropped
-                with contextlib.suppress(OSError):
-                    process.stdin.close()  # its last flush fails too; close() still closes
-        process.wait()
+        # A pager that quits first (q) breaks the pipe: communicate() drops what it did not read.
+        process.communicate(text.encode(encoding, errors="replace"))
     except BaseException:  # a kill (SIGTERM, SIGHUP) ends mlpath: the pager goes with it
         _end(process, mode)
         raise

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from mlpath.output.blocks import Bar, Bars, Block, Notes, Paragraph, Report, Steps, Summary
 from mlpath.output.roadmap import roadmap_report, roadmap_step
-from mlpath.plan.model import progress, saved_roadmap
+from mlpath.plan.model import progress, saved_roadmap, tracked
 from mlpath.text import plural
 
 if TYPE_CHECKING:
@@ -19,8 +19,6 @@ if TYPE_CHECKING:
 
 def progress_report(content: Content, plan: Plan, roadmap: Roadmap, path: str, every: bool = False) -> Report:
     """The next step with its why and actions, how far you are, then every step (in full with `every`)."""
-    from mlpath.plan.model import tracked
-
     phases = {phase.id: phase.name for phase in content.roadmap.phases}
     document = progress(tracked(roadmap, plan), plan, phases, path)
     done = f"{document.percent_complete}% complete: {document.percent_formula}."

@@ -30,18 +30,15 @@ M = TypeVar("M")
 KEY_FIELDS = ("id", "key")  # the field that names an object, for the records inside it
 
 
-class Column(NamedTuple):
-    name: str  # as the README and the CSV header show it, e.g. "compared_with_yours.percent"
-    path: tuple[str, ...]  # where the value is, inside the object that makes the record
-
-
 class Node(NamedTuple):
     """Where one type of record comes from, and what it holds."""
 
     record: str  # the record type: the first field of each line ("" for an object of lists only)
     path: tuple[str, ...]  # from the object holding it to the value that makes the records
     shape: Shape
-    columns: tuple[Column, ...]  # the values of an object record, of each item or of each mapping item
+    # the values of an object record, of each item or of each mapping item: where each is inside the
+    # object that makes the record, named in the README and the CSV header joined by "." (a.percent)
+    columns: tuple[tuple[str, ...], ...]
     field: str  # the name of a plain item's value (a list of sentences, the value of a pair)
     key: str  # the name of a mapping's key
     parents: tuple[str, ...]  # the names of the ids that start each record (the enclosing records)
@@ -53,12 +50,8 @@ class Node(NamedTuple):
     @property
     def fields(self) -> tuple[str, ...]:
         """Every field after the record type, in order."""
-        if self.shape == "value":
-            return (self.field,)
-        if self.shape == "pairs":
-            return (*self.parents, self.key, self.field)
-        own = tuple(c.name for c in self.columns) if self.columns else (self.field,)
-        return (*self.parents, *((self.key,) if self.shape == "mapping" else ()), *own)
+        own = tuple(".".join(path) for path in self.columns) if self.columns else (self.field,)
+        return (*self.parents, *((self.key,) if self.key else ()), *own)
 
 
 class RecordType(NamedTuple):
@@ -95,18 +88,18 @@ def _is_container(hint: Any) -> bool:
     return get_origin(hint) in (list, tuple, dict)
 
 
-def _object(model: Any, prefix: tuple[str, ...] = ()) -> tuple[list[Column], list[tuple[str, Any]]]:
+def _object(model: Any, prefix: tuple[str, ...] = ()) -> tuple[list[tuple[str, ...]], list[tuple[str, Any]]]:
     """An object's own columns and the fields that make records of their own. An object with no
     record of its own inside it (no list, mapping or `Apart` object, at any depth) folds into its
     holder's columns."""
-    columns: list[Column] = []
+    columns: list[tuple[str, ...]] = []
     apart: list[tuple[str, Any]] = []
     for name, hint in _fields(model).items():
         inner, marks = _unwrap(hint)
         path = (*prefix, name)
         pairs = _mark(marks, Pairs) is not None
         if Inline in marks or not (_is_container(inner) or is_record(inner) or pairs):
-            columns.append(Column(".".join(path), path))
+            columns.append(path)
         elif is_record(inner) and not pairs and Apart not in marks and not _object(inner)[1]:
             columns.extend(_object(inner, path)[0])
         else:
@@ -117,24 +110,22 @@ def _object(model: Any, prefix: tuple[str, ...] = ()) -> tuple[list[Column], lis
 def _node(name: str, hint: Any, parents: tuple[str, ...], top: bool) -> list[Node]:
     """The node(s) of one field: a field of an object of lists only gives its fields' nodes."""
     inner, marks = _unwrap(hint)
-    lead, rows = Lead in marks, Rows in marks
+    plain = Node(name, (name,), "value", (), "value", "", parents, None, (), Lead in marks, Rows in marks)
     pairs = _mark(marks, Pairs)
     if pairs is not None:
-        return [Node(pairs.name, (name,), "pairs", (), "value", "key", parents, None, (), lead, rows)]
+        return [plain._replace(record=pairs.name, shape="pairs", key="key")]
     if _is_container(inner):
         each = _mark(marks, Each) or Each(name)
         mapping = get_origin(inner) is dict
         item = get_args(inner)[1 if mapping else 0]
         if mapping and get_origin(item) in (list, tuple):  # a mapping of lists: a record per item
             item = get_args(item)[0]
-        shape: Shape = "mapping" if mapping else "list"
         key = (each.key or "key") if mapping else ""
-        if is_record(item):
-            return [_record_node(each.name, (name,), shape, item, parents, lead, rows)._replace(key=key)]
-        return [Node(each.name, (name,), shape, (), each.field, key, parents, None, (), lead, rows)]
+        node = plain._replace(record=each.name, shape="mapping" if mapping else "list", field=each.field, key=key)
+        return [_record_node(node, item) if is_record(item) else node]
     if is_record(inner):
         named = (_mark(marks, Named) or Named(name)).name
-        node = _record_node(named, (name,), "object", inner, parents, lead, rows)
+        node = _record_node(plain._replace(record=named, shape="object"), inner)
         within = _mark(marks, Within)
         if within is not None:
             node = node._replace(children=tuple(_prefixed(child, within.name) for child in node.children))
@@ -143,7 +134,7 @@ def _node(name: str, hint: Any, parents: tuple[str, ...], top: bool) -> list[Nod
         # An object of lists and objects only makes no record itself: its fields stand in its place.
         return [child._replace(path=(name, *child.path)) for child in node.children]
     if top:
-        return [Node(name, (name,), "value", (), "value", "", (), None, (), lead, rows)]
+        return [plain]
     raise TypeError(f"{name}: a plain value belongs in its object's record")
 
 
@@ -153,15 +144,13 @@ def _prefixed(node: Node, prefix: str) -> Node:
     return node._replace(record=f"{prefix}_{node.record}", children=children)
 
 
-def _record_node(
-    record: str, path: tuple[str, ...], shape: Shape, model: Any, parents: tuple[str, ...], lead: bool, rows: bool
-) -> Node:
+def _record_node(node: Node, model: Any) -> Node:
+    """`node` made of objects of type `model`: their columns, and the records inside them."""
     columns, apart = _object(model)
-    names = _fields(model)
-    id_field = next((f for f in KEY_FIELDS if f in names), None)
-    inside = (*parents, record) if id_field else parents
-    children = [child for name, hint in apart for child in _node(name, hint, inside, top=False)]
-    return Node(record, path, shape, tuple(columns), "", "", parents, id_field, tuple(children), lead, rows)
+    id_field = next((f for f in KEY_FIELDS if f in _fields(model)), None)
+    inside = (*node.parents, node.record) if id_field else node.parents
+    children = tuple(child for name, hint in apart for child in _node(name, hint, inside, top=False))
+    return node._replace(columns=tuple(columns), field="", id_field=id_field, children=children)
 
 
 @functools.cache
@@ -173,7 +162,6 @@ def layout(model: type) -> tuple[Node, ...]:
 
 def record_types(model: type) -> list[RecordType]:
     """Every record type of a document model, in the order they come, each once."""
-    kind = model.__name__
     found: dict[str, RecordType] = {}
     level = list(layout(model))
     while level:
@@ -181,7 +169,7 @@ def record_types(model: type) -> list[RecordType]:
             if node.record not in found:
                 found[node.record] = RecordType(node.record, node.fields)
             elif found[node.record].fields != node.fields:
-                raise TypeError(f"{kind}: two kinds of {node.record!r} record")
+                raise TypeError(f"{model.__name__}: two kinds of {node.record!r} record")
         level = [child for node in level for child in node.children]
     return list(found.values())
 
@@ -225,13 +213,10 @@ def _instances(node: Node, holder: Any) -> Iterator[tuple[tuple[Any, ...], Any]]
     elif node.shape == "list":
         for item in value or ():
             yield (), item
-    elif node.shape == "mapping":
+    else:  # a mapping of lists makes a record per item; pairs, a record per key
         for key, items in (value or {}).items():
-            for item in items if isinstance(items, list) else (items,):
+            for item in items if node.shape == "mapping" and isinstance(items, list) else (items,):
                 yield (key,), item
-    else:  # pairs
-        for key, item in (value or {}).items():
-            yield (key,), item
 
 
 def records(model: type, document: Mapping[str, Any]) -> Iterator[tuple[Any, ...]]:
@@ -243,7 +228,7 @@ def records(model: type, document: Mapping[str, Any]) -> Iterator[tuple[Any, ...
             inside: list[tuple[tuple[Any, ...], Any]] = []
             for ids, holder in holders:
                 for lead, instance in _instances(node, holder):
-                    values = [_get(instance, c.path) for c in node.columns] if node.columns else [instance]
+                    values = [_get(instance, path) for path in node.columns] if node.columns else [instance]
                     yield (node.record, *ids, *lead, *values)
                     own = (_get(instance, (node.id_field,)),) if node.id_field else ()
                     inside.append(((*ids, *own), instance))
@@ -270,14 +255,14 @@ def csv_table(model: type, document: Mapping[str, Any]) -> tuple[list[str], list
         raise ValueError(f"{model.__name__} has no rows")
     header: list[str] = ["list"] if len(nodes) > 1 else []
     for node in nodes:
-        for name in (*(c.name for c in node.columns), *(child.path[0] for child in node.children)):
+        for name in (*(".".join(path) for path in node.columns), *(child.path[0] for child in node.children)):
             if name not in header:
                 header.append(name)
     rows: list[list[Any]] = []
     for node in nodes:
         for _, item in _instances(node, document):
             cells: dict[str, Any] = {"list": node.path[-1]}
-            cells.update((c.name, _get(item, c.path)) for c in node.columns)
+            cells.update((".".join(path), _get(item, path)) for path in node.columns)
             cells.update((child.path[0], cell(_get(item, child.path))) for child in node.children)
             rows.append([cells.get(name, "") for name in header])
     return header, rows

@@ -6,6 +6,7 @@ from the output; only `mlpath schema` imports pydantic's schema machinery.
 
 from __future__ import annotations
 
+from importlib import import_module
 from typing import Any, Union
 
 from mlpath.errors import UsageError
@@ -46,8 +47,6 @@ COMMANDS: dict[str, tuple[tuple[str, str], ...]] = {
 
 
 def models(command: str) -> tuple[type, ...]:
-    from importlib import import_module
-
     return tuple(getattr(import_module(f"mlpath.{module}"), name) for module, name in COMMANDS[command])
 
 

@@ -129,7 +129,7 @@ class FittedTable(NamedTuple):
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         block, table = self.block, _rich_table(self.block)
         wide = options.update_width(10_000)
-        cells = [[cells[index] for cells in (block.columns, *block.rows)] for index in range(len(block.columns))]
+        cells = list(zip(block.columns, *block.rows, strict=True))  # column by column
         least = [max(_longest_word(cell) for cell in column) for column in cells]
         most = [max(Measurement.get(console, wide, RichText(cell)).maximum for cell in column) for column in cells]
         overhead = Measurement.get(console, wide, table).maximum - sum(most)  # padding and rules

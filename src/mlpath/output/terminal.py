@@ -31,16 +31,14 @@ def _isatty(stream: object) -> bool:
         return False
 
 
-def _size(
-    environ: Mapping[str, str], streams: tuple[object, ...], setting: str, which: str, bounds: tuple[int, int]
-) -> int:
-    """The setting when it is a sane number, else the size of the first stream that is a terminal; 0 if none."""
+def _size(environ: Mapping[str, str], streams: tuple[object, ...], setting: str, bounds: tuple[int, int]) -> int:
+    """The setting when it is a sane number, else that size of the first stream that is a terminal; 0 if none."""
     from mlpath.text import whole_number
 
     size = whole_number(environ.get(setting, ""), max_digits=5) or 0
     for stream in () if size else streams:
         try:
-            size = int(getattr(os.get_terminal_size(stream.fileno()), which))  # type: ignore[attr-defined]
+            size = int(getattr(os.get_terminal_size(stream.fileno()), setting.lower()))  # type: ignore[attr-defined]
         except (AttributeError, OSError, ValueError):
             continue
         break
@@ -50,12 +48,12 @@ def _size(
 def screen_width(environ: Mapping[str, str], streams: tuple[object, ...] = ()) -> int:
     """COLUMNS when it is a sane number, else the width of the first stream that is a terminal
     (so `| less` still gets the screen's width), else 80; always within WIDTH_RANGE."""
-    return _size(environ, streams, "COLUMNS", "columns", WIDTH_RANGE) or DEFAULT_WIDTH
+    return _size(environ, streams, "COLUMNS", WIDTH_RANGE) or DEFAULT_WIDTH
 
 
 def screen_height(environ: Mapping[str, str], streams: tuple[object, ...] = ()) -> int:
     """LINES, else the height of the first stream that is a terminal, else 24 (as rich does)."""
-    return _size(environ, streams, "LINES", "lines", HEIGHT_RANGE) or DEFAULT_HEIGHT
+    return _size(environ, streams, "LINES", HEIGHT_RANGE) or DEFAULT_HEIGHT
 
 
 @dataclass(eq=False)

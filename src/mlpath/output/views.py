@@ -80,10 +80,9 @@ def salary(content: Content, yours: int | None = None) -> Report:
         if versus is not None and yours is not None:
             difference = ("+" if versus.difference >= 0 else "-") + money(abs(versus.difference))
             beside.append((tier.name, money(yours), money(tier.amount), difference, f"{versus.percent:+.1f}%"))
-    names = content.names
-    sources = sorted({names[t.amount.source] for t in content.salary.tiers})
+    sources = sorted({content.names[t.amount.source] for t in content.salary.tiers})
     notes = [
-        f"Pay tiers: {', '.join(sources)}. National average: {names[average.source]}.",
+        f"Pay tiers: {', '.join(sources)}. National average: {content.names[average.source]}.",
         f"{page.currency} per {page.period}. {page.summary}",
         "Multiples are computed: tier ÷ national average.",
     ]
@@ -325,10 +324,8 @@ def cohort(document: Cohort, content: Content) -> Report:
         counts += f" {filled.count:,} had answers filled with their question's default (--defaults)."
     summary: list[Block] = [Paragraph(counts, title="The group")]
     if valid:
-        verdicts = document.verdicts.__dict__
-        summary.append(
-            bars("Verdicts", "verdict", [(lv, verdicts[lv], round(verdicts[lv] / valid * 100, 1)) for lv in LEVELS])
-        )
+        verdicts = [(lv, getattr(document.verdicts, lv)) for lv in LEVELS]
+        summary.append(bars("Verdicts", "verdict", [(lv, n, round(n / valid * 100, 1)) for lv, n in verdicts]))
     blocks = list(summary)
     if filled.count:
         prompts = [(questions[s.id].prompt if s.id in questions else s.id, s.count, s.percent) for s in filled.answers]
@@ -340,13 +337,12 @@ def cohort(document: Cohort, content: Content) -> Report:
         blocks.extend(bars(title, column, worded(key, shares)) for title, key, column, shares in asked if shares)
         steps = [(s.title, s.count, s.percent) for s in document.steps]
         blocks.append(bars("Share of each step across the group", "step", steps))
+    notes = [f"Percentages are of the {valid:,} valid answer sets."]
     degree = document.degree
     if degree is not None:
         tuition = span(degree.tuition_min, degree.tuition_max, money)
         row = (f"{degree.count:,}", span(degree.years_min, degree.years_max), tuition)
         blocks.append(Table(("answer sets with a degree step", "years", "tuition"), (row,), "Degree time and cost"))
-    notes = [f"Percentages are of the {valid:,} valid answer sets."]
-    if degree is not None:
         notes.extend(f"Assumed: {content.assumptions.get(key).text}" for key in degree.assumptions)
     if document.invalid_lines:
         shown = document.invalid_lines[:INVALID_SHOWN]
