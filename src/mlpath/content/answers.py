@@ -10,30 +10,21 @@ and names the first wrong key or value with the allowed values and the nearest o
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Annotated, Any, Literal, Protocol, get_args, get_origin, get_type_hints
+from typing import TYPE_CHECKING, Annotated, Any, Literal, get_args, get_origin
 
 from annotated_types import Ge, Le
 from pydantic.types import StrictInt
 
 from mlpath.errors import UsageError
-from mlpath.model import Record
+from mlpath.model import Record, record_hints
 from mlpath.text import TooLongError, json_integer, nearest, short, whole_number
+
+if TYPE_CHECKING:
+    from mlpath.content.rules import Question  # which builds on this module: imported for types only
 
 # An answers file (a saved plan given as one included) is a few kilobytes; YAML takes seconds and
 # hundreds of megabytes to parse a few megabytes of items, so more than this is refused unread.
 MAX_BYTES = 1_000_000
-
-
-class Asked(Protocol):
-    """What `resolve` reads of a quiz question (content.rules.Question, which builds on this
-    module: hence a protocol, not an import)."""
-
-    @property
-    def key(self) -> str: ...
-    @property
-    def default(self) -> Any: ...
-    @property
-    def when(self) -> tuple[Mapping[str, tuple[str, ...]], ...]: ...
 
 
 Education = Literal["none", "bachelor-cs", "bachelor-other", "master-cs", "master-other"]
@@ -84,23 +75,16 @@ class Answers(Record):
 KEYS: tuple[str, ...] = Answers._names
 
 
-def _contract() -> dict[str, tuple[str, tuple[Any, ...]]]:
-    """{key: (kind, allowed values)} read off the Answers annotations."""
-    hints = get_type_hints(Answers)
-    found: dict[str, tuple[str, tuple[Any, ...]]] = {}
-    for key in KEYS:
-        hint = hints[key]
-        if get_origin(hint) is Literal:
-            found[key] = ("select", get_args(hint))
-        elif get_origin(hint) is tuple:
-            found[key] = ("multiselect", get_args(get_args(hint)[0]))
-        else:
-            found[key] = ("scale", SCALE)
-    return found
+def _kind(hint: Any) -> tuple[str, tuple[Any, ...]]:
+    """An answer's kind and allowed values, read off its annotation in `Answers`."""
+    if get_origin(hint) is Literal:
+        return "select", get_args(hint)
+    if get_origin(hint) is tuple:
+        return "multiselect", get_args(get_args(hint)[0])
+    return "scale", SCALE
 
 
-CONTRACT = _contract()
-_MISSING = object()
+CONTRACT = {key: _kind(hint) for key, hint in record_hints(Answers).items()}
 
 
 def allowed_text(key: str) -> str:
@@ -145,19 +129,12 @@ def check(raw: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:
     missing). A UsageError names the first wrong key or value, the allowed ones and the nearest."""
     if not isinstance(raw, Mapping):
         raise UsageError("answers must be a mapping of keys to values, e.g. {programming: beginner}")
-    unknown = next((key for key in raw if key not in CONTRACT), _MISSING)  # a null key (YAML's ~) too
-    if unknown is not _MISSING:
-        key = str(unknown)
+    unknown = [key for key in raw if key not in CONTRACT]  # a null key (YAML's ~) too
+    if unknown:
+        key = str(unknown[0])
         raise UsageError(f"unknown answer key {short(key)}{nearest(key, KEYS)}; keys are: {', '.join(KEYS)}")
-    prepared: dict[str, Any] = {}
-    missing: list[str] = []
-    for key in KEYS:
-        value = raw.get(key, _MISSING)
-        if value is _MISSING:
-            missing.append(key)
-        else:
-            prepared[key] = _checked(key, value)
-    return prepared, missing
+    prepared = {key: _checked(key, raw[key]) for key in KEYS if key in raw}
+    return prepared, [key for key in KEYS if key not in raw]
 
 
 def build(prepared: Mapping[str, Any]) -> Answers:
@@ -166,7 +143,7 @@ def build(prepared: Mapping[str, Any]) -> Answers:
 
 
 def resolve(
-    raw: Mapping[str, Any], questions: Iterable[Asked], use_defaults: bool, asking: bool = False
+    raw: Mapping[str, Any], questions: Iterable[Question], use_defaults: bool, asking: bool = False
 ) -> tuple[dict[str, Any], list[str], list[str]]:
     """Check raw answers and complete what can be: (answers, keys still missing, keys filled with
     their default). An absent list is none chosen (unless `asking`: the quiz asks it), a question
@@ -174,8 +151,6 @@ def resolve(
     missing or filled; with `use_defaults` the rest is filled from the questions' defaults
     (`content.checks` holds every default to the contract)."""
     prepared, missing = check(raw)
-    if not missing:
-        return prepared, missing, []
     by_key = {question.key: question for question in questions}
     for key in list(missing):
         question = by_key.get(key)
@@ -192,7 +167,7 @@ def resolve(
     return prepared, missing, []
 
 
-def _skipped(question: Asked, known: Mapping[str, Any]) -> bool:
+def _skipped(question: Question, known: Mapping[str, Any]) -> bool:
     """Do the answers known skip the question, whatever the others are? (No condition can still
     match: each has an answer known that it does not take.)"""
     return not any(

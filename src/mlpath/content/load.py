@@ -153,7 +153,5 @@ def _adapter(section: str) -> Any:
 
 
 def _field(location: tuple[Any, ...]) -> str:
-    parts: list[str] = []
-    for key in location:
-        parts.append(f"[{key}]" if isinstance(key, int) else (f".{key}" if parts else str(key)))
-    return "".join(parts)
+    """A location as a field path: "tiers[0].amount"."""
+    return "".join(f"[{key}]" if isinstance(key, int) else f".{key}" for key in location).removeprefix(".")
