@@ -87,17 +87,13 @@ def _kind(hint: Any) -> tuple[str, tuple[Any, ...]]:
 CONTRACT = {key: _kind(hint) for key, hint in record_hints(Answers).items()}
 
 
-def allowed_text(key: str) -> str:
-    kind, values = CONTRACT[key]
-    if kind == "scale":
-        return f"a whole number from {SCALE[0]} to {SCALE[-1]}"
-    listed = ", ".join(str(v) for v in values)
-    return f"a comma-separated list of {listed}" if kind == "multiselect" else f"one of {listed}"
-
-
 def _invalid(key: str, value: Any) -> UsageError:
-    near = nearest(value, CONTRACT[key][1]) if isinstance(value, str) else ""
-    return UsageError(f"invalid value {short(value)} for {key}{near}; allowed: {allowed_text(key)}")
+    kind, allowed = CONTRACT[key]
+    near = nearest(value, allowed) if isinstance(value, str) else ""
+    listed = ", ".join(str(v) for v in allowed)
+    wanted = {"select": f"one of {listed}", "multiselect": f"a comma-separated list of {listed}"}
+    expected = wanted.get(kind, f"a whole number from {SCALE[0]} to {SCALE[-1]}")
+    return UsageError(f"invalid value {short(value)} for {key}{near}; allowed: {expected}")
 
 
 def _checked(key: str, value: Any) -> Any:
