@@ -116,8 +116,7 @@ def _checked(key: str, value: Any) -> Any:
     for item in value:
         if type(item) is not str or item not in allowed:
             raise _invalid(key, item)
-    chosen = set(value)
-    return tuple(v for v in allowed if v in chosen)
+    return tuple(v for v in allowed if v in value)
 
 
 def check(raw: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:

@@ -1,19 +1,12 @@
 """A cache of validated content, so a run skips parsing and validating YAML it has seen before.
 
-An entry is keyed by a hash of: the content directory's resolved path, the exact text of every
-section file, the record modules (size and modification time), and the Python and pydantic
-versions. So it is used only for the very content mlpath validated itself, and any edit to
-content or schema misses it.
-
-An entry is JSON: plain data only, never code (no pickle, no marshal). `to_plain` writes a
-record as an object of its fields, tuples as arrays, mappings as arrays of [key, value] pairs
-(so integer keys stay integers). `from_plain` rebuilds a section from that, guided by the
-records' annotations alone (pydantic's validators took ~100 ms to build, more than the cache
-saves): it creates only the records' own classes and built-in values, and checks every type and
-constraint they declare (strict types, `Ge`, `MinLen`, patterns, ...).
-Anything that does not fit raises `PlainDataError`, so a damaged or planted entry is never
-trusted: the content is validated as usual and the entry written again. Writing it is atomic,
-never follows a symlink planted in its place, and a cache that cannot be written only costs time.
+An entry is keyed by a hash of the content and the schema (see `key`), so it is used only for the
+very content mlpath validated itself. It is JSON: plain data only, never code (no pickle, no
+marshal); mappings are written as [key, value] pairs, so integer keys stay integers. `from_plain`
+reads it back guided by the records' annotations alone (pydantic's validators took ~100 ms to
+build, more than the cache saves), checking every type and constraint they declare. Anything
+that does not fit raises `PlainDataError`, so a damaged or planted entry is never trusted: the
+content is validated as usual and the entry written again.
 """
 
 from __future__ import annotations

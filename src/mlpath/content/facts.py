@@ -291,7 +291,6 @@ class ResidencyTuition(Record):
     out_of_state: YearlyCost
 
     def for_residency(self, residency: str) -> YearlyCost:
-        """The figure for `in-state` or `out-of-state` (the public answer values)."""
         return self.in_state if residency == "in-state" else self.out_of_state
 
 
