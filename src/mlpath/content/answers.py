@@ -27,18 +27,10 @@ if TYPE_CHECKING:
 MAX_BYTES = 1_000_000
 
 
-Education = Literal["none", "bachelor-cs", "bachelor-other", "master-cs", "master-other"]
-Programming = Literal["none", "beginner", "intermediate", "advanced"]
-Math = Literal["weak", "fair", "strong"]
-LearningPath = Literal["degree", "online", "undecided"]
 Residency = Literal["in-state", "out-of-state"]
-Study = Literal["full-time", "part-time"]
-Interest = Literal["nlp", "computer-vision", "reinforcement-learning", "robotics", "data-science"]
 IndustryChoice = Literal[
     "software", "finance", "healthcare", "automotive", "e-commerce", "consulting", "research", "government"
 ]
-Goal = Literal["individual-contributor", "tech-lead", "manager", "director"]
-RemoteWork = Literal["important", "nice-to-have", "unimportant"]
 SCALE = (1, 2, 3, 4, 5)  # how much a person enjoys or copes with something
 Scale = Annotated[StrictInt, Ge(SCALE[0]), Le(SCALE[-1])]
 
@@ -46,16 +38,16 @@ Scale = Annotated[StrictInt, Ge(SCALE[0]), Le(SCALE[-1])]
 class Answers(Record):
     """A whole set of answers, as an answers file holds them."""
 
-    education: Education
-    programming: Programming
-    math: Math
-    path: LearningPath
+    education: Literal["none", "bachelor-cs", "bachelor-other", "master-cs", "master-other"]
+    programming: Literal["none", "beginner", "intermediate", "advanced"]
+    math: Literal["weak", "fair", "strong"]
+    path: Literal["degree", "online", "undecided"]
     residency: Residency
-    study: Study
-    interests: tuple[Interest, ...]
+    study: Literal["full-time", "part-time"]
+    interests: tuple[Literal["nlp", "computer-vision", "reinforcement-learning", "robotics", "data-science"], ...]
     industries: tuple[IndustryChoice, ...]
-    goal: Goal
-    remote_work: RemoteWork
+    goal: Literal["individual-contributor", "tech-lead", "manager", "director"]
+    remote_work: Literal["important", "nice-to-have", "unimportant"]
     complex_problems: Scale
     new_tech: Scale
     continuous_learning: Scale

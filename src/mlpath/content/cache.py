@@ -135,9 +135,7 @@ def from_plain(schema: type, data: Any) -> Any:
         return _read(schema, data)
     except (PlainDataError, UnsupportedSchemaError):
         raise
-    except RecursionError:
-        raise PlainDataError("nested too deep") from None
-    except (TypeError, ValueError, AttributeError) as error:  # a case no check foresaw: still a misfit
+    except (RecursionError, TypeError, ValueError, AttributeError) as error:  # too deep, or a case no check foresaw
         raise PlainDataError(f"does not fit the schema ({type(error).__name__})") from None
 
 
