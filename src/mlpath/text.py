@@ -77,7 +77,6 @@ class TooLongError(ValueError):
     """A number with more digits than any mlpath reads."""
 
     def __init__(self, digits: int) -> None:
-        self.digits = digits
         super().__init__(f"a number of {digits:,} digits; the most any answer or figure takes is {MAX_DIGITS}")
 
 
