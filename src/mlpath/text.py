@@ -63,12 +63,10 @@ def nearest(word: Any, choices: Iterable[Any]) -> str:
 
 
 def whole_number(text: str, max_digits: int = MAX_DIGITS) -> int | None:
-    """The number `text` spells in ASCII digits (spaces around it allowed), or None.
-
-    No sign, no separators, no other script's digits, at most `max_digits` digits.
-    """
+    """The number `text` spells in ASCII digits (spaces around it allowed), or None: no sign, no
+    separators, no other script's digits, at most `max_digits` digits."""
     digits = text.strip()
-    if not digits or len(digits) > max_digits or not (digits.isascii() and digits.isdigit()):
+    if len(digits) > max_digits or not (digits.isascii() and digits.isdigit()):
         return None
     return int(digits)
 

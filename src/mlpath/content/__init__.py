@@ -15,12 +15,10 @@ if TYPE_CHECKING:
 
 
 class Content:
-    """Everything in a content directory, one attribute per file (`salary` is salary.yaml).
-
-    Built from validated sections, or with `read`, which builds a section from the plain data of
-    mlpath's own cache as it is first asked for, checked against its record's schema. If it does
-    not fit (a ValueError), the whole directory is validated again (`rebuild`) and that is used.
-    """
+    """Everything in a content directory, one attribute per file (`salary` is salary.yaml). Built
+    from validated sections, or with `read`, which builds a section from mlpath's cache as it is
+    first asked for; if that does not fit (a ValueError), the whole directory is validated again
+    (`rebuild`) and that is used."""
 
     def __init__(
         self,

@@ -1,9 +1,6 @@
-"""The article's facts as records: sources, pay, the role, the ladder, skills, education and the
-other explore sections, and mlpath's own labelled assumptions.
-
-Each section record is what its command prints (its `source` names where its facts come from);
-the marks in `Annotated[...]` say how plain records and CSV rows lay it out.
-"""
+"""The article's facts as records, and mlpath's own labelled assumptions. Each section record is
+what its command prints (its `source` names where its facts come from); the marks in
+`Annotated[...]` say how plain records and CSV rows lay it out."""
 
 from __future__ import annotations
 
