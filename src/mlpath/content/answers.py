@@ -190,43 +190,7 @@ def parse_document(text: str, name: str) -> dict[str, Any]:
 
     from mlpath.io import yaml
 
-    suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-    if suffix not in ("yaml", "yml") and (suffix == "json" or text.lstrip()[:1] in ("{", "[")):
-        try:
-            data = json.loads(text, object_pairs_hook=_unique_keys(name), parse_int=json_integer)
-        except json.JSONDecodeError as error:
-            raise UsageError(f"{name}:{error.lineno}:{error.colno}: not valid JSON: {error.msg}") from None
-        except TooLongError as error:
-            raise UsageError(f"{name}: refused: {error}") from None
-        except RecursionError:
-            raise UsageError(f"{name}: refused: arrays or objects nested too deep") from None
-        return _mapping(data, name)
-    try:
-        data = yaml.load(text)
-    except yaml.NumberTooLongError as error:
-        line, column, reason = yaml.describe(error)
-        raise UsageError(f"{name}:{line}:{column}: refused: {reason}") from None
-    except yaml.TooLargeError as error:
-        raise UsageError(f"{name}: refused: {error}") from None
-    except yaml.DuplicateKeyError as error:
-        line, column, _ = yaml.describe(error)
-        raise UsageError(f"{name}:{line}:{column}: {_twice(error.key, error.problem)}") from None
-    except yaml.YAMLError as error:
-        line, column, reason = yaml.describe(error)
-        where = f"{name}:{line}:{column}" if line else name
-        raise UsageError(f"{where}: not valid YAML or JSON: {reason}") from None
-    return _mapping(data, name)
-
-
-def _twice(key: str, detail: str | None = None) -> str:
-    where = f" ({detail.split('(', 1)[1]}" if detail and "(" in detail else ""
-    return f"the key {short(key)} is given twice{where}; give each answer once"
-
-
-def _unique_keys(name: str) -> Any:
-    """A json.loads hook: an object that names a key twice is an error (JSON would keep the last)."""
-
-    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+    def unique_keys(items: list[tuple[str, Any]]) -> dict[str, Any]:  # json.loads would keep a key's last value
         result: dict[str, Any] = {}
         for key, value in items:
             if key in result:
@@ -234,12 +198,38 @@ def _unique_keys(name: str) -> Any:
             result[key] = value
         return result
 
-    return pairs
-
-
-def _mapping(data: Any, name: str) -> dict[str, Any]:
+    suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    if suffix not in ("yaml", "yml") and (suffix == "json" or text.lstrip()[:1] in ("{", "[")):
+        try:
+            data = json.loads(text, object_pairs_hook=unique_keys, parse_int=json_integer)
+        except json.JSONDecodeError as error:
+            raise UsageError(f"{name}:{error.lineno}:{error.colno}: not valid JSON: {error.msg}") from None
+        except TooLongError as error:
+            raise UsageError(f"{name}: refused: {error}") from None
+        except RecursionError:
+            raise UsageError(f"{name}: refused: arrays or objects nested too deep") from None
+    else:
+        try:
+            data = yaml.load(text)
+        except yaml.NumberTooLongError as error:
+            line, column, reason = yaml.describe(error)
+            raise UsageError(f"{name}:{line}:{column}: refused: {reason}") from None
+        except yaml.TooLargeError as error:
+            raise UsageError(f"{name}: refused: {error}") from None
+        except yaml.DuplicateKeyError as error:
+            line, column, _ = yaml.describe(error)
+            raise UsageError(f"{name}:{line}:{column}: {_twice(error.key, error.problem)}") from None
+        except yaml.YAMLError as error:
+            line, column, reason = yaml.describe(error)
+            where = f"{name}:{line}:{column}" if line else name
+            raise UsageError(f"{where}: not valid YAML or JSON: {reason}") from None
     if data is None:
         return {}
     if not isinstance(data, dict):
         raise UsageError(f"{name}: answers must be a mapping of keys to values, e.g. programming: beginner")
     return data
+
+
+def _twice(key: str, detail: str | None = None) -> str:
+    where = f" ({detail.split('(', 1)[1]}" if detail and "(" in detail else ""
+    return f"the key {short(key)} is given twice{where}; give each answer once"
