@@ -56,6 +56,5 @@ class ContentError(MlpathError):
     exit_code = ExitCode.CONTENT
 
     def __init__(self, directory: str, problems: list[Problem]) -> None:
-        self.directory = directory
         self.problems = problems
         super().__init__(f"invalid content in {cut_words(directory, 300)} ({plural(len(problems), 'problem')})")

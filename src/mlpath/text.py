@@ -12,7 +12,6 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 MAX_DIGITS = 18  # any count, amount, level or setting mlpath reads fits; an int64 still holds it
-ASCII_DIGITS = frozenset("0123456789")
 
 # ESC sequences whole (CSI, OSC up to its terminator, and two-character ones), so that no "[2J"
 # is left behind; then any other C0 control but tab and newline, DEL, the C1 controls (among
@@ -22,17 +21,8 @@ _SEQUENCE = re.compile(
     r"|(?:\x1b\]|\x9d)[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"  # OSC ... BEL or ST
     r"|\x1b[ -~]?"  # any other escape, and a lone ESC
 )
-_CONTROLS = dict.fromkeys(
-    [
-        *(c for c in range(0x20) if chr(c) not in "\t\n"),
-        *range(0x7F, 0xA0),
-        0x061C,
-        0x200E,
-        0x200F,
-        *range(0x202A, 0x202F),
-        *range(0x2066, 0x206A),
-    ]
-)
+_BIDI = (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))
+_CONTROLS = dict.fromkeys(c for c in (*range(0x20), *range(0x7F, 0xA0), *_BIDI) if chr(c) not in "\t\n")
 
 
 def shown(text: str) -> str:
@@ -73,12 +63,10 @@ def nearest(word: Any, choices: Iterable[Any]) -> str:
 
 
 def whole_number(text: str, max_digits: int = MAX_DIGITS) -> int | None:
-    """The number `text` spells in ASCII digits (spaces around it allowed), or None.
-
-    No sign, no separators, no other script's digits, at most `max_digits` digits.
-    """
+    """The number `text` spells in ASCII digits (spaces around it allowed), or None: no sign, no
+    separators, no other script's digits, at most `max_digits` digits."""
     digits = text.strip()
-    if not digits or len(digits) > max_digits or not ASCII_DIGITS.issuperset(digits):
+    if len(digits) > max_digits or not (digits.isascii() and digits.isdigit()):
         return None
     return int(digits)
 
@@ -87,7 +75,6 @@ class TooLongError(ValueError):
     """A number with more digits than any mlpath reads."""
 
     def __init__(self, digits: int) -> None:
-        self.digits = digits
         super().__init__(f"a number of {digits:,} digits; the most any answer or figure takes is {MAX_DIGITS}")
 
 

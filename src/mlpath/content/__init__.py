@@ -8,45 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from mlpath.content import facts, rules
 
-T = TypeVar("T")
-
-
-class Section(Generic[T]):
-    """A typed attribute of Content: one section (one YAML file, named after it) and the module
-    and class of its record. Its value is built when first read, then kept as an ordinary
-    attribute, so reading it again costs nothing. A content section is added in Content, in its
-    record's module, and in its YAML file (CONTRIBUTING)."""
-
-    def __init__(self, module: str, record: str) -> None:
-        self.module, self.record = module, record
-
-    def __set_name__(self, owner: type, name: str) -> None:
-        self.name = name
-
-    @overload
-    def __get__(self, obj: None, owner: type) -> Section[T]: ...
-    @overload
-    def __get__(self, obj: Content, owner: type) -> T: ...
-    def __get__(self, obj: Content | None, owner: type) -> Section[T] | T:
-        if obj is None:
-            return self
-        value: T = obj.section(self.name)
-        obj.__dict__[self.name] = value
-        return value
-
 
 class Content:
-    """Everything in a content directory, one attribute per file (`salary` is salary.yaml).
-
-    Built from validated sections, or with `read`, which builds a section from the plain data of
-    mlpath's own cache as it is first asked for, checked against its record's schema. If it does
-    not fit (a ValueError), the whole directory is validated again (`rebuild`) and that is used.
-    """
+    """Everything in a content directory, one attribute per file (`salary` is salary.yaml). Built
+    from validated sections, or with `read`, which builds a section from mlpath's cache as it is
+    first asked for; if that does not fit (a ValueError), the whole directory is validated again
+    (`rebuild`) and that is used."""
 
     def __init__(
         self,
@@ -88,33 +60,44 @@ class Content:
         found = ((name + key, node) for name in SECTIONS for node, _, key in walk(self.section(name)))
         return [(key, node) for key, node in found if isinstance(node, Figure)]
 
-    sources: Section[facts.Sources] = Section("facts", "Sources")
-    salary: Section[facts.Salary] = Section("facts", "Salary")
-    role: Section[facts.Role] = Section("facts", "Role")
-    ladder: Section[facts.Ladder] = Section("facts", "Ladder")
-    aspects: Section[facts.Aspects] = Section("facts", "Aspects")
-    skills: Section[facts.Skills] = Section("facts", "Skills")
-    specialties: Section[facts.Specialties] = Section("facts", "Specialties")
-    education: Section[facts.Education] = Section("facts", "Education")
-    resources: Section[facts.Resources] = Section("facts", "Resources")
-    internships: Section[facts.Internships] = Section("facts", "Internships")
-    work_life: Section[facts.WorkLife] = Section("facts", "WorkLife")
-    outlook: Section[facts.Outlook] = Section("facts", "Outlook")
-    industries: Section[facts.Industries] = Section("facts", "Industries")
-    companies: Section[facts.Companies] = Section("facts", "Companies")
-    reflection: Section[facts.Reflection] = Section("facts", "Reflection")
-    assumptions: Section[facts.Assumptions] = Section("facts", "Assumptions")
-    questions: Section[rules.Questions] = Section("rules", "Questions")
-    verdict: Section[rules.VerdictRules] = Section("rules", "VerdictRules")
-    roadmap: Section[rules.RoadmapRules] = Section("rules", "RoadmapRules")
+    # One section per YAML file, annotated with its record's module and class (see section_type). A section
+    # is added here, in its record's module and as a YAML file (CONTRIBUTING).
+    sources: facts.Sources
+    salary: facts.Salary
+    role: facts.Role
+    ladder: facts.Ladder
+    aspects: facts.Aspects
+    skills: facts.Skills
+    specialties: facts.Specialties
+    education: facts.Education
+    resources: facts.Resources
+    internships: facts.Internships
+    work_life: facts.WorkLife
+    outlook: facts.Outlook
+    industries: facts.Industries
+    companies: facts.Companies
+    reflection: facts.Reflection
+    assumptions: facts.Assumptions
+    questions: rules.Questions
+    verdict: rules.VerdictRules
+    roadmap: rules.RoadmapRules
+
+    if not TYPE_CHECKING:  # so that mypy still reports a misspelt section
+
+        def __getattr__(self, name: str) -> Any:
+            """A section, built when first read, then kept as an ordinary attribute: read again, it costs nothing."""
+            if name not in SECTIONS:
+                raise AttributeError(name)
+            value = self.__dict__[name] = self.section(name)
+            return value
 
 
-SECTIONS: tuple[str, ...] = tuple(name for name, value in vars(Content).items() if isinstance(value, Section))
+SECTIONS: tuple[str, ...] = tuple(Content.__annotations__)
 
 
 def section_type(section: str) -> Any:
     """The record class of a section (imports its module)."""
     from importlib import import_module
 
-    described: Section[Any] = vars(Content)[section]
-    return getattr(import_module(f"mlpath.content.{described.module}"), described.record)
+    module, record = Content.__annotations__[section].split(".")  # a string: annotations are not evaluated
+    return getattr(import_module(f"mlpath.content.{module}"), record)

@@ -10,44 +10,27 @@ and names the first wrong key or value with the allowed values and the nearest o
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Annotated, Any, Literal, Protocol, get_args, get_origin, get_type_hints
+from typing import TYPE_CHECKING, Annotated, Any, Literal, get_args, get_origin
 
 from annotated_types import Ge, Le
 from pydantic.types import StrictInt
 
 from mlpath.errors import UsageError
-from mlpath.model import Record
+from mlpath.model import Record, record_hints
 from mlpath.text import TooLongError, json_integer, nearest, short, whole_number
+
+if TYPE_CHECKING:
+    from mlpath.content.rules import Question  # which builds on this module: imported for types only
 
 # An answers file (a saved plan given as one included) is a few kilobytes; YAML takes seconds and
 # hundreds of megabytes to parse a few megabytes of items, so more than this is refused unread.
 MAX_BYTES = 1_000_000
 
 
-class Asked(Protocol):
-    """What `resolve` reads of a quiz question (content.rules.Question, which builds on this
-    module: hence a protocol, not an import)."""
-
-    @property
-    def key(self) -> str: ...
-    @property
-    def default(self) -> Any: ...
-    @property
-    def when(self) -> tuple[Mapping[str, tuple[str, ...]], ...]: ...
-
-
-Education = Literal["none", "bachelor-cs", "bachelor-other", "master-cs", "master-other"]
-Programming = Literal["none", "beginner", "intermediate", "advanced"]
-Math = Literal["weak", "fair", "strong"]
-LearningPath = Literal["degree", "online", "undecided"]
 Residency = Literal["in-state", "out-of-state"]
-Study = Literal["full-time", "part-time"]
-Interest = Literal["nlp", "computer-vision", "reinforcement-learning", "robotics", "data-science"]
 IndustryChoice = Literal[
     "software", "finance", "healthcare", "automotive", "e-commerce", "consulting", "research", "government"
 ]
-Goal = Literal["individual-contributor", "tech-lead", "manager", "director"]
-RemoteWork = Literal["important", "nice-to-have", "unimportant"]
 SCALE = (1, 2, 3, 4, 5)  # how much a person enjoys or copes with something
 Scale = Annotated[StrictInt, Ge(SCALE[0]), Le(SCALE[-1])]
 
@@ -55,16 +38,16 @@ Scale = Annotated[StrictInt, Ge(SCALE[0]), Le(SCALE[-1])]
 class Answers(Record):
     """A whole set of answers, as an answers file holds them."""
 
-    education: Education
-    programming: Programming
-    math: Math
-    path: LearningPath
+    education: Literal["none", "bachelor-cs", "bachelor-other", "master-cs", "master-other"]
+    programming: Literal["none", "beginner", "intermediate", "advanced"]
+    math: Literal["weak", "fair", "strong"]
+    path: Literal["degree", "online", "undecided"]
     residency: Residency
-    study: Study
-    interests: tuple[Interest, ...]
+    study: Literal["full-time", "part-time"]
+    interests: tuple[Literal["nlp", "computer-vision", "reinforcement-learning", "robotics", "data-science"], ...]
     industries: tuple[IndustryChoice, ...]
-    goal: Goal
-    remote_work: RemoteWork
+    goal: Literal["individual-contributor", "tech-lead", "manager", "director"]
+    remote_work: Literal["important", "nice-to-have", "unimportant"]
     complex_problems: Scale
     new_tech: Scale
     continuous_learning: Scale
@@ -84,36 +67,25 @@ class Answers(Record):
 KEYS: tuple[str, ...] = Answers._names
 
 
-def _contract() -> dict[str, tuple[str, tuple[Any, ...]]]:
-    """{key: (kind, allowed values)} read off the Answers annotations."""
-    hints = get_type_hints(Answers)
-    found: dict[str, tuple[str, tuple[Any, ...]]] = {}
-    for key in KEYS:
-        hint = hints[key]
-        if get_origin(hint) is Literal:
-            found[key] = ("select", get_args(hint))
-        elif get_origin(hint) is tuple:
-            found[key] = ("multiselect", get_args(get_args(hint)[0]))
-        else:
-            found[key] = ("scale", SCALE)
-    return found
+def _kind(hint: Any) -> tuple[str, tuple[Any, ...]]:
+    """An answer's kind and allowed values, read off its annotation in `Answers`."""
+    if get_origin(hint) is Literal:
+        return "select", get_args(hint)
+    if get_origin(hint) is tuple:
+        return "multiselect", get_args(get_args(hint)[0])
+    return "scale", SCALE
 
 
-CONTRACT = _contract()
-_MISSING = object()
-
-
-def allowed_text(key: str) -> str:
-    kind, values = CONTRACT[key]
-    if kind == "scale":
-        return f"a whole number from {SCALE[0]} to {SCALE[-1]}"
-    listed = ", ".join(str(v) for v in values)
-    return f"a comma-separated list of {listed}" if kind == "multiselect" else f"one of {listed}"
+CONTRACT = {key: _kind(hint) for key, hint in record_hints(Answers).items()}
 
 
 def _invalid(key: str, value: Any) -> UsageError:
-    near = nearest(value, CONTRACT[key][1]) if isinstance(value, str) else ""
-    return UsageError(f"invalid value {short(value)} for {key}{near}; allowed: {allowed_text(key)}")
+    kind, allowed = CONTRACT[key]
+    near = nearest(value, allowed) if isinstance(value, str) else ""
+    listed = ", ".join(str(v) for v in allowed)
+    wanted = {"select": f"one of {listed}", "multiselect": f"a comma-separated list of {listed}"}
+    expected = wanted.get(kind, f"a whole number from {SCALE[0]} to {SCALE[-1]}")
+    return UsageError(f"invalid value {short(value)} for {key}{near}; allowed: {expected}")
 
 
 def _checked(key: str, value: Any) -> Any:
@@ -136,8 +108,7 @@ def _checked(key: str, value: Any) -> Any:
     for item in value:
         if type(item) is not str or item not in allowed:
             raise _invalid(key, item)
-    chosen = set(value)
-    return tuple(v for v in allowed if v in chosen)
+    return tuple(v for v in allowed if v in value)
 
 
 def check(raw: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:
@@ -145,19 +116,12 @@ def check(raw: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:
     missing). A UsageError names the first wrong key or value, the allowed ones and the nearest."""
     if not isinstance(raw, Mapping):
         raise UsageError("answers must be a mapping of keys to values, e.g. {programming: beginner}")
-    unknown = next((key for key in raw if key not in CONTRACT), _MISSING)  # a null key (YAML's ~) too
-    if unknown is not _MISSING:
-        key = str(unknown)
+    unknown = [key for key in raw if key not in CONTRACT]  # a null key (YAML's ~) too
+    if unknown:
+        key = str(unknown[0])
         raise UsageError(f"unknown answer key {short(key)}{nearest(key, KEYS)}; keys are: {', '.join(KEYS)}")
-    prepared: dict[str, Any] = {}
-    missing: list[str] = []
-    for key in KEYS:
-        value = raw.get(key, _MISSING)
-        if value is _MISSING:
-            missing.append(key)
-        else:
-            prepared[key] = _checked(key, value)
-    return prepared, missing
+    prepared = {key: _checked(key, raw[key]) for key in KEYS if key in raw}
+    return prepared, [key for key in KEYS if key not in raw]
 
 
 def build(prepared: Mapping[str, Any]) -> Answers:
@@ -166,7 +130,7 @@ def build(prepared: Mapping[str, Any]) -> Answers:
 
 
 def resolve(
-    raw: Mapping[str, Any], questions: Iterable[Asked], use_defaults: bool, asking: bool = False
+    raw: Mapping[str, Any], questions: Iterable[Question], use_defaults: bool, asking: bool = False
 ) -> tuple[dict[str, Any], list[str], list[str]]:
     """Check raw answers and complete what can be: (answers, keys still missing, keys filled with
     their default). An absent list is none chosen (unless `asking`: the quiz asks it), a question
@@ -174,8 +138,6 @@ def resolve(
     missing or filled; with `use_defaults` the rest is filled from the questions' defaults
     (`content.checks` holds every default to the contract)."""
     prepared, missing = check(raw)
-    if not missing:
-        return prepared, missing, []
     by_key = {question.key: question for question in questions}
     for key in list(missing):
         question = by_key.get(key)
@@ -192,7 +154,7 @@ def resolve(
     return prepared, missing, []
 
 
-def _skipped(question: Asked, known: Mapping[str, Any]) -> bool:
+def _skipped(question: Question, known: Mapping[str, Any]) -> bool:
     """Do the answers known skip the question, whatever the others are? (No condition can still
     match: each has an answer known that it does not take.)"""
     return not any(
@@ -228,43 +190,7 @@ def parse_document(text: str, name: str) -> dict[str, Any]:
 
     from mlpath.io import yaml
 
-    suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-    if suffix not in ("yaml", "yml") and (suffix == "json" or text.lstrip()[:1] in ("{", "[")):
-        try:
-            data = json.loads(text, object_pairs_hook=_unique_keys(name), parse_int=json_integer)
-        except json.JSONDecodeError as error:
-            raise UsageError(f"{name}:{error.lineno}:{error.colno}: not valid JSON: {error.msg}") from None
-        except TooLongError as error:
-            raise UsageError(f"{name}: refused: {error}") from None
-        except RecursionError:
-            raise UsageError(f"{name}: refused: arrays or objects nested too deep") from None
-        return _mapping(data, name)
-    try:
-        data = yaml.load(text)
-    except yaml.NumberTooLongError as error:
-        line, column, reason = yaml.describe(error)
-        raise UsageError(f"{name}:{line}:{column}: refused: {reason}") from None
-    except yaml.TooLargeError as error:
-        raise UsageError(f"{name}: refused: {error}") from None
-    except yaml.DuplicateKeyError as error:
-        line, column, _ = yaml.describe(error)
-        raise UsageError(f"{name}:{line}:{column}: {_twice(error.key, error.problem)}") from None
-    except yaml.YAMLError as error:
-        line, column, reason = yaml.describe(error)
-        where = f"{name}:{line}:{column}" if line else name
-        raise UsageError(f"{where}: not valid YAML or JSON: {reason}") from None
-    return _mapping(data, name)
-
-
-def _twice(key: str, detail: str | None = None) -> str:
-    where = f" ({detail.split('(', 1)[1]}" if detail and "(" in detail else ""
-    return f"the key {short(key)} is given twice{where}; give each answer once"
-
-
-def _unique_keys(name: str) -> Any:
-    """A json.loads hook: an object that names a key twice is an error (JSON would keep the last)."""
-
-    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+    def unique_keys(items: list[tuple[str, Any]]) -> dict[str, Any]:  # json.loads would keep a key's last value
         result: dict[str, Any] = {}
         for key, value in items:
             if key in result:
@@ -272,12 +198,38 @@ def _unique_keys(name: str) -> Any:
             result[key] = value
         return result
 
-    return pairs
-
-
-def _mapping(data: Any, name: str) -> dict[str, Any]:
+    suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    if suffix not in ("yaml", "yml") and (suffix == "json" or text.lstrip()[:1] in ("{", "[")):
+        try:
+            data = json.loads(text, object_pairs_hook=unique_keys, parse_int=json_integer)
+        except json.JSONDecodeError as error:
+            raise UsageError(f"{name}:{error.lineno}:{error.colno}: not valid JSON: {error.msg}") from None
+        except TooLongError as error:
+            raise UsageError(f"{name}: refused: {error}") from None
+        except RecursionError:
+            raise UsageError(f"{name}: refused: arrays or objects nested too deep") from None
+    else:
+        try:
+            data = yaml.load(text)
+        except yaml.NumberTooLongError as error:
+            line, column, reason = yaml.describe(error)
+            raise UsageError(f"{name}:{line}:{column}: refused: {reason}") from None
+        except yaml.TooLargeError as error:
+            raise UsageError(f"{name}: refused: {error}") from None
+        except yaml.DuplicateKeyError as error:
+            line, column, _ = yaml.describe(error)
+            raise UsageError(f"{name}:{line}:{column}: {_twice(error.key, error.problem)}") from None
+        except yaml.YAMLError as error:
+            line, column, reason = yaml.describe(error)
+            where = f"{name}:{line}:{column}" if line else name
+            raise UsageError(f"{where}: not valid YAML or JSON: {reason}") from None
     if data is None:
         return {}
     if not isinstance(data, dict):
         raise UsageError(f"{name}: answers must be a mapping of keys to values, e.g. programming: beginner")
     return data
+
+
+def _twice(key: str, detail: str | None = None) -> str:
+    where = f" ({detail.split('(', 1)[1]}" if detail and "(" in detail else ""
+    return f"the key {short(key)} is given twice{where}; give each answer once"

@@ -1,19 +1,12 @@
 """A cache of validated content, so a run skips parsing and validating YAML it has seen before.
 
-An entry is keyed by a hash of: the content directory's resolved path, the exact text of every
-section file, the record modules (size and modification time), and the Python and pydantic
-versions. So it is used only for the very content mlpath validated itself, and any edit to
-content or schema misses it.
-
-An entry is JSON: plain data only, never code (no pickle, no marshal). `to_plain` writes a
-record as an object of its fields, tuples as arrays, mappings as arrays of [key, value] pairs
-(so integer keys stay integers). `from_plain` rebuilds a section from that, guided by the
-records' annotations alone (pydantic's validators took ~100 ms to build, more than the cache
-saves): it creates only the records' own classes and built-in values, and checks every type and
-constraint they declare (strict types, `Ge`, `MinLen`, patterns, ...).
-Anything that does not fit raises `PlainDataError`, so a damaged or planted entry is never
-trusted: the content is validated as usual and the entry written again. Writing it is atomic,
-never follows a symlink planted in its place, and a cache that cannot be written only costs time.
+An entry is keyed by a hash of the content and the schema (see `key`), so it is used only for the
+very content mlpath validated itself. It is JSON: plain data only, never code (no pickle, no
+marshal); mappings are written as [key, value] pairs, so integer keys stay integers. `from_plain`
+reads it back guided by the records' annotations alone (pydantic's validators took ~100 ms to
+build, more than the cache saves), checking every type and constraint they declare. Anything
+that does not fit raises `PlainDataError`, so a damaged or planted entry is never trusted: the
+content is validated as usual and the entry written again.
 """
 
 from __future__ import annotations
@@ -28,7 +21,6 @@ import re
 import sys
 import types
 from collections.abc import Callable, Mapping
-from dataclasses import fields, is_dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
@@ -36,7 +28,7 @@ import annotated_types as at
 from pydantic.types import AllowInfNan, Strict, StringConstraints
 
 from mlpath.content import SECTIONS, Content, section_type
-from mlpath.model import As, Mark, is_record, record_hints
+from mlpath.model import As, Mark, Record, is_record, record_hints
 
 FORMAT = 2  # 1 held pickles; those entries are never read, and are removed when a new one is written
 KEEP = 8  # entries kept; older ones are removed when a new one is written
@@ -44,8 +36,9 @@ MAX_ENTRY_BYTES = 5_000_000  # the packaged content takes about 60 KB
 PREFIX = "content-"
 
 
-def _schema_stamp() -> bytes:
-    """Python, pydantic and the schema modules (by size and modification time, as .pyc files do)."""
+def key(directory: Path, texts: Mapping[str, str]) -> str:
+    """Python, pydantic, the schema modules (by size and modification time, as .pyc files do), the
+    directory and its texts."""
     from pydantic.version import VERSION
 
     digest = hashlib.sha256(f"{sys.version}\0{VERSION}\0{FORMAT}".encode())
@@ -53,22 +46,16 @@ def _schema_stamp() -> bytes:
     for name in ("content/facts.py", "content/rules.py", "content/answers.py", "content/cache.py", "model.py"):
         stat = (package / name).stat()
         digest.update(f"{name}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
-    return digest.digest()
-
-
-def key(directory: Path, texts: Mapping[str, str]) -> str:
-    digest = hashlib.sha256(_schema_stamp())
     digest.update(str(directory.resolve()).encode())
     for section in SECTIONS:
         digest.update(b"\0" + section.encode() + b"\0" + texts[section].encode())
     return digest.hexdigest()
 
 
-def entry(directory: Path, texts: Mapping[str, str], known: str | None = None) -> Path:
-    """The file of the entry for this content (`known`: its key, when already computed)."""
+def entry(directory: Path, texts: Mapping[str, str]) -> Path:
     from mlpath.io.files import data_home
 
-    return data_home(cache=True) / f"{PREFIX}{(known or key(directory, texts))[:32]}.json"
+    return data_home(cache=True) / f"{PREFIX}{key(directory, texts)[:32]}.json"
 
 
 def lookup(directory: Path, texts: Mapping[str, str], rebuild: Callable[[], Content]) -> Content | None:
@@ -77,9 +64,8 @@ def lookup(directory: Path, texts: Mapping[str, str], rebuild: Callable[[], Cont
     from mlpath.io.files import read_regular
 
     wanted = key(directory, texts)
-    path = entry(directory, texts, wanted)
     try:  # never stdin, whatever is planted there (a link to /dev/stdin)
-        document: Any = json.loads(read_regular(path, MAX_ENTRY_BYTES))
+        document: Any = json.loads(read_regular(entry(directory, texts), MAX_ENTRY_BYTES))
     except (OSError, ValueError, RecursionError):  # missing, not a file, too big, not JSON
         return None
     sections = document.get("sections") if isinstance(document, dict) else None
@@ -93,10 +79,9 @@ def store(directory: Path, texts: Mapping[str, str], content: Content) -> None:
     from mlpath.errors import MlpathError
     from mlpath.io.files import write_atomic
 
-    known = key(directory, texts)
-    target = entry(directory, texts, known)
+    target = entry(directory, texts)
     sections = {name: to_plain(content.section(name)) for name in SECTIONS}
-    document = {"format": FORMAT, "key": known, "sections": sections}
+    document = {"format": FORMAT, "key": key(directory, texts), "sections": sections}
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
@@ -139,8 +124,8 @@ def to_plain(value: Any) -> Any:
         return [to_plain(item) for item in value]
     if isinstance(value, dict):
         return [[to_plain(key), to_plain(item)] for key, item in value.items()]
-    if is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_plain(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, Record):
+        return {name: to_plain(getattr(value, name)) for name in value._names}
     raise UnsupportedSchemaError(f"cannot store a {type(value).__name__} as plain data")
 
 
@@ -150,9 +135,7 @@ def from_plain(schema: type, data: Any) -> Any:
         return _read(schema, data)
     except (PlainDataError, UnsupportedSchemaError):
         raise
-    except RecursionError:
-        raise PlainDataError("nested too deep") from None
-    except (TypeError, ValueError, AttributeError) as error:  # a case no check foresaw: still a misfit
+    except (RecursionError, TypeError, ValueError, AttributeError) as error:  # too deep, or a case no check foresaw
         raise PlainDataError(f"does not fit the schema ({type(error).__name__})") from None
 
 
@@ -189,14 +172,10 @@ def _read(schema: Any, data: Any) -> Any:
             except PlainDataError:
                 continue
         raise PlainDataError("fits none of the allowed types")
-    if origin is tuple:
+    if origin is tuple and arguments[1:] == (Ellipsis,):  # the schemas hold no fixed-length tuples
         if type(data) is not list:
             raise PlainDataError("not a list")
-        if arguments[1:] == (Ellipsis,):
-            return tuple(_read(arguments[0], item) for item in data)
-        if len(data) != len(arguments):
-            raise PlainDataError(f"not a list of {len(arguments)}")
-        return tuple(_read(hint, item) for hint, item in zip(arguments, data, strict=True))
+        return tuple(_read(arguments[0], item) for item in data)
     if origin is dict:
         if type(data) is not list or not all(type(pair) is list and len(pair) == 2 for pair in data):
             raise PlainDataError("not a list of [key, value] pairs")
@@ -219,9 +198,7 @@ _BOUNDS: tuple[tuple[type, str, Callable[[Any, Any], bool]], ...] = (
     (at.Ge, "ge", operator.ge),
     (at.Gt, "gt", operator.gt),
     (at.Le, "le", operator.le),
-    (at.Lt, "lt", operator.lt),
     (at.MinLen, "min_length", lambda value, low: len(value) >= low),
-    (at.MaxLen, "max_length", lambda value, high: len(value) <= high),
 )
 
 
@@ -234,14 +211,6 @@ def _fits(item: Any, value: Any) -> bool:
         return True  # every check is strict already; marks are for the layout and the JSON
     if isinstance(item, AllowInfNan):
         return item.allow_inf_nan or not isinstance(value, float) or math.isfinite(value)
-    if isinstance(item, StringConstraints):
-        if item.strip_whitespace or item.to_upper or item.to_lower:
-            raise UnsupportedSchemaError(f"the content cache cannot check the constraint {item!r}")
-        return (
-            (item.pattern is None or re.search(item.pattern, value) is not None)
-            and (item.min_length is None or len(value) >= item.min_length)
-            and (item.max_length is None or len(value) <= item.max_length)
-        )
-    if isinstance(item, at.GroupedMetadata):  # last: a Protocol, slow to test
-        return all(_fits(part, value) for part in item)
+    if isinstance(item, StringConstraints) and item == StringConstraints(pattern=item.pattern):  # a pattern only
+        return item.pattern is None or re.search(item.pattern, value) is not None
     raise UnsupportedSchemaError(f"the content cache cannot check the constraint {item!r}")

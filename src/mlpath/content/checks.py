@@ -54,11 +54,7 @@ def _ids_and_sources(sections: dict[str, Any]) -> Iterator[Finding]:
     known = {source.id for source in sections["sources"].sources} if "sources" in sections else None
     for section, value in sections.items():
         for node, where, _ in walk(value):
-            if (
-                isinstance(node, tuple)
-                and node
-                and all(isinstance(item, Record) and hasattr(item, "id") for item in node)
-            ):
+            if isinstance(node, tuple) and all(isinstance(item, Record) and hasattr(item, "id") for item in node):
                 seen: set[str] = set()
                 for index, item in enumerate(node):
                     if item.id in seen:
@@ -168,13 +164,11 @@ def _questions(questions: Any) -> Iterator[Finding]:
 def _when(section: str, where: tuple[Any, ...], when: Mapping[str, tuple[str, ...]]) -> Iterator[Finding]:
     for key, values in when.items():
         if key not in SELECTS:
-            why = f"{key!r} is not a single-choice answer; use one of: {', '.join(SELECTS)}"
-            yield section, (*where, key), why
+            yield section, (*where, key), f"{key!r} is not a single-choice answer; use one of: {', '.join(SELECTS)}"
             continue
         for value in values:
             if value not in SELECTS[key]:
-                why = f"{value!r} is not a {key} answer; allowed: {', '.join(SELECTS[key])}"
-                yield section, (*where, key), why
+                yield section, (*where, key), f"{value!r} is not a {key} answer; allowed: {', '.join(SELECTS[key])}"
 
 
 def _education_rules(rules: Any) -> Iterator[Finding]:

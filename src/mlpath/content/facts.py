@@ -1,9 +1,6 @@
-"""The article's facts as records: sources, pay, the role, the ladder, skills, education and the
-other explore sections, and mlpath's own labelled assumptions.
-
-Each section record is what its command prints (its `source` names where its facts come from);
-the marks in `Annotated[...]` say how plain records and CSV rows lay it out.
-"""
+"""The article's facts as records, and mlpath's own labelled assumptions. Each section record is
+what its command prints (its `source` names where its facts come from); the marks in
+`Annotated[...]` say how plain records and CSV rows lay it out."""
 
 from __future__ import annotations
 
@@ -291,7 +288,6 @@ class ResidencyTuition(Record):
     out_of_state: YearlyCost
 
     def for_residency(self, residency: str) -> YearlyCost:
-        """The figure for `in-state` or `out-of-state` (the public answer values)."""
         return self.in_state if residency == "in-state" else self.out_of_state
 
 

@@ -126,21 +126,21 @@ def validate(documents: dict[str, Document]) -> tuple[dict[str, Any], list[Probl
     sections: dict[str, Any] = {}
     compose = functools.cache(yaml.compose)  # each file once, however many problems it has
 
-    def line(section: str, location: tuple[Any, ...]) -> int | None:
-        """The 1-based line of the node at a location (or of its nearest existing parent); None
-        in an empty file. The file parsed, so it composes."""
-        text = documents[section][1]
-        return yaml.line_of(compose(text), location) if text else None
+    def problem(section: str, location: tuple[Any, ...], message: str) -> Problem:
+        """A problem on the line of the node at `location` (or of its nearest existing parent; none
+        in an empty file: the file parsed, so it composes), its field written "tiers[0].amount"."""
+        path, text, _ = documents[section]
+        line = yaml.line_of(compose(text), location) if text else None
+        field = "".join(f"[{key}]" if isinstance(key, int) else f".{key}" for key in location)
+        return _problem(str(path), line, field.removeprefix("."), message)
 
-    for section, (path, _, data) in documents.items():
+    for section, (_, _, data) in documents.items():
         try:
             sections[section] = _adapter(section).validate_python(data)
         except ValidationError as error:
             for detail in error.errors(include_url=False, include_input=False):
-                location = tuple(detail["loc"])
-                problems.append(_problem(str(path), line(section, location), _field(location), detail["msg"]))
-    for section, location, message in check(sections):
-        problems.append(_problem(str(documents[section][0]), line(section, location), _field(location), message))
+                problems.append(problem(section, tuple(detail["loc"]), detail["msg"]))
+    problems += [problem(*finding) for finding in check(sections)]
     return sections, problems
 
 
@@ -150,10 +150,3 @@ def _adapter(section: str) -> Any:
     from pydantic import TypeAdapter
 
     return TypeAdapter(section_type(section))
-
-
-def _field(location: tuple[Any, ...]) -> str:
-    parts: list[str] = []
-    for key in location:
-        parts.append(f"[{key}]" if isinstance(key, int) else (f".{key}" if parts else str(key)))
-    return "".join(parts)
