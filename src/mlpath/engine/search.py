@@ -120,16 +120,13 @@ def search(content: Content, query: str) -> SearchPage:
     """The entries containing every word of the query (case-insensitive; see `_pattern`), in
     command order; near words when there are none."""
     patterns = [word_pattern(word) for word in query.lower().split()]
-    seen: set[tuple[str, str, str]] = set()
-    hits: list[Hit] = []
+    found: dict[tuple[str, str, str], Hit] = {}
     for entry in entries(content):
-        text = entry.text.lower()
-        key = (entry.section, entry.item, entry.text)
-        if patterns and all(pattern.search(text) for pattern in patterns) and key not in seen:
-            seen.add(key)
-            hits.append(entry)
+        if patterns and all(pattern.search(entry.text.lower()) for pattern in patterns):
+            found.setdefault((entry.section, entry.item, entry.text), entry)
+    hits = tuple(found.values())
     near = () if hits else tuple(suggestions(content, query))
-    return SearchPage(query=query, count=len(hits), results=tuple(hits), suggestions=near)
+    return SearchPage(query=query, count=len(hits), results=hits, suggestions=near)
 
 
 def word_pattern(word: str) -> re.Pattern[str]:

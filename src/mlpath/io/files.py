@@ -269,19 +269,13 @@ def _same(one: Path, other: Path) -> bool:
 
 @contextlib.contextmanager
 def atomic_file(
-    name: str,
-    what: str,
-    *,
-    private: bool = False,
-    mine: Path | None = None,
-    replace_link: bool = False,
-    record: bool = True,
+    name: str, what: str, *, private: bool = False, mine: Path | None = None, replace_link: bool = False
 ) -> Iterator[BinaryIO]:
-    """A file to write `name` through: a temporary file beside it, renamed over it when the
-    block ends without an error. A new file gets the umask's permissions, a replaced one keeps
-    its own, a `private` one (the plan) is owner-only. A write the person asked for is `record`ed,
-    so an interrupt can say what was written. An error, an interrupt or a kill (see `cli.main`)
-    leaves the old file as it was and no temporary file behind."""
+    """A file to write `name` through: a temporary file beside it, renamed over it when the block
+    ends without an error. A new file gets the umask's permissions, a replaced one keeps its own, a
+    `private` one (the plan) is owner-only. A write the person asked for (not a file mlpath names
+    itself: `replace_link`) is recorded, so an interrupt can say what was written. An error, an
+    interrupt or a kill (see `cli.main`) leaves the old file as it was and no temporary file behind."""
     import secrets
 
     target = check_target(name, what, mine=mine, replace_link=replace_link)
@@ -304,7 +298,7 @@ def atomic_file(
         Path(temp_name).replace(target)
         temp_name = None
         remove_temps(target, STALE_TEMP)
-        if record:
+        if not replace_link:
             WRITTEN.append((what, name))
     except OSError as error:
         raise OperationError(f"cannot write {what} to {shown_name(name)}: {error.strerror}") from None

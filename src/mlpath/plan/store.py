@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from mlpath.errors import OperationError, UsageError
-from mlpath.plan import open_lock
+from mlpath.plan import take_lock
 from mlpath.plan.model import ANY_WORK, SCHEMA_VERSION, Plan
 from mlpath.text import short
 
@@ -243,21 +243,16 @@ def locked() -> Iterator[None]:
     global _held
     directory = plan_path().parent
     try:
-        fd = open_lock(directory / ".plan.lock")
+        fd = take_lock(directory / ".plan.lock", wait=True)
     except OSError as error:
         raise OperationError(f"cannot use the plan directory {short(str(directory), 300)}: {error.strerror}") from None
+    _held = True
     try:
-        try:
-            import fcntl
-        except ImportError:  # no POSIX locks (Windows): writes stay atomic, just not serialised
-            pass
-        else:
-            fcntl.flock(fd, fcntl.LOCK_EX)
-        _held = True
         yield
     finally:
         _held = False
-        os.close(fd)  # which releases the lock
+        if fd is not None:
+            os.close(fd)  # which releases the lock
 
 
 def load() -> Plan | None:
