@@ -139,9 +139,6 @@ def word_pattern(word: str) -> re.Pattern[str]:
 def suggestions(content: Content, query: str, limit: int = 5) -> list[str]:
     """Words from the content closest to the query's words, for a search that found nothing."""
     vocabulary = sorted({word for entry in entries(content) for word in WORD.findall(entry.text.lower())})
-    near: list[str] = []
-    for word in list(dict.fromkeys(query.lower().split()))[:SUGGESTED_WORDS]:
-        for match in difflib.get_close_matches(word, vocabulary, n=limit, cutoff=0.7):
-            if match not in near:
-                near.append(match)
-    return near[:limit]
+    words = list(dict.fromkeys(query.lower().split()))[:SUGGESTED_WORDS]
+    near = (match for word in words for match in difflib.get_close_matches(word, vocabulary, n=limit, cutoff=0.7))
+    return list(dict.fromkeys(near))[:limit]

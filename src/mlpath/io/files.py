@@ -101,11 +101,6 @@ class TooLargeError(OSError):
     expands to far more than it holds (`io.yaml`). An OSError, as any file that cannot be read."""
 
 
-def _remember(status: os.stat_result | None, name: str) -> None:
-    if status is not None and stat.S_ISREG(status.st_mode):
-        READ[(status.st_dev, status.st_ino)] = name
-
-
 def open_regular(name: str | os.PathLike[str]) -> BinaryIO:
     """A binary stream of the regular file `name` (through symlinks), remembered as read.
     Anything else raises NotRegularFileError at once: a FIFO with no writer does not block the
@@ -117,7 +112,7 @@ def open_regular(name: str | os.PathLike[str]) -> BinaryIO:
         if not stat.S_ISREG(status.st_mode):
             raise NotRegularFileError(_kind(status.st_mode), status)
         os.set_blocking(fd, True)
-        _remember(status, os.fspath(name))
+        READ[(status.st_dev, status.st_ino)] = os.fspath(name)
         return os.fdopen(fd, "rb")
     except BaseException:
         os.close(fd)
@@ -167,7 +162,9 @@ def open_input(name: str, what: str) -> Iterator[BinaryIO]:
     stream = sys.stdin
     if stream is None or getattr(stream, "closed", False):
         raise UsageError(f"{what}: stdin is closed; give a file, or pipe the input in")
-    _remember(_stdin_status(), "stdin")
+    status = _stdin_status()
+    if status is not None and stat.S_ISREG(status.st_mode):
+        READ[(status.st_dev, status.st_ino)] = "stdin"
     buffer = getattr(stream, "buffer", None)
     if buffer is None:  # a text stream without bytes underneath (a test's StringIO)
         import io

@@ -88,7 +88,7 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return found
 
 
-_KINDS: dict[type, str] = {dict: "an object", list: "a list"}
+NOT_AN_ID: dict[type, str] = {bool: "true/false", dict: "an object", list: "a list", type(None): "null"}
 _DECODER = json.JSONDecoder(
     parse_float=_finite_float,
     parse_constant=_refuse_constant,
@@ -117,14 +117,10 @@ def parse_line(data: bytes) -> tuple[Id | None, dict[str, Any]]:
     if "id" not in found:
         return None, found
     ident = found.pop("id")
-    if isinstance(ident, bool) or not isinstance(ident, (str, int, float)):
-        kind = "true/false" if isinstance(ident, bool) else _KINDS.get(type(ident), "null")
-        raise LineError(f"id must be a string or a number, not {kind}")
-    if isinstance(ident, str):
-        try:
-            ident.encode("utf-8")
-        except UnicodeEncodeError:
-            raise LineError("id holds a lone surrogate (\\ud800-\\udfff), which is not text") from None
+    if type(ident) in NOT_AN_ID:
+        raise LineError(f"id must be a string or a number, not {NOT_AN_ID[type(ident)]}")
+    if isinstance(ident, str) and re.search("[\ud800-\udfff]", ident):
+        raise LineError("id holds a lone surrogate (\\ud800-\\udfff), which is not text")
     return ident, found
 
 

@@ -103,11 +103,10 @@ def decode(text: str) -> Plan:
             return _read(text, edited=False, legacy=True)
         recorded, body = match.group(1), text[match.end() :]
         above = text[: match.end()].count("\n")  # the lines before the body, for its problems' line numbers
-        if _digest(body) == recorded:
-            return _read(body, edited=False, legacy=False, above=above)
-        if END not in (line.rstrip() for line in body.splitlines()):
+        edited = _digest(body) != recorded
+        if edited and END not in (line.rstrip() for line in body.splitlines()):
             raise Damage(f"it was cut short: it does not end with the line '{END}' that mlpath writes", cut_short=True)
-        return _read(body, edited=True, legacy=False, above=above)
+        return _read(body, edited=edited, legacy=False, above=above)
     except Damage:
         found = re.search(r"^schema_version:[ \t]*([0-9]{1,9})[ \t]*$", text, re.MULTILINE)
         if found and int(found.group(1)) > SCHEMA_VERSION:
