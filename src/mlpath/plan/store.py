@@ -275,11 +275,20 @@ def load_for_update() -> Plan | None:
     try:
         return _load(path)
     except Damage as damage:
-        backup = _move_aside(path)
-        raise CorruptPlanError(
-            f"your plan {path} is damaged ({damage.reason}); it was moved to {backup} and nothing was "
-            f"overwritten. Repair it and move it back, or start a new plan with 'mlpath quiz --save'"
-        ) from None
+        reason = damage.reason
+    # Renamed (a symlink's target, in its own directory) to a name of its own, never over a file.
+    real = Path(os.path.realpath(path))
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
+    names = (f"{real.name}.damaged-{stamp}" + (f"-{n}" if n else "") for n in itertools.count())
+    backup = next(name for name in map(real.with_name, names) if not os.path.lexists(name))
+    try:
+        real.rename(backup)
+    except OSError as error:
+        raise OperationError(f"your plan {path} is damaged and cannot be moved aside: {error.strerror}") from None
+    raise CorruptPlanError(
+        f"your plan {path} is damaged ({reason}); it was moved to {backup} and nothing was "
+        f"overwritten. Repair it and move it back, or start a new plan with 'mlpath quiz --save'"
+    )
 
 
 def _load(path: Path) -> Plan | None:
@@ -338,16 +347,3 @@ def save(plan: Plan) -> Path:
     remove_temps(Path(os.path.realpath(path)))  # under the lock no other writer has one open
     write_atomic(str(path), encode(plan), "your plan", private=True, mine=path)
     return path
-
-
-def _move_aside(path: Path) -> Path:
-    """Rename the damaged plan (a symlink's target, in its own directory) to a name of its own."""
-    real = Path(os.path.realpath(path))
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
-    names = (f"{real.name}.damaged-{stamp}" + (f"-{n}" if n else "") for n in itertools.count())
-    backup = next(path for path in map(real.with_name, names) if not os.path.lexists(path))
-    try:
-        real.rename(backup)
-    except OSError as error:
-        raise OperationError(f"your plan {path} is damaged and cannot be moved aside: {error.strerror}") from None
-    return backup
