@@ -28,11 +28,7 @@ Id = str | int | float  # an input line's `id`, echoed in its output line
 
 
 class LineError(Exception):
-    """What is wrong with one line: its message, and its id when the line got as far as one."""
-
-    def __init__(self, message: str, ident: Id | None = None) -> None:
-        super().__init__(message)
-        self.ident = ident
+    """What is wrong with one line."""
 
 
 def read_lines(stream: IO[bytes], limit: int = MAX_LINE_BYTES) -> Iterator[bytes | None]:
