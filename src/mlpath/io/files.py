@@ -42,8 +42,7 @@ READ: dict[tuple[int, int], str] = {}  # (device, inode) of each regular file th
 
 
 def data_home(cache: bool = False) -> Path:
-    """Where the plan and the unfinished quiz live; with `cache`, where files mlpath can always
-    rebuild (the content cache) live."""
+    """Where the plan and the unfinished quiz live; with `cache`, where the content cache lives."""
     chosen = os.environ.get(ENV_HOME)
     if chosen:
         return Path(chosen) / "cache" if cache else Path(chosen)

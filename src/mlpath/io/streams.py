@@ -38,9 +38,8 @@ class Failure(NamedTuple):
 
 
 def failure(error: BaseException) -> Failure | None:
-    """What stream `error` came from and why, or None when it is not a stream's error.
-
-    stdout is given up once it failed: fd 1 then points at /dev/null (see the module's doc)."""
+    """What stream `error` came from and why, or None when it is not a stream's error. stdout is
+    given up once it failed: fd 1 then points at /dev/null (see the module's doc)."""
     stream: Stream | None = getattr(error, MARK, None)
     if isinstance(error, UnicodeDecodeError) and stream == "stdin":
         return Failure("stdin", False, f"stdin is not UTF-8 text ({error.reason} at byte {error.start})")
