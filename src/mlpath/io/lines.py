@@ -38,16 +38,15 @@ def read_lines(stream: IO[bytes], limit: int = MAX_LINE_BYTES) -> Iterator[bytes
     named where every stream's is (cli.application)."""
     from mlpath.io.streams import failure
 
-    readline = stream.readline
     try:
         # room for "\r\n" after a line of exactly `limit` bytes
-        for number, line in enumerate(iter(lambda: readline(limit + 2), b"")):
+        for number, line in enumerate(iter(lambda: stream.readline(limit + 2), b"")):
             if number == 0:
                 line = line.removeprefix(_BOM)
             if line.endswith(b"\n"):
                 line = line[:-2] if line.endswith(b"\r\n") else line[:-1]
             elif len(line) >= limit + 2:  # cut at the bound: drop the rest of the line, chunk by chunk
-                while (rest := readline(_CHUNK)) and not rest.endswith(b"\n"):
+                while (rest := stream.readline(_CHUNK)) and not rest.endswith(b"\n"):
                     pass
                 yield None
                 continue

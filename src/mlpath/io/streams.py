@@ -62,13 +62,12 @@ def guard() -> None:
         except OSError:  # the lowest free descriptor, so this one: those below it are open by now
             os.open(os.devnull, os.O_RDWR)
     sys.stdin = cast(TextIO, _Input(sys.stdin if sys.stdin is not None else _Closed("stdin")))
-    if sys.stdout is not None:
-        # On a pipe each line goes to the reader when complete (a script may answer line by line,
-        # as one reading `quiz --batch` does); a file keeps Python's block buffering.
-        with contextlib.suppress(AttributeError, OSError, ValueError):
-            mode = os.fstat(sys.stdout.fileno()).st_mode
-            if stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode):
-                sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]
+    # On a pipe each line goes to the reader when complete (a script may answer line by line, as one
+    # reading `quiz --batch` does); a file keeps Python's block buffering (no stdout: AttributeError).
+    with contextlib.suppress(AttributeError, OSError, ValueError):
+        mode = os.fstat(sys.stdout.fileno()).st_mode
+        if stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode):
+            sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]
     sys.stdout = cast(TextIO, _Results(sys.stdout if sys.stdout is not None else _Closed("stdout")))
     sys.stderr = cast(TextIO, _Messages(sys.stderr if sys.stderr is not None else io.StringIO()))
     for stream in (sys.stdout, sys.stderr):  # one that cannot encode every character replaces those
