@@ -85,7 +85,7 @@ def store(directory: Path, texts: Mapping[str, str], content: Content) -> None:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
-        write_atomic(str(target), text, "the content cache", mine=target, replace_link=True, record=False)
+        write_atomic(str(target), text, "the content cache", mine=target, replace_link=True)
         _prune(target.parent)
     except (OSError, ValueError, MlpathError):
         pass  # a cache that cannot be written only costs time

@@ -190,15 +190,15 @@ def worth_trying(content: Content, answers: Answers) -> tuple[tuple[str, Any], .
     in their order, the first of each key that alters the roadmap, at most `offer` of them."""
     rules = content.roadmap.what_if
     base = build_roadmap(content, answers)
-    found: list[tuple[str, Any]] = []
+    found: dict[str, Any] = {}
     for attempt in rules.tries:
         if len(found) >= rules.offer:
             break
-        if any(key == attempt.key for key, _ in found):
+        if attempt.key in found:
             continue
         value = contract.check({attempt.key: attempt.value})[0][attempt.key]
         if getattr(answers, attempt.key) == value:
             continue
         if what_if(content, base, {attempt.key: value}).changes.alters_roadmap:
-            found.append((attempt.key, value))
-    return tuple(found)
+            found[attempt.key] = value
+    return tuple(found.items())

@@ -49,13 +49,10 @@ class EducationEstimate(CostEstimate):
 def part_formula(part: CostPart, years: Callable[[CostPart, int], str] = lambda _, n: str(n)) -> str:
     """years × yearly figure = total (a range when the years are), each count of years worded by
     `years` (4 -> "4 years of full-time study")."""
-    low, high = years(part, part.years_min), years(part, part.years_max)
+    low = f"{years(part, part.years_min)} × {money(part.per_year)} = {money(part.tuition_min)}"
     if part.years_min == part.years_max:
-        return f"{low} × {money(part.per_year)} = {money(part.tuition_min)}"
-    return (
-        f"{low} × {money(part.per_year)} = {money(part.tuition_min)} to "
-        f"{high} × {money(part.per_year)} = {money(part.tuition_max)}"
-    )
+        return low
+    return f"{low} to {years(part, part.years_max)} × {money(part.per_year)} = {money(part.tuition_max)}"
 
 
 def total_formula(parts: tuple[CostPart, ...], years: Callable[[CostPart, int], str] = lambda _, n: str(n)) -> str:

@@ -45,8 +45,7 @@ class AboutPage(Record):
 
 
 def about(content: Content) -> AboutPage:
-    role = content.role
-    return AboutPage(**role.__dict__, guide_answer=content.reflection, source=content.reflection.source)
+    return AboutPage(**content.role.__dict__, guide_answer=content.reflection, source=content.reflection.source)
 
 
 class PayTier(Record):

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 MAX_QUERY = 200  # characters: a few words find anything in mlpath; a longer query is refused, not echoed
 SUGGESTED_WORDS = 10  # words of a query that found nothing that get near terms suggested
+SUGGESTIONS = 5  # near terms suggested at most
 WORD = re.compile(r"[a-z0-9][a-z0-9+#.-]*[a-z0-9+#]|[a-z0-9]")
 NAMING_KEYS = ("id", "key")  # an object's name, used as the item of the texts inside it
 TITLE_KEYS = ("title", "name", "label", "prompt")  # an object's name in words
@@ -117,19 +118,22 @@ def check_query(query: str) -> str:
 
 
 def search(content: Content, query: str) -> SearchPage:
-    """The entries containing every word of the query (case-insensitive; see `_pattern`), in
-    command order; near words when there are none."""
+    """The entries containing every word of the query (case-insensitive; see `word_pattern`), in
+    command order; when there are none, the words of the content closest to the query's."""
+    every = entries(content)
     patterns = [word_pattern(word) for word in query.lower().split()]
-    seen: set[tuple[str, str, str]] = set()
-    hits: list[Hit] = []
-    for entry in entries(content):
-        text = entry.text.lower()
-        key = (entry.section, entry.item, entry.text)
-        if patterns and all(pattern.search(text) for pattern in patterns) and key not in seen:
-            seen.add(key)
-            hits.append(entry)
-    near = () if hits else tuple(suggestions(content, query))
-    return SearchPage(query=query, count=len(hits), results=tuple(hits), suggestions=near)
+    found: dict[tuple[str, str, str], Hit] = {}
+    for entry in every:
+        if patterns and all(pattern.search(entry.text.lower()) for pattern in patterns):
+            found.setdefault((entry.section, entry.item, entry.text), entry)
+    hits = tuple(found.values())
+    near: tuple[str, ...] = ()
+    if not hits:
+        vocabulary = sorted({word for entry in every for word in WORD.findall(entry.text.lower())})
+        words = list(dict.fromkeys(query.lower().split()))[:SUGGESTED_WORDS]
+        close = (m for word in words for m in difflib.get_close_matches(word, vocabulary, n=SUGGESTIONS, cutoff=0.7))
+        near = tuple(dict.fromkeys(close))[:SUGGESTIONS]
+    return SearchPage(query=query, count=len(hits), results=hits, suggestions=near)
 
 
 def word_pattern(word: str) -> re.Pattern[str]:
@@ -137,14 +141,3 @@ def word_pattern(word: str) -> re.Pattern[str]:
     "learning"); a single character only as a whole word (`r`, `c`), or it would match everything."""
     escaped = re.escape(word)
     return re.compile(escaped if len(word) > 1 else rf"(?<![a-z0-9]){escaped}(?![a-z0-9])")
-
-
-def suggestions(content: Content, query: str, limit: int = 5) -> list[str]:
-    """Words from the content closest to the query's words, for a search that found nothing."""
-    vocabulary = sorted({word for entry in entries(content) for word in WORD.findall(entry.text.lower())})
-    near: list[str] = []
-    for word in list(dict.fromkeys(query.lower().split()))[:SUGGESTED_WORDS]:
-        for match in difflib.get_close_matches(word, vocabulary, n=limit, cutoff=0.7):
-            if match not in near:
-                near.append(match)
-    return near[:limit]

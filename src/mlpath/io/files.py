@@ -42,8 +42,7 @@ READ: dict[tuple[int, int], str] = {}  # (device, inode) of each regular file th
 
 
 def data_home(cache: bool = False) -> Path:
-    """Where the plan and the unfinished quiz live; with `cache`, where files mlpath can always
-    rebuild (the content cache) live."""
+    """Where the plan and the unfinished quiz live; with `cache`, where the content cache lives."""
     chosen = os.environ.get(ENV_HOME)
     if chosen:
         return Path(chosen) / "cache" if cache else Path(chosen)
@@ -101,11 +100,6 @@ class TooLargeError(OSError):
     expands to far more than it holds (`io.yaml`). An OSError, as any file that cannot be read."""
 
 
-def _remember(status: os.stat_result | None, name: str) -> None:
-    if status is not None and stat.S_ISREG(status.st_mode):
-        READ[(status.st_dev, status.st_ino)] = name
-
-
 def open_regular(name: str | os.PathLike[str]) -> BinaryIO:
     """A binary stream of the regular file `name` (through symlinks), remembered as read.
     Anything else raises NotRegularFileError at once: a FIFO with no writer does not block the
@@ -117,7 +111,7 @@ def open_regular(name: str | os.PathLike[str]) -> BinaryIO:
         if not stat.S_ISREG(status.st_mode):
             raise NotRegularFileError(_kind(status.st_mode), status)
         os.set_blocking(fd, True)
-        _remember(status, os.fspath(name))
+        READ[(status.st_dev, status.st_ino)] = os.fspath(name)
         return os.fdopen(fd, "rb")
     except BaseException:
         os.close(fd)
@@ -167,7 +161,9 @@ def open_input(name: str, what: str) -> Iterator[BinaryIO]:
     stream = sys.stdin
     if stream is None or getattr(stream, "closed", False):
         raise UsageError(f"{what}: stdin is closed; give a file, or pipe the input in")
-    _remember(_stdin_status(), "stdin")
+    status = _stdin_status()
+    if status is not None and stat.S_ISREG(status.st_mode):
+        READ[(status.st_dev, status.st_ino)] = "stdin"
     buffer = getattr(stream, "buffer", None)
     if buffer is None:  # a text stream without bytes underneath (a test's StringIO)
         import io
@@ -269,19 +265,13 @@ def _same(one: Path, other: Path) -> bool:
 
 @contextlib.contextmanager
 def atomic_file(
-    name: str,
-    what: str,
-    *,
-    private: bool = False,
-    mine: Path | None = None,
-    replace_link: bool = False,
-    record: bool = True,
+    name: str, what: str, *, private: bool = False, mine: Path | None = None, replace_link: bool = False
 ) -> Iterator[BinaryIO]:
-    """A file to write `name` through: a temporary file beside it, renamed over it when the
-    block ends without an error. A new file gets the umask's permissions, a replaced one keeps
-    its own, a `private` one (the plan) is owner-only. A write the person asked for is `record`ed,
-    so an interrupt can say what was written. An error, an interrupt or a kill (see `cli.main`)
-    leaves the old file as it was and no temporary file behind."""
+    """A file to write `name` through: a temporary file beside it, renamed over it when the block
+    ends without an error. A new file gets the umask's permissions, a replaced one keeps its own, a
+    `private` one (the plan) is owner-only. A write the person asked for (not a file mlpath names
+    itself: `replace_link`) is recorded, so an interrupt can say what was written. An error, an
+    interrupt or a kill (see `cli.main`) leaves the old file as it was and no temporary file behind."""
     import secrets
 
     target = check_target(name, what, mine=mine, replace_link=replace_link)
@@ -304,7 +294,7 @@ def atomic_file(
         Path(temp_name).replace(target)
         temp_name = None
         remove_temps(target, STALE_TEMP)
-        if record:
+        if not replace_link:
             WRITTEN.append((what, name))
     except OSError as error:
         raise OperationError(f"cannot write {what} to {shown_name(name)}: {error.strerror}") from None

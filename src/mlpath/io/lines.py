@@ -28,11 +28,7 @@ Id = str | int | float  # an input line's `id`, echoed in its output line
 
 
 class LineError(Exception):
-    """What is wrong with one line: its message, and its id when the line got as far as one."""
-
-    def __init__(self, message: str, ident: Id | None = None) -> None:
-        super().__init__(message)
-        self.ident = ident
+    """What is wrong with one line."""
 
 
 def read_lines(stream: IO[bytes], limit: int = MAX_LINE_BYTES) -> Iterator[bytes | None]:
@@ -42,22 +38,16 @@ def read_lines(stream: IO[bytes], limit: int = MAX_LINE_BYTES) -> Iterator[bytes
     named where every stream's is (cli.application)."""
     from mlpath.io.streams import failure
 
-    first, readline = True, stream.readline
     try:
-        while True:
-            line = readline(limit + 2)  # room for "\r\n" after a line of exactly `limit` bytes
-            if not line:
-                return
-            if first:
-                first = False
+        # room for "\r\n" after a line of exactly `limit` bytes
+        for number, line in enumerate(iter(lambda: stream.readline(limit + 2), b"")):
+            if number == 0:
                 line = line.removeprefix(_BOM)
             if line.endswith(b"\n"):
                 line = line[:-2] if line.endswith(b"\r\n") else line[:-1]
             elif len(line) >= limit + 2:  # cut at the bound: drop the rest of the line, chunk by chunk
-                while True:
-                    rest = readline(_CHUNK)
-                    if not rest or rest.endswith(b"\n"):
-                        break
+                while (rest := stream.readline(_CHUNK)) and not rest.endswith(b"\n"):
+                    pass
                 yield None
                 continue
             elif line.endswith(b"\r"):  # the last line, ended by "\r\n" cut short
@@ -93,7 +83,7 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return found
 
 
-_KINDS: dict[type, str] = {dict: "an object", list: "a list"}
+NOT_AN_ID: dict[type, str] = {bool: "true/false", dict: "an object", list: "a list", type(None): "null"}
 _DECODER = json.JSONDecoder(
     parse_float=_finite_float,
     parse_constant=_refuse_constant,
@@ -122,14 +112,10 @@ def parse_line(data: bytes) -> tuple[Id | None, dict[str, Any]]:
     if "id" not in found:
         return None, found
     ident = found.pop("id")
-    if isinstance(ident, bool) or not isinstance(ident, (str, int, float)):
-        kind = "true/false" if isinstance(ident, bool) else _KINDS.get(type(ident), "null")
-        raise LineError(f"id must be a string or a number, not {kind}")
-    if isinstance(ident, str):
-        try:
-            ident.encode("utf-8")
-        except UnicodeEncodeError:
-            raise LineError("id holds a lone surrogate (\\ud800-\\udfff), which is not text") from None
+    if type(ident) in NOT_AN_ID:
+        raise LineError(f"id must be a string or a number, not {NOT_AN_ID[type(ident)]}")
+    if isinstance(ident, str) and re.search("[\ud800-\udfff]", ident):
+        raise LineError("id holds a lone surrogate (\\ud800-\\udfff), which is not text")
     return ident, found
 
 

@@ -38,9 +38,8 @@ class Failure(NamedTuple):
 
 
 def failure(error: BaseException) -> Failure | None:
-    """What stream `error` came from and why, or None when it is not a stream's error.
-
-    stdout is given up once it failed: fd 1 then points at /dev/null (see the module's doc)."""
+    """What stream `error` came from and why, or None when it is not a stream's error. stdout is
+    given up once it failed: fd 1 then points at /dev/null (see the module's doc)."""
     stream: Stream | None = getattr(error, MARK, None)
     if isinstance(error, UnicodeDecodeError) and stream == "stdin":
         return Failure("stdin", False, f"stdin is not UTF-8 text ({error.reason} at byte {error.start})")
@@ -60,19 +59,15 @@ def guard() -> None:
     for fd in (0, 1, 2):  # closed at start: point it at /dev/null, so no file mlpath opens takes it
         try:
             os.fstat(fd)
-        except OSError:
-            placeholder = os.open(os.devnull, os.O_RDWR)
-            if placeholder != fd:
-                os.dup2(placeholder, fd)
-                os.close(placeholder)
+        except OSError:  # the lowest free descriptor, so this one: those below it are open by now
+            os.open(os.devnull, os.O_RDWR)
     sys.stdin = cast(TextIO, _Input(sys.stdin if sys.stdin is not None else _Closed("stdin")))
-    if sys.stdout is not None:
-        # On a pipe each line goes to the reader when complete (a script may answer line by line,
-        # as one reading `quiz --batch` does); a file keeps Python's block buffering.
-        with contextlib.suppress(AttributeError, OSError, ValueError):
-            mode = os.fstat(sys.stdout.fileno()).st_mode
-            if stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode):
-                sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]
+    # On a pipe each line goes to the reader when complete (a script may answer line by line, as one
+    # reading `quiz --batch` does); a file keeps Python's block buffering (no stdout: AttributeError).
+    with contextlib.suppress(AttributeError, OSError, ValueError):
+        mode = os.fstat(sys.stdout.fileno()).st_mode
+        if stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode):
+            sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]
     sys.stdout = cast(TextIO, _Results(sys.stdout if sys.stdout is not None else _Closed("stdout")))
     sys.stderr = cast(TextIO, _Messages(sys.stderr if sys.stderr is not None else io.StringIO()))
     for stream in (sys.stdout, sys.stderr):  # one that cannot encode every character replaces those
@@ -162,18 +157,6 @@ class _Wrapper:
             raise _marked(error, self._mark) from None
 
 
-class _Results(_Wrapper):
-    """stdout: a failed write or flush is marked as stdout's."""
-
-    _mark = "stdout"
-
-    def write(self, text: str) -> int:
-        return int(self._call("write", text))
-
-    def flush(self) -> None:
-        self._call("flush")
-
-
 class _Messages(_Wrapper):
     """stderr: what cannot be written is dropped."""
 
@@ -182,6 +165,12 @@ class _Messages(_Wrapper):
 
     def flush(self) -> None:
         self._call("flush")
+
+
+class _Results(_Messages):
+    """stdout: a failed write or flush is marked as stdout's."""
+
+    _mark = "stdout"
 
 
 class _Input(_Wrapper):
@@ -201,9 +190,6 @@ class _Input(_Wrapper):
     def readline(self, size: int | None = -1) -> str:
         return str(self._call("readline", size))
 
-    def readlines(self, hint: int = -1) -> list[str]:
-        return list(self._call("readlines", hint))
-
 
 class _Closed:
     """A standard stream that was closed when mlpath started: using it fails, saying so."""
@@ -217,7 +203,7 @@ class _Closed:
     def _closed(self, *_: object) -> Any:
         raise _marked(OSError(errno.EBADF, f"{self.name} is closed"), self.name)
 
-    read = readline = readlines = write = _closed
+    read = readline = write = _closed
 
     def flush(self) -> None:
         pass

@@ -67,18 +67,16 @@ def line_of(root: Any, location: tuple[Any, ...]) -> int:
         return 1
     node, line = root, root.start_mark.line + 1
     for key in location:
-        child = None
         if isinstance(node, yaml.MappingNode):
-            for key_node, value_node in node.value:
-                if key_node.value == str(key):
-                    child, line = value_node, key_node.start_mark.line + 1
-                    break
+            found = next(((k, v) for k, v in node.value if k.value == str(key)), None)
+            if found is None:
+                break
+            line, node = found[0].start_mark.line + 1, found[1]
         elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
-            child = node.value[key]
-            line = child.start_mark.line + 1
-        if child is None:
+            node = node.value[key]
+            line = node.start_mark.line + 1
+        else:
             break
-        node = child
     return int(line)
 
 

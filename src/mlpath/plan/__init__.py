@@ -10,9 +10,21 @@ Status = Literal["pending", "learning", "done", "skipped"]
 STATUSES: tuple[Status, ...] = get_args(Status)
 
 
-def open_lock(path: Path) -> int:
-    """A descriptor of the lock file `path`, its directory made; OSError if it cannot be had. The
-    open never blocks, whatever is there: a FIFO in its place is refused (no reader: ENXIO)."""
+def take_lock(path: Path, wait: bool) -> int | None:
+    """A descriptor holding the lock file `path` until closed; None when `wait` is off and another
+    process holds it. The open never blocks: a FIFO in its place is refused (no reader: ENXIO)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
-    return os.open(path, flags, 0o600)
+    fd = os.open(path, flags, 0o600)
+    try:
+        import fcntl
+    except ImportError:  # no POSIX locks (Windows): writes stay atomic, just not serialised
+        return fd
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(fd)
+        if wait:
+            raise
+        return None
+    return fd

@@ -108,8 +108,7 @@ def replan(old: Plan | None, roadmap: Roadmap, now: str) -> Replanned:
     )
     ids = {step.id for step in steps}
     dropped = tuple(step for step in old.steps if step.id not in ids)
-    carried, returned, new, restarted = (tuple(group) for group in found.values())
-    return Replanned(plan, carried, returned, new, restarted, dropped)
+    return Replanned(plan, **{outcome: tuple(group) for outcome, group in found.items()}, dropped=dropped)
 
 
 def set_status(plan: Plan, index: int, status: str, now: str) -> Plan:

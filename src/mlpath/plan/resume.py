@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from mlpath.errors import OperationError, UsageError
-from mlpath.plan import open_lock
+from mlpath.plan import take_lock
 
 FORMAT = 1
 MAX_BYTES = 100_000  # 17 answers take about 600
@@ -43,23 +43,15 @@ def asking() -> Iterator[bool]:
     """Hold the right to keep this quiz's answers while it asks: True, or False when another quiz
     holds it (this one then keeps nothing)."""
     try:
-        fd = open_lock(resume_path().with_name(".quiz.lock"))
+        fd = take_lock(resume_path().with_name(".quiz.lock"), wait=False)
     except OSError:
         yield True  # no lock to be had: keep answers all the same, as before there were two quizzes
         return
     try:
-        try:
-            import fcntl
-
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except ImportError:
-            pass
-        except OSError:
-            yield False
-            return
-        yield True
+        yield fd is not None
     finally:
-        os.close(fd)
+        if fd is not None:
+            os.close(fd)
 
 
 def keep(given: dict[str, Any], answered: dict[str, Any]) -> None:
@@ -73,7 +65,7 @@ def keep(given: dict[str, Any], answered: dict[str, Any]) -> None:
         raise OperationError(f"cannot keep the unfinished quiz in {path.parent}: {error.strerror}") from None
     document = {"format": FORMAT, "given": given, "answered": answered}  # a tuple is a JSON list
     text = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
-    write_atomic(str(path), text, "the unfinished quiz", mine=path, replace_link=True, record=False)
+    write_atomic(str(path), text, "the unfinished quiz", mine=path, replace_link=True)
 
 
 def load() -> Unfinished | None:

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from mlpath.errors import OperationError, UsageError
-from mlpath.plan import open_lock
+from mlpath.plan import take_lock
 from mlpath.plan.model import ANY_WORK, SCHEMA_VERSION, Plan
 from mlpath.text import short
 
@@ -103,11 +103,10 @@ def decode(text: str) -> Plan:
             return _read(text, edited=False, legacy=True)
         recorded, body = match.group(1), text[match.end() :]
         above = text[: match.end()].count("\n")  # the lines before the body, for its problems' line numbers
-        if _digest(body) == recorded:
-            return _read(body, edited=False, legacy=False, above=above)
-        if END not in (line.rstrip() for line in body.splitlines()):
+        edited = _digest(body) != recorded
+        if edited and END not in (line.rstrip() for line in body.splitlines()):
             raise Damage(f"it was cut short: it does not end with the line '{END}' that mlpath writes", cut_short=True)
-        return _read(body, edited=True, legacy=False, above=above)
+        return _read(body, edited=edited, legacy=False, above=above)
     except Damage:
         found = re.search(r"^schema_version:[ \t]*([0-9]{1,9})[ \t]*$", text, re.MULTILINE)
         if found and int(found.group(1)) > SCHEMA_VERSION:
@@ -243,21 +242,16 @@ def locked() -> Iterator[None]:
     global _held
     directory = plan_path().parent
     try:
-        fd = open_lock(directory / ".plan.lock")
+        fd = take_lock(directory / ".plan.lock", wait=True)
     except OSError as error:
         raise OperationError(f"cannot use the plan directory {short(str(directory), 300)}: {error.strerror}") from None
+    _held = True
     try:
-        try:
-            import fcntl
-        except ImportError:  # no POSIX locks (Windows): writes stay atomic, just not serialised
-            pass
-        else:
-            fcntl.flock(fd, fcntl.LOCK_EX)
-        _held = True
         yield
     finally:
         _held = False
-        os.close(fd)  # which releases the lock
+        if fd is not None:
+            os.close(fd)  # which releases the lock
 
 
 def load() -> Plan | None:
@@ -281,11 +275,20 @@ def load_for_update() -> Plan | None:
     try:
         return _load(path)
     except Damage as damage:
-        backup = _move_aside(path)
-        raise CorruptPlanError(
-            f"your plan {path} is damaged ({damage.reason}); it was moved to {backup} and nothing was "
-            f"overwritten. Repair it and move it back, or start a new plan with 'mlpath quiz --save'"
-        ) from None
+        reason = damage.reason
+    # Renamed (a symlink's target, in its own directory) to a name of its own, never over a file.
+    real = Path(os.path.realpath(path))
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
+    names = (f"{real.name}.damaged-{stamp}" + (f"-{n}" if n else "") for n in itertools.count())
+    backup = next(name for name in map(real.with_name, names) if not os.path.lexists(name))
+    try:
+        real.rename(backup)
+    except OSError as error:
+        raise OperationError(f"your plan {path} is damaged and cannot be moved aside: {error.strerror}") from None
+    raise CorruptPlanError(
+        f"your plan {path} is damaged ({reason}); it was moved to {backup} and nothing was "
+        f"overwritten. Repair it and move it back, or start a new plan with 'mlpath quiz --save'"
+    )
 
 
 def _load(path: Path) -> Plan | None:
@@ -344,16 +347,3 @@ def save(plan: Plan) -> Path:
     remove_temps(Path(os.path.realpath(path)))  # under the lock no other writer has one open
     write_atomic(str(path), encode(plan), "your plan", private=True, mine=path)
     return path
-
-
-def _move_aside(path: Path) -> Path:
-    """Rename the damaged plan (a symlink's target, in its own directory) to a name of its own."""
-    real = Path(os.path.realpath(path))
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
-    names = (f"{real.name}.damaged-{stamp}" + (f"-{n}" if n else "") for n in itertools.count())
-    backup = next(path for path in map(real.with_name, names) if not os.path.lexists(path))
-    try:
-        real.rename(backup)
-    except OSError as error:
-        raise OperationError(f"your plan {path} is damaged and cannot be moved aside: {error.strerror}") from None
-    return backup
