@@ -144,7 +144,18 @@ def test_templates_in_every_section_are_checked(run: Run, content_dir: Path, tem
 
 
 @pytest.mark.parametrize(
-    "less", ['-Ps"Press q to quit"', "-PmPress", "-x4 -Pm%f-more", "--use-color -Dd+r", "-+R", "-+r"]
+    "less",
+    [
+        '-Ps"Press q to quit"',
+        "-PmPress",
+        "-x4 -Pm%f-more",
+        "--use-color -Dd+r",
+        "-+R",
+        "-+r",
+        "-Pshere are$",  # a prompt's words are no options, up to its "$"
+        "-Psmore or less$ -i",
+        "-x r",  # the value of -x, given as the next word
+    ],
 )
 def test_less_gets_raw_control_unless_its_options_turn_it_on(less: str) -> None:
     argv, _ = for_less(["less"], {"LESS": less})

@@ -64,6 +64,7 @@ def for_less(argv: list[str], environ: Mapping[str, str]) -> tuple[list[str], di
 # less's options that take a value: the rest of the word (or the next word) is the value, not
 # options; in LESS, the value of -P (a prompt) runs to a "$".
 VALUED = frozenset('bDhjkoOpPtTxyz#"')
+WORD = re.compile(r"\S+")
 
 
 def _raw_control(args: list[str], less: str) -> bool:
@@ -72,8 +73,9 @@ def _raw_control(args: list[str], less: str) -> bool:
     turns it back off. LESS holds options as on the command line, the leading dash optional."""
     raw = False
     for text, prompt_ends in ((less, "$"), (" ".join(args), "")):
-        words = iter(re.finditer(r"\S+", text))
-        for found in words:
+        position = 0
+        while (found := WORD.search(text, position)) is not None:
+            position = found.end()
             word = found.group()
             if word.startswith("--"):
                 name = word[2:].split("=", 1)[0].lower()
@@ -90,11 +92,12 @@ def _raw_control(args: list[str], less: str) -> bool:
                 if letter in "rR":
                     raw = True
                 elif letter in VALUED:
-                    if letter == "P" and prompt_ends:
+                    if letter == "P" and prompt_ends:  # the prompt runs on past this word, to its end
                         end = text.find(prompt_ends, found.start() + 1)
-                        words = iter(re.finditer(r"\S+", text[end + 1 :] if end >= 0 else ""))
-                    elif index + 1 == len(letters):
-                        next(words, None)  # the value is the next word
+                        position = end + 1 if end >= 0 else len(text)
+                    elif index + 1 == len(letters):  # the value is the next word
+                        value = WORD.search(text, position)
+                        position = value.end() if value is not None else len(text)
                     break
                 index += 1
     return raw
