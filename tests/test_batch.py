@@ -111,6 +111,12 @@ def test_a_byte_order_mark_and_a_trailing_newline_make_no_line(run: Run) -> None
     assert code == 0 and len(lines) == 1
 
 
+@pytest.mark.parametrize("size", [98, 99, 100])
+def test_a_byte_order_mark_takes_nothing_from_the_first_line_s_bound(size: int) -> None:
+    data = b"\xef\xbb\xbf" + b"a" * size + b"\r\nb\n"
+    assert list(read_lines(io.BytesIO(data), limit=100)) == [b"a" * size, b"b"]
+
+
 def test_read_lines_never_asks_for_more_than_the_bound() -> None:
     class Spy(io.BytesIO):
         largest = 0
@@ -340,12 +346,20 @@ def test_typed_at_a_terminal_the_batch_says_it_reads_stdin(run: Run, pty: Spawn,
     ),
     crlf=st.booleans(),
     last_ended=st.booleans(),
+    marked=st.booleans(),
 )
-def test_read_lines_gives_back_every_line_whatever_its_bytes(lines: list[bytes], crlf: bool, last_ended: bool) -> None:
+def test_read_lines_gives_back_every_line_whatever_its_bytes(
+    lines: list[bytes], crlf: bool, last_ended: bool, marked: bool
+) -> None:
     end = b"\r\n" if crlf else b"\n"
     while lines[0].startswith(b"\xef\xbb\xbf"):  # a byte-order mark opening the stream is dropped
         lines[0] = lines[0][3:]
-    data = b"".join(line + end for line in lines[:-1]) + lines[-1] + (end if last_ended else b"")
+    data = (
+        b"\xef\xbb\xbf" * marked
+        + b"".join(line + end for line in lines[:-1])
+        + lines[-1]
+        + (end if last_ended else b"")
+    )
     expected = lines if last_ended or lines[-1] else lines[:-1]  # an unended empty last line is no line
     assert list(read_lines(io.BytesIO(data), limit=30)) == [line if len(line) <= 30 else None for line in expected]
 

@@ -41,8 +41,12 @@ def read_lines(stream: IO[bytes], limit: int = MAX_LINE_BYTES) -> Iterator[bytes
     try:
         # room for "\r\n" after a line of exactly `limit` bytes
         for number, line in enumerate(iter(lambda: stream.readline(limit + 2), b"")):
-            if number == 0:
-                line = line.removeprefix(_BOM)
+            if number == 0 and line.startswith(_BOM):
+                if len(line) >= limit + 2 and not line.endswith(b"\n"):
+                    line += stream.readline(len(_BOM))  # the bytes the mark took of the bound
+                line = line[len(_BOM) :]
+                if not line:  # a stream of the mark alone is empty
+                    return
             if line.endswith(b"\n"):
                 line = line[:-2] if line.endswith(b"\r\n") else line[:-1]
             elif len(line) >= limit + 2:  # cut at the bound: drop the rest of the line, chunk by chunk
