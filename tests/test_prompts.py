@@ -15,10 +15,11 @@ from prompt_toolkit.input import PipeInput, create_pipe_input
 from prompt_toolkit.output import DummyOutput
 from prompt_toolkit.output.vt100 import Vt100_Output
 
-from mlpath.cli.prompts import QuizInterrupted, ask, show_given, wrap
+from mlpath.cli.prompts import QuizInterrupted, ask, show_given
 from mlpath.content import answers as contract
 from mlpath.content.load import load_content, packaged_data_dir
 from mlpath.content.rules import Question
+from mlpath.text import wrap
 
 ENTER, UP, DOWN, LEFT, SPACE, BACKSPACE, CTRL_C = "\r", "\x1b[A", "\x1b[B", "\x1b[D", " ", "\x7f", "\x03"
 CONTENT = load_content(packaged_data_dir())

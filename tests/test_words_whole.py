@@ -266,3 +266,22 @@ def test_every_word_of_a_quiz_choice_is_whole_at_every_width(label: str, width: 
     assert all(len(line) <= width - 1 for line in lines[1:]), lines
     assert all(line.startswith(" " * lead) and line[lead] != " " for line in lines[1:]), lines  # hangs under it
     assert words(lines) == words([label])
+
+
+TIP = "Tip: 'mlpath ladder senior' shows one level in full; '--walk' steps through them."  # 81 characters
+
+
+@pytest.mark.parametrize("width", [40, 80, 82])
+def test_a_message_on_a_terminal_wraps_on_words(width: int) -> None:
+    err = io.StringIO()
+    Terminal(True, True, True, stderr=err, width=width).say(TIP)
+    lines = err.getvalue().splitlines()
+    assert all(len(line) < width for line in lines) and " ".join(lines) == TIP
+    assert len(lines) == (1 if width > len(TIP) else 2 if width == 80 else 3)
+
+
+def test_a_message_off_a_terminal_or_laid_out_is_written_as_it_is() -> None:
+    for tty, laid_out in ((False, False), (True, True)):
+        err = io.StringIO()
+        Terminal(True, True, tty, stderr=err, width=40).say(TIP, laid_out=laid_out)
+        assert err.getvalue() == TIP + "\n"

@@ -114,3 +114,15 @@ def worded(name: str) -> str:
     """An id or a field name as words: "degree_needed" is "Degree needed"."""
     text = name.replace("_", " ").replace("-", " ")
     return text[:1].upper() + text[1:]
+
+
+WHOLE_WORDS: dict[str, Any] = {"break_long_words": False, "break_on_hyphens": False}
+
+
+def wrap(text: str, columns: int, indent: str = "  ") -> str:
+    """`text` wrapped on words to fit `columns` (one to spare: the last column wraps on some
+    terminals); a word longer than a line stays whole."""
+    import textwrap
+
+    width = max(len(indent) + 10, columns - 1)
+    return textwrap.fill(text, width, initial_indent=indent, subsequent_indent=indent, **WHOLE_WORDS)

@@ -332,9 +332,7 @@ def emit(
 def stdin_hint(terminal: Terminal, name: str, what: str) -> None:
     """Reading stdin from a terminal: say so, never a silent wait."""
     if name in ("-", "/dev/stdin", "/dev/fd/0") and terminal.stdin_isatty:  # the names of this run's stdin
-        from mlpath.cli.prompts import wrap
-
-        terminal.say(wrap(f"Reading {what} from standard input (Ctrl-D to end)...", terminal.width, ""))
+        terminal.say(f"Reading {what} from standard input (Ctrl-D to end)...")
 
 
 def package_version() -> str:

@@ -19,10 +19,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mlpath.cli.application import emit, session
-from mlpath.cli.prompts import WHOLE_WORDS, wrap
 from mlpath.content.answers import assignment
 from mlpath.errors import MlpathError
 from mlpath.output.formats import OutputFormat
+from mlpath.text import WHOLE_WORDS, wrap
 
 if TYPE_CHECKING:
     import typer
@@ -170,7 +170,7 @@ def end_of_quiz(
     left = terminal.height - shown - question - (saved_line if saved_now else 0) - PROMPT
     hint = next((hint for hint in tails if _rows(hint) <= left), "")
     if hint:
-        terminal.say(hint)
+        terminal.say(hint, laid_out=True)  # `tails` fitted it to the screen
 
 
 def preferred(summaries: int, rich: int, plain: int) -> list[tuple[int, int]]:

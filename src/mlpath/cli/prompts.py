@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mlpath.errors import InterruptError, OperationError
-from mlpath.text import plural
+from mlpath.text import WHOLE_WORDS, plural, wrap
 
 if TYPE_CHECKING:
     from prompt_toolkit.input import Input
@@ -36,7 +36,6 @@ CHECKBOX_LEAD = SELECT_LEAD + 2  # and "○ " or "● "
 
 
 BACK: Any = object()  # what a question returns when the person goes back
-WHOLE_WORDS: dict[str, Any] = {"break_long_words": False, "break_on_hyphens": False}
 
 
 class QuizInterrupted(KeyboardInterrupt):
@@ -68,13 +67,6 @@ def _columns(output: Output | None) -> int:
         return max(20, _screen(output).get_size().columns)
     except OSError:  # the terminal went away
         return 80
-
-
-def wrap(text: str, columns: int, indent: str = "  ") -> str:
-    """`text` wrapped on words to fit `columns` (one to spare: the last column wraps on some
-    terminals); a word longer than a line stays whole."""
-    width = max(len(indent) + 10, columns - 1)
-    return textwrap.fill(text, width, initial_indent=indent, subsequent_indent=indent, **WHOLE_WORDS)
 
 
 def _fill(text: str, width: int, lead: int) -> str:
@@ -301,20 +293,17 @@ def ask_quiz(terminal: Terminal, content: Content, given: dict[str, Any], answer
 
     questions = content.questions.questions
 
-    def say(text: str) -> None:
-        terminal.say(wrap(text, terminal.width, ""))
-
     with resume.asking() as keeping:
         earlier = resume.exists() and keeping
         if not keeping:
-            say("Another mlpath quiz is running: this one's answers are not kept if it is interrupted.")
+            terminal.say("Another mlpath quiz is running: this one's answers are not kept if it is interrupted.")
         elif earlier and not answered:
-            say(f"An unfinished quiz is kept for '{RESUME}'; answering replaces it.")
+            terminal.say(f"An unfinished quiz is kept for '{RESUME}'; answering replaces it.")
         output = terminal_output()
         show_given(given, output)
         if answered:
             back = "←" if terminal.utf8 else "Left"
-            say(f"Going on with your quiz: {plural(len(answered), 'answer')} kept ({back} goes back to them).")
+            terminal.say(f"Going on with your quiz: {plural(len(answered), 'answer')} kept ({back} goes back to them).")
         so_far = dict(answered)
         warned: list[OperationError] = []
         failing: list[OperationError] = []  # the last keep's failure: those answers are not kept

@@ -119,8 +119,16 @@ class Terminal:
                 )
         self.stdout.write(text)
 
-    def say(self, text: str) -> None:
-        """One message line (or a few) on stderr."""
+    def say(self, text: str, laid_out: bool = False) -> None:
+        """A message (a line or a few) on stderr; on a terminal, a line too long for it is wrapped
+        on words (a terminal would cut a word in two), unless the caller `laid_out` its lines
+        (a command to copy, continued with "\\")."""
+        if self.stderr_isatty and not laid_out:
+            from mlpath.text import wrap
+
+            text = "\n".join(
+                line if len(line) < self.width else wrap(line, self.width, "") for line in text.split("\n")
+            )
         self.stderr.write(text + "\n")
 
 
