@@ -10,7 +10,7 @@ and names the first wrong key or value with the allowed values and the nearest o
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Annotated, Any, Literal, get_args, get_origin
+from typing import Annotated, Any, Literal, Protocol, get_args, get_origin
 
 from annotated_types import Ge, Le
 from pydantic.types import StrictInt
@@ -19,8 +19,18 @@ from mlpath.errors import UsageError
 from mlpath.model import Record, record_hints
 from mlpath.text import TooLongError, json_integer, nearest, short, whole_number
 
-if TYPE_CHECKING:
-    from mlpath.content.rules import Question  # which builds on this module: imported for types only
+
+class Asked(Protocol):
+    """What `resolve` reads of a quiz question (content.rules.Question, which builds on this
+    module: hence a protocol, not an import, which would make a cycle)."""
+
+    @property
+    def key(self) -> str: ...
+    @property
+    def default(self) -> Any: ...
+    @property
+    def when(self) -> tuple[Mapping[str, tuple[str, ...]], ...]: ...
+
 
 # An answers file (a saved plan given as one included) is a few kilobytes; YAML takes seconds and
 # hundreds of megabytes to parse a few megabytes of items, so more than this is refused unread.
@@ -130,7 +140,7 @@ def build(prepared: Mapping[str, Any]) -> Answers:
 
 
 def resolve(
-    raw: Mapping[str, Any], questions: Iterable[Question], use_defaults: bool, asking: bool = False
+    raw: Mapping[str, Any], questions: Iterable[Asked], use_defaults: bool, asking: bool = False
 ) -> tuple[dict[str, Any], list[str], list[str]]:
     """Check raw answers and complete what can be: (answers, keys still missing, keys filled with
     their default). An absent list is none chosen (unless `asking`: the quiz asks it), a question
@@ -154,7 +164,7 @@ def resolve(
     return prepared, missing, []
 
 
-def _skipped(question: Question, known: Mapping[str, Any]) -> bool:
+def _skipped(question: Asked, known: Mapping[str, Any]) -> bool:
     """Do the answers known skip the question, whatever the others are? (No condition can still
     match: each has an answer known that it does not take.)"""
     return not any(
