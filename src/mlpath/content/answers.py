@@ -199,21 +199,16 @@ def parse_document(text: str, name: str) -> dict[str, Any]:
     import json
 
     from mlpath.io import yaml
-
-    def unique_keys(items: list[tuple[str, Any]]) -> dict[str, Any]:  # json.loads would keep a key's last value
-        result: dict[str, Any] = {}
-        for key, value in items:
-            if key in result:
-                raise UsageError(f"{name}: {_twice(key)}")
-            result[key] = value
-        return result
+    from mlpath.io.lines import RepeatedKeyError, unique_pairs
 
     suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     if suffix not in ("yaml", "yml") and (suffix == "json" or text.lstrip()[:1] in ("{", "[")):
         try:
-            data = json.loads(text, object_pairs_hook=unique_keys, parse_int=json_integer)
+            data = json.loads(text, object_pairs_hook=unique_pairs, parse_int=json_integer)
         except json.JSONDecodeError as error:
             raise UsageError(f"{name}:{error.lineno}:{error.colno}: not valid JSON: {error.msg}") from None
+        except RepeatedKeyError as error:
+            raise UsageError(f"{name}: {_twice(error.key)}") from None
         except TooLongError as error:
             raise UsageError(f"{name}: refused: {error}") from None
         except RecursionError:

@@ -76,13 +76,22 @@ def _finite_float(text: str) -> float:
     return value
 
 
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+class RepeatedKeyError(Exception):
+    """A JSON object names `key` twice (json would keep its last value): each caller words it."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def unique_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A json object_pairs_hook: the object, or RepeatedKeyError for a key it names twice."""
     found = dict(pairs)
     if len(found) != len(pairs):
         seen: set[str] = set()
         for key, _ in pairs:
             if key in seen:
-                raise LineError(f"the key {short(key, 40)} is given twice")
+                raise RepeatedKeyError(key)
             seen.add(key)
     return found
 
@@ -91,7 +100,7 @@ NOT_AN_ID: dict[type, str] = {bool: "true/false", dict: "an object", list: "a li
 _DECODER = json.JSONDecoder(
     parse_float=_finite_float,
     parse_constant=_refuse_constant,
-    object_pairs_hook=_no_duplicates,
+    object_pairs_hook=unique_pairs,
 )
 
 
@@ -107,6 +116,8 @@ def parse_line(data: bytes) -> tuple[Id | None, dict[str, Any]]:
         found = _DECODER.decode(text)
     except json.JSONDecodeError as error:
         raise LineError(f"not valid JSON at column {error.colno}: {error.msg}") from None
+    except RepeatedKeyError as error:
+        raise LineError(f"the key {short(error.key, 40)} is given twice") from None
     except RecursionError:
         raise LineError("JSON nested too deeply; expected a flat object of answers") from None
     except ValueError:  # the only other way to fail: an integer past Python's limit on digits
