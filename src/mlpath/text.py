@@ -21,6 +21,7 @@ _SEQUENCE = re.compile(
     r"|(?:\x1b\]|\x9d)[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"  # OSC ... BEL or ST
     r"|\x1b[ -~]?"  # any other escape, and a lone ESC
 )
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # what bytes that were not UTF-8 decode to: no text
 _BIDI = (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))
 _CONTROLS = dict.fromkeys(c for c in (*range(0x20), *range(0x7F, 0xA0), *_BIDI) if chr(c) not in "\t\n")
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 from mlpath.errors import UsageError
 from mlpath.model import Each, Lead, Record, Rows, dump
-from mlpath.text import worded
+from mlpath.text import LONE_SURROGATE, worded
 
 if TYPE_CHECKING:
     from mlpath.content import Content
@@ -97,14 +97,11 @@ def _walk(node: Any, item: str, title: str, path: tuple[str, ...]) -> Iterator[t
             yield from _walk(value, item, title, path)
 
 
-_SURROGATES = re.compile("[\ud800-\udfff]")
-
-
 def check_query(query: str) -> str:
     """The query, if it is words to find: not empty, not over MAX_QUERY characters, no control
     characters; bytes that were not UTF-8 (an argument's lone surrogates) read as U+FFFD. Else a
     usage error that names the problem without echoing a long query."""
-    query = _SURROGATES.sub("\ufffd", query)
+    query = LONE_SURROGATE.sub("\ufffd", query)
     if not query.strip():
         raise UsageError("search needs a word to find, e.g. mlpath search pytorch")
     if len(query) > MAX_QUERY:

@@ -17,7 +17,7 @@ from collections.abc import Collection, Iterator, Sequence
 from typing import IO, Any
 
 from mlpath.errors import UsageError
-from mlpath.text import short
+from mlpath.text import LONE_SURROGATE, short
 
 MAX_LINE_BYTES = 1_000_000
 MAX_NUMBER_DIGITS = 40  # a float written longer than twice this is refused (integers: Python's own limit)
@@ -129,7 +129,7 @@ def parse_line(data: bytes) -> tuple[Id | None, dict[str, Any]]:
     ident = found.pop("id")
     if type(ident) in NOT_AN_ID:
         raise LineError(f"id must be a string or a number, not {NOT_AN_ID[type(ident)]}")
-    if isinstance(ident, str) and re.search("[\ud800-\udfff]", ident):
+    if isinstance(ident, str) and LONE_SURROGATE.search(ident):
         raise LineError("id holds a lone surrogate (\\ud800-\\udfff), which is not text")
     return ident, found
 
