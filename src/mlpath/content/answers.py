@@ -148,6 +148,8 @@ def resolve(
     missing or filled; with `use_defaults` the rest is filled from the questions' defaults
     (`content.checks` holds every default to the contract)."""
     prepared, missing = check(raw)
+    if not missing:  # the usual case, and the hot path of a batch
+        return prepared, missing, []
     by_key = {question.key: question for question in questions}
     for key in list(missing):
         question = by_key.get(key)
