@@ -229,7 +229,8 @@ def education(content: Content, residency: str = "in-state", masters: bool = Fal
         f"Try --residency {other} or {degree} to see other estimates.",
     )
     needed = f"{page.degree_needed.answer.capitalize()}. {page.degree_needed.summary}"
-    estimated = f"Estimated tuition ({residency}{', with a master' + chr(39) + 's' if masters else ''})"
+    with_master = ", with a master's" if masters else ""
+    estimated = f"Estimated tuition ({residency}{with_master})"
     blocks: tuple[Block, ...] = (
         Paragraph(needed, title="Do you need a degree?"),
         Table(("reason",), rows(*page.why_computer_science), "Why computer science"),
