@@ -57,6 +57,24 @@ def run(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Run:
 
 
 @pytest.fixture
+def piped() -> Iterator[Callable[[bytes], str]]:
+    """`piped(data)`: a path that reads `data` through a pipe, as a shell's `<(...)` gives one
+    (/dev/fd/N, the writer already done)."""
+    opened: list[int] = []
+
+    def pipe(data: bytes) -> str:
+        read, write = os.pipe()
+        opened.append(read)
+        os.write(write, data)  # within the pipe's buffer: the tests' data is small
+        os.close(write)
+        return f"/dev/fd/{read}"
+
+    yield pipe
+    for fd in opened:
+        os.close(fd)
+
+
+@pytest.fixture
 def content_dir(tmp_path: Path) -> Path:
     """A private, editable copy of the packaged content."""
     target = tmp_path / "content"

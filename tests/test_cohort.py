@@ -5,9 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import re
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -142,13 +142,19 @@ def test_csv_rows_name_their_list(run: Run) -> None:
     assert {row["list"] for row in rows} == {"first_steps", "interests", "goals", "steps"}
 
 
-def test_a_missing_file_or_a_fifo_is_a_usage_error(run: Run, tmp_path: Path) -> None:
+def test_a_missing_file_or_a_device_is_a_usage_error(run: Run, tmp_path: Path) -> None:
     missing = run("cohort", str(tmp_path / "nowhere.jsonl"))
     assert missing.exit_code == 2 and "does not exist" in missing.stderr
-    fifo = tmp_path / "fifo"
-    os.mkfifo(fifo)
-    refused = run("cohort", str(fifo))
-    assert refused.exit_code == 2 and "FIFO" in refused.stderr
+    refused = run("cohort", "/dev/zero")
+    assert refused.exit_code == 2
+    assert refused.stderr == "Error: answers file '/dev/zero' is a device; give a file, or - for stdin\n"
+
+
+def test_a_pipe_is_counted_as_the_same_file_would_be(run: Run, piped: Callable[[bytes], str]) -> None:
+    lines = SURVEY.read_bytes()
+    through_pipe = run("cohort", piped(lines), "--defaults", "--json")
+    assert through_pipe.exit_code == 0, through_pipe.stderr
+    assert through_pipe.stdout == run("cohort", str(SURVEY), "--defaults", "--json").stdout
 
 
 def test_no_progress_bar_when_stderr_is_not_a_terminal(run: Run) -> None:

@@ -1,7 +1,8 @@
 """The one way a file is read or written, and where a person's files live.
 
-Reading: only a regular file (or stdin, for "-") is read, never past a bound; a FIFO or device is
-refused at once instead of blocking. Every file a run reads is remembered, so that no write of
+Reading: only a regular file (or stdin, for "-", or a pipe given as the input, as `<(...)` gives
+one) is read, never past a bound; a device, or a FIFO where a file must be, is refused at once
+instead of blocking. Every file a run reads is remembered, so that no write of
 the same run can replace it.
 
 Writing: every write goes through `atomic_file`, which checks the target first (`check_target`)
@@ -100,15 +101,16 @@ class TooLargeError(OSError):
     expands to far more than it holds (`io.yaml`). An OSError, as any file that cannot be read."""
 
 
-def open_regular(name: str | os.PathLike[str]) -> BinaryIO:
-    """A binary stream of the regular file `name` (through symlinks), remembered as read.
-    Anything else raises NotRegularFileError at once: a FIFO with no writer does not block the
-    open, a device is never read. Other problems are the OSError of the open."""
+def open_regular(name: str | os.PathLike[str], *, pipe: bool = False) -> BinaryIO:
+    """A binary stream of the regular file `name` (through symlinks; with `pipe`, a pipe too),
+    remembered as read. Anything else raises NotRegularFileError at once: a device is never read,
+    and the open of a FIFO never blocks (one with no writer reads as empty). Other problems are the
+    OSError of the open."""
     flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOCTTY", 0)
     fd = os.open(name, flags)
     try:
         status = os.fstat(fd)
-        if not stat.S_ISREG(status.st_mode):
+        if not (stat.S_ISREG(status.st_mode) or (pipe and stat.S_ISFIFO(status.st_mode))):
             raise NotRegularFileError(_kind(status.st_mode), status)
         os.set_blocking(fd, True)
         READ[(status.st_dev, status.st_ino)] = os.fspath(name)
@@ -136,18 +138,17 @@ def _stdin_status() -> os.stat_result | None:
 
 @contextlib.contextmanager
 def open_input(name: str, what: str) -> Iterator[BinaryIO]:
-    """A binary stream of file `name`, or of stdin for "-" (or a path that is this run's stdin,
-    such as /dev/stdin). Anything else that is not a regular file is refused (exit 2) without
-    blocking. The file (stdin's too, when it is one) is remembered as read."""
+    """A binary stream of file `name` (a regular file or a pipe, such as `<(...)` names), or of
+    stdin for "-" (or a path that is this run's stdin, such as /dev/stdin). Anything else (a
+    device, a directory) is refused (exit 2) without blocking. The file (stdin's too, when it is
+    one) is remembered as read."""
     if name != "-":
         try:
-            handle = open_regular(name)
+            handle = open_regular(name, pipe=True)
         except NotRegularFileError as error:
             status = _stdin_status()
             if status is None or not os.path.samestat(error.status, status):
-                raise UsageError(
-                    f"{what} {shown_name(name)} is {error.kind}; give a regular file, or - for stdin"
-                ) from None
+                raise UsageError(f"{what} {shown_name(name)} is {error.kind}; give a file, or - for stdin") from None
         except FileNotFoundError:
             raise UsageError(f"{what} {shown_name(name)} does not exist") from None
         except OSError as error:
