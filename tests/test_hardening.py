@@ -149,7 +149,8 @@ def environment(tmp_path: Path, **settings: str) -> dict[str, str]:
 
 
 @pytest.mark.slow
-def test_a_kill_during_batch_ends_as_ctrl_c_and_leaves_no_temporary_file(tmp_path: Path) -> None:
+@pytest.mark.parametrize("name", ["SIGTERM", "SIGHUP", "SIGUSR1", "SIGALRM"])
+def test_a_kill_during_batch_ends_as_ctrl_c_and_leaves_no_temporary_file(tmp_path: Path, name: str) -> None:
     out = tmp_path / "out.jsonl"
     process = subprocess.Popen(
         [*MLPATH, "quiz", "--batch", "--defaults", "--output", str(out)],
@@ -163,7 +164,7 @@ def test_a_kill_during_batch_ends_as_ctrl_c_and_leaves_no_temporary_file(tmp_pat
             # made: test_outputs.py's test_a_kill_as_the_temporary_file_is_made_leaves_none_behind)
             while not any(name.name.endswith(".tmp") and name.stat().st_size for name in tmp_path.iterdir()):
                 time.sleep(0.01)
-        process.terminate()
+        process.send_signal(getattr(signal, name))
         _, stderr = process.communicate(timeout=60)
     finally:
         process.kill()

@@ -78,6 +78,7 @@ INTERRUPTS: dict[str, tuple[str | signal.Signals, str]] = {
     "SIGINT": (signal.SIGINT, "Interrupted at 3/17"),  # `kill -INT`, or Ctrl-C before raw mode
     "SIGHUP": (signal.SIGHUP, "The terminal closed"),  # the terminal window closed
     "SIGTERM": (signal.SIGTERM, "Stopped by a signal"),  # a kill
+    "SIGUSR1": (signal.SIGUSR1, "Stopped by a signal"),  # any other signal that would end it at once
 }
 
 

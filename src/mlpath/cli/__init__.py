@@ -20,6 +20,8 @@ from mlpath.io import files
 
 __all__ = ["app", "commands", "main"]
 
+# Signals whose default action ends a run at once, leaving a temporary file: a run ends on them as on Ctrl-C
+ENDING_SIGNALS = ("SIGTERM", "SIGHUP", "SIGQUIT", "SIGUSR1", "SIGUSR2", "SIGALRM")
 ROOT_VALUES = ("--data-dir", "--install-completion", "--show-completion")  # root options that take a value
 
 
@@ -64,7 +66,7 @@ def main() -> NoReturn:
     from mlpath.io import streams
 
     streams.guard()
-    for name in ("SIGTERM", "SIGHUP", "SIGQUIT"):
+    for name in ENDING_SIGNALS:
         number = getattr(signal, name, None)
         if number is not None and signal.getsignal(number) is not signal.SIG_IGN:
             signal.signal(number, _ended)

@@ -340,7 +340,7 @@ def ask_quiz(terminal: Terminal, content: Content, given: dict[str, Any], answer
 
 @contextlib.contextmanager
 def _ends_quietly(last_words: Callable[[str], str]) -> Iterator[None]:
-    """A closed terminal (SIGHUP) or a kill (SIGTERM) mid-quiz: the terminal as it was before the
+    """A closed terminal (SIGHUP) or a kill (SIGTERM, ...) mid-quiz: the terminal as it was before the
     quiz (echo, line editing, the cursor shown), `last_words(...)` where it may still be read,
     exit 130. Raising from the handler is no good: it lands inside prompt_toolkit's event loop, whose
     clean-up redraws on a terminal that may be gone while asyncio logs tracebacks. Every answer is
@@ -371,7 +371,9 @@ def _ends_quietly(last_words: Callable[[str], str]) -> Iterator[None]:
             sys.stderr.flush()
         os._exit(130)
 
-    for name in ("SIGHUP", "SIGTERM"):
+    from mlpath.cli import ENDING_SIGNALS
+
+    for name in ENDING_SIGNALS:
         number = getattr(signal, name, None)
         if number is not None and signal.getsignal(number) is not signal.SIG_IGN:
             previous[number] = signal.signal(number, end)
