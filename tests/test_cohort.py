@@ -196,3 +196,15 @@ def test_the_counts_add_up_and_agree_with_batch(run: Run, lines: list[str]) -> N
     assert {s["id"]: s["count"] for s in document["steps"]} == dict(steps)
     assert sum(g["count"] for g in document["goals"]) == document["valid"]
     assert code == (2 if document["invalid"] else 0)
+
+
+def test_a_step_is_counted_under_each_title_it_has_whatever_the_order_of_the_lines(run: Run) -> None:
+    lines = ['{"programming": "intermediate"}', '{"programming": "none"}', '{"programming": "none"}']
+    first = run("cohort", "-", "--defaults", "--json", input="\n".join(lines) + "\n")
+    document = json.loads(first.stdout)
+    programming = [(s["title"], s["count"], s["percent"]) for s in document["steps"] if s["id"] == "programming"]
+    assert programming == [("Learn to program in Python", 2, 66.7), ("Write code a team can maintain", 1, 33.3)]
+    titles = [s["title"] for s in document["first_steps"]]
+    assert "Learn to program in Python" in titles and "Write code a team can maintain" in titles
+    reversed_lines = run("cohort", "-", "--defaults", "--json", input="\n".join(reversed(lines)) + "\n")
+    assert reversed_lines.stdout == first.stdout

@@ -39,6 +39,9 @@ class Share(Record):
 
 
 class StepShare(Record):
+    """A step as the roadmaps word it (one id may have several titles: "Learn to program in Python"
+    and "Write code a team can maintain" are both `programming`), and its share like `Share`'s."""
+
     id: str
     title: str
     count: int
@@ -78,7 +81,7 @@ class Cohort(Record):
     valid: int
     invalid: int
     verdicts: Verdicts
-    first_steps: Annotated[tuple[Share, ...], Each("first_step"), Rows]
+    first_steps: Annotated[tuple[StepShare, ...], Each("first_step"), Rows]
     interests: Annotated[tuple[Share, ...], Each("interest"), Rows]
     goals: Annotated[tuple[Share, ...], Each("goal"), Rows]
     steps: Annotated[tuple[StepShare, ...], Each("step"), Rows]
@@ -98,11 +101,11 @@ class Tally:
     def __init__(self) -> None:
         self.count = 0  # every answer set read, valid or not
         self.levels: Counter[str] = Counter()
-        self.first_steps: Counter[str] = Counter()
-        self.steps: Counter[str] = Counter()
+        self.first_steps: Counter[tuple[str, str]] = Counter()  # by (id, title)
+        self.steps: Counter[tuple[str, str]] = Counter()
+        self.places: dict[tuple[str, str], int] = {}  # each step's earliest number in a roadmap
         self.interests: Counter[str] = Counter()
         self.goals: Counter[str] = Counter()
-        self.titles: dict[str, str] = {}  # each step id seen: the first title it had
         self.invalid = 0
         self.invalid_lines: list[InvalidLine] = []
         self.with_degree = 0
@@ -115,11 +118,11 @@ class Tally:
             raise ValueError("a cohort counts tailored roadmaps")
         self.count += 1
         self.levels[verdict.level] += 1
-        ids = [step.id for step in roadmap.steps]
-        self.first_steps.update(ids[:FIRST_STEPS])
-        self.steps.update(ids)
-        for step in roadmap.steps:
-            self.titles.setdefault(step.id, step.title)
+        steps = [(step.id, step.title) for step in roadmap.steps]
+        self.first_steps.update(steps[:FIRST_STEPS])
+        self.steps.update(steps)
+        for number, step in enumerate(steps, 1):
+            self.places[step] = min(number, self.places.get(step, number))
         self.interests.update(answers.interests)
         self.goals[answers.goal] += 1
         study = roadmap.estimates.education
@@ -149,6 +152,11 @@ class Tally:
         def shares(counts: Counter[str]) -> tuple[Share, ...]:
             return tuple(Share(id=k, count=n, percent=_percent(n, valid)) for k, n in counts.most_common())
 
+        def step_shares(counts: Counter[tuple[str, str]]) -> tuple[StepShare, ...]:
+            # most often first, ties in roadmap order: the same whatever the order of the lines
+            found = sorted(counts.items(), key=lambda item: (-item[1], self.places[item[0]], item[0]))
+            return tuple(StepShare(id=k, title=t, count=n, percent=_percent(n, valid)) for (k, t), n in found)
+
         degree = None
         if self.degree is not None:
             low, high, cheapest, dearest = self.degree
@@ -165,13 +173,10 @@ class Tally:
             valid=valid,
             invalid=self.invalid,
             verdicts=Verdicts(**{level: self.levels[level] for level in LEVELS}),
-            first_steps=shares(self.first_steps),
+            first_steps=step_shares(self.first_steps),
             interests=shares(self.interests),
             goals=shares(self.goals),
-            steps=tuple(
-                StepShare(id=k, title=self.titles.get(k, k), count=n, percent=_percent(n, valid))
-                for k, n in self.steps.most_common()
-            ),
+            steps=step_shares(self.steps),
             degree=degree,
             filled=Filled(count=filled_sets, answers=shares(filled or Counter())),
             invalid_lines=tuple(self.invalid_lines),

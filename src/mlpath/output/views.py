@@ -309,7 +309,6 @@ def cohort(document: Cohort, content: Content) -> Report:
     from mlpath.engine.cohort import FIRST_STEPS, INVALID_LISTED, LEVELS
 
     valid = document.valid
-    titles = {step.id: step.title for step in document.steps}
     questions = {question.key: question for question in content.questions.questions}
 
     def bars(title: str, column: str, items: list[tuple[str, int, float]]) -> Bars:
@@ -332,7 +331,7 @@ def cohort(document: Cohort, content: Content) -> Report:
         prompts = [(questions[s.id].prompt if s.id in questions else s.id, s.count, s.percent) for s in filled.answers]
         blocks.append(bars("Answers filled with their default, most often first", "question", prompts))
     if valid:
-        first = [(titles.get(s.id, s.id), s.count, s.percent) for s in document.first_steps]
+        first = [(s.title, s.count, s.percent) for s in document.first_steps]
         blocks.append(bars(f"Most common first steps (the first {FIRST_STEPS} of each roadmap)", "step", first))
         asked = (("Interests", "interests", "interest", document.interests), ("Goals", "goal", "goal", document.goals))
         blocks.extend(bars(title, column, worded(key, shares)) for title, key, column, shares in asked if shares)
