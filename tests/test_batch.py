@@ -205,7 +205,10 @@ def test_a_forms_csv_export_is_read_as_it_is_and_says_which_columns_it_ignored(r
     )
     result = run("quiz", "--batch", "--defaults", "--answers", str(form))
     assert result.exit_code == 0
-    assert result.stderr == "Ignored 3 columns that hold no answer: 'Timestamp', 'Email', 'Note'.\n"
+    assert result.stderr == (
+        "Ignored 3 columns that hold no answer: 'Timestamp', 'Email', 'Note'. "
+        "To name each row by one of them: --id-column NAME.\n"
+    )
     lines = [json.loads(line) for line in result.stdout.splitlines()]  # the blank row: skipped
     assert [(line["answers"]["goal"], line["answers"]["programming"]) for line in lines] == [
         ("manager", "none"),
@@ -427,3 +430,60 @@ def test_a_fifo_with_no_writer_reads_as_empty_at_once(run: Run, tmp_path: Path) 
     with within(20):
         result = run("quiz", "--batch", "--defaults", "--answers", str(fifo))
     assert result.exit_code == 0 and result.stdout == ""
+
+
+def batch_of(run: Run, tmp_path: Path, text: str, *args: str) -> tuple[list[dict[str, Any]], str]:
+    """`quiz --batch --defaults` over a CSV of `text`: its lines as objects, and its stderr."""
+    survey = tmp_path / "survey.csv"
+    survey.write_text(text, encoding="utf-8")
+    result = run("quiz", "--batch", "--defaults", "--answers", str(survey), *args)
+    return [json.loads(line) for line in result.stdout.splitlines()], result.stderr
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "id;education;programming\na;Bachelor's in computer science;none\n",  # a spreadsheet in a "," locale
+        "sep=;\nid;education;programming\na;bachelor-cs;None\n",  # Excel's line naming the delimiter
+        "id\teducation\tprogramming\na\tbachelor-cs\tnone\n",
+        "id,education,programming\na,Bachelor\u2019s in computer science,none\n",  # a word processor's apostrophe
+    ],
+    ids=["semicolons", "sep-line", "tabs", "curly-apostrophe"],
+)
+def test_a_csv_is_read_whatever_its_delimiter_and_quotes(run: Run, tmp_path: Path, text: str) -> None:
+    lines, stderr = batch_of(run, tmp_path, text)
+    assert [(line["id"], line["answers"]["education"], line["answers"]["programming"]) for line in lines] == [
+        ("a", "bachelor-cs", "none")
+    ]
+    assert stderr == ""
+
+
+def test_a_row_is_named_by_the_line_it_starts_on_past_a_sep_line_and_line_breaks_in_cells(
+    run: Run, tmp_path: Path
+) -> None:
+    text = 'sep=;\nid;education;note\na;none;"two\nlines"\nb;phd;x\n'
+    lines, _ = batch_of(run, tmp_path, text)
+    assert [(line["id"], line.get("line")) for line in lines] == [("a", None), ("b", 5)]
+    assert "invalid value 'phd' for education" in lines[1]["error"]
+
+
+def test_a_forms_grid_of_questions_is_read_by_the_prompt_in_brackets(run: Run, tmp_path: Path) -> None:
+    text = "id,Rate yourself [How curious are you about new technologies?]\na,5\n"
+    lines, stderr = batch_of(run, tmp_path, text)
+    assert lines[0]["answers"]["new_tech"] == 5 and stderr == ""
+
+
+def test_a_column_near_an_answers_key_says_which_it_may_mean(run: Run, tmp_path: Path) -> None:
+    lines, stderr = batch_of(run, tmp_path, "id,education,programing,Email Address\na,none,advanced,a@b.org\n")
+    assert lines[0]["answers"]["programming"] == "beginner"  # the default: the column is not an answer's
+    assert stderr == (
+        "Ignored 2 columns that hold no answer: 'programing' (did you mean 'programming'?), 'Email Address'.\n"
+    )
+
+
+def test_a_csv_read_as_json_lines_says_how_to_read_it(run: Run) -> None:
+    result = run("quiz", "--batch", "--defaults", input="id,programming\na,none\n")
+    assert result.exit_code == 2
+    assert result.stderr.endswith("The input looks like a CSV export, read as JSON Lines: give --input-format csv.\n")
+    json_lines = run("quiz", "--batch", "--defaults", input='{"programming": "none"}\n{"programming": nope}\n')
+    assert "--input-format" not in json_lines.stderr

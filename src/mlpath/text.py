@@ -52,14 +52,14 @@ def cut_words(text: str, limit: int = 60) -> str:
     return re.sub(rf"\S{{{limit + 1},}}", lambda match: match.group()[: limit - 3] + "...", shown(text))
 
 
-def nearest(word: Any, choices: Iterable[Any]) -> str:
+def nearest(word: Any, choices: Iterable[Any], cutoff: float = 0.5) -> str:
     """ " (did you mean 'x'?)" for the choice nearest to `word`, or nothing when none is near."""
     import difflib
 
     text = str(word)
     if len(text) > 100:
         return ""
-    near = difflib.get_close_matches(text, [str(c) for c in choices], n=1, cutoff=0.5)
+    near = difflib.get_close_matches(text, [str(c) for c in choices], n=1, cutoff=cutoff)
     return f" (did you mean {near[0]!r}?)" if near else ""
 
 

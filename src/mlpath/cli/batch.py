@@ -61,6 +61,7 @@ class Sets:
         self.missing = 0  # sets that lacked answers (without --defaults)
         self.csv = False  # reading a form's CSV export, whose cells may hold labels
         self.unknown_cells = 0  # CSV cells that held no value and no label
+        self.looks_csv = False  # read as JSON Lines, its first line looked like a CSV header
 
     @contextlib.contextmanager
     def read(self, terminal: Terminal, name: str, input_format: str | None, id_column: str | None) -> Iterator[Checked]:
@@ -74,15 +75,40 @@ class Sets:
         self.csv = input_format == "csv" or (input_format is None and name.lower().endswith(".csv"))
         with open_input(name, "answers file") as stream:
             stdin_hint(terminal, name, "CSV" if self.csv else "JSON Lines")
-            found = _json_lines(stream)
+            found = self._json_lines(stream)
             if self.csv:
                 needed = () if self.use_defaults else tuple(k for k in contract.KEYS if k not in self.overrides)
-                ignored, found = csv_sets(stream, self.content.questions.questions, id_column, needed)
+                ignored, named, found = csv_sets(stream, self.content.questions.questions, id_column, needed)
                 if ignored:
                     verb = "holds" if len(ignored) == 1 else "hold"
-                    listed = ", ".join(map(repr, ignored))
-                    terminal.say(f"Ignored {plural(len(ignored), 'column')} that {verb} no answer: {listed}.")
+                    listed = ", ".join(repr(title) + hint for title, hint in ignored)
+                    said = f"Ignored {plural(len(ignored), 'column')} that {verb} no answer: {listed}."
+                    if not named:
+                        one = "it" if len(ignored) == 1 else "them"
+                        said += f" To name each row by one of {one}: --id-column NAME."
+                    terminal.say(said)
             yield self._each(found)
+
+    def _json_lines(self, stream: IO[bytes]) -> Iterator[tuple[int, Id | None, dict[str, Any] | LineError]]:
+        from mlpath.io.lines import DELIMITERS
+
+        for number, data in enumerate(read_lines(stream), 1):
+            if data is None:
+                too_long = f"line longer than {MAX_LINE_BYTES:,} bytes; an answer set is far shorter"
+                yield number, None, LineError(too_long)
+                continue
+            if not data.strip():
+                continue  # a blank line is no answer set
+            try:
+                ident, raw = parse_line(data)
+            except LineError as error:
+                if number == 1 and not data.lstrip().startswith(b"{"):
+                    self.looks_csv = any(mark.encode() in data for mark in DELIMITERS)
+                yield number, None, error
+            except RecursionError:
+                yield number, None, LineError("nested too deeply; expected a flat object of answers")
+            else:
+                yield number, ident, raw
 
     def _each(self, found: Iterator[tuple[int, Id | None, dict[str, Any] | LineError]]) -> Checked:
         import gc
@@ -127,23 +153,8 @@ class Sets:
             say(f"{lacked}: give --defaults to fill them with each question's default.")
         if self.unknown_cells:
             say("A cell holds an answer's value or its label, as 'mlpath quiz --questions' lists them.")
-
-
-def _json_lines(stream: IO[bytes]) -> Iterator[tuple[int, Id | None, dict[str, Any] | LineError]]:
-    for number, data in enumerate(read_lines(stream), 1):
-        if data is None:
-            yield number, None, LineError(f"line longer than {MAX_LINE_BYTES:,} bytes; an answer set is far shorter")
-            continue
-        if not data.strip():
-            continue  # a blank line is no answer set
-        try:
-            ident, raw = parse_line(data)
-        except LineError as error:
-            yield number, None, error
-        except RecursionError:
-            yield number, None, LineError("nested too deeply; expected a flat object of answers")
-        else:
-            yield number, ident, raw
+        if self.looks_csv:
+            say("The input looks like a CSV export, read as JSON Lines: give --input-format csv.")
 
 
 def run_batch(

@@ -17,7 +17,7 @@ from collections.abc import Collection, Iterator, Sequence
 from typing import IO, Any
 
 from mlpath.errors import UsageError
-from mlpath.text import LONE_SURROGATE, short
+from mlpath.text import LONE_SURROGATE, nearest, short
 
 MAX_LINE_BYTES = 1_000_000
 MAX_NUMBER_DIGITS = 40  # a float written longer than twice this is refused (integers: Python's own limit)
@@ -137,39 +137,73 @@ def parse_line(data: bytes) -> tuple[Id | None, dict[str, Any]]:
 # --- a form's CSV export -----------------------------------------------------------------------------
 
 
+_QUOTES = str.maketrans("\u2018\u2019\u201c\u201d", "''\"\"")  # a word processor's curly quotes
+DELIMITERS = (",", ";", "\t")  # a spreadsheet in a locale whose decimal mark is "," writes ";"
+_SEPARATOR = re.compile(r"sep=(.)\r?\n?")  # the first line Excel reads as "this file's delimiter"
+
+
 def _plain(text: str) -> str:
-    """A header or a cell as matched: case, spacing, underscores and a closing "?" ignored."""
-    return " ".join(text.replace("_", " ").replace("-", " ").casefold().split()).rstrip("?: ")
+    """A header or a cell as matched: case, spacing, underscores, curly quotes and a closing "?"
+    ignored."""
+    return " ".join(text.translate(_QUOTES).replace("_", " ").replace("-", " ").casefold().split()).rstrip("?: ")
+
+
+def _named(title: str, names: dict[str, Any]) -> Any:
+    """The question a header names: by key or prompt, whole or in its closing brackets, as a form's
+    grid of questions heads them ("Rate yourself [How curious are you about new technologies?]")."""
+    found = names.get(_plain(title))
+    if found is None and title.rstrip().endswith("]") and "[" in title:
+        found = names.get(_plain(title.rstrip()[title.rfind("[") + 1 : -1]))
+    return found
 
 
 def csv_sets(
     stream: IO[bytes], questions: Sequence[Any], id_column: str | None = None, needed: Collection[str] = ()
-) -> tuple[list[str], Iterator[tuple[int, Id | None, dict[str, Any] | LineError]]]:
+) -> tuple[list[tuple[str, str]], bool, Iterator[tuple[int, Id | None, dict[str, Any] | LineError]]]:
     """A form's CSV export (RFC 4180, a header row) as answer sets: (the columns it ignores, each
-    data row as (row number, id, raw answers) or its error). A column is an answer's by its key or
-    by its question's prompt; a cell holds a value or its label as the quiz shows it, a list's
-    items comma- or semicolon-separated. An ambiguous column, an `id_column` (default "id",
-    optional) that no header names, or an answer of `needed` that no column holds (a list can be
-    left out: none chosen), is a UsageError before any row is read. Blank rows are skipped; a
-    line that is not UTF-8 or a quoted cell never closed is a UsageError naming its line."""
+    with a hint when it is near an answer's name; whether a column names the rows; each data row
+    as (the line it starts on, id, raw answers) or its error). The delimiter is a comma, or the
+    semicolon or tab that makes more of the header's columns answers (or what Excel's "sep=" line
+    names). A column is an answer's by its key or by its question's prompt; a cell holds a value
+    or its label as the quiz shows it, a list's items comma- or semicolon-separated. An ambiguous
+    column, an `id_column` (default "id", optional) that no header names, or an answer of
+    `needed` that no column holds (a list can be left out: none chosen), is a UsageError before
+    any row is read. Blank rows are skipped; a line that is not UTF-8 or a quoted cell never
+    closed is a UsageError naming its line."""
     import csv
+    import itertools
 
     csv.field_size_limit(MAX_LINE_BYTES)
-    reader = csv.reader(_utf8_lines(stream), strict=True)
+    names = {_plain(q.key): q for q in questions} | {_plain(q.prompt): q for q in questions}
+    identifier = _plain(id_column or "id")
+    lines = _utf8_lines(stream)
+    first, skipped = next(lines, ""), 0
+    if chosen := _SEPARATOR.fullmatch(first):
+        delimiter, first, skipped = chosen[1], next(lines, ""), 1
+    else:
+
+        def matched(delimiter: str) -> int:
+            try:
+                titles = next(csv.reader([first], delimiter=delimiter), [])
+            except csv.Error:
+                return 0
+            return sum(_named(title, names) is not None or _plain(title) == identifier for title in titles)
+
+        delimiter = max(DELIMITERS, key=matched)  # the first of equals: a comma
+    reader = csv.reader(itertools.chain([first], lines), delimiter=delimiter, strict=True)
     try:
         header = next(reader, [])
     except csv.Error as error:
-        raise _unreadable(1, error) from None
-    names = {_plain(q.key): q for q in questions} | {_plain(q.prompt): q for q in questions}
+        raise _unreadable(1 + skipped, error) from None
     columns: dict[int, Any] = {}
-    ignored: list[str] = []
+    ignored: list[tuple[str, str]] = []
     id_at = None
     for index, title in enumerate(header):
-        question = names.get(_plain(title))
-        if _plain(title) == _plain(id_column or "id"):
+        question = _named(title, names)
+        if _plain(title) == identifier:
             id_at = index
         elif question is None:
-            ignored.append(title)
+            ignored.append((title, nearest(_plain(title), [_plain(q.key) for q in questions], cutoff=0.8)))
         elif question in columns.values():
             raise UsageError(f"two columns answer {question.key!r}: {short(title)} and another; keep one of them")
         else:
@@ -191,7 +225,7 @@ def csv_sets(
             f"no column of the CSV answers: {', '.join(missing)}; add them (a question's key or prompt as the "
             "header), or give --defaults to fill them"
         )
-    return ignored, _rows(reader, columns, id_at)
+    return ignored, id_at is not None, _rows(reader, columns, id_at, skipped)
 
 
 # The csv module's words for what it cannot read, in a person's (the rest are shown as they are).
@@ -226,12 +260,12 @@ def _utf8_lines(stream: IO[bytes]) -> Iterator[str]:
 
 
 def _rows(
-    reader: Any, columns: dict[int, Any], id_at: int | None
+    reader: Any, columns: dict[int, Any], id_at: int | None, skipped: int
 ) -> Iterator[tuple[int, Id | None, dict[str, Any] | LineError]]:
     import csv
 
     while True:
-        start = reader.line_num + 1
+        start = reader.line_num + 1 + skipped  # the line the row starts on (a cell may hold line breaks)
         try:
             row = next(reader)
         except StopIteration:
@@ -246,7 +280,7 @@ def _rows(
             cell = row[index].strip() if index < len(row) else ""
             if cell or question.kind == "multiselect":  # an empty list cell: none chosen
                 raw[question.key] = _cell(question, cell)
-        yield reader.line_num, ident, raw
+        yield start, ident, raw
 
 
 def _cell(question: Any, cell: str) -> Any:
