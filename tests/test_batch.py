@@ -487,3 +487,40 @@ def test_a_csv_read_as_json_lines_says_how_to_read_it(run: Run) -> None:
     assert result.stderr.endswith("The input looks like a CSV export, read as JSON Lines: give --input-format csv.\n")
     json_lines = run("quiz", "--batch", "--defaults", input='{"programming": "none"}\n{"programming": nope}\n')
     assert "--input-format" not in json_lines.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("id,ID,education\na,b,none\n", "Error: two columns name the rows: 'id' and 'ID'; keep one\n"),
+        (
+            "id,programming,How well do you program?\na,none,none\n",
+            "Error: two columns answer 'programming': 'programming' and 'How well do you program?'; keep one\n",
+        ),
+        ("id,education\na," + "x" * 1_000_002 + "\n", "Error: line 2 of the CSV holds a cell over 1,000,000"),
+    ],
+    ids=["two-ids", "two-answers", "long-line"],
+)
+def test_a_csv_that_cannot_be_read_as_answers_says_why_before_any_row(
+    run: Run, tmp_path: Path, text: str, says: str
+) -> None:
+    lines, stderr = batch_of(run, tmp_path, text)
+    assert lines == [] and stderr.startswith(says)
+
+
+def test_an_empty_csv_is_an_empty_group_as_an_empty_json_lines_file_is(run: Run, tmp_path: Path) -> None:
+    survey = tmp_path / "survey.csv"
+    survey.write_bytes(b"")
+    result = run("cohort", str(survey), "--json")
+    assert (result.exit_code, json.loads(result.stdout)["count"], result.stderr) == (0, 0, "")
+
+
+def test_none_in_a_list_cell_is_nothing_chosen(run: Run, tmp_path: Path) -> None:
+    lines, stderr = batch_of(run, tmp_path, "id,interests,industries\na,None,none\n")
+    assert (lines[0]["answers"]["interests"], lines[0]["answers"]["industries"], stderr) == ([], [], "")
+
+
+def test_an_id_column_for_json_lines_is_a_usage_error(run: Run) -> None:
+    result = run("quiz", "--batch", "--defaults", "--id-column", "Email", input='{"programming": "none"}\n')
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "--id-column names a column of a CSV export" in result.stderr and "--input-format csv" in result.stderr

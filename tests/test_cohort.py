@@ -208,3 +208,8 @@ def test_a_step_is_counted_under_each_title_it_has_whatever_the_order_of_the_lin
     assert "Learn to program in Python" in titles and "Write code a team can maintain" in titles
     reversed_lines = run("cohort", "-", "--defaults", "--json", input="\n".join(reversed(lines)) + "\n")
     assert reversed_lines.stdout == first.stdout
+
+
+def test_one_valid_set_is_worded_as_one(run: Run) -> None:
+    result = run("cohort", "-", "--defaults", "--format", "markdown", input='{"programming": "none"}\n')
+    assert "Percentages are of the 1 valid answer set." in result.stdout

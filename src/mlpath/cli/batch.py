@@ -73,6 +73,11 @@ class Sets:
         from mlpath.io.lines import csv_sets
 
         self.csv = input_format == "csv" or (input_format is None and name.lower().endswith(".csv"))
+        if id_column is not None and not self.csv:
+            raise UsageError(
+                "--id-column names a column of a CSV export, but the input is read as JSON Lines, where an "
+                '"id" key names a line; for a CSV, give --input-format csv'
+            )
         with open_input(name, "answers file") as stream:
             stdin_hint(terminal, name, "CSV" if self.csv else "JSON Lines")
             found = self._json_lines(stream)
@@ -324,6 +329,7 @@ def cohort(
                 tally.add(build_roadmap(content, found))
             if not tally.count % METER_EVERY:
                 meter(tally.count, tally.invalid)
+        meter(tally.count, tally.invalid)
     emit(ctx, cohort_view(tally.result(sets.filled_sets, sets.filled), content), output, pager=not no_pager)
     sets.hints(state.terminal.say)
     if tally.invalid:

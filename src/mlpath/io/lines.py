@@ -198,14 +198,19 @@ def csv_sets(
     columns: dict[int, Any] = {}
     ignored: list[tuple[str, str]] = []
     id_at = None
+    if not header:  # an empty file: no answer sets, as an empty JSON Lines file
+        return [], True, iter(())
     for index, title in enumerate(header):
         question = _named(title, names)
         if _plain(title) == identifier:
+            if id_at is not None:
+                raise UsageError(f"two columns name the rows: {short(header[id_at])} and {short(title)}; keep one")
             id_at = index
         elif question is None:
             ignored.append((title, nearest(_plain(title), [_plain(q.key) for q in questions], cutoff=0.8)))
         elif question in columns.values():
-            raise UsageError(f"two columns answer {question.key!r}: {short(title)} and another; keep one of them")
+            other = next(header[at] for at, asked in columns.items() if asked is question)
+            raise UsageError(f"two columns answer {question.key!r}: {short(other)} and {short(title)}; keep one")
         else:
             columns[index] = question
     if id_column is not None and id_at is None:
@@ -248,8 +253,11 @@ def _unreadable(line: int, error: Exception) -> UsageError:
 
 def _utf8_lines(stream: IO[bytes]) -> Iterator[str]:
     """The lines of a byte stream, decoded one by one so that a byte that is not UTF-8 is named by
-    its line (a byte-order mark at the start is dropped, as spreadsheets write one)."""
-    for number, line in enumerate(stream, 1):
+    its line (a byte-order mark at the start is dropped, as spreadsheets write one). A line is
+    never held past the bound on a cell: a longer one stops the reading, naming its line."""
+    for number, line in enumerate(iter(lambda: stream.readline(MAX_LINE_BYTES + 2), b""), 1):
+        if len(line) > MAX_LINE_BYTES + 1 and not line.endswith(b"\n"):
+            raise UsageError(f"line {number} of the CSV {CSV_ERRORS['field larger than field limit']}")
         try:
             yield line.decode("utf-8-sig" if number == 1 else "utf-8")
         except UnicodeDecodeError as error:
@@ -285,7 +293,8 @@ def _rows(
 
 def _cell(question: Any, cell: str) -> Any:
     """A cell as an answer: a choice's value or label (case and spacing ignored); for a list, the
-    whole cell or its items split at ";" or ","; anything else as written, for the check to word."""
+    whole cell or its items split at ";" or ",", or "none"; anything else as written, for the check
+    to word."""
     by_text = {_plain(str(c.value)): c.value for c in question.choices} | {
         _plain(c.label): c.value for c in question.choices
     }
@@ -293,5 +302,7 @@ def _cell(question: Any, cell: str) -> Any:
         return by_text.get(_plain(cell), cell)
     if _plain(cell) in by_text:
         return [by_text[_plain(cell)]]
+    if _plain(cell) == "none":  # as the quiz shows a list with nothing chosen
+        return []
     parts = [part for part in re.split(";" if ";" in cell else ",", cell) if part.strip()]
     return [by_text.get(_plain(part), part.strip()) for part in parts]

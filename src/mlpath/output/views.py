@@ -337,7 +337,7 @@ def cohort(document: Cohort, content: Content) -> Report:
         blocks.extend(bars(title, column, worded(key, shares)) for title, key, column, shares in asked if shares)
         steps = [(s.title, s.count, s.percent) for s in document.steps]
         blocks.append(bars("Share of each step across the group", "step", steps))
-    notes = [f"Percentages are of the {valid:,} valid answer sets."]
+    notes = [f"Percentages are of the {valid:,} valid answer {'set' if valid == 1 else 'sets'}."]
     degree = document.degree
     if degree is not None:
         tuition = span(degree.tuition_min, degree.tuition_max, money)
