@@ -363,6 +363,30 @@ def test_roadmap_with_answers_ignores_the_plan_and_a_plan_file_is_an_answers_fil
     assert changed["answers"]["goal"] == "manager" and changed["answers"]["programming"] == "beginner"
 
 
+def test_roadmap_save_with_a_plan_makes_it_anew_from_its_own_answers(run: Run) -> None:
+    save(run, "goal=manager", "programming=advanced")
+    run("progress", "set", "1", "done")
+    before = yaml.safe_load((home() / "plan.yaml").read_text())
+    saved = run("roadmap", "--save", "--json")
+    assert saved.exit_code == 0 and "Plan updated: 13 kept (1 done), 0 new, 0 dropped" in saved.stderr
+    after = yaml.safe_load((home() / "plan.yaml").read_text())
+    assert after["answers"] == before["answers"] and after["answers"]["goal"] == "manager"
+    assert json.loads(saved.stdout)["tailored"] is True
+    assert statuses(run) == {step["id"]: step["status"] for step in before["steps"]}
+    general = run("roadmap", "--general", "--save", "--json")  # asked for outright: the general one
+    assert general.exit_code == 0 and json.loads(general.stdout)["tailored"] is False
+
+
+def test_roadmap_what_if_takes_the_answers_of_the_plan(run: Run) -> None:
+    refused = run("roadmap", "--what-if", "goal=director")
+    assert refused.exit_code == 2 and "or save a plan of your answers (mlpath quiz --save)" in refused.stderr
+    save(run, "goal=manager")
+    compared = run("roadmap", "--what-if", "goal=director", "--json")
+    assert compared.exit_code == 0, compared.stderr
+    document = json.loads(compared.stdout)
+    assert document["changes"]["answers"] == {"goal": {"before": "manager", "after": "director"}}
+
+
 def test_a_plan_without_answers_is_followed_by_the_general_roadmap(run: Run) -> None:
     saved = run("roadmap", "--save")
     assert saved.exit_code == 0 and "Saved your plan (15 steps)" in saved.stderr

@@ -136,9 +136,9 @@ def quiz(
 
 @app.command(rich_help_panel=PLAN, help=examples(
     "The path as ordered steps: foundations, education, practice, specialty, the ladder. With a plan saved: "
-    "your roadmap, each step with its status; with --answers (or --set, --defaults): the roadmap of those "
-    "answers; otherwise, or with --general: the general one. --what-if compares it with the roadmap for your "
-    "answers changed that way.",
+    "your roadmap, each step with its status (--save makes it anew from your answers, keeping the statuses); "
+    "with --answers (or --set, --defaults): the roadmap of those answers; otherwise, or with --general: the "
+    "general one. --what-if compares it with the roadmap for your answers changed that way.",
     "mlpath roadmap", "mlpath roadmap --general",
     "mlpath roadmap --answers answers.yaml --format markdown -o roadmap.md",
     "mlpath roadmap --defaults --what-if study=part-time",
@@ -162,20 +162,21 @@ def roadmap(
     given = source.file is not None or bool(source.assignments) or source.defaults
     if general and (given or changes):
         raise UsageError("--general shows the general roadmap; it does not combine with answers or --what-if")
-    if changes and not given:
-        raise UsageError(NEEDS_ANSWERS)
     content = session(ctx).content()
-    if not (given or general or delivery.save):
+    answers = None
+    if not (given or general):  # your answers, when a plan of them is saved
         from mlpath.plan import store
 
         plan = store.load()
-        if plan is not None and plan.answers is not None:
+        answers = plan.answers if plan is not None else None
+        if plan is not None and answers is not None and not (changes or delivery.save):
             check_outputs(delivery, None, "your roadmap")
             show_roadmap(ctx, content, None, delivery, output, plan=plan)
             return
+    if changes and answers is None and not given:
+        raise UsageError(NEEDS_ANSWERS + ", or save a plan of your answers (mlpath quiz --save)")
     raw = raw_answers(source, session(ctx).terminal) if given else None
     check_outputs(delivery, None, "the comparison" if changes else "the roadmap")
-    answers = None
     if raw is not None:
         prepared, missing, _ = contract.resolve(raw, content.questions.questions, source.defaults)
         if missing:
