@@ -115,6 +115,25 @@ def test_an_interrupted_quiz_restores_the_terminal_and_keeps_the_answers(pty: Sp
 
 
 @pytest.mark.slow
+def test_ctrl_c_at_the_question_to_save_keeps_the_answers_and_resume_comes_back_to_it(
+    pty: Spawn, tmp_path: Path
+) -> None:
+    term = pty("quiz", "--no-pager")
+    term.answer(1, 17, total=17)
+    term.wait("Save the roadmap as your plan")
+    term.press(CTRL_C)
+    said = "Interrupted at the question to save; your answers are kept. Go on with: mlpath quiz --resume"
+    assert said in flowing(term.wait("Go on with")) and term.exit_code() == 130
+    assert len(json.loads((tmp_path / "home" / "quiz-resume.json").read_text())["answered"]) == 17
+    again = pty("quiz", "--resume", "--no-pager")
+    shown = again.wait("Save the roadmap as your plan")
+    assert "/17" not in shown and "Verdict: mixed" in shown  # nothing asked again: straight to the ending
+    again.press(ENTER)
+    assert again.exit_code() == 0
+    assert (tmp_path / "home" / "plan.yaml").exists() and not (tmp_path / "home" / "quiz-resume.json").exists()
+
+
+@pytest.mark.slow
 def test_a_kill_mid_quiz_says_so_on_a_line_of_its_own(pty: Spawn) -> None:
     term, line, code = interrupted_quiz(pty, "SIGTERM")
     assert code == 130

@@ -22,7 +22,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import examples
+from conftest import Run, examples
 from mlpath.content import answers as contract
 from mlpath.content.load import load_content, packaged_data_dir
 from mlpath.engine.compare import Comparison
@@ -285,3 +285,11 @@ def test_a_message_off_a_terminal_or_laid_out_is_written_as_it_is() -> None:
         err = io.StringIO()
         Terminal(True, True, tty, stderr=err, width=40).say(TIP, laid_out=laid_out)
         assert err.getvalue() == TIP + "\n"
+
+
+def test_an_error_on_a_terminal_wraps_on_words(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(Terminal, "detect", classmethod(lambda cls: Terminal(False, False, True, width=40)))
+    result = run("quiz", "--set", "goal=boss")
+    lines = result.stderr.splitlines()
+    said = "Error: invalid value 'boss' for goal; allowed: one of individual-contributor, tech-lead, manager, director"
+    assert result.exit_code == 2 and all(len(line) < 40 for line in lines) and " ".join(lines) == said

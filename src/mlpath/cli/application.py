@@ -41,8 +41,13 @@ def examples(summary: str, *lines: str) -> str:
 def fail(message: str, code: ExitCode) -> NoReturn:
     """The one door of every error message: what it quotes of the user's input (a file name, an
     id) never reaches the terminal as escape sequences or control characters."""
-    typer.echo(f"Error: {shown(message)}", err=True)
+    tell(f"Error: {shown(message)}")
     raise typer.Exit(int(code))
+
+
+def tell(message: str) -> None:
+    """An error or an interruption on stderr, wrapped on words on a terminal (`Terminal.fit`)."""
+    typer.echo(Terminal.detect().fit(message), err=True)
 
 
 class MlpathGroup(TyperGroup):
@@ -104,16 +109,16 @@ def exit_codes() -> Iterator[None]:
         yield
     except ContentError as error:
         problems = (f"\n  {shown(str(problem))}" for problem in error.problems)
-        typer.echo(f"Error: {shown(str(error))}" + "".join(problems), err=True)
+        tell(f"Error: {shown(str(error))}" + "".join(problems))
         raise typer.Exit(int(error.exit_code)) from None
     except InterruptError as error:
         with contextlib.suppress(OSError):  # stderr may be the terminal that went away
-            typer.echo(shown(str(error)), err=True)
+            tell(shown(str(error)))
         raise typer.Exit(int(error.exit_code)) from None
     except MlpathError as error:
         fail(str(error), error.exit_code)
     except KeyboardInterrupt:
-        typer.echo(f"\n{files.interrupted()}", err=True)
+        tell(f"\n{files.interrupted()}")
         raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
     except typer.TyperException as error:  # a usage error: typer reports it, quoting what was typed
         if isinstance(error, typer.BadParameter):  # a value outside an option's fixed set, worded plainly
@@ -158,10 +163,9 @@ def internal_error(error: BaseException) -> NoReturn:
     """A bug in mlpath: one line asking for a report, no traceback (and so no local variables)."""
     if os.environ.get("MLPATH_DEBUG"):
         raise error
-    typer.echo(
+    tell(
         f"Error: internal error ({type(error).__name__}: {cut_words(str(error))}). This is a bug in mlpath; "
-        "please report it with the command you ran. MLPATH_DEBUG=1 shows the traceback.",
-        err=True,
+        "please report it with the command you ran. MLPATH_DEBUG=1 shows the traceback."
     )
     raise typer.Exit(int(ExitCode.FAILED))
 

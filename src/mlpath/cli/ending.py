@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from mlpath.cli.application import emit, session
 from mlpath.content.answers import assignment
-from mlpath.errors import MlpathError
+from mlpath.errors import InterruptError, MlpathError
 from mlpath.output.formats import OutputFormat
 from mlpath.text import WHOLE_WORDS, wrap
 
@@ -132,7 +132,7 @@ def end_of_quiz(
 ) -> None:
     """The end of the quiz in the module's doc; at most data/roadmap.yaml's `offer` comparisons."""
     from mlpath.cli.progress import save_plan
-    from mlpath.cli.prompts import confirm
+    from mlpath.cli.prompts import RESUME, confirm
     from mlpath.engine.compare import worth_trying
     from mlpath.plan import resume as unfinished
 
@@ -162,15 +162,39 @@ def end_of_quiz(
     built, shown = show_roadmap(
         ctx, content, answers, delivery, output, what_if, repeat=True, least=max(1, question), choose=choose
     )
-    unfinished.forget()  # only once shown: a terminal closed while the roadmap is read leaves a --resume
     # with --save, the plan was saved (and said so) before the roadmap was shown
-    saved_now = not delivery.save and confirm(text, default=default)
+    try:
+        saved_now = not delivery.save and confirm(text, default=default)
+    except KeyboardInterrupt:  # the answers stay kept, as the quiz's first line promised
+        if not _kept_for_resume(answers):
+            raise
+        from mlpath.io.files import written
+
+        files = f", after writing {written()}" if written() else ""
+        raise InterruptError(
+            f"Interrupted at the question to save{files}; your answers are kept. Go on with: {RESUME}"
+        ) from None
     if saved_now:
         save_plan(built, width)
+    unfinished.forget()  # only once answered: a terminal closed before leaves a --resume
     left = terminal.height - shown - question - (saved_line if saved_now else 0) - PROMPT
     hint = next((hint for hint in tails if _rows(hint) <= left), "")
     if hint:
         terminal.say(hint, laid_out=True)  # `tails` fitted it to the screen
+
+
+def _kept_for_resume(answers: Answers) -> bool:
+    """Does the unfinished quiz kept for --resume hold these answers (and not another quiz's)?"""
+    from mlpath.plan import resume
+
+    try:
+        kept = resume.load()
+    except MlpathError:
+        return False
+    document = answers.document()
+    return kept is not None and all(
+        document.get(key) == value for key, value in {**kept.given, **kept.answered}.items()
+    )
 
 
 def preferred(summaries: int, rich: int, plain: int) -> list[tuple[int, int]]:

@@ -62,8 +62,12 @@ def interrupted() -> str:
     """The line for an interrupt (Ctrl-C): what this run has written so far, if anything."""
     if not WRITTEN:
         return "Interrupted; nothing was saved."
-    done = "; ".join(f"{what} to {name}" for what, name in WRITTEN)
-    return f"Interrupted after writing {done}; nothing else was saved."
+    return f"Interrupted after writing {written()}; nothing else was saved."
+
+
+def written() -> str:
+    """What this run has written so far: "answers to a.yaml; the roadmap to r.md"."""
+    return "; ".join(f"{what} to {name}" for what, name in WRITTEN)
 
 
 def shown_name(name: str | os.PathLike[str]) -> str:

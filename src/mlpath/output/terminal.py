@@ -120,16 +120,18 @@ class Terminal:
         self.stdout.write(text)
 
     def say(self, text: str, laid_out: bool = False) -> None:
-        """A message (a line or a few) on stderr; on a terminal, a line too long for it is wrapped
-        on words (a terminal would cut a word in two), unless the caller `laid_out` its lines
+        """A message (a line or a few) on stderr, `fit` to it unless the caller `laid_out` its lines
         (a command to copy, continued with "\\")."""
-        if self.stderr_isatty and not laid_out:
-            from mlpath.text import wrap
+        self.stderr.write((text if laid_out else self.fit(text)) + "\n")
 
-            text = "\n".join(
-                line if len(line) < self.width else wrap(line, self.width, "") for line in text.split("\n")
-            )
-        self.stderr.write(text + "\n")
+    def fit(self, text: str) -> str:
+        """A message for stderr: on a terminal, a line too long for it is wrapped on words (a
+        terminal would cut a word in two)."""
+        if not self.stderr_isatty:
+            return text
+        from mlpath.text import wrap
+
+        return "\n".join(line if len(line) < self.width else wrap(line, self.width, "") for line in text.split("\n"))
 
 
 def _has_tty() -> bool:
