@@ -9,9 +9,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
+import yaml
 from prompt_toolkit.input import PipeInput
 
-from conftest import CTRL_C, DOWN, ENTER, LEFT, Run
+from conftest import CTRL_C, DOWN, ENTER, LEFT, UP, Run
 from mlpath.content.load import load_content, packaged_data_dir
 from mlpath.content.rules import Question
 from mlpath.output.terminal import Terminal
@@ -80,6 +81,21 @@ def test_resume_can_go_back_into_the_kept_answers(run: Run, keyboard: PipeInput,
     answers = tmp_path / "answers.yaml"
     assert run("quiz", "--resume", "--save-answers", str(answers)).exit_code == 0
     assert "programming: intermediate" in answers.read_text()
+
+
+def test_a_question_skipped_before_the_interrupt_is_asked_once_a_changed_answer_calls_for_it(
+    run: Run, keyboard: PipeInput, tmp_path: Path
+) -> None:
+    keyboard.send_text(DOWN * 3 + ENTER + ENTER + CTRL_C)  # a master's degree: residency and study are not asked
+    run("quiz")
+    # back from 3/15 to 1/15, "No degree yet"; then 17 questions again, residency (3 down: out-of-state)
+    keyboard.send_text(LEFT + LEFT + UP * 3 + ENTER + ENTER + ENTER + ENTER + DOWN + ENTER + ENTER * 12 + "n")
+    answers = tmp_path / "answers.yaml"
+    result = run("quiz", "--resume", "--save-answers", str(answers))
+    assert result.exit_code == 0, result.stderr
+    assert "given with --set or --answers" not in result.stderr  # nothing was
+    saved = yaml.safe_load(answers.read_text())
+    assert (saved["education"], saved["residency"]) == ("none", "out-of-state")
 
 
 def test_interrupted_before_the_first_answer_keeps_nothing(run: Run, keyboard: PipeInput, home: Path) -> None:

@@ -114,7 +114,9 @@ def quiz(
             )
         from mlpath.cli.prompts import ask_quiz
 
-        given = {key: value for key, value in prepared.items() if key not in answered}
+        # given: what --set and --answers gave (now or in the interrupted run), never what the rules
+        # filled in, so a question skipped for now is asked once a changed answer calls for it
+        given = {key: prepared[key] for key in {**base, **raw} if key not in answered}
         asked = ask_quiz(state.terminal, content, given, {key: prepared[key] for key in answered})
         prepared, missing = contract.check(asked)
     answers = contract.build(prepared)
