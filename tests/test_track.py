@@ -337,6 +337,21 @@ def test_roadmap_with_a_plan_shows_your_roadmap_with_its_statuses(tracked: Run) 
     table = tracked("roadmap", "--format", "table").stdout
     assert table.startswith("Your roadmap (8% complete)\n") and "--save keeps it" not in table  # it is saved
     assert any(" done " in line and "Grow your Python from scripts to programs" in line for line in table.splitlines())
+    next_steps = (  # the summary: what is left, not the first steps already done
+        "Next steps (3 of 11 left)\n"
+        " 2  learning Strengthen your statistics and probability\n"
+        " 3  pending  Earn a bachelor's degree in computer science\n"
+        " 4  pending  Learn the key machine learning skills\n"
+    )
+    assert next_steps in table and "First steps" not in table
+
+
+def test_with_every_step_finished_the_summary_says_so(run: Run) -> None:
+    save(run)
+    for number in range(1, 13):
+        run("progress", "set", str(number), "skipped" if number % 2 else "done")
+    table = run("roadmap", "--format", "table").stdout
+    assert "Next steps: Every step is done or skipped. Well done.\n" in table
 
 
 @pytest.mark.parametrize("fmt", ["yaml", "csv"])

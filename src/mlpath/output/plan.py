@@ -7,7 +7,7 @@ import textwrap
 from typing import TYPE_CHECKING
 
 from mlpath.output.blocks import Bar, Bars, Block, Notes, Paragraph, Report, Steps, Summary
-from mlpath.output.roadmap import roadmap_report, roadmap_step
+from mlpath.output.roadmap import ALL_DONE, roadmap_report, roadmap_step
 from mlpath.plan.model import progress, saved_roadmap, tracked
 from mlpath.text import plural
 
@@ -25,7 +25,7 @@ def progress_report(content: Content, plan: Plan, roadmap: Roadmap, path: str, e
     bars = tuple(Bar(p.name, p.percent, f"{p.finished}/{p.total}") for p in document.phases)
     finished = document.counts.done + document.counts.skipped
     overall = Bar("All steps", document.percent_complete, f"{finished}/{len(document.steps)}")
-    upcoming: Block = Paragraph("Every step is done or skipped. Well done.", title="Next step")
+    upcoming: Block = Paragraph(ALL_DONE, title="Next step")
     if document.next is not None:
         step = roadmap_step(content, document.next, phases, highlight=True, status=document.next.status)
         upcoming = Steps("Next step", (step._replace(group=""),))

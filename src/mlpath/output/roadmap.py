@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from mlpath.engine.compare import Comparison, EstimatesChange, StepChange
 
 SUMMARY_STEPS = 3
+ALL_DONE = "Every step is done or skipped. Well done."  # a saved plan with no next step
 SUMMARY_REASONS = 3  # at most; the CLI shows fewer when the screen is short
 TONES = {"strong": "positive", "good": "positive", "mixed": "caution"}
 
@@ -57,7 +58,7 @@ def roadmap_report(
         notes.append("Take 'mlpath quiz' or pass --answers FILE for a roadmap tailored to you.")
     blocks.append(Notes(tuple(notes)))
     title = "Should you become a machine learning engineer?" if verdict else "Becoming a machine learning engineer"
-    return Report(title, roadmap, tuple(blocks), roadmap_summary(content, roadmap, taken=taken))
+    return Report(title, roadmap, tuple(blocks), roadmap_summary(content, roadmap, taken=taken, status=status))
 
 
 def roadmap_step(content: Content, step: RoadmapStep, phases: dict[str, str], full: bool = True, **marks: Any) -> Step:
@@ -79,10 +80,12 @@ def roadmap_summary(
     reasons_shown: int = SUMMARY_REASONS,
     taken: Iterable[str] = (),
     steps_shown: int = SUMMARY_STEPS,
+    status: Mapping[str, str] | None = None,
 ) -> Summary:
-    """What one 80×24 screen shows first: the verdict and its top reasons, the first steps, the
-    degree's time and cost, and how to see, save or export the whole roadmap (the ways not
-    `taken` already: no-pager, output, save)."""
+    """What one 80×24 screen shows first: the verdict and its top reasons, the first steps (with
+    each step's `status`, in a saved plan: the next ones, those not done or skipped), the degree's
+    time and cost, and how to see, save or export the whole roadmap (the ways not `taken`
+    already: no-pager, output, save)."""
     texts = content.roadmap.summary
     blocks: list[Block] = []
     verdict = roadmap.verdict
@@ -100,8 +103,14 @@ def roadmap_summary(
         elif reasons and not listed:
             title += f" ({texts.reasons_below})"
         blocks.append(Signed(title, tuple(listed)))
-    first = tuple(Step(str(s.number), s.title) for s in roadmap.steps[:steps_shown])
-    blocks.append(Steps(f"First steps ({len(first)} of {len(roadmap.steps)})", first))
+    if status is None:
+        first = tuple(Step(str(s.number), s.title) for s in roadmap.steps[:steps_shown])
+        blocks.append(Steps(f"First steps ({len(first)} of {len(roadmap.steps)})", first))
+    else:
+        left = [s for s in roadmap.steps if status.get(s.id, "pending") not in ("done", "skipped")]
+        upcoming = tuple(Step(str(s.number), s.title, status=status.get(s.id, "pending")) for s in left[:steps_shown])
+        title = f"Next steps ({len(upcoming)} of {len(left)} left)"
+        blocks.append(Steps(title, upcoming) if upcoming else Paragraph(ALL_DONE, title="Next steps"))
     study = roadmap.estimates.education
     if study:
         years, tuition = span(study.years_min, study.years_max), span(study.tuition_min, study.tuition_max, money)
