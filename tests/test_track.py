@@ -9,6 +9,7 @@ import io
 import json
 import os
 import subprocess
+import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from conftest import MLPATH, Run, examples
 from mlpath.content import answers as contract
 from mlpath.content.load import load_content, packaged_data_dir
 from mlpath.engine.roadmap import Roadmap, build_roadmap
+from mlpath.output.terminal import Terminal
 from mlpath.plan import STATUSES
 from mlpath.plan.model import Plan, replan, reset, set_status, work_of
 
@@ -102,6 +104,15 @@ def test_set_by_id_number_and_prefix_and_the_percent_follows(run: Run) -> None:
     assert following["why"].startswith("the article lists these") and len(following["actions"]) == 6
     foundations = next(p for p in document["phases"] if p["id"] == "foundations")
     assert (foundations["finished"], foundations["total"], foundations["percent"]) == (2, 2, 100)
+
+
+def test_set_on_a_terminal_says_it_in_words(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    run("quiz", "--defaults", "--save")
+    screen = classmethod(lambda cls: Terminal(False, True, False, stdout=sys.stdout, stderr=sys.stderr, width=40))
+    monkeypatch.setattr(Terminal, "detect", screen)
+    assert run("progress", "set", "core", "learning").stdout == (
+        "Step 4, Learn the key machine learning\nskills: learning. 0% complete (0/12).\n"
+    )
 
 
 def test_set_rejects_unknown_steps_and_statuses(run: Run) -> None:

@@ -53,6 +53,7 @@ def progress(
     "mlpath progress set programming done", "mlpath progress set 3 learning",
 ))  # fmt: skip
 def set_status(
+    ctx: typer.Context,
     step: Annotated[
         str,
         typer.Argument(
@@ -74,8 +75,16 @@ def set_status(
         updated = model.set_status(plan, index, status, store.now())
         store.save(updated)
     done, total = model.finished(updated.steps)
-    chosen = updated.steps[index]
-    typer.echo(f"{shown(chosen.id)}\t{chosen.status}\t{model.percent(done, total)}% complete ({done}/{total})")
+    chosen, complete = updated.steps[index], f"{model.percent(done, total)}% complete ({done}/{total})"
+    terminal = session(ctx).terminal
+    if terminal.stdout_isatty:  # a person: in words, wrapped on them; a script: the plain record
+        from mlpath.text import wrap
+
+        terminal.write(
+            wrap(f"Step {index + 1}, {chosen.title}: {chosen.status}. {complete}.", terminal.width, "") + "\n"
+        )
+    else:
+        typer.echo(f"{shown(chosen.id)}\t{chosen.status}\t{complete}")
 
 
 @progress_app.command("reset", help=examples(
