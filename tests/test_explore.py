@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from conftest import Run, Spawn, leaves
+from mlpath.plan import resume
 
 EXPLORE = [
     "about",
@@ -294,6 +295,19 @@ def test_home_screen_points_to_the_quiz_and_groups_commands(run: Run) -> None:
     assert "first\troadmap\tYour roadmap, each step with its status." in lines
     assert "command\texplore\tsalary\t" in result.stdout
     assert "command\tutility\tsearch\t" in result.stdout
+
+
+def test_home_screen_starts_where_you_are(run: Run) -> None:
+    def start() -> list[str]:
+        return [line for line in run().stdout.splitlines() if line.startswith("start")]
+
+    assert start() == ["start\tmlpath quiz", "start_why\tA few questions, an honest verdict and your own roadmap."]
+    run("quiz", "--defaults", "--save")
+    said = "Your plan is saved: see your next step and mark what you have done."
+    assert start() == ["start\tmlpath progress", f"start_why\t{said}"]
+    resume.keep({}, {"education": "none"})
+    said = "Your last quiz was interrupted: go on where you stopped."
+    assert start() == ["start\tmlpath quiz --resume", f"start_why\t{said}"]
 
 
 def test_home_screen_on_a_terminal_fits_80_by_24(monkeypatch: pytest.MonkeyPatch, run: Run) -> None:

@@ -280,7 +280,11 @@ def root(
             command = group.commands[name]
             panel = getattr(command, "rich_help_panel", None) or "Utility"
             groups[panel].append((name, command.get_short_help_str(90)))
-        emit(ctx, home_view(home(package_version(), [(n, c) for n, c in groups.items() if c])), Output())
+        from mlpath.plan import resume, store
+
+        where = "unfinished" if resume.exists() else "planned" if os.path.lexists(store.plan_path()) else "new"
+        page = home(package_version(), [(n, c) for n, c in groups.items() if c], where)
+        emit(ctx, home_view(page), Output())
 
 
 class Session:

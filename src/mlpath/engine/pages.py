@@ -214,7 +214,8 @@ class HomePage(Record):
 
     name: str
     version: str
-    start: str
+    start: str  # the command to start with, after where the person is: no quiz yet, one interrupted, a plan
+    start_why: str
     first: Annotated[tuple[HomeCommand, ...], Each("first")]
     commands: Annotated[dict[str, tuple[HomeCommand, ...]], Each("command", key="group")]
 
@@ -229,12 +230,21 @@ FIRST = (  # after the quiz, the commands people start with, each in a few words
 )
 
 
-def home(version: str, groups: list[tuple[str, list[tuple[str, str]]]]) -> HomePage:
-    """`groups`: [(group name, [(command, one-line help)])] in display order."""
+STARTS = {  # where a person is: the command to start with, and why
+    "new": ("mlpath quiz", "A few questions, an honest verdict and your own roadmap."),
+    "unfinished": ("mlpath quiz --resume", "Your last quiz was interrupted: go on where you stopped."),
+    "planned": ("mlpath progress", "Your plan is saved: see your next step and mark what you have done."),
+}
+
+
+def home(version: str, groups: list[tuple[str, list[tuple[str, str]]]], where: str = "new") -> HomePage:
+    """`groups`: [(group name, [(command, one-line help)])] in display order; `where`: a key of STARTS."""
+    start, why = STARTS[where]
     return HomePage(
         name="mlpath",
         version=version,
-        start="mlpath quiz",
+        start=start,
+        start_why=why,
         first=tuple(HomeCommand(command=name, help=words) for name, words in FIRST),
         commands={
             name.lower(): tuple(HomeCommand(command=c, help=h) for c, h in commands) for name, commands in groups

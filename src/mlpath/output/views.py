@@ -296,7 +296,7 @@ def home(page: pages.HomePage) -> Report:
             "Should you become a machine learning engineer, and how? An offline career advisor: "
             "every fact comes from one sourced career guide."
         ),
-        Paragraph("A few questions, an honest verdict and your own roadmap.", title=f"Start with '{page.start}'"),
+        Paragraph(page.start_why, title=f"Start with '{page.start}'"),
         Table(("command", "what it shows"), tuple((f"mlpath {c.command}", c.help) for c in page.first), "Then"),
         Paragraph("All commands: mlpath --help. One command in full: mlpath COMMAND --help."),
     ]
