@@ -5,6 +5,7 @@ a keyboard. A real terminal, its signals and its restored settings: tests/test_q
 from __future__ import annotations
 
 import json
+import stat
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -51,6 +52,7 @@ def test_ctrl_c_keeps_the_answers_and_says_how_to_go_on(run: Run, keyboard: Pipe
         "answered": {"education": "none", "programming": "intermediate", "math": "fair"},
     }
     assert not (home / "plan.yaml").exists()  # the plan is never touched
+    assert stat.S_IMODE((home / "quiz-resume.json").stat().st_mode) == 0o600  # private, as the plan is
 
 
 def test_resume_asks_only_what_is_left_and_a_finished_quiz_removes_the_file(

@@ -279,7 +279,7 @@ def test_progress_shows_the_next_step_first_in_every_format(tracked: Run) -> Non
     assert lines[0] == "Your progress" and lines[2] == "Next step"
     assert "learning" in lines[3] and "Strengthen your statistics and probability" in lines[3]
     assert "Review statistical methods and probability theory" in table.split("Your plan")[0]  # its actions, first
-    assert "8% complete: (done + skipped) ÷ steps = 1 ÷ 12 = 8%." in table
+    assert "Progress: 8% complete — (done + skipped) ÷ steps = 1 ÷ 12 = 8%." in table
 
 
 def test_progress_all_shows_every_step_in_full(tracked: Run) -> None:

@@ -21,7 +21,7 @@ def progress_report(content: Content, plan: Plan, roadmap: Roadmap, path: str, e
     """The next step with its why and actions, how far you are, then every step (in full with `every`)."""
     phases = {phase.id: phase.name for phase in content.roadmap.phases}
     document = progress(tracked(roadmap, plan), plan, phases, path)
-    done = f"{document.percent_complete}% complete: {document.percent_formula}."
+    done = f"{document.percent_complete}% complete — {document.percent_formula}."
     bars = tuple(Bar(p.name, p.percent, f"{p.finished}/{p.total}") for p in document.phases)
     finished = document.counts.done + document.counts.skipped
     overall = Bar("All steps", document.percent_complete, f"{finished}/{len(document.steps)}")

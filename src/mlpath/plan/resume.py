@@ -65,7 +65,7 @@ def keep(given: dict[str, Any], answered: dict[str, Any]) -> None:
         raise OperationError(f"cannot keep the unfinished quiz in {path.parent}: {error.strerror}") from None
     document = {"format": FORMAT, "given": given, "answered": answered}  # a tuple is a JSON list
     text = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
-    write_atomic(str(path), text, "the unfinished quiz", mine=path, replace_link=True)
+    write_atomic(str(path), text, "the unfinished quiz", private=True, mine=path, replace_link=True)  # as the plan
 
 
 def load() -> Unfinished | None:
