@@ -314,6 +314,17 @@ def test_the_pager_shows_the_whole_roadmap_and_the_summary_stays(
     assert (tmp_path / "home" / "plan.yaml").is_file()
 
 
+def test_with_the_same_answers_as_the_plan_saved_there_is_nothing_to_ask(quiz: Quiz, run: Run, tmp_path: Path) -> None:
+    assert run("quiz", "--defaults", "--save").exit_code == 0
+    plan = (tmp_path / "home" / "plan.yaml").read_bytes()
+    result, tty = quiz(*but_the_last({}), keys=ENTER)
+    assert result.exit_code == 0, result.stderr
+    shown = flowing("\n".join(tty.lines))
+    assert "Your saved plan already holds this roadmap and your answers: nothing to save." in shown
+    assert "Save the roadmap" not in shown and "Replace your saved plan" not in shown and "--save keeps it" not in shown
+    assert (tmp_path / "home" / "plan.yaml").read_bytes() == plan
+
+
 def test_with_a_plan_saved_the_question_is_to_replace_it_and_no_is_the_default(
     quiz: Quiz, run: Run, tmp_path: Path
 ) -> None:

@@ -23,7 +23,7 @@ from conftest import Run
 from mlpath.cli import prompts
 from mlpath.output.terminal import Terminal
 
-ENTER = "\r"
+ENTER, DOWN = "\r", "\x1b[B"
 PART_TIME = ("roadmap", "--defaults", "--what-if", "study=part-time")
 CHANGES = {"answers", "verdict", "steps_added", "steps_removed", "steps_changed", "estimates"}
 NOTHING: dict[str, Any] = {
@@ -304,10 +304,14 @@ def test_the_quiz_save_question_with_what_if_names_the_roadmap_it_saves(
     assert asked == ["Save the roadmap of your own answers (not the what-if) as your plan, to track your progress?"]
     assert as_json(run, "progress")["steps"][0]["id"] == "programming"  # your own: beginner
     keyboard.send_text(ENTER * 17)
+    same = run("quiz", "--what-if", "programming=advanced")
+    assert same.exit_code == 0 and len(asked) == 1  # the plan holds these answers: nothing to ask
+    assert "Your saved plan already holds this roadmap and your answers: nothing to save." in same.stderr
+    keyboard.send_text(ENTER + DOWN + ENTER * 16)  # programming: intermediate
     assert run("quiz", "--what-if", "programming=advanced").exit_code == 0
     assert asked[1] == (
         "Replace your saved plan with this roadmap of your own answers (not the what-if)"
-        ": 12 kept (0 done), 0 new, 0 dropped?"
+        ": 11 kept (0 done), 1 new, 0 dropped?"
     )
 
 

@@ -49,18 +49,20 @@ def show_roadmap(
     output: Output,
     what_if: Mapping[str, Any] | None = None,
     plan: Plan | None = None,
+    saved: bool = False,
     **fit: Any,
 ) -> tuple[Roadmap, int]:
     """The roadmap, its comparison with `what_if`, or with the saved `plan` each step's status: to
     -o's file (checked before: `quiz.check_outputs`) or shown as `emit` does with `fit`; saved as
-    the plan if asked. Returns the roadmap and the rows it left at the foot of the screen."""
+    the plan if asked (`saved`: the plan holds it already). Returns the roadmap and the rows it
+    left at the foot of the screen."""
     from mlpath.engine.roadmap import build_roadmap
     from mlpath.output import roadmap as views
 
     built = build_roadmap(content, answers if plan is None else plan.answers)
     to_file = delivery.output not in (None, "-")  # "-" is stdout, as for --answers
     # the ways to the whole output the person already took, so a summary does not offer them
-    ways = {"no-pager": not delivery.pager, "save": delivery.save, "output": to_file}
+    ways = {"no-pager": not delivery.pager, "save": delivery.save or saved, "output": to_file}
     taken = frozenset(way for way, done in ways.items() if done)
     if plan is not None:
         from mlpath.output.plan import saved_report
@@ -100,7 +102,8 @@ def show_roadmap(
 
 def save_question(content: Content, answers: Answers, what_if: bool) -> tuple[str, bool, str]:
     """(the question, its default, the line saving would print): with a plan saved, what saving
-    would change, and No by default (the safe choice)."""
+    would change, and No by default (the safe choice); no question when the plan saved holds these
+    very answers and steps (the line then says so)."""
     from mlpath.engine.roadmap import build_roadmap
     from mlpath.output.plan import saved_line
     from mlpath.plan import model, store
@@ -113,6 +116,8 @@ def save_question(content: Content, answers: Answers, what_if: bool) -> tuple[st
     except MlpathError:  # the plan cannot be read: asked as for a first plan; saving says what is wrong
         old, result = None, None
     own = " of your own answers (not the what-if)" if what_if else ""
+    if old is not None and result is not None and old.answers == answers and old.steps == result.plan.steps:
+        return "", False, "Your saved plan already holds this roadmap and your answers: nothing to save."
     if result is None or old is None:
         line = "" if result is None else saved_line(result, True)
         return f"Save the roadmap{own} as your plan, to track your progress?", True, line
@@ -140,7 +145,8 @@ def end_of_quiz(
     width = terminal.width
     offers = [] if what_if else [f"--what-if {assignment(k, v)}" for k, v in worth_trying(content, answers)]
     text, default, line = save_question(content, answers, bool(what_if))
-    question = 0 if delivery.save else -(-(len(text) + 9) // width)  # "? " and " (Y/n) Yes" round it
+    asking = bool(text) and not delivery.save
+    question = -(-(len(text) + 9) // width) if asking else 0  # "? " and " (Y/n) Yes" round it
     saved_line = _rows(wrap(line, width, ""))
     # What may follow the save question, longest first: the rich hints (the replay command with
     # every offer and the --save-answers tip, then with the first offer only) and the plain ones
@@ -159,12 +165,11 @@ def end_of_quiz(
                 return index
         return len(heights) - 1
 
-    built, shown = show_roadmap(
-        ctx, content, answers, delivery, output, what_if, repeat=True, least=max(1, question), choose=choose
-    )
+    fit: dict[str, Any] = {"repeat": True, "least": max(1, question), "choose": choose}
+    built, shown = show_roadmap(ctx, content, answers, delivery, output, what_if, saved=not text, **fit)
     # with --save, the plan was saved (and said so) before the roadmap was shown
     try:
-        saved_now = not delivery.save and confirm(text, default=default)
+        saved_now = asking and confirm(text, default=default)
     except KeyboardInterrupt:  # the answers stay kept, as the quiz's first line promised
         if not _kept_for_resume(answers):
             raise
@@ -176,8 +181,10 @@ def end_of_quiz(
         ) from None
     if saved_now:
         save_plan(built, width)
+    elif not text and not delivery.save:
+        terminal.say(line)
     unfinished.forget()  # only once answered: a terminal closed before leaves a --resume
-    left = terminal.height - shown - question - (saved_line if saved_now else 0) - PROMPT
+    left = terminal.height - shown - question - (saved_line if saved_now or not text else 0) - PROMPT
     hint = next((hint for hint in tails if _rows(hint) <= left), "")
     if hint:
         terminal.say(hint, laid_out=True)  # `tails` fitted it to the screen
