@@ -524,3 +524,10 @@ def test_an_id_column_for_json_lines_is_a_usage_error(run: Run) -> None:
     result = run("quiz", "--batch", "--defaults", "--id-column", "Email", input='{"programming": "none"}\n')
     assert result.exit_code == 2 and result.stdout == ""
     assert "--id-column names a column of a CSV export" in result.stderr and "--input-format csv" in result.stderr
+
+
+def test_a_value_of_the_wrong_kind_is_quoted_as_json_writes_it(run: Run) -> None:
+    lines = ['{"goal": true}', '{"interests": [["nlp"]]}', '{"goal": {"a": 1}}', '{"goal": null}']
+    result = run("quiz", "--batch", "--defaults", input="\n".join(lines) + "\n")
+    quoted = [json.loads(line)["error"].split(" for ")[0] for line in result.stdout.splitlines()]
+    assert quoted == ["invalid value true", 'invalid value ["nlp"]', 'invalid value {"a": 1}', "invalid value null"]

@@ -34,14 +34,22 @@ def shown(text: str) -> str:
 
 
 def short(value: Any, limit: int = 60) -> str:
-    """A value as a message quotes it: its repr on one line (control characters escaped), cut
-    short, so that a huge input (a thousand-digit number, a megabyte of text) never floods it."""
+    """A value as a message quotes it: its repr on one line (control characters escaped; null,
+    true, false, lists and objects as JSON writes them), cut short, so that a huge input (a
+    thousand-digit number, a megabyte of text) never floods it."""
     if isinstance(value, (list, tuple, dict)) and len(value) >= 50:
         text = f"<{type(value).__name__}>"
     elif isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 200:
         text = f"<a number of about {int(value.bit_length() * 0.30103)} digits>"  # repr fails past 4,300 digits
+    elif value is None or isinstance(value, (bool, list, tuple, dict)):  # as JSON and YAML write them
+        import json
+
+        try:
+            text = json.dumps(value, ensure_ascii=False)
+        except (TypeError, ValueError):  # a key or an item JSON has no word for
+            text = repr(value)
     else:
-        text = "null" if value is None else repr(value)  # YAML's and JSON's word for it
+        text = repr(value)
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
