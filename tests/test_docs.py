@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import Run
 from mlpath.cli import app
 from mlpath.output.schema import COMMANDS, models
 
@@ -99,3 +100,9 @@ def test_the_lazy_command_map_names_every_command_and_its_module() -> None:
         assert len(defined_in) == 1, (group.name, defined_in)
         found[str(group.name)] = defined_in.pop()
     assert found == {name: f"mlpath.cli.{module}" for name, module in COMMAND_MODULES.items()}
+
+
+@pytest.mark.parametrize("words", [[], ["quiz"], ["progress", "set"]])
+def test_help_before_a_command_is_its_help(run: Run, words: list[str]) -> None:
+    asked = run("help", *words)
+    assert asked.exit_code == 0 and asked.stdout == run(*words, "--help").stdout and asked.stdout.startswith("Usage:")

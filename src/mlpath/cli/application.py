@@ -59,7 +59,10 @@ class MlpathGroup(TyperGroup):
         return sorted(super().list_commands(ctx), key=lambda name: order.index(name) if name in order else len(order))
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        """A bare --show-completion or --install-completion means the shell running mlpath."""
+        """`mlpath help [COMMAND]` is `mlpath [COMMAND] --help`, as git's is; a bare
+        --show-completion or --install-completion means the shell running mlpath."""
+        if args[:1] == ["help"]:
+            args = [*args[1:], "--help"]
         for index, arg in enumerate(args):
             if arg in self.commands:
                 break

@@ -57,10 +57,14 @@ def set_status(
     step: Annotated[
         str,
         typer.Argument(
-            help="The step: its id, its number, or a unique prefix of its id.", autocompletion=complete_step
+            metavar="STEP",
+            help="The step: its id, its number, or a unique prefix of its id.",
+            autocompletion=complete_step,
         ),
     ],
-    status: Annotated[Status, typer.Argument(help="pending, learning, done or skipped.", case_sensitive=False)],
+    status: Annotated[
+        Status, typer.Argument(metavar="STATUS", help="pending, learning, done or skipped.", case_sensitive=False)
+    ],
 ) -> None:
     from mlpath.cli.explore import choose
     from mlpath.io import streams
