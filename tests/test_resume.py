@@ -262,3 +262,17 @@ def test_an_interruption_never_says_kept_what_could_not_be_written(
     result = run("quiz", *given(QUESTIONS[:-3]))
     assert result.exit_code == 130
     assert "1 answer not kept" in result.stderr and "Go on with" not in result.stderr
+
+
+def test_a_retake_starts_from_the_answers_of_the_plan(run: Run, keyboard: PipeInput, tmp_path: Path) -> None:
+    mine = ("programming=advanced", "goal=manager", "interests=nlp,robotics", "resilience=5")
+    assert run("quiz", "--defaults", *(arg for pair in mine for arg in ("--set", pair)), "--save").exit_code == 0
+    keyboard.send_text(ENTER * 17)
+    answers = tmp_path / "answers.yaml"
+    retake = run("quiz", "--save-answers", str(answers))
+    assert retake.exit_code == 0, retake.stderr
+    saved = yaml.safe_load(answers.read_text())
+    assert (saved["programming"], saved["goal"], saved["interests"], saved["resilience"]) == (
+        "advanced", "manager", ["nlp", "robotics"], 5,
+    )  # fmt: skip
+    assert "Your saved plan already holds this roadmap and your answers: nothing to save." in retake.stderr

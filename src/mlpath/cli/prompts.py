@@ -14,7 +14,7 @@ import os
 import signal
 import sys
 import textwrap
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -117,10 +117,12 @@ def ask(
     on_answer: Callable[[dict[str, Any]], None] | None = None,
     input: Input | None = None,
     output: Output | None = None,
+    suggested: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
     """Ask the questions not in `given` whose condition the answers so far meet; returns every answer
     (one not asked keeps its default). `answered`, an interrupted quiz's answers, are the defaults
-    and asking starts at the first question without one. `on_answer` sees the answers after each."""
+    and asking starts at the first question without one; `suggested` (the plan's answers, on a
+    retake) are the defaults of the others. `on_answer` sees the answers after each."""
     import logging
 
     from prompt_toolkit import print_formatted_text
@@ -128,7 +130,7 @@ def ask(
     from questionary.constants import DEFAULT_STYLE
 
     log = logging.getLogger("asyncio")
-    defaults = {q.key: q.default for q in questions}
+    defaults = {q.key: (suggested or {}).get(q.key, q.default) for q in questions}
 
     def asked(done: dict[str, Any]) -> list[Question]:
         known = {**defaults, **given, **done}
@@ -142,7 +144,8 @@ def ask(
     utf8 = str(encoding).lower().replace("-", "").startswith("utf")
     if not done:
         back = "← goes back" if utf8 else "Left goes back"
-        intro = f"{plural(len(todo), 'question')}; Enter takes the answer shown, {back}, Ctrl-C keeps your answers."
+        start = plural(len(todo), "question") + (", starting from your plan's answers" if suggested else "")
+        intro = f"{start}; Enter takes the answer shown, {back}, Ctrl-C keeps your answers."
         print_formatted_text(wrap(intro, _columns(output), ""), output=output)
     drawn: dict[str, int] = {}  # lines each answered question left on screen, taken back on "back"
     while index < len(todo):
@@ -150,7 +153,8 @@ def ask(
         columns = _columns(output)
         help_text = wrap(question.help, columns)
         print_formatted_text(FormattedText([("fg:ansibrightblack", help_text)]), output=output)
-        prompt = _question(question, progress, done.get(question.key), index > 0, utf8, columns, input, output)
+        shown = done.get(question.key, defaults[question.key])
+        prompt = _question(question, progress, shown, index > 0, utf8, columns, input, output)
         # When the terminal has gone, prompt_toolkit's last redraw fails as its event loop shuts down
         # and asyncio logs that with a traceback; the error still reaches us, so the log is only noise.
         quiet, log.disabled = log.disabled, True
@@ -287,8 +291,15 @@ def walk_ladder(content: Content, console: Console, start: int = 0) -> None:
         index += move
 
 
-def ask_quiz(terminal: Terminal, content: Content, given: dict[str, Any], answered: dict[str, Any]) -> dict[str, Any]:
-    """`ask`, keeping every answer for --resume as it comes; an interrupt becomes one line and exit 130."""
+def ask_quiz(
+    terminal: Terminal,
+    content: Content,
+    given: dict[str, Any],
+    answered: dict[str, Any],
+    suggested: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
+    """`ask` (`suggested`: its defaults), keeping every answer for --resume as it comes; an interrupt
+    becomes one line and exit 130."""
     from mlpath.plan import resume
 
     questions = content.questions.questions
@@ -333,7 +344,7 @@ def ask_quiz(terminal: Terminal, content: Content, given: dict[str, Any], answer
 
         try:
             with _ends_quietly(lambda what: left(so_far, "", what)):
-                return ask(questions, given, answered=answered, on_answer=keep, output=output)
+                return ask(questions, given, answered=answered, on_answer=keep, output=output, suggested=suggested)
         except QuizInterrupted as stop:
             raise InterruptError(left(stop.answers, f" at {stop.at}/{stop.total}", "Interrupted")) from None
 

@@ -117,7 +117,7 @@ def quiz(
         # given: what --set and --answers gave (now or in the interrupted run), never what the rules
         # filled in, so a question skipped for now is asked once a changed answer calls for it
         given = {key: prepared[key] for key in {**base, **raw} if key not in answered}
-        asked = ask_quiz(state.terminal, content, given, {key: prepared[key] for key in answered})
+        asked = ask_quiz(state.terminal, content, given, {key: prepared[key] for key in answered}, plan_answers())
         prepared, missing = contract.check(asked)
     answers = contract.build(prepared)
     if save_answers is not None:
@@ -188,6 +188,19 @@ def roadmap(
             )
         answers = contract.build(prepared)
     show_roadmap(ctx, content, answers, delivery, output, changes)
+
+
+def plan_answers() -> dict[str, Any] | None:
+    """The answers of the plan saved, which a retake shows to start from; none when there is no plan
+    of answers, or none that can be read (saving then says what is wrong with it)."""
+    from mlpath.errors import MlpathError
+    from mlpath.plan import store
+
+    try:
+        plan = store.load()
+    except MlpathError:
+        return None
+    return None if plan is None or plan.answers is None else plan.answers.document()
 
 
 def checked_changes(assignments: list[str] | None) -> dict[str, Any]:
