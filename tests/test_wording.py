@@ -21,6 +21,7 @@ import pytest
 import yaml
 
 from article_runs import article_hashes, runs
+from conftest import Run
 from mlpath.content.load import load_content, packaged_data_dir
 
 DATA = packaged_data_dir()
@@ -300,3 +301,9 @@ def test_the_copy_check_knows_the_guide() -> None:
     """The hashes and the word splitting agree: the guide's own title, ten words and more, is found."""
     assert len(article_hashes()) > 3000
     assert copied(f"As the guide puts it: {GUIDE_TITLE.upper()}!")
+
+
+def test_a_reason_about_nothing_chosen_does_not_echo_none(run: Run) -> None:
+    markdown = run("roadmap", "--defaults", "--format", "markdown").stdout
+    assert "Why: You have not picked a specialty yet." in markdown and "Why: You have kept every door open." in markdown
+    assert "(none)" not in markdown

@@ -29,8 +29,9 @@ def answer(content: Content, key: str, value: Any) -> str:
 
 
 def clause(content: Content, found: Clause) -> str:
-    """A reason's text, its answers worded after it in brackets (or where the text says {answers})."""
-    said = "; ".join(answer(content, key, value) for key, value in found.answers)
+    """A reason's text, its answers worded after it in brackets (or where the text says {answers});
+    a list with nothing chosen goes unsaid, as its reason says so ("you have not picked a specialty")."""
+    said = "; ".join(answer(content, key, value) for key, value in found.answers if value not in ((), []))
     if "{answers}" in found.text:
         text = found.text.replace("{answers}", said)
     else:
