@@ -531,3 +531,9 @@ def test_a_value_of_the_wrong_kind_is_quoted_as_json_writes_it(run: Run) -> None
     result = run("quiz", "--batch", "--defaults", input="\n".join(lines) + "\n")
     quoted = [json.loads(line)["error"].split(" for ")[0] for line in result.stdout.splitlines()]
     assert quoted == ["invalid value true", 'invalid value ["nlp"]', 'invalid value {"a": 1}', "invalid value null"]
+
+
+def test_a_row_with_no_answer_at_all_is_invalid_not_a_student_of_defaults(run: Run, tmp_path: Path) -> None:
+    lines, _ = batch_of(run, tmp_path, "Timestamp,id,education,interests\n2024,a,,\n2024,b,none,\n")
+    assert lines[0] == {"id": "a", "line": 2, "error": "the row answers no question: every answer cell is empty"}
+    assert lines[1]["answers"]["education"] == "none"

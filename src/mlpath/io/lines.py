@@ -283,6 +283,9 @@ def _rows(
         if not any(cell.strip() for cell in row):
             continue
         ident = row[id_at].strip() if id_at is not None and id_at < len(row) and row[id_at].strip() else None
+        if not any(row[index].strip() for index in columns if index < len(row)):  # a timestamp and nothing else
+            yield start, ident, LineError("the row answers no question: every answer cell is empty")
+            continue
         raw: dict[str, Any] = {}
         for index, question in columns.items():
             cell = row[index].strip() if index < len(row) else ""
