@@ -497,7 +497,7 @@ def test_a_csv_read_as_json_lines_says_how_to_read_it(run: Run) -> None:
             "id,programming,How well do you program?\na,none,none\n",
             "Error: two columns answer 'programming': 'programming' and 'How well do you program?'; keep one\n",
         ),
-        ("id,education\na," + "x" * 1_000_002 + "\n", "Error: line 2 of the CSV holds a cell over 1,000,000"),
+        ("id,education\na," + "x" * 1_000_002 + "\n", "Error: line 2 of the CSV starts a row over 1,000,000 bytes"),
     ],
     ids=["two-ids", "two-answers", "long-line"],
 )
@@ -537,3 +537,49 @@ def test_a_row_with_no_answer_at_all_is_invalid_not_a_student_of_defaults(run: R
     lines, _ = batch_of(run, tmp_path, "Timestamp,id,education,interests\n2024,a,,\n2024,b,none,\n")
     assert lines[0] == {"id": "a", "line": 2, "error": "the row answers no question: every answer cell is empty"}
     assert lines[1]["answers"]["education"] == "none"
+
+
+@pytest.mark.parametrize("before", ["\n", "\r\n\n", "sep=,\n\n"], ids=["blank", "blanks", "sep-then-blank"])
+def test_blank_lines_before_the_header_are_passed_over(run: Run, tmp_path: Path, before: str) -> None:
+    lines, stderr = batch_of(run, tmp_path, before + "id,programming\nx,advanced\n")
+    assert [(line["id"], line["answers"]["programming"], line.get("line")) for line in lines] == [
+        ("x", "advanced", None)
+    ]
+    assert stderr == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("id,How much do you like technical, analytical work?,programming\nb,5,advanced\n", 2),  # header split
+        ("id,programming,education\nlong,advanced,none,extra\n", 2),
+        ("id,programming,education\nok,none,none\nshort,advanced\n", 3),
+    ],
+    ids=["unquoted-header", "longer-row", "shorter-row"],
+)
+def test_a_row_whose_cells_do_not_line_up_with_the_header_is_invalid(
+    run: Run, tmp_path: Path, text: str, line: int
+) -> None:
+    lines, _ = batch_of(run, tmp_path, text)
+    wrong = [found for found in lines if "error" in found]
+    assert len(wrong) == 1 and wrong[0]["line"] == line
+    assert "where the header has" in wrong[0]["error"] and "quote a cell that holds a ','" in wrong[0]["error"]
+
+
+def test_trailing_empty_cells_and_unnamed_columns_are_nothing_to_say(run: Run, tmp_path: Path) -> None:
+    lines, stderr = batch_of(run, tmp_path, "id,programming,,\nx,advanced,,\n")
+    assert lines[0]["answers"]["programming"] == "advanced" and stderr == ""
+
+
+def test_a_row_over_the_bound_across_lines_stops_the_reading_at_its_first_line(run: Run, tmp_path: Path) -> None:
+    cell = '"' + ("y" * 99_999 + "\n") * 11 + '"'
+    lines, stderr = batch_of(run, tmp_path, f"id,programming,note\na,none,x\nb,none,{cell}\nc,none,x\n")
+    assert [line["id"] for line in lines] == ["a"]
+    assert stderr.splitlines()[-1] == "Error: line 3 of the CSV starts a row over 1,000,000 bytes, the limit"
+
+
+def test_id_column_names_one_column_of_the_ids_and_never_one_of_answers(run: Run, tmp_path: Path) -> None:
+    lines, _ = batch_of(run, tmp_path, "id,ID,programming\na,A,none\n", "--id-column", "ID")
+    assert lines[0]["id"] == "A"
+    _, stderr = batch_of(run, tmp_path, "id,programming\na,none\n", "--id-column", "programming")
+    assert stderr == "Error: --id-column 'programming' names a column of answers; name the column of the rows' ids\n"

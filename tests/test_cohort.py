@@ -213,3 +213,17 @@ def test_a_step_is_counted_under_each_title_it_has_whatever_the_order_of_the_lin
 def test_one_valid_set_is_worded_as_one(run: Run) -> None:
     result = run("cohort", "-", "--defaults", "--format", "markdown", input='{"programming": "none"}\n')
     assert "Percentages are of the 1 valid answer set." in result.stdout
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_the_report_is_the_same_whatever_the_order_of_the_lines(run: Run, seed: int) -> None:
+    import random
+
+    lines = SURVEY.read_text().splitlines()
+    shuffled = lines[:]
+    random.Random(seed).shuffle(shuffled)  # noqa: S311 - a test's order, not a secret
+    assert shuffled != lines
+    before = run("cohort", "-", "--defaults", "--json", input="\n".join(lines) + "\n").stdout
+    after = run("cohort", "-", "--defaults", "--json", input="\n".join(shuffled) + "\n").stdout
+    document = json.loads(before)
+    assert document["valid"] > 20 and after == before

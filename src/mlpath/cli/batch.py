@@ -89,8 +89,8 @@ class Sets:
                     listed = ", ".join(repr(title) + hint for title, hint in ignored)
                     said = f"Ignored {plural(len(ignored), 'column')} that {verb} no answer: {listed}."
                     if not named:
-                        one = "it" if len(ignored) == 1 else "them"
-                        said += f" To name each row by one of {one}: --id-column NAME."
+                        one = "it" if len(ignored) == 1 else "one of them"
+                        said += f" To name each row by {one}: --id-column NAME."
                     terminal.say(said)
             yield self._each(found)
 
@@ -311,7 +311,7 @@ def cohort(
     as_json: options.JsonOption = False,
     no_pager: options.NoPagerOption = False,
 ) -> None:
-    from mlpath.engine.cohort import Tally
+    from mlpath.engine.cohort import Tally, places
     from mlpath.engine.roadmap import build_roadmap
     from mlpath.output.views import cohort as cohort_view
 
@@ -330,7 +330,8 @@ def cohort(
             if not tally.count % METER_EVERY:
                 meter(tally.count, tally.invalid)
         meter(tally.count, tally.invalid)
-    emit(ctx, cohort_view(tally.result(sets.filled_sets, sets.filled), content), output, pager=not no_pager)
+    report = cohort_view(tally.result(sets.filled_sets, sets.filled, places(content)), content)
+    emit(ctx, report, output, pager=not no_pager)
     sets.hints(state.terminal.say)
     if tally.invalid:
         verb = "was" if tally.invalid == 1 else "were"

@@ -7,11 +7,13 @@ most INVALID_LISTED invalid lines, so its memory does not grow with the number o
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Annotated
 
 from mlpath.model import Each, Inline, Record, Rows
 
 if TYPE_CHECKING:
+    from mlpath.content import Content
     from mlpath.engine.roadmap import Roadmap
 
 LEVELS = ("strong", "good", "mixed", "weak")
@@ -91,6 +93,17 @@ class Cohort(Record):
     invalid_listed: int
 
 
+def places(content: Content) -> dict[str, int]:
+    """Each answer key, choice and assumption by its place in the content: the order of ties."""
+    questions = content.questions.questions
+    names = [q.key for q in questions] + [str(c.value) for q in questions for c in q.choices]
+    names += [assumption.id for assumption in content.assumptions.assumptions]
+    found: dict[str, int] = {}
+    for place, name in enumerate(names):
+        found.setdefault(name, place)
+    return found
+
+
 def _percent(count: int, whole: int) -> float:
     return round(count / whole * 100, 1) if whole else 0.0
 
@@ -145,12 +158,17 @@ class Tally:
                 ident = ident[: ID_KEPT - 1] + "…"
             self.invalid_lines.append(InvalidLine(line=line, id=ident, error=error))
 
-    def result(self, filled_sets: int = 0, filled: Counter[str] | None = None) -> Cohort:
-        """The group; `filled_sets`: the sets given defaults (--defaults), `filled`: each answer's count."""
+    def result(
+        self, filled_sets: int = 0, filled: Counter[str] | None = None, order: Mapping[str, int] | None = None
+    ) -> Cohort:
+        """The group; `filled_sets`: the sets given defaults (--defaults), `filled`: each answer's count;
+        `order` (`places`): where ties go, so that the report is the same whatever the order of the lines."""
         valid = self.count - self.invalid
+        place = order or {}
 
         def shares(counts: Counter[str]) -> tuple[Share, ...]:
-            return tuple(Share(id=k, count=n, percent=_percent(n, valid)) for k, n in counts.most_common())
+            found = sorted(counts.items(), key=lambda item: (-item[1], place.get(item[0], len(place)), item[0]))
+            return tuple(Share(id=k, count=n, percent=_percent(n, valid)) for k, n in found)
 
         def step_shares(counts: Counter[tuple[str, str]]) -> tuple[StepShare, ...]:
             # most often first, ties in roadmap order: the same whatever the order of the lines
@@ -166,7 +184,7 @@ class Tally:
                 years_max=high,
                 tuition_min=cheapest,
                 tuition_max=dearest,
-                assumptions=tuple(self.assumed),
+                assumptions=tuple(sorted(self.assumed, key=lambda key: (place.get(key, len(place)), key))),
             )
         return Cohort(
             count=self.count,

@@ -162,24 +162,25 @@ def csv_sets(
 ) -> tuple[list[tuple[str, str]], bool, Iterator[tuple[int, Id | None, dict[str, Any] | LineError]]]:
     """A form's CSV export (RFC 4180, a header row) as answer sets: (the columns it ignores, each
     with a hint when it is near an answer's name; whether a column names the rows; each data row
-    as (the line it starts on, id, raw answers) or its error). The delimiter is a comma, or the
-    semicolon or tab that makes more of the header's columns answers (or what Excel's "sep=" line
-    names). A column is an answer's by its key or by its question's prompt; a cell holds a value
-    or its label as the quiz shows it, a list's items comma- or semicolon-separated. An ambiguous
-    column, an `id_column` (default "id", optional) that no header names, or an answer of
-    `needed` that no column holds (a list can be left out: none chosen), is a UsageError before
-    any row is read. Blank rows are skipped; a line that is not UTF-8 or a quoted cell never
-    closed is a UsageError naming its line."""
+    as (the line it starts on, id, raw answers) or its error). Blank lines before the header are
+    passed over. The delimiter is a comma, or the semicolon or tab that makes more of the header's
+    columns answers (or what Excel's "sep=" line names). A column is an answer's by its key or by
+    its question's prompt; a cell holds a value or its label as the quiz shows it, a list's items
+    comma- or semicolon-separated. An ambiguous column, an `id_column` (default "id", optional)
+    that no header names or that answers a question, or an answer of `needed` that no column
+    holds (a list can be left out: none chosen), is a UsageError before any row is read. Blank
+    rows are skipped; a line that is not UTF-8, a quoted cell never closed or a row over the
+    bound is a UsageError naming its line."""
     import csv
     import itertools
 
     csv.field_size_limit(MAX_LINE_BYTES)
     names = {_plain(q.key): q for q in questions} | {_plain(q.prompt): q for q in questions}
     identifier = _plain(id_column or "id")
-    lines = _utf8_lines(stream)
-    first, skipped = next(lines, ""), 0
+    lines = _Lines(stream)
+    first = lines.first()
     if chosen := _SEPARATOR.fullmatch(first):
-        delimiter, first, skipped = chosen[1], next(lines, ""), 1
+        delimiter, first = chosen[1], lines.first()
     else:
 
         def matched(delimiter: str) -> int:
@@ -194,19 +195,24 @@ def csv_sets(
     try:
         header = next(reader, [])
     except csv.Error as error:
-        raise _unreadable(1 + skipped, error) from None
-    columns: dict[int, Any] = {}
-    ignored: list[tuple[str, str]] = []
-    id_at = None
+        raise _unreadable(lines.row_start, error) from None
     if not header:  # an empty file: no answer sets, as an empty JSON Lines file
         return [], True, iter(())
+    ids = [index for index, title in enumerate(header) if _plain(title) == identifier]
+    if len(ids) > 1 and id_column is not None:  # named outright: the column of that very name
+        ids = [index for index in ids if header[index].strip() == id_column.strip()] or ids
+    if len(ids) > 1:
+        raise UsageError(f"two columns name the rows: {short(header[ids[0]])} and {short(header[ids[1]])}; keep one")
+    id_at = ids[0] if ids else None
+    if id_at is not None and _named(header[id_at], names) is not None:
+        raise UsageError(f"--id-column {short(id_column)} names a column of answers; name the column of the rows' ids")
+    columns: dict[int, Any] = {}
+    ignored: list[tuple[str, str]] = []
     for index, title in enumerate(header):
         question = _named(title, names)
-        if _plain(title) == identifier:
-            if id_at is not None:
-                raise UsageError(f"two columns name the rows: {short(header[id_at])} and {short(title)}; keep one")
-            id_at = index
-        elif question is None:
+        if index == id_at or (question is None and not title.strip()):  # an unnamed column: nothing to say
+            continue
+        if question is None:
             ignored.append((title, nearest(_plain(title), [_plain(q.key) for q in questions], cutoff=0.8)))
         elif question in columns.values():
             other = next(header[at] for at, asked in columns.items() if asked is question)
@@ -230,7 +236,7 @@ def csv_sets(
             f"no column of the CSV answers: {', '.join(missing)}; add them (a question's key or prompt as the "
             "header), or give --defaults to fill them"
         )
-    return ignored, id_at is not None, _rows(reader, columns, id_at, skipped)
+    return ignored, id_at is not None, _rows(reader, lines, len(header), columns, id_at, delimiter)
 
 
 # The csv module's words for what it cannot read, in a person's (the rest are shown as they are).
@@ -251,47 +257,80 @@ def _unreadable(line: int, error: Exception) -> UsageError:
     return UsageError(f"line {line} of the CSV {said or 'cannot be read: ' + short(str(error), 80)}")
 
 
-def _utf8_lines(stream: IO[bytes]) -> Iterator[str]:
-    """The lines of a byte stream, decoded one by one so that a byte that is not UTF-8 is named by
-    its line (a byte-order mark at the start is dropped, as spreadsheets write one). A line is
-    never held past the bound on a cell: a longer one stops the reading, naming its line."""
-    for number, line in enumerate(iter(lambda: stream.readline(MAX_LINE_BYTES + 2), b""), 1):
-        if len(line) > MAX_LINE_BYTES + 1 and not line.endswith(b"\n"):
-            raise UsageError(f"line {number} of the CSV {CSV_ERRORS['field larger than field limit']}")
+class _Lines:
+    """The lines of a CSV's bytes, decoded one by one so that a byte that is not UTF-8 is named by
+    its line (a byte-order mark at the start is dropped, as spreadsheets write one). A row, over
+    as many lines as its cells hold, is never held past MAX_LINE_BYTES: a longer one stops the
+    reading, naming the line it starts on."""
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        self._stream = stream
+        self.number = 0  # lines read
+        self.row_start = 1  # the line the row being read starts on
+        self._held = 0  # bytes of that row read so far
+
+    def __iter__(self) -> Iterator[str]:
+        return self
+
+    def __next__(self) -> str:
+        line = self._stream.readline(MAX_LINE_BYTES + 2)
+        if not line:
+            raise StopIteration
+        self.number += 1
+        self._held += len(line)
+        if self._held > MAX_LINE_BYTES + 2 or (len(line) == MAX_LINE_BYTES + 2 and not line.endswith(b"\n")):
+            raise UsageError(f"line {self.row_start} of the CSV starts a row over {MAX_LINE_BYTES:,} bytes, the limit")
         try:
-            yield line.decode("utf-8-sig" if number == 1 else "utf-8")
+            return line.decode("utf-8-sig" if self.number == 1 else "utf-8")
         except UnicodeDecodeError as error:
             raise UsageError(
-                f"line {number} of the CSV is not UTF-8 text (byte 0x{line[error.start]:02x}); save it as UTF-8 "
+                f"line {self.number} of the CSV is not UTF-8 text (byte 0x{line[error.start]:02x}); save it as UTF-8 "
                 "(in a spreadsheet: CSV UTF-8)"
             ) from None
 
+    def next_row(self) -> None:
+        """The next line read starts a row."""
+        self.row_start, self._held = self.number + 1, 0
+
+    def first(self) -> str:
+        """The next line that is not blank, as the first of a row ("" at the end)."""
+        while True:
+            self.next_row()
+            line = next(self, "")
+            if line.strip() or not line:
+                return line
+
 
 def _rows(
-    reader: Any, columns: dict[int, Any], id_at: int | None, skipped: int
+    reader: Any, lines: _Lines, width: int, columns: dict[int, Any], id_at: int | None, delimiter: str
 ) -> Iterator[tuple[int, Id | None, dict[str, Any] | LineError]]:
     import csv
 
     while True:
-        start = reader.line_num + 1 + skipped  # the line the row starts on (a cell may hold line breaks)
+        lines.next_row()
         try:
             row = next(reader)
         except StopIteration:
             return
         except csv.Error as error:  # the reader cannot find where the next row starts: stop here
-            raise _unreadable(start, error) from None
+            raise _unreadable(lines.row_start, error) from None
         if not any(cell.strip() for cell in row):
             continue
         ident = row[id_at].strip() if id_at is not None and id_at < len(row) and row[id_at].strip() else None
-        if not any(row[index].strip() for index in columns if index < len(row)):  # a timestamp and nothing else
-            yield start, ident, LineError("the row answers no question: every answer cell is empty")
+        if any(cell.strip() for cell in row[width:]) or any(index >= len(row) for index in columns):
+            # a cell holding the delimiter unquoted shifts every cell after it: no answer can be trusted
+            cells = f"{len(row)} cells where the header has {width}"
+            yield lines.row_start, ident, LineError(f"the row has {cells}; quote a cell that holds a {delimiter!r}")
+            continue
+        if not any(row[index].strip() for index in columns):  # a timestamp and nothing else
+            yield lines.row_start, ident, LineError("the row answers no question: every answer cell is empty")
             continue
         raw: dict[str, Any] = {}
         for index, question in columns.items():
-            cell = row[index].strip() if index < len(row) else ""
+            cell = row[index].strip()
             if cell or question.kind == "multiselect":  # an empty list cell: none chosen
                 raw[question.key] = _cell(question, cell)
-        yield start, ident, raw
+        yield lines.row_start, ident, raw
 
 
 def _cell(question: Any, cell: str) -> Any:
