@@ -115,13 +115,14 @@ def test_an_interrupted_quiz_restores_the_terminal_and_keeps_the_answers(pty: Sp
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("key", [CTRL_C, "\x04"], ids=["ctrl-c", "ctrl-d"])
 def test_ctrl_c_at_the_question_to_save_keeps_the_answers_and_resume_comes_back_to_it(
-    pty: Spawn, tmp_path: Path
+    pty: Spawn, tmp_path: Path, key: str
 ) -> None:
     term = pty("quiz", "--no-pager")
     term.answer(1, 17, total=17)
     term.wait("Save the roadmap as your plan")
-    term.press(CTRL_C)
+    term.press(key)
     said = "Interrupted at the question to save; your answers are kept. Go on with: mlpath quiz --resume"
     assert said in flowing(term.wait("Go on with")) and term.exit_code() == 130
     assert len(json.loads((tmp_path / "home" / "quiz-resume.json").read_text())["answered"]) == 17

@@ -413,13 +413,16 @@ def test_roadmap_what_if_takes_the_answers_of_the_plan(run: Run) -> None:
     assert document["changes"]["answers"] == {"goal": {"before": "manager", "after": "director"}}
 
 
-def test_a_plan_without_answers_is_followed_by_the_general_roadmap(run: Run) -> None:
+def test_a_plan_of_the_general_roadmap_is_shown_as_your_plan(run: Run) -> None:
     saved = run("roadmap", "--save")
     assert saved.exit_code == 0 and "Saved your plan (15 steps)" in saved.stderr
     run("progress", "set", "ladder-director", "done")
     assert statuses(run)["ladder-director"] == "done"
     document = json.loads(run("roadmap", "--json").stdout)
-    assert document["tailored"] is False and "percent_complete" not in document  # the general one, as asked
+    assert document["tailored"] is False and document["percent_complete"] == 7  # the general one, with its statuses
+    assert {step["id"]: step["status"] for step in document["steps"]}["ladder-director"] == "done"
+    table = run("roadmap", "--format", "table").stdout
+    assert table.startswith("Your roadmap (7% complete)\n") and "Next steps (3 of 14 left)" in table
 
 
 def test_an_interrupted_write_leaves_the_old_plan_whole(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:

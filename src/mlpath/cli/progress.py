@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from mlpath.cli.application import app, emit, examples, session
+from mlpath.cli.application import app, emit, examples, session, tell
 from mlpath.cli.completion import complete_step
 from mlpath.cli.options import FormatOption, JsonOption, NoPagerOption, Output
 from mlpath.errors import OperationError, UsageError
@@ -127,7 +127,7 @@ def save_plan(roadmap: Roadmap, width: int = 0) -> None:
         try:
             old = store.load_for_update()
         except store.CorruptPlanError as error:
-            typer.echo(f"Warning: {error}", err=True)
+            tell(f"Warning: {error}")
             old = None
         result = model.replan(old, roadmap, store.now())
         store.save(result.plan)

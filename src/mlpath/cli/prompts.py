@@ -241,7 +241,10 @@ def _ask(prompt: Any) -> Any:
     from prompt_toolkit.keys import Keys
 
     _add_keys(prompt.application, {Keys.SIGINT: {"exception": KeyboardInterrupt, "style": "class:aborting"}}, False)
-    return prompt.unsafe_ask()
+    try:
+        return prompt.unsafe_ask()
+    except EOFError:  # Ctrl-D, or the end of input: as Ctrl-C, whatever the question
+        raise KeyboardInterrupt from None
 
 
 def _add_keys(application: Any, ends: dict[str, dict[str, Any]], eager: bool = True) -> None:

@@ -171,7 +171,7 @@ def roadmap(
 
         plan = store.load()
         answers = plan.answers if plan is not None else None
-        if plan is not None and answers is not None and not (changes or delivery.save):
+        if plan is not None and not (changes or delivery.save):  # a general plan is yours too
             check_outputs(delivery, None, "your roadmap")
             show_roadmap(ctx, content, None, delivery, output, plan=plan)
             return

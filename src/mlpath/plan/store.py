@@ -321,7 +321,9 @@ def _advice(damage: Damage) -> str:
     if damage.cut_short:
         return f"Restore it from a backup if you have one; {NEW_PLAN}."
     if damage.edited:
-        return f"Edited by hand? Fix that line, or change statuses with 'mlpath progress set STEP STATUS'; {NEW_PLAN}."
+        return (
+            f"Edited by hand? Fix that line (once it reads, 'mlpath progress set' changes statuses safely); {NEW_PLAN}."
+        )
     return f"{NEW_PLAN[0].upper()}{NEW_PLAN[1:]}."
 
 
