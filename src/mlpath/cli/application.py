@@ -283,9 +283,9 @@ def root(
             command = group.commands[name]
             panel = getattr(command, "rich_help_panel", None) or "Utility"
             groups[panel].append((name, command.get_short_help_str(90)))
-        from mlpath.plan import resume, store
+        from mlpath.plan import plan_path, resume
 
-        where = "unfinished" if resume.exists() else "planned" if os.path.lexists(store.plan_path()) else "new"
+        where = "unfinished" if resume.exists() else "planned" if os.path.lexists(plan_path()) else "new"
         page = home(package_version(), [(n, c) for n, c in groups.items() if c], where)
         emit(ctx, home_view(page), Output())
 

@@ -66,7 +66,7 @@ def show_roadmap(
     taken = frozenset(way for way, done in ways.items() if done)
     if plan is not None:
         from mlpath.output.plan import saved_report
-        from mlpath.plan.store import plan_path
+        from mlpath.plan import plan_path
 
         report = saved_report(content, plan, built, str(plan_path()))
         shorter, what = [report], "your roadmap"

@@ -38,13 +38,13 @@ def progress(
         return
     from mlpath.engine.roadmap import build_roadmap
     from mlpath.output.plan import progress_report
-    from mlpath.plan import store
+    from mlpath.plan import plan_path, store
 
     content = session(ctx).content()
     plan = store.load()
     if plan is None:
         raise OperationError(NO_PLAN)
-    report = progress_report(content, plan, build_roadmap(content, plan.answers), str(store.plan_path()), every)
+    report = progress_report(content, plan, build_roadmap(content, plan.answers), str(plan_path()), every)
     emit(ctx, report, Output.of(fmt, as_json), not no_pager)
 
 

@@ -193,7 +193,13 @@ def roadmap(
 def plan_answers() -> dict[str, Any] | None:
     """The answers of the plan saved, which a retake shows to start from; none when there is no plan
     of answers, or none that can be read (saving then says what is wrong with it)."""
+    import os
+
     from mlpath.errors import MlpathError
+    from mlpath.plan import plan_path
+
+    if not os.path.lexists(plan_path()):  # the usual first quiz: none to read (nor its code to import)
+        return None
     from mlpath.plan import store
 
     try:

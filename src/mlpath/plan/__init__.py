@@ -10,6 +10,12 @@ Status = Literal["pending", "learning", "done", "skipped"]
 STATUSES: tuple[Status, ...] = get_args(Status)
 
 
+def plan_path() -> Path:
+    from mlpath.io.files import data_home
+
+    return data_home() / "plan.yaml"
+
+
 def take_lock(path: Path, wait: bool) -> int | None:
     """A descriptor holding the lock file `path` until closed; None when `wait` is off and another
     process holds it. The open never blocks: a FIFO in its place is refused (no reader: ENXIO)."""

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from mlpath.errors import OperationError, UsageError
-from mlpath.plan import take_lock
+from mlpath.plan import plan_path, take_lock
 from mlpath.plan.model import ANY_WORK, SCHEMA_VERSION, Plan
 from mlpath.text import short
 
@@ -43,12 +43,6 @@ CHECKSUM = "# sha256 of the lines below: "
 CHECKSUM_LINE = re.compile(rf"^{re.escape(CHECKSUM)}([0-9a-f]{{64}})[ \t]*\r?\n", re.MULTILINE)
 END = "# end of plan"
 NEW_PLAN = "'mlpath quiz --save' starts a new plan and keeps this one aside"
-
-
-def plan_path() -> Path:
-    from mlpath.io.files import data_home
-
-    return data_home() / "plan.yaml"
 
 
 def now() -> str:
