@@ -583,3 +583,23 @@ def test_id_column_names_one_column_of_the_ids_and_never_one_of_answers(run: Run
     assert lines[0]["id"] == "A"
     _, stderr = batch_of(run, tmp_path, "id,programming\na,none\n", "--id-column", "programming")
     assert stderr == "Error: --id-column 'programming' names a column of answers; name the column of the rows' ids\n"
+
+
+def test_a_form_without_the_questions_asked_only_for_a_degree_is_read(run: Run, tmp_path: Path) -> None:
+    keys = [q for q in CONTRACT if q not in ("residency", "study", "interests", "industries")]
+    values = {key: "3" for key in keys}  # the scales
+    values |= {
+        "education": "none",
+        "programming": "none",
+        "math": "weak",
+        "goal": "manager",
+        "remote_work": "important",
+    }
+    rows = [{**values, "path": "online"}, {**values, "path": "degree"}]
+    text = ",".join(keys) + "\n" + "\n".join(",".join(row[key] for key in keys) for row in rows) + "\n"
+    survey = tmp_path / "survey.csv"
+    survey.write_text(",,,,\n" + text)  # a spreadsheet's empty row above the header too
+    result = run("quiz", "--batch", "--answers", str(survey))  # no --defaults: every answer it needs, given
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert result.exit_code == 2 and lines[0]["verdict"]["level"] == "mixed"
+    assert (lines[1]["line"], lines[1]["error"]) == (4, "missing answers: residency, study")

@@ -230,7 +230,11 @@ def csv_sets(
             "(see mlpath quiz --questions)"
         )
     held = {question.key for question in columns.values()}
-    missing = [q.key for q in questions if q.key in needed and q.key not in held and q.kind != "multiselect"]
+    # a list can be left out (none chosen), and so can a question asked only when others call for it
+    # (residency, study): a row that needs it says so on its own
+    missing = [
+        q.key for q in questions if q.key in needed and q.key not in held and q.kind != "multiselect" and not q.when
+    ]
     if missing:
         raise UsageError(
             f"no column of the CSV answers: {', '.join(missing)}; add them (a question's key or prompt as the "
@@ -293,11 +297,12 @@ class _Lines:
         self.row_start, self._held = self.number + 1, 0
 
     def first(self) -> str:
-        """The next line that is not blank, as the first of a row ("" at the end)."""
+        """The next line that is not blank (nor a spreadsheet's empty row, ",,,,"), as the first of
+        a row ("" at the end)."""
         while True:
             self.next_row()
             line = next(self, "")
-            if line.strip() or not line:
+            if line.strip("".join(DELIMITERS) + ' "\r\n') or not line:
                 return line
 
 
