@@ -403,6 +403,19 @@ def test_roadmap_save_with_a_plan_makes_it_anew_from_its_own_answers(run: Run) -
     assert general.exit_code == 0 and json.loads(general.stdout)["tailored"] is False
 
 
+def test_roadmap_set_changes_answers_of_the_plan(run: Run) -> None:
+    refused = run("roadmap", "--set", "goal=manager")  # no plan: --set alone is not every answer
+    assert refused.exit_code == 2 and "the answers lack" in refused.stderr
+    save(run, "programming=advanced")
+    first = run("progress", "set", "1", "done").stdout.split("\t")[0]
+    changed = run("roadmap", "--set", "goal=manager", "--save", "--json")
+    assert changed.exit_code == 0, changed.stderr
+    answers = json.loads(changed.stdout)["answers"]
+    assert (answers["goal"], answers["programming"]) == ("manager", "advanced")
+    assert yaml.safe_load((home() / "plan.yaml").read_text())["answers"]["goal"] == "manager"
+    assert statuses(run)[first] == "done"  # the plan's statuses kept
+
+
 def test_roadmap_what_if_takes_the_answers_of_the_plan(run: Run) -> None:
     refused = run("roadmap", "--what-if", "goal=director")
     assert refused.exit_code == 2 and "or save a plan of your answers (mlpath quiz --save)" in refused.stderr

@@ -138,9 +138,10 @@ def quiz(
 
 @app.command(rich_help_panel=PLAN, help=examples(
     "The path as ordered steps: foundations, education, practice, specialty, the ladder. With a plan saved: "
-    "your roadmap, each step with its status (--save makes it anew from your answers, keeping the statuses); "
-    "with --answers (or --set, --defaults): the roadmap of those answers; otherwise, or with --general: the "
-    "general one. --what-if compares it with the roadmap for your answers changed that way.",
+    "your roadmap, each step with its status (--save makes it anew from your answers, keeping the statuses; "
+    "--set changes some of them); with --answers (or --set, --defaults): the roadmap of those answers; "
+    "otherwise, or with --general: the general one. --what-if compares it with the roadmap for your answers "
+    "changed that way.",
     "mlpath roadmap", "mlpath roadmap --general",
     "mlpath roadmap --answers answers.yaml --format markdown -o roadmap.md",
     "mlpath roadmap --defaults --what-if study=part-time",
@@ -166,18 +167,20 @@ def roadmap(
         raise UsageError("--general shows the general roadmap; it does not combine with answers or --what-if")
     content = session(ctx).content()
     answers = None
-    if not (given or general):  # your answers, when a plan of them is saved
+    if not (general or source.file is not None or source.defaults):  # your answers, when a plan of them is saved
         from mlpath.plan import store
 
         plan = store.load()
         answers = plan.answers if plan is not None else None
-        if plan is not None and not (changes or delivery.save):  # a general plan is yours too
+        if plan is not None and not (given or changes or delivery.save):  # a general plan is yours too
             check_outputs(delivery, None, "your roadmap")
             show_roadmap(ctx, content, None, delivery, output, plan=plan)
             return
     if changes and answers is None and not given:
         raise UsageError(NEEDS_ANSWERS + ", or save a plan of your answers (mlpath quiz --save)")
     raw = raw_answers(source, session(ctx).terminal) if given else None
+    if raw is not None and answers is not None:  # --set alone changes answers of your plan
+        raw = {**answers.document(), **raw}
     check_outputs(delivery, None, "the comparison" if changes else "the roadmap")
     if raw is not None:
         prepared, missing, _ = contract.resolve(raw, content.questions.questions, source.defaults)
