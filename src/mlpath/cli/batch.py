@@ -23,7 +23,7 @@ from mlpath.cli import options
 from mlpath.cli.application import app, emit, examples, session, stdin_hint
 from mlpath.errors import ExitCode, OperationError, UsageError
 from mlpath.io import streams
-from mlpath.io.lines import MAX_LINE_BYTES, Id, LineError, parse_line, read_lines
+from mlpath.io.lines import DELIMITERS, MAX_LINE_BYTES, Id, LineError, parse_line, read_lines
 from mlpath.model import encode
 from mlpath.text import plural
 
@@ -95,8 +95,6 @@ class Sets:
             yield self._each(found)
 
     def _json_lines(self, stream: IO[bytes]) -> Iterator[tuple[int, Id | None, dict[str, Any] | LineError]]:
-        from mlpath.io.lines import DELIMITERS
-
         for number, data in enumerate(read_lines(stream), 1):
             if data is None:
                 too_long = f"line longer than {MAX_LINE_BYTES:,} bytes; an answer set is far shorter"

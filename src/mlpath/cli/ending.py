@@ -165,8 +165,18 @@ def end_of_quiz(
                 return index
         return len(heights) - 1
 
-    fit: dict[str, Any] = {"repeat": True, "least": max(1, question), "choose": choose}
-    built, shown = show_roadmap(ctx, content, answers, delivery, output, what_if, saved=not text, **fit)
+    built, shown = show_roadmap(
+        ctx,
+        content,
+        answers,
+        delivery,
+        output,
+        what_if,
+        saved=not text,
+        repeat=True,
+        least=max(1, question),
+        choose=choose,
+    )
     # with --save, the plan was saved (and said so) before the roadmap was shown
     try:
         saved_now = asking and confirm(text, default=default)
@@ -175,7 +185,8 @@ def end_of_quiz(
             raise
         from mlpath.io.files import written
 
-        files = f", after writing {written()}" if written() else ""
+        done = written()
+        files = f", after writing {done}" if done else ""
         raise InterruptError(
             f"Interrupted at the question to save{files}; your answers are kept. Go on with: {RESUME}"
         ) from None

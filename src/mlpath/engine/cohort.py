@@ -116,7 +116,7 @@ class Tally:
         self.levels: Counter[str] = Counter()
         self.first_steps: Counter[tuple[str, str]] = Counter()  # by (id, title)
         self.steps: Counter[tuple[str, str]] = Counter()
-        self.places: dict[tuple[str, str], int] = {}  # each step's earliest number in a roadmap
+        self.earliest: dict[tuple[str, str], int] = {}  # each step's earliest number in a roadmap
         self.interests: Counter[str] = Counter()
         self.goals: Counter[str] = Counter()
         self.invalid = 0
@@ -135,7 +135,7 @@ class Tally:
         self.first_steps.update(steps[:FIRST_STEPS])
         self.steps.update(steps)
         for number, step in enumerate(steps, 1):
-            self.places[step] = min(number, self.places.get(step, number))
+            self.earliest[step] = min(number, self.earliest.get(step, number))
         self.interests.update(answers.interests)
         self.goals[answers.goal] += 1
         study = roadmap.estimates.education
@@ -162,7 +162,7 @@ class Tally:
         self, filled_sets: int = 0, filled: Counter[str] | None = None, order: Mapping[str, int] | None = None
     ) -> Cohort:
         """The group; `filled_sets`: the sets given defaults (--defaults), `filled`: each answer's count;
-        `order` (`places`): where ties go, so that the report is the same whatever the order of the lines."""
+        `order` (see `places`): where ties go, so that the report is the same whatever the order of the lines."""
         valid = self.count - self.invalid
         place = order or {}
 
@@ -172,7 +172,7 @@ class Tally:
 
         def step_shares(counts: Counter[tuple[str, str]]) -> tuple[StepShare, ...]:
             # most often first, ties in roadmap order: the same whatever the order of the lines
-            found = sorted(counts.items(), key=lambda item: (-item[1], self.places[item[0]], item[0]))
+            found = sorted(counts.items(), key=lambda item: (-item[1], self.earliest[item[0]], item[0]))
             return tuple(StepShare(id=k, title=t, count=n, percent=_percent(n, valid)) for (k, t), n in found)
 
         degree = None

@@ -345,11 +345,12 @@ def _cell(question: Any, cell: str) -> Any:
     by_text = {_plain(str(c.value)): c.value for c in question.choices} | {
         _plain(c.label): c.value for c in question.choices
     }
+    plain = _plain(cell)
     if question.kind != "multiselect":
-        return by_text.get(_plain(cell), cell)
-    if _plain(cell) in by_text:
-        return [by_text[_plain(cell)]]
-    if _plain(cell) == "none":  # as the quiz shows a list with nothing chosen
+        return by_text.get(plain, cell)
+    if plain in by_text:
+        return [by_text[plain]]
+    if plain == "none":  # as the quiz shows a list with nothing chosen
         return []
     parts = [part for part in re.split(";" if ";" in cell else ",", cell) if part.strip()]
     return [by_text.get(_plain(part), part.strip()) for part in parts]

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from mlpath.output.blocks import Bar, Bars, Block, Notes, Paragraph, Report, Steps, Summary
 from mlpath.output.roadmap import ALL_DONE, roadmap_report, roadmap_step
+from mlpath.plan import FINISHED
 from mlpath.plan.model import progress, saved_roadmap, tracked
 from mlpath.text import plural
 
@@ -56,7 +57,7 @@ def saved_line(result: Replanned, new: bool, width: int = 0) -> str:
     if new:
         line = f"Saved your plan ({plural(len(result.plan.steps), 'step')}). See it with: mlpath progress"
     else:
-        done = sum(1 for step in (*result.carried, *result.returned) if step.status in ("done", "skipped"))
+        done = sum(1 for step in (*result.carried, *result.returned) if step.status in FINISHED)
         parts = [f"{len(result.carried) + len(result.returned)} kept ({done} done)", f"{len(result.new)} new"]
         if result.restarted:
             parts.append(f"{len(result.restarted)} restarted (their work changed)")

@@ -17,6 +17,7 @@ from mlpath.engine.verdict import Clause, Verdict
 from mlpath.output import words
 from mlpath.output.blocks import Block, Notes, Paragraph, Report, Signed, Step, Steps, Summary, Table
 from mlpath.output.views import guide_answer
+from mlpath.plan import FINISHED
 from mlpath.text import money, plural, span
 
 if TYPE_CHECKING:
@@ -107,7 +108,7 @@ def roadmap_summary(
         first = tuple(Step(str(s.number), s.title) for s in roadmap.steps[:steps_shown])
         blocks.append(Steps(f"First steps ({len(first)} of {len(roadmap.steps)})", first))
     else:
-        left = [s for s in roadmap.steps if status.get(s.id, "pending") not in ("done", "skipped")]
+        left = [s for s in roadmap.steps if status.get(s.id, "pending") not in FINISHED]
         upcoming = tuple(Step(str(s.number), s.title, status=status.get(s.id, "pending")) for s in left[:steps_shown])
         title = f"Next steps ({len(upcoming)} of {len(left)} left)"
         blocks.append(Steps(title, upcoming) if upcoming else Paragraph(ALL_DONE, title="Next steps"))

@@ -8,6 +8,7 @@ from typing import Literal, get_args
 
 Status = Literal["pending", "learning", "done", "skipped"]
 STATUSES: tuple[Status, ...] = get_args(Status)
+FINISHED: tuple[Status, ...] = ("done", "skipped")  # a step no longer ahead of you
 
 
 def plan_path() -> Path:

@@ -16,7 +16,7 @@ from mlpath.content.answers import Answers
 from mlpath.engine.roadmap import Roadmap, RoadmapStep
 from mlpath.errors import UsageError
 from mlpath.model import Each, Lead, Pairs, Record, Rows, Within
-from mlpath.plan import STATUSES, Status
+from mlpath.plan import FINISHED, STATUSES, Status
 from mlpath.text import short
 
 if TYPE_CHECKING:
@@ -195,7 +195,7 @@ def tracked(roadmap: Roadmap, plan: Plan) -> tuple[TrackedStep, ...]:
 def finished(steps: Iterable[Any]) -> tuple[int, int]:
     """(steps done or skipped, steps)."""
     listed = list(steps)
-    return sum(1 for s in listed if s.status in ("done", "skipped")), len(listed)
+    return sum(1 for s in listed if s.status in FINISHED), len(listed)
 
 
 def percent(done: int, total: int) -> int:
