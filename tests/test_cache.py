@@ -215,7 +215,7 @@ def test_any_bytes_in_an_entry_never_change_what_is_shown(
     from mlpath.model import encode
     from mlpath.output.views import salary
 
-    def shown(content: Content) -> str:
+    def shown(content: Content) -> bytes:
         return encode(salary(content, None).document, content.names)  # what --json prints
 
     monkeypatch.setenv("MLPATH_HOME", str(tmp_path / "home"))

@@ -182,49 +182,59 @@ def is_record(hint: Any) -> bool:
 
 # --- JSON ----------------------------------------------------------------------------------------
 
-_string = json.encoder.encode_basestring
+
+def _string(text: str) -> bytes:
+    return _quoted(text).encode()
+
+
+_quoted = json.encoder.encode_basestring
 Names = Mapping[str, str]
-Coder = Callable[[Any, "Names | None"], str]
+Coder = Callable[[Any, "Names | None"], bytes]
 _CODERS: dict[type, Coder] = {}  # a record class's encoder, made the first time one is written
-_KEPT: dict[int, tuple[Any, str]] = {}  # id(record) -> (the record, its JSON), for records without sources
+_KEPT: dict[int, tuple[Any, bytes]] = {}  # id(record) -> (the record, its JSON), for records without sources
 _KEPT_LIMIT = 20_000
 
 
-def encode(value: Any, names: Names | None = None) -> str:
-    """`value` as compact JSON (non-ASCII kept). `names` gives each source id's name; the JSON of a
-    record that recurs (`_kept`) and holds no source id is worked out once and reused."""
+def encode(value: Any, names: Names | None = None) -> bytes:
+    """`value` as compact JSON in UTF-8 (non-ASCII kept). `names` gives each source id's name; the
+    JSON of a record that recurs (`_kept`) and holds no source id is worked out once and reused."""
     kind = type(value)
     if kind is str:
         return _string(value)
     if isinstance(value, Record):
         return (_CODERS.get(kind) or _coder(kind))(value, names)
     if kind is tuple or kind is list:
-        return "[" + ",".join([encode(item, names) for item in value]) + "]"
+        return b"[" + b",".join([encode(item, names) for item in value]) + b"]"
     if kind is dict:
-        return "{" + ",".join([_string(str(key)) + ":" + encode(item, names) for key, item in value.items()]) + "}"
-    return to_json(value).decode()  # a number, true, false, null; an enum as its value
+        return b"{" + b",".join([_string(str(key)) + b":" + encode(item, names) for key, item in value.items()]) + b"}"
+    return to_json(value)  # a number, true, false, null; an enum as its value
 
 
 def _coder(kind: type) -> Coder:
     """The encoder of a record class: each field by the encoder its hint calls for; a record that
     recurs is kept with its JSON."""
-    fields = [
-        (name, _string(name) + ":", _field(hint), Omitted in marks(hint)) for name, hint in record_hints(kind).items()
-    ]
+    hints = record_hints(kind)
+    fields = [(name, _string(name) + b":", _field(hint), Omitted in marks(hint)) for name, hint in hints.items()]
     kept = kind._kept and not _sourced(kind)  # type: ignore[attr-defined]
+    # A record of plain values only (no record, conversion or source inside) is one call of the C encoder.
+    flat = all(_field(hint) is _plain for hint in hints.values()) and not any(omitted for *_, omitted in fields)
+    order = tuple(hints)
 
-    def record(value: Any, names: Names | None) -> str:
+    def record(value: Any, names: Names | None) -> bytes:
         if kept:
             found = _KEPT.get(id(value))
             if found is not None and found[0] is value:
                 return found[1]
         state = value.__dict__
-        written = (
-            key + write(state[name], names)
-            for name, key, write, omitted in fields
-            if not omitted or state[name] is not None
-        )
-        text = "{" + ",".join(written) + "}"
+        if flat:
+            text = to_json({name: state[name] for name in order})
+        else:
+            written = [
+                key + write(state[name], names)
+                for name, key, write, omitted in fields
+                if not omitted or state[name] is not None
+            ]
+            text = b"{" + b",".join(written) + b"}"
         if kept:
             if len(_KEPT) >= _KEPT_LIMIT:
                 _KEPT.clear()
@@ -241,17 +251,19 @@ def _field(hint: Any) -> Coder:
     notes = marks(hint)
     convert = next((m.convert for m in notes if isinstance(m, As)), None)
     if convert is not None:
-        return lambda value, names: to_json(convert(value)).decode()  # JSON-ready, as `As` says
+        return lambda value, names: to_json(convert(value))  # JSON-ready, as `As` says
     if SourceRef in notes:
         return _source
     if _sourced(hint) or _records(hint, {}):
         return encode
-    if bare(hint) is str:
-        return lambda value, names: _string(value)
-    return lambda value, names: to_json(value).decode()
+    return _plain
 
 
-def _source(value: str, names: Names | None) -> str:
+def _plain(value: Any, names: Names | None) -> bytes:
+    return to_json(value)
+
+
+def _source(value: str, names: Names | None) -> bytes:
     if names is None:
         raise ValueError(f"source id {value!r}: encode it with the sources' names")
     return _string(names[value])

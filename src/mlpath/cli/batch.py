@@ -234,7 +234,7 @@ def _write(
             if csv:
                 line = row((ident, number, None, None, None, None, None, None, None, found))
             else:
-                line = (encode(BatchError(id=ident, line=number, error=found)) + "\n").encode()
+                line = encode(BatchError(id=ident, line=number, error=found)) + b"\n"
         else:
             roadmap = build_roadmap(content, found)
             if csv:
@@ -246,7 +246,7 @@ def _write(
                 line = row((ident, number, level, [s.id for s in roadmap.steps], *degree, None))
             else:
                 text = encode(roadmap)
-                line = (text if ident is None else '{"id":' + encode(ident) + "," + text[1:]).encode() + b"\n"
+                line = text + b"\n" if ident is None else b'{"id":' + encode(ident) + b"," + text[1:] + b"\n"
         write(line)
         if flush is not None:
             flush()

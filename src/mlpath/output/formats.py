@@ -53,7 +53,7 @@ def to_json(document: Any, names: Any = None, pretty: bool = False, ascii_only: 
         return json.dumps(dump(document, names), indent=2, ensure_ascii=ascii_only) + "\n"
     if ascii_only:
         return json.dumps(dump(document, names), separators=(",", ":")) + "\n"
-    return encode(document, names) + "\n"
+    return encode(document, names).decode() + "\n"
 
 
 def render_text(report: Report, output_format: OutputFormat, pretty: bool = False, ascii_only: bool = False) -> str:
