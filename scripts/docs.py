@@ -63,7 +63,7 @@ def help_text(words: tuple[str, ...]) -> str:
 
     from mlpath.cli import app
 
-    result = CliRunner().invoke(app, [*words, "--help"], prog_name="mlpath", env={"COLUMNS": "100"})
+    result = CliRunner().invoke(app, [*words, "--help"], prog_name="mlpath", env={"COLUMNS": "80"})
     if result.exit_code != 0:
         raise RuntimeError(f"mlpath {' '.join(words)} --help exited {result.exit_code}: {result.output}")
     return result.stdout

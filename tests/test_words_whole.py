@@ -293,3 +293,41 @@ def test_an_error_on_a_terminal_wraps_on_words(run: Run, monkeypatch: pytest.Mon
     lines = result.stderr.splitlines()
     said = "Error: invalid value 'boss' for goal; allowed: one of individual-contributor, tech-lead, manager, director"
     assert result.exit_code == 2 and all(len(line) < 40 for line in lines) and " ".join(lines) == said
+
+
+def test_a_usage_error_on_a_terminal_wraps_on_words_with_its_lead(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(Terminal, "detect", classmethod(lambda cls: Terminal(False, False, True, width=40)))
+    result = run("quiz", "--format", "jsn")
+    said = result.stderr.split("\n\n", 1)[1].splitlines()  # after the usage and its hint
+    assert result.exit_code == 2 and all(len(line) < 40 for line in said), said
+    assert " ".join(said) == (
+        "Error: Invalid value for '--format' / '-f': 'jsn' is not one of 'table', 'plain', 'json', 'yaml', "
+        "'markdown', 'csv' (did you mean 'json'?)"
+    )
+
+
+def _help(run: Run, *args: str, width: int) -> list[str]:
+    result = run(*args, "--help", env={"COLUMNS": str(width)})
+    assert result.exit_code == 0, result.stderr
+    return result.stdout.splitlines()
+
+
+@pytest.mark.parametrize("width", [40, 50])
+def test_help_on_a_narrow_screen_puts_each_options_help_under_it_in_whole_words(run: Run, width: int) -> None:
+    from mlpath.cli.application import COMMAND_MODULES
+
+    for name in ("", *COMMAND_MODULES):
+        lines = _help(run, *filter(None, [name]), width=width)
+        listed = lines[next(i for i, line in enumerate(lines) if line in ("Options:", "Commands:")) :]
+        # An option's name may be wider than the screen; what is said of it never is.
+        said = [line for line in listed if not line.lstrip().startswith("-")]
+        assert all(len(line) < width for line in said), (name, [line for line in said if len(line) >= width])
+        wide = _help(run, *filter(None, [name]), width=200)
+        whole = Counter({word: n for word, n in words(said).items() if not word.endswith("...")})  # a cut help
+        assert whole <= words(wide), name
+
+
+def test_help_at_80_columns_keeps_each_options_help_beside_it(run: Run) -> None:
+    lines = _help(run, "quiz", width=80)
+    assert "  --defaults                      Fill every unanswered question with its" in lines
+    assert any(line.startswith("  about        What an ML engineer is and does") for line in _help(run, width=80))

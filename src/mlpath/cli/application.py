@@ -31,6 +31,7 @@ COMMAND_MODULES: dict[str, str] = {
     "search": "utility", "sources": "utility", "schema": "utility", "data": "utility",
 }  # fmt: skip
 COMPLETION_OPTIONS = ("--show-completion", "--install-completion")
+DEFAULT_HELP_WIDTH = 100  # --help is no wider than this, however wide the terminal
 
 
 def examples(summary: str, *lines: str) -> str:
@@ -50,9 +51,63 @@ def tell(message: str) -> None:
     typer.echo(Terminal.detect().fit(message), err=True)
 
 
+_Formatter: Any = typer.Context.formatter_class  # click's HelpFormatter, by its public door
+
+
+class HelpLayout(_Formatter):  # type: ignore[misc]
+    """--help at the terminal's width. Click lays help out at least 50 columns wide, each option's
+    help beside it: on a narrow screen the terminal cut its lines mid-word. Where the help beside
+    an option would be narrower than `BESIDE`, it goes under the option instead."""
+
+    BESIDE = 24
+
+    def __init__(self, indent_increment: int = 2, width: int | None = None, max_width: int | None = None) -> None:
+        columns = min(Terminal.detect().width, max_width or DEFAULT_HELP_WIDTH)
+        super().__init__(indent_increment, width or columns - 2, max_width)
+
+    def beside(self, longest: int, col_max: int = 30, col_spacing: int = 2) -> bool:
+        """Does the help fit beside terms of up to `longest` characters (laid out as click does)?"""
+        return bool(self.width - self.current_indent - min(longest, col_max) - col_spacing - 2 >= self.BESIDE)
+
+    def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
+        rows = list(rows)
+        if self.beside(max((len(row[0]) for row in rows), default=0), col_max, col_spacing):
+            super().write_dl(rows, col_max, col_spacing)
+            return
+        from mlpath.text import wrap
+
+        for term, text in rows:
+            self.write(" " * self.current_indent + term + "\n")
+            if text:
+                self.write(wrap(text, self.width + 1, " " * (self.current_indent + 4)) + "\n")
+
+
+class HelpContext(typer.Context):
+    formatter_class = HelpLayout
+
+
 class MlpathGroup(TyperGroup):
     """The root command: the help's order, and mlpath's exceptions mapped to a message and an exit
     code (for --help, --version and the completion options too, which run while the context is made)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        commands: list[Any] = [self]
+        while commands:  # every command's help laid out at the terminal's width
+            command = commands.pop()
+            command.context_class = HelpContext
+            commands.extend(getattr(command, "commands", {}).values())
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        """Each command with the start of its help, cut to the room the layout leaves it."""
+        found = [(name, self.get_command(ctx, name)) for name in self.list_commands(ctx)]
+        shown = [(name, command) for name, command in found if command is not None and not command.hidden]
+        if shown:
+            with formatter.section("Commands"):
+                longest = max(len(name) for name, _ in shown)
+                room = formatter.width - formatter.current_indent - 4
+                limit = room - longest if formatter.beside(longest) else room
+                formatter.write_dl([(name, command.get_short_help_str(limit)) for name, command in shown])
 
     def list_commands(self, ctx: Any) -> list[str]:
         order = list(COMMAND_MODULES)
@@ -127,6 +182,9 @@ def exit_codes() -> Iterator[None]:
         if isinstance(error, typer.BadParameter):  # a value outside an option's fixed set, worded plainly
             plain_choice_error(error)
         error.message = cut_words(error.message)
+        # wrapped with the "Error: " click writes before it, as every other error is (`tell`)
+        message = Terminal.detect().fit(f"Error: {error.format_message()}").removeprefix("Error: ")
+        error.format_message = lambda: message  # type: ignore[method-assign]
         raise
     except (typer.Exit, typer.Abort):
         raise
@@ -182,7 +240,7 @@ SETTINGS: dict[str, Any] = {
     "add_completion": False,  # mlpath's own --show-completion/--install-completion (cli.completion)
     "rich_markup_mode": None,
     "pretty_exceptions_enable": False,
-    "context_settings": {"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    "context_settings": {"help_option_names": ["-h", "--help"], "max_content_width": DEFAULT_HELP_WIDTH},
 }
 app = typer.Typer(**SETTINGS)  # every command registers here, as its module is imported
 
