@@ -467,14 +467,36 @@ def test_a_version_1_plan_is_migrated_when_written_without_losing_a_status(run: 
     home().mkdir(parents=True, exist_ok=True)
     (home() / "plan.yaml").write_text(yaml.safe_dump(VERSION_1, sort_keys=False))
     result = run("progress", "set", "projects", "done")
-    assert result.exit_code == 0 and result.stdout == "projects\tdone\t67% complete (2/3)\n"
+    shown = progress(run)  # the general roadmap (the plan has no answers), with the plan's statuses
+    total = len(shown["steps"])
+    assert result.exit_code == 0 and result.stdout == f"projects\tdone\t{round(200 / total)}% complete (2/{total})\n"
     stored = yaml.safe_load((home() / "plan.yaml").read_text())
     assert stored["schema_version"] == 3
-    assert [(s["id"], s["status"]) for s in stored["steps"]] == [
-        ("programming", "done"),
-        ("math", "learning"),
-        ("projects", "done"),
+    assert [(s["id"], s["status"]) for s in stored["steps"]] == [(s["id"], s["status"]) for s in shown["steps"]]
+    assert {s["id"]: s["status"] for s in stored["steps"] if s["status"] != "pending"} == {
+        "programming": "done",
+        "math": "learning",
+        "projects": "done",
+    }
+
+
+def test_a_plan_edited_by_hand_is_set_by_the_numbers_progress_shows(run: Run) -> None:
+    save(run)
+    plan = home() / "plan.yaml"
+    stored = yaml.safe_load(plan.read_text())
+    assert [s["id"] for s in stored["steps"][:3]] == ["programming", "math", "degree-bachelor"]
+    del stored["steps"][1]  # math, taken out by hand: the roadmap of the answers still has it
+    plan.write_text(yaml.safe_dump(stored, sort_keys=False))
+    result = run("progress", "set", "2", "done")
+    shown = progress(run)
+    assert [(s["id"], s["status"]) for s in shown["steps"][:3]] == [
+        ("programming", "pending"),
+        ("math", "done"),
+        ("degree-bachelor", "pending"),
     ]
+    total = len(shown["steps"])
+    assert result.stdout == f"math\tdone\t{round(100 / total)}% complete (1/{total})\n"
+    assert run("progress", "reset", "--yes").stderr == f"All {total} steps are pending again.\n"
 
 
 def test_a_version_1_plan_shows_its_statuses(run: Run) -> None:

@@ -67,16 +67,23 @@ def set_status(
     ],
 ) -> None:
     from mlpath.cli.explore import choose
+    from mlpath.engine.roadmap import build_roadmap
     from mlpath.io import streams
     from mlpath.plan import model, store
 
     streams.require_stdout()
+    content = session(ctx).content()
     with store.locked():
         plan = store.load_for_update()
         if plan is None:
             raise OperationError(NO_PLAN)
+        # The steps as `progress` and `roadmap` number them: the roadmap of the plan's answers. A plan
+        # edited by hand, or saved before the content changed, is brought in line first (`replan`
+        # keeps every status), so STEP names the step the person sees.
+        now = store.now()
+        plan = model.replan(plan, build_roadmap(content, plan.answers), now).plan
         index = choose([s.id for s in plan.steps], step, "step")
-        updated = model.set_status(plan, index, status, store.now())
+        updated = model.set_status(plan, index, status, now)
         store.save(updated)
     done, total = model.finished(updated.steps)
     chosen, complete = updated.steps[index], f"{model.percent(done, total)}% complete ({done}/{total})"
@@ -109,11 +116,16 @@ def reset(
         if not confirm("Set every step of your plan back to pending?", default=False):
             typer.echo("Nothing changed.", err=True)
             return
+    from mlpath.engine.roadmap import build_roadmap
+
+    content = session(ctx).content()
     with store.locked():
         plan = store.load_for_update()
         if plan is None:
             raise OperationError(NO_PLAN)
-        store.save(model.reset(plan, store.now()))
+        now = store.now()
+        plan = model.reset(model.replan(plan, build_roadmap(content, plan.answers), now).plan, now)
+        store.save(plan)
     typer.echo(f"All {len(plan.steps)} steps are pending again.", err=True)
 
 
