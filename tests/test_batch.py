@@ -464,7 +464,7 @@ def test_a_row_is_named_by_the_line_it_starts_on_past_a_sep_line_and_line_breaks
     text = 'sep=;\nid;education;note\na;none;"two\nlines"\nb;phd;x\n'
     lines, _ = batch_of(run, tmp_path, text)
     assert [(line["id"], line.get("line")) for line in lines] == [("a", None), ("b", 5)]
-    assert "invalid value 'phd' for education" in lines[1]["error"]
+    assert lines[1]["error"] == "'phd' is no answer to 'What is the highest education you have finished?'"
 
 
 def test_a_forms_grid_of_questions_is_read_by_the_prompt_in_brackets(run: Run, tmp_path: Path) -> None:
@@ -548,22 +548,36 @@ def test_blank_lines_before_the_header_are_passed_over(run: Run, tmp_path: Path,
     assert stderr == ""
 
 
+UNQUOTED = "a cell is missing, or a header holds a ',' unquoted"
+
+
 @pytest.mark.parametrize(
-    ("text", "line"),
+    ("text", "line", "says"),
     [
-        ("id,How much do you like technical, analytical work?,programming\nb,5,advanced\n", 2),  # header split
-        ("id,programming,education\nlong,advanced,none,extra\n", 2),
-        ("id,programming,education\nok,none,none\nshort,advanced\n", 3),
+        (
+            "id,How much do you like technical, analytical work?,programming\nb,5,advanced\n",  # header split
+            2,
+            f"the row has 3 cells where the header has 4: {UNQUOTED}",
+        ),
+        (
+            "id,programming,education\nlong,advanced,none,extra\n",
+            2,
+            "the row has 4 cells where the header has 3; quote a cell that holds a ','",
+        ),
+        (
+            "id,programming,education\nok,none,none\nshort,advanced\n",
+            3,
+            f"the row has 2 cells where the header has 3: {UNQUOTED}",
+        ),
     ],
     ids=["unquoted-header", "longer-row", "shorter-row"],
 )
 def test_a_row_whose_cells_do_not_line_up_with_the_header_is_invalid(
-    run: Run, tmp_path: Path, text: str, line: int
+    run: Run, tmp_path: Path, text: str, line: int, says: str
 ) -> None:
     lines, _ = batch_of(run, tmp_path, text)
     wrong = [found for found in lines if "error" in found]
-    assert len(wrong) == 1 and wrong[0]["line"] == line
-    assert "where the header has" in wrong[0]["error"] and "quote a cell that holds a ','" in wrong[0]["error"]
+    assert len(wrong) == 1 and (wrong[0]["line"], wrong[0]["error"]) == (line, says)
 
 
 def test_trailing_empty_cells_and_unnamed_columns_are_nothing_to_say(run: Run, tmp_path: Path) -> None:
@@ -603,3 +617,61 @@ def test_a_form_without_the_questions_asked_only_for_a_degree_is_read(run: Run, 
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert result.exit_code == 2 and lines[0]["verdict"]["level"] == "mixed"
     assert (lines[1]["line"], lines[1]["error"]) == (4, "missing answers: residency, study")
+
+
+SURVEYMONKEY = (  # a checkbox question: a column per choice, the later ones unnamed; a second header row
+    "Respondent ID,What is the highest education you have finished?,Which specialties interest you?,,,"
+    "How well do you program?\n"
+    ",Response,Robotics,Computer vision,Natural language processing,Response\n"
+    "101,No degree yet,Robotics,Computer vision,,Advanced (I write production code)\n"
+    "102,Master's in computer science,,,Natural language processing,Not at all yet\n"
+)
+
+
+def test_a_checkbox_question_over_several_columns_keeps_every_choice(run: Run, tmp_path: Path) -> None:
+    lines, stderr = batch_of(run, tmp_path, SURVEYMONKEY, "--id-column", "Respondent ID")
+    answers = [(line["id"], line["answers"]["interests"], line["answers"]["programming"]) for line in lines]
+    assert answers == [("101", ["computer-vision", "robotics"], "advanced"), ("102", ["nlp"], "none")]
+    assert stderr == ""  # the second header row is no student
+    survey = tmp_path / "survey.csv"
+    group = json.loads(run("cohort", str(survey), "--defaults", "--json").stdout)
+    assert (group["count"], group["invalid"]) == (2, 0)
+    assert {share["id"]: share["count"] for share in group["interests"]} == {
+        "computer-vision": 1,
+        "robotics": 1,
+        "nlp": 1,
+    }
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "3. How well do you program?",  # a form's numbering
+        "Q3) How well do you program?",
+        "About you.How well do you program?",  # a grid's title before a full stop
+    ],
+)
+def test_a_numbered_or_grid_header_names_its_question(run: Run, tmp_path: Path, header: str) -> None:
+    lines, stderr = batch_of(run, tmp_path, f"id,{header}\na,Advanced (I write production code)\n")
+    assert (lines[0]["answers"]["programming"], stderr) == ("advanced", "")
+
+
+def test_a_misspelt_prompt_says_which_question_it_may_mean_and_is_never_offered_as_ids(
+    run: Run, tmp_path: Path
+) -> None:
+    _, stderr = batch_of(run, tmp_path, "Email,How well do you programme,education\na@b,advanced,none\n")
+    assert stderr == (
+        "Ignored 2 columns that hold no answer: 'Email', 'How well do you programme' (did you mean "
+        "'How well do you program?'). To name each row by 'Email': --id-column NAME.\n"
+    )
+
+
+def test_every_cell_that_answers_no_choice_is_said_with_the_label_it_may_mean(run: Run, tmp_path: Path) -> None:
+    text = "id,education,How well do you program?,new_tech\na,No degree,Expert,9\n"
+    lines, stderr = batch_of(run, tmp_path, text)
+    assert lines[0]["error"] == (
+        "'No degree' is no answer to 'What is the highest education you have finished?' (did you mean "
+        "'No degree yet'?); 'Expert' is no answer to 'How well do you program?'; '9' is no answer to "
+        "'How curious are you about new technologies?'"
+    )
+    assert stderr == "A cell holds an answer's value or its label, as 'mlpath quiz --questions' lists them.\n"

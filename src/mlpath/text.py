@@ -60,15 +60,20 @@ def cut_words(text: str, limit: int = 60) -> str:
     return re.sub(rf"\S{{{limit + 1},}}", lambda match: match.group()[: limit - 3] + "...", shown(text))
 
 
-def nearest(word: Any, choices: Iterable[Any], cutoff: float = 0.5) -> str:
-    """ " (did you mean 'x'?)" for the choice nearest to `word`, or nothing when none is near."""
+def nearest(word: Any, choices: Iterable[Any], cutoff: float = 0.5, compared: Callable[[str], str] = str) -> str:
+    """ " (did you mean 'x'?)" for the choice nearest to `word`, or nothing when none is near;
+    `compared` is what of each text is compared (a header's words without case, say)."""
     import difflib
 
     text = str(word)
-    if len(text) > 100:
+    if len(text) > 200:
         return ""
-    near = difflib.get_close_matches(text, [str(c) for c in choices], n=1, cutoff=cutoff)
-    return f" (did you mean {near[0]!r}?)" if near else ""
+    listed = {compared(str(choice)): str(choice) for choice in choices}
+    near = difflib.get_close_matches(compared(text), list(listed), n=1, cutoff=cutoff)
+    if not near:
+        return ""
+    meant = listed[near[0]]
+    return f" (did you mean {meant!r}{'' if meant.endswith('?') else '?'})"  # a question's prompt has its own
 
 
 def whole_number(text: str, max_digits: int = MAX_DIGITS) -> int | None:

@@ -23,7 +23,7 @@ from mlpath.cli import options
 from mlpath.cli.application import app, emit, examples, session, stdin_hint
 from mlpath.errors import ExitCode, OperationError, UsageError
 from mlpath.io import streams
-from mlpath.io.lines import DELIMITERS, MAX_LINE_BYTES, Id, LineError, parse_line, read_lines
+from mlpath.io.lines import DELIMITERS, MAX_LINE_BYTES, CellError, Id, LineError, parse_line, read_lines
 from mlpath.model import encode
 from mlpath.text import plural
 
@@ -88,8 +88,11 @@ class Sets:
                     verb = "holds" if len(ignored) == 1 else "hold"
                     listed = ", ".join(repr(title) + hint for title, hint in ignored)
                     said = f"Ignored {plural(len(ignored), 'column')} that {verb} no answer: {listed}."
-                    if not named:
+                    others = [title for title, hint in ignored if not hint]  # not a misspelt answer's
+                    if not named and others:
                         one = "it" if len(ignored) == 1 else "one of them"
+                        if len(others) < len(ignored):
+                            one = repr(others[0]) if len(others) == 1 else "one of " + ", ".join(map(repr, others))
                         said += f" To name each row by {one}: --id-column NAME."
                     terminal.say(said)
             yield self._each(found)
@@ -132,6 +135,7 @@ class Sets:
         from mlpath.content import answers as contract
 
         if isinstance(raw, LineError):
+            self.unknown_cells += isinstance(raw, CellError)
             return str(raw)
         try:
             questions = self.content.questions.questions
@@ -144,7 +148,6 @@ class Sets:
                 self.filled.update(filled)
             return contract.build(prepared)
         except UsageError as error:
-            self.unknown_cells += self.csv and str(error).startswith("invalid value")
             return str(error)
         except RecursionError:
             return "nested too deeply; expected a flat object of answers"

@@ -148,12 +148,23 @@ def _plain(text: str) -> str:
     return " ".join(text.translate(_QUOTES).replace("_", " ").replace("-", " ").casefold().split()).rstrip("?: ")
 
 
-def _named(title: str, names: dict[str, Any]) -> Any:
-    """The question a header names: by key or prompt, whole or in its closing brackets, as a form's
-    grid of questions heads them ("Rate yourself [How curious are you about new technologies?]")."""
-    found = names.get(_plain(title))
+_NUMBERED = re.compile(r"^\s*(?:q(?:uestion)?\s*)?\d+\s*[.):]\s*", re.IGNORECASE)  # "3. ", "Q3) ", "Question 3: "
+
+
+def _named(title: str, names: dict[str, Any], prompts: dict[str, Any]) -> Any:
+    """The question a header names: by key or prompt, whole or after a form's numbering ("3. How
+    well do you program?"); or by the prompt that ends a form's grid of questions, in brackets
+    ("Rate yourself [How curious are you about new technologies?]") or after a full stop ("Rate
+    yourself.How curious ...")."""
+    plain = _plain(title)
+    found = names.get(plain) or names.get(_plain(_NUMBERED.sub("", title, count=1)))
     if found is None and title.rstrip().endswith("]") and "[" in title:
         found = names.get(_plain(title.rstrip()[title.rfind("[") + 1 : -1]))
+    if found is None:
+        found = next(
+            (q for prompt, q in prompts.items() if plain.endswith(prompt) and not plain[: -len(prompt)][-1:].isalnum()),
+            None,
+        )
     return found
 
 
@@ -175,7 +186,8 @@ def csv_sets(
     import itertools
 
     csv.field_size_limit(MAX_LINE_BYTES)
-    names = {_plain(q.key): q for q in questions} | {_plain(q.prompt): q for q in questions}
+    prompts = {_plain(q.prompt): q for q in questions}
+    names = {_plain(q.key): q for q in questions} | prompts
     identifier = _plain(id_column or "id")
     lines = _Lines(stream)
     first = lines.first()
@@ -188,7 +200,7 @@ def csv_sets(
                 titles = next(csv.reader([first], delimiter=delimiter), [])
             except csv.Error:
                 return 0
-            return sum(_named(title, names) is not None or _plain(title) == identifier for title in titles)
+            return sum(_named(title, names, prompts) is not None or _plain(title) == identifier for title in titles)
 
         delimiter = max(DELIMITERS, key=matched)  # the first of equals: a comma
     reader = csv.reader(itertools.chain([first], lines), delimiter=delimiter, strict=True)
@@ -204,16 +216,24 @@ def csv_sets(
     if len(ids) > 1:
         raise UsageError(f"two columns name the rows: {short(header[ids[0]])} and {short(header[ids[1]])}; keep one")
     id_at = ids[0] if ids else None
-    if id_at is not None and _named(header[id_at], names) is not None:
+    if id_at is not None and _named(header[id_at], names, prompts) is not None:
         raise UsageError(f"--id-column {short(id_column)} names a column of answers; name the column of the rows' ids")
     columns: dict[int, Any] = {}
     ignored: list[tuple[str, str]] = []
+    last = None  # the question of the last column named
     for index, title in enumerate(header):
-        question = _named(title, names)
-        if index == id_at or (question is None and not title.strip()):  # an unnamed column: nothing to say
+        question = None if index == id_at else _named(title, names, prompts)
+        if question is None and not title.strip():
+            if last is not None and last.kind == "multiselect":  # a checkbox question, a column a choice
+                columns[index] = last
+            continue  # else an unnamed column: nothing to say
+        last = question
+        if index == id_at:
             continue
         if question is None:
-            ignored.append((title, nearest(_plain(title), [_plain(q.key) for q in questions], cutoff=0.8)))
+            ignored.append(
+                (title, nearest(title, [*(q.key for q in questions), *(q.prompt for q in questions)], 0.8, _plain))
+            )
         elif question in columns.values():
             other = next(header[at] for at, asked in columns.items() if asked is question)
             raise UsageError(f"two columns answer {question.key!r}: {short(other)} and {short(title)}; keep one")
@@ -306,11 +326,26 @@ class _Lines:
                 return line
 
 
+class CellError(LineError):
+    """A row whose cells hold what no answer's value or label is."""
+
+
+SUBHEADS = {"response", "open ended response"}  # what a form's second header row says over its answers
+
+
 def _rows(
     reader: Any, lines: _Lines, width: int, columns: dict[int, Any], id_at: int | None, delimiter: str
 ) -> Iterator[tuple[int, Id | None, dict[str, Any] | LineError]]:
     import csv
 
+    named = max(i for i, q in columns.items() if i == 0 or columns.get(i - 1) is not q)  # the last named column
+    texts = {  # each question's choices by value and label (a label wins over another's value)
+        q.key: {text: c.value for c in q.choices for text in (str(c.value), c.label)}
+        | {_plain(str(c.value)): c.value for c in q.choices}
+        | {_plain(c.label): c.value for c in q.choices}
+        for q in columns.values()
+    }
+    first = True
     while True:
         lines.next_row()
         try:
@@ -321,36 +356,61 @@ def _rows(
             raise _unreadable(lines.row_start, error) from None
         if not any(cell.strip() for cell in row):
             continue
-        ident = row[id_at].strip() if id_at is not None and id_at < len(row) and row[id_at].strip() else None
-        if any(cell.strip() for cell in row[width:]) or any(index >= len(row) for index in columns):
-            # a cell holding the delimiter unquoted shifts every cell after it: no answer can be trusted
-            cells = f"{len(row)} cells where the header has {width}"
-            yield lines.row_start, ident, LineError(f"the row has {cells}; quote a cell that holds a {delimiter!r}")
+        row += [""] * (width - len(row)) if len(row) > named else []  # a checkbox's last choices left off
+        cells = {index: row[index].strip() for index in columns if index < len(row)}
+        if first and any(_plain(cell) in SUBHEADS for cell in cells.values()):
+            first = False  # a second header row (SurveyMonkey): "Response" over each answer
             continue
-        if not any(row[index].strip() for index in columns):  # a timestamp and nothing else
+        first = False
+        ident = row[id_at].strip() if id_at is not None and id_at < len(row) and row[id_at].strip() else None
+        if len(row) < width or any(cell.strip() for cell in row[width:]):
+            # a cell holding the delimiter unquoted shifts every cell after it: no answer can be trusted
+            said = f"the row has {len(row)} cells where the header has {width}"
+            if len(row) > width:
+                said += f"; quote a cell that holds a {delimiter!r}"
+            else:
+                said += f": a cell is missing, or a header holds a {delimiter!r} unquoted"
+            yield lines.row_start, ident, LineError(said)
+            continue
+        if not any(cells.values()):  # a timestamp and nothing else
             yield lines.row_start, ident, LineError("the row answers no question: every answer cell is empty")
             continue
         raw: dict[str, Any] = {}
+        wrong: list[str] = []
         for index, question in columns.items():
-            cell = row[index].strip()
-            if cell or question.kind == "multiselect":  # an empty list cell: none chosen
-                raw[question.key] = _cell(question, cell)
-        yield lines.row_start, ident, raw
+            value = _cell(question, cells[index], texts[question.key], wrong)
+            if question.kind == "multiselect" and question.key in raw:  # a checkbox's further column
+                raw[question.key] = [*raw[question.key], *value]
+            elif cells[index] or question.kind == "multiselect":  # an empty list cell: none chosen
+                raw[question.key] = value
+        yield lines.row_start, ident, CellError("; ".join(wrong)) if wrong else raw
 
 
-def _cell(question: Any, cell: str) -> Any:
-    """A cell as an answer: a choice's value or label (case and spacing ignored); for a list, the
-    whole cell or its items split at ";" or ",", or "none"; anything else as written, for the check
-    to word."""
-    by_text = {_plain(str(c.value)): c.value for c in question.choices} | {
-        _plain(c.label): c.value for c in question.choices
-    }
-    plain = _plain(cell)
+def _cell(question: Any, cell: str, by_text: dict[str, Any], wrong: list[str]) -> Any:
+    """A cell as an answer: a choice's value or label (`by_text`: as written, or by its `_plain`
+    text); for a list, the whole cell or its items split at ";" or ",", or "none". What is
+    neither goes to `wrong`, said with the label it may mean."""
+    whole = _choice(cell, by_text)
     if question.kind != "multiselect":
-        return by_text.get(plain, cell)
-    if plain in by_text:
-        return [by_text[plain]]
-    if plain == "none":  # as the quiz shows a list with nothing chosen
+        parts = [cell] if cell and whole is None else []
+    elif whole is not None:
+        return [whole]
+    elif _plain(cell) == "none":  # as the quiz shows a list with nothing chosen
         return []
-    parts = [part for part in re.split(";" if ";" in cell else ",", cell) if part.strip()]
-    return [by_text.get(_plain(part), part.strip()) for part in parts]
+    else:
+        parts = [part.strip() for part in re.split(";" if ";" in cell else ",", cell) if part.strip()]
+    found = []
+    for part in parts:
+        value = _choice(part, by_text)
+        if value is not None:
+            found.append(value)
+            continue
+        labels = [c.label for c in question.choices]
+        near = nearest(part, labels, 0.6, _plain) or nearest(part, [str(c.value) for c in question.choices], 0.6)
+        wrong.append(f"{short(part)} is no answer to {short(question.prompt, 80)}{near}")
+    return found if question.kind == "multiselect" else cell if whole is None else whole
+
+
+def _choice(text: str, by_text: dict[str, Any]) -> Any:
+    found = by_text.get(text)
+    return by_text.get(_plain(text)) if found is None else found
