@@ -18,8 +18,9 @@ import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from prompt_toolkit.input import PipeInput
 
-from conftest import MLPATH, Run, examples
+from conftest import ENTER, MLPATH, Run, examples
 from mlpath.content import answers as contract
 from mlpath.content.load import load_content, packaged_data_dir
 from mlpath.engine.roadmap import Roadmap, build_roadmap
@@ -382,7 +383,8 @@ def test_yaml_and_csv_carry_the_statuses_too(tracked: Run, command: str, fmt: st
 def test_roadmap_with_answers_ignores_the_plan_and_a_plan_file_is_an_answers_file(tracked: Run) -> None:
     plan = str(home() / "plan.yaml")
     mine = tracked("quiz", "--defaults", "--json").stdout
-    assert tracked("roadmap", "--defaults", "--json").stdout == mine  # answers given: their roadmap, no statuses
+    # --defaults fills what the plan's answers lack (nothing): your roadmap, with its statuses
+    assert tracked("roadmap", "--defaults", "--json").stdout == tracked("roadmap", "--json").stdout
     assert tracked("roadmap", "--answers", plan, "--json").stdout == mine
     assert tracked("quiz", "--answers", plan, "--json").stdout == mine
     changed = json.loads(tracked("quiz", "--answers", plan, "--set", "goal=manager", "--json").stdout)
@@ -587,3 +589,25 @@ def test_no_status_is_ever_lost_or_moved_to_different_work(first: Roadmap, steps
         for work, status in truth.items():  # every status given is in the plan or on record
             if work not in in_plan and status != "pending":
                 assert on_record.get(work) == status, (work, status, plan.removed)
+
+
+def test_defaults_with_a_plan_fill_only_what_the_plan_lacks(run: Run) -> None:
+    save(run, "programming=intermediate", "interests=nlp")
+    result = run("roadmap", "--set", "goal=manager", "--defaults", "--save")
+    assert result.exit_code == 0, result.stderr
+    answers = progress(run)["answers"]
+    assert (answers["programming"], answers["interests"], answers["goal"]) == ("intermediate", ["nlp"], "manager")
+
+
+def test_the_general_roadmap_replaces_a_plan_of_answers_only_when_the_person_says_so(
+    run: Run, keyboard: PipeInput
+) -> None:
+    save(run, "interests=nlp")
+    keyboard.send_text(ENTER)  # No, the default
+    kept = run("roadmap", "--general", "--save", "--no-pager")
+    assert kept.exit_code == 0 and "Your plan and its answers are kept as they were." in kept.stderr
+    assert progress(run)["answers"]["interests"] == ["nlp"]
+    keyboard.send_text("y")
+    dropped = run("roadmap", "--general", "--save", "--no-pager")
+    assert dropped.exit_code == 0 and dropped.stderr.startswith("Plan updated: ")
+    assert progress(run)["answers"] is None

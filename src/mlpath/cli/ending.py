@@ -100,7 +100,7 @@ def show_roadmap(
     return built, 0 if to_file else emit(ctx, report, output, delivery.pager, shorter, **fit)
 
 
-def save_question(content: Content, answers: Answers, what_if: bool) -> tuple[str, bool, str]:
+def save_question(content: Content, answers: Answers | None, what_if: bool) -> tuple[str, bool, str]:
     """(the question, its default, the line saving would print): with a plan saved, what saving
     would change, and No by default (the safe choice); no question when the plan saved holds these
     very answers and steps (the line then says so)."""
@@ -123,7 +123,8 @@ def save_question(content: Content, answers: Answers, what_if: bool) -> tuple[st
         return f"Save the roadmap{own} as your plan, to track your progress?", True, line
     change = saved_line(result, False).removeprefix("Plan updated: ").removesuffix(" — mlpath progress")
     change = change.replace(" (their work changed)", "")  # one level of brackets in a question
-    return f"Replace your saved plan with this roadmap{own}: {change}?", False, saved_line(result, False)
+    this = "the general roadmap, dropping your answers" if answers is None else f"this roadmap{own}"
+    return f"Replace your saved plan with {this}: {change}?", False, saved_line(result, False)
 
 
 def end_of_quiz(

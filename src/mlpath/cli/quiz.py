@@ -15,6 +15,7 @@ from mlpath.errors import OperationError, UsageError
 from mlpath.output.formats import OutputFormat
 
 if TYPE_CHECKING:
+    from mlpath.content import Content
     from mlpath.output.terminal import Terminal
 
 PLAN = "Plan"
@@ -162,23 +163,25 @@ def roadmap(
     source = options.AnswerSource(answers_file, tuple(assignments or ()), defaults)
     delivery, output = options.Delivery(save, output_file, not no_pager), options.Output.of(fmt, as_json)
     changes = checked_changes(what_if)
-    given = source.file is not None or bool(source.assignments) or source.defaults
-    if general and (given or changes):
+    given = source.file is not None or bool(source.assignments)
+    if general and (given or source.defaults or changes):
         raise UsageError("--general shows the general roadmap; it does not combine with answers or --what-if")
     content = session(ctx).content()
     answers = None
-    if not (general or source.file is not None or source.defaults):  # your answers, when a plan of them is saved
+    if source.file is None:  # your answers, when a plan of them is saved: --defaults fills only what it lacks
         from mlpath.plan import store
 
         plan = store.load()
-        answers = plan.answers if plan is not None else None
-        if plan is not None and not (given or changes or delivery.save):  # a general plan is yours too
+        answers = None if general or plan is None else plan.answers
+        if general and plan is not None and plan.answers is not None and delivery.save:
+            delivery = delivery._replace(save=drop_answers(content, session(ctx).terminal))
+        elif plan is not None and not (general or given or changes or delivery.save):  # a general plan is yours too
             check_outputs(delivery, None, "your roadmap")
             show_roadmap(ctx, content, None, delivery, output, plan=plan)
             return
-    if changes and answers is None and not given:
+    if changes and answers is None and not (given or source.defaults):
         raise UsageError(NEEDS_ANSWERS + ", or save a plan of your answers (mlpath quiz --save)")
-    raw = raw_answers(source, session(ctx).terminal) if given else None
+    raw = raw_answers(source, session(ctx).terminal) if given or source.defaults else None
     if raw is not None and answers is not None:  # --set alone changes answers of your plan
         raw = {**answers.document(), **raw}
     check_outputs(delivery, None, "the comparison" if changes else "the roadmap")
@@ -191,6 +194,20 @@ def roadmap(
             )
         answers = contract.build(prepared)
     show_roadmap(ctx, content, answers, delivery, output, changes)
+
+
+def drop_answers(content: Content, terminal: Terminal) -> bool:
+    """May `roadmap --general --save` drop the answers of the plan saved? On a terminal, only if
+    the person says so (No by default), as a quiz replaces a plan; a script's --save is its say."""
+    from mlpath.cli.ending import save_question
+    from mlpath.cli.prompts import confirm
+
+    if not terminal.interactive:
+        return True
+    if confirm(save_question(content, None, False)[0], default=False):
+        return True
+    terminal.say("Your plan and its answers are kept as they were.")
+    return False
 
 
 def plan_answers() -> dict[str, Any] | None:
