@@ -185,7 +185,7 @@ def test_the_table_marks_each_step_and_shows_the_estimates_before_and_after(run:
     assert lines[0] == "What if programming: advanced; interests: natural language processing; residency: out-of-state?"
     full = lines[next(i for i, line in enumerate(lines) if line.startswith("The full comparison")) :]
     marked = [line.split("  ")[0].strip() for line in full if re.match(r" [-+~] +\d+  ", line)]
-    assert marked == ["- 1", "~ 2", "- 7", "+ 6"]  # a removed step first, where it stood
+    assert marked == ["- 1", "~ 3", "- 7", "+ 6"]  # a removed step first, where it stood; yours numbered as yours
     text = "\n".join(lines)
     assert "Steps: 1 added (+), 2 removed (-), 1 changed (~), 9 the same" in text
     assert "Left out: You are ready here already (advanced)." in text
@@ -209,7 +209,7 @@ def test_markdown_reads_as_a_diff(run: Run) -> None:
         "- `-` 1. **Grow your Python from scripts to programs**: Left out: You are ready here already (advanced).\n"
         in text
     )
-    assert "- `~` 2. **Earn a bachelor's degree in computer science**" in text
+    assert "- `~` 3. **Earn a bachelor's degree in computer science**" in text
     assert (
         "  - `+` Why, what if: Engineers typically hold at least a bachelor's degree; priced in-state, part-time"
         " (no degree yet; not sure yet).\n" in text

@@ -47,7 +47,8 @@ class StepAddedOrRemoved(Record):
 
 
 class StepChange(Record):
-    """A step of both roadmaps that differs, numbered and titled as in the what-if roadmap."""
+    """A step of both roadmaps that differs: numbered as in your roadmap (`base`, the numbers
+    `progress set` takes), titled as in the what-if roadmap."""
 
     number: int
     id: str
@@ -157,7 +158,7 @@ def _listed(step: RoadmapStep) -> StepAddedOrRemoved:
 def _changed(before: RoadmapStep, after: RoadmapStep) -> StepChange:
     """The step as changed; `changed` is empty when nothing did."""
     return StepChange(
-        number=after.number,
+        number=before.number,
         id=after.id,
         title=after.title,
         changed=tuple(name for name in STEP_FIELDS if getattr(before, name) != getattr(after, name)),
