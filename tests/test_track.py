@@ -611,3 +611,23 @@ def test_the_general_roadmap_replaces_a_plan_of_answers_only_when_the_person_say
     dropped = run("roadmap", "--general", "--save", "--no-pager")
     assert dropped.exit_code == 0 and dropped.stderr.startswith("Plan updated: ")
     assert progress(run)["answers"] is None
+
+
+def test_the_step_being_learnt_comes_next_in_progress_and_roadmap_alike(run: Run) -> None:
+    save(run)
+    run("progress", "set", "4", "learning")  # steps 1 to 3 still pending
+    assert progress(run)["next"]["number"] == 4
+    table = run("roadmap", "--format", "table").stdout
+    assert (
+        "Next steps (3 of 12 left)\n"
+        " 4  learning Learn the key machine learning skills\n"
+        " 1  pending  Grow your Python from scripts to programs\n"
+        " 2  pending  Strengthen your statistics and probability\n"
+    ) in table
+
+
+def test_the_summary_prices_no_degree_once_its_step_is_done_or_skipped(run: Run) -> None:
+    save(run)
+    assert "Degree: roughly 4 years" in run("roadmap", "--format", "table").stdout
+    run("progress", "set", "degree-bachelor", "skipped")
+    assert "Degree: roughly" not in run("roadmap", "--format", "table").stdout

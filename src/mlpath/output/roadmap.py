@@ -17,7 +17,7 @@ from mlpath.engine.verdict import Clause, Verdict
 from mlpath.output import words
 from mlpath.output.blocks import Block, Notes, Paragraph, Report, Signed, Step, Steps, Summary, Table
 from mlpath.output.views import guide_answer
-from mlpath.plan import FINISHED
+from mlpath.plan import FINISHED, ahead
 from mlpath.text import money, plural, span
 
 if TYPE_CHECKING:
@@ -49,7 +49,8 @@ def roadmap_report(
     steps = tuple(roadmap_step(content, s, phases, status=(status or {}).get(s.id, "")) for s in roadmap.steps)
     blocks.append(Steps("Your roadmap" if roadmap.tailored else "The general roadmap", steps, checklist=True))
     study = roadmap.estimates.education
-    if study:
+    degree_step = next((s.id for s in roadmap.steps if s.phase == "education"), "")
+    if study and (status or {}).get(degree_step) not in FINISHED:  # a degree done or skipped costs nothing ahead
         table = (("time", study.years_formula), ("tuition", f"{study.tuition_formula} ({study.residency})"))
         blocks.append(Table(("estimate", "how it is worked out"), table, "Degree time and cost"))
     notes = [f"Not in your roadmap, {s.id.replace('-', ' ')}: {words.reason(content, s.why)}" for s in roadmap.skipped]
@@ -108,12 +109,13 @@ def roadmap_summary(
         first = tuple(Step(str(s.number), s.title) for s in roadmap.steps[:steps_shown])
         blocks.append(Steps(f"First steps ({len(first)} of {len(roadmap.steps)})", first))
     else:
-        left = [s for s in roadmap.steps if status.get(s.id, "pending") not in FINISHED]
+        left = ahead(roadmap.steps, lambda step: status.get(step.id, "pending"))
         upcoming = tuple(Step(str(s.number), s.title, status=status.get(s.id, "pending")) for s in left[:steps_shown])
         title = f"Next steps ({len(upcoming)} of {len(left)} left)"
         blocks.append(Steps(title, upcoming) if upcoming else Paragraph(ALL_DONE, title="Next steps"))
     study = roadmap.estimates.education
-    if study:
+    degree_step = next((s.id for s in roadmap.steps if s.phase == "education"), "")
+    if study and (status or {}).get(degree_step) not in FINISHED:  # a degree done or skipped costs nothing ahead
         years, tuition = span(study.years_min, study.years_max), span(study.tuition_min, study.tuition_max, money)
         degree = texts.degree.format(years=years, study=study.study, tuition=tuition, residency=study.residency)
         blocks.append(Paragraph(degree, title="Degree"))

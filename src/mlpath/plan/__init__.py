@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Literal, get_args
+from typing import Literal, TypeVar, get_args
 
+T = TypeVar("T")
 Status = Literal["pending", "learning", "done", "skipped"]
 STATUSES: tuple[Status, ...] = get_args(Status)
 FINISHED: tuple[Status, ...] = ("done", "skipped")  # a step no longer ahead of you
+
+
+def ahead(steps: Iterable[T], status: Callable[[T], str]) -> list[T]:
+    """The steps not finished, the ones being learnt first, each group in roadmap order: the next
+    step is the first (`progress` and `roadmap` alike)."""
+    left = [step for step in steps if status(step) not in FINISHED]
+    return sorted(left, key=lambda step: status(step) != "learning")
 
 
 def plan_path() -> Path:

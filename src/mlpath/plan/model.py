@@ -16,7 +16,7 @@ from mlpath.content.answers import Answers
 from mlpath.engine.roadmap import Roadmap, RoadmapStep
 from mlpath.errors import UsageError
 from mlpath.model import Each, Lead, Pairs, Record, Rows, Within
-from mlpath.plan import FINISHED, STATUSES, Status
+from mlpath.plan import FINISHED, STATUSES, Status, ahead
 from mlpath.text import short
 
 if TYPE_CHECKING:
@@ -211,7 +211,7 @@ def progress(steps: tuple[TrackedStep, ...], plan: Plan, phases: dict[str, str],
         name = phases.get(phase, phase or "Other")
         parts.append(PhaseProgress(id=phase, name=name, finished=ended, total=count, percent=percent(ended, count)))
     return Progress(
-        next=next((s for wanted in ("learning", "pending") for s in steps if s.status == wanted), None),
+        next=next(iter(ahead(steps, lambda step: step.status)), None),
         steps=steps,
         percent_complete=overall,
         percent_formula=f"(done + skipped) ÷ steps = {done} ÷ {total} = {overall}%",
