@@ -109,6 +109,7 @@ def test_save_answers_replays_to_the_same_roadmap(run: Run, tmp_path: Path) -> N
         ),
         ("resilience=7", "invalid value 7 for resilience; allowed: a whole number from 1 to 5"),
         ("resilience=high", "invalid value 'high' for resilience; allowed: a whole number from 1 to 5"),
+        ("resilience=3.5", "invalid value '3.5' for resilience; allowed: a whole number from 1 to 5"),  # no "5?"
         ("education", "--set expects KEY=VALUE, got 'education'"),
     ],
 )

@@ -631,3 +631,11 @@ def test_the_summary_prices_no_degree_once_its_step_is_done_or_skipped(run: Run)
     assert "Degree: roughly 4 years" in run("roadmap", "--format", "table").stdout
     run("progress", "set", "degree-bachelor", "skipped")
     assert "Degree: roughly" not in run("roadmap", "--format", "table").stdout
+
+
+def test_a_step_not_in_the_plan_suggests_no_unrelated_step(run: Run) -> None:
+    save(run, "education=master-cs")  # a roadmap without a degree step
+    far = run("progress", "set", "degree-bachelor", "done").stderr
+    near = run("progress", "set", "progrmming", "done").stderr
+    assert far.startswith("Error: unknown step 'degree-bachelor'; choose one of: 1 programming")
+    assert near.startswith("Error: unknown step 'progrmming' (did you mean 'programming'?)")

@@ -150,7 +150,7 @@ def choose(ids: list[str], wanted: str, what: str) -> int:
     if matches:
         several = ", ".join(ids[i] for i in matches)
         raise UsageError(f"{what} {short(wanted)} is ambiguous: it could be {several}; choose one of: {choices}")
-    raise UsageError(f"unknown {what} {short(wanted)}{nearest(text, ids)}; choose one of: {choices}")
+    raise UsageError(f"unknown {what} {short(wanted)}{nearest(text, ids, 0.6)}; choose one of: {choices}")
 
 
 @app.command(rich_help_panel=EXPLORE, help=examples(

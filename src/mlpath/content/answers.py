@@ -91,7 +91,7 @@ CONTRACT = {key: _kind(hint) for key, hint in record_hints(Answers).items()}
 
 def _invalid(key: str, value: Any) -> UsageError:
     kind, allowed = CONTRACT[key]
-    near = nearest(value, allowed) if isinstance(value, str) else ""
+    near = nearest(value, allowed) if isinstance(value, str) and kind != "scale" else ""  # '3.5' means no '5'
     listed = ", ".join(str(v) for v in allowed)
     wanted = {"select": f"one of {listed}", "multiselect": f"a comma-separated list of {listed}"}
     expected = wanted.get(kind, f"a whole number from {SCALE[0]} to {SCALE[-1]}")
