@@ -32,6 +32,17 @@ def test_the_ladder_walk_steps_through_levels_and_back(pty: Spawn) -> None:
     assert "Traceback" not in term.text and term.line_mode() == (True, True)
 
 
+def test_enter_walks_the_ladder_to_its_last_level_and_then_ends(pty: Spawn) -> None:
+    term = pty("ladder", "--walk")
+    term.wait("? Level 1 of 6")
+    for level in range(2, 7):
+        term.press(ENTER)
+        shown = term.wait(f"? Level {level} of 6")
+    assert "» Done" in shown and "» Back" not in shown  # at the top, Enter ends the walk
+    term.press(ENTER)
+    assert term.exit_code() == 0
+
+
 def test_ctrl_c_in_the_ladder_walk_exits_130_with_the_terminal_restored(pty: Spawn) -> None:
     term = pty("ladder", "--walk")
     term.wait("? Level 1 of 6", "» Next: Machine Learning Engineer")

@@ -288,7 +288,9 @@ def walk_ladder(content: Content, console: Console, start: int = 0) -> None:
         utf8 = console.encoding.lower().startswith("utf")
         hint = "(↑↓ move · enter picks)" if utf8 else "(up/down move, enter picks)"  # as the quiz says it
         message, instruction = layout(f"Level {index + 1} of {len(levels)}", hint, "?", columns)
-        move = _ask(questionary.select(message, choices=choices, instruction=instruction))
+        # Enter walks on: to the next level, and at the last one to Done (never back and forth)
+        ahead = next(choice for choice in choices if choice.value in (1, 0))
+        move = _ask(questionary.select(message, choices=choices, instruction=instruction, default=ahead))
         if not move:
             return
         index += move
