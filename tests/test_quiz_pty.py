@@ -293,8 +293,10 @@ def test_a_narrow_ending_keeps_the_verdict_and_the_first_step_whole(quiz: Quiz, 
     assert "Verdict: mixed" in shown  # right after the last answer, the verdict and the first step
 
 
-def test_no_pager_prints_everything_and_ends_with_the_summary(quiz: Quiz) -> None:
-    result, tty = quiz("--no-pager", *but_the_last({}), keys=ENTER + "n")
+@pytest.mark.parametrize("how", ["--no-pager", "MLPATH_PAGER="])
+def test_no_pager_prints_everything_and_ends_with_the_summary(quiz: Quiz, how: str) -> None:
+    flags = [how] if how == "--no-pager" else []  # else the quiz fixture's MLPATH_PAGER= (no pager) alone
+    result, tty = quiz(*flags, *but_the_last({}), keys=ENTER + "n")
     assert result.exit_code == 0, result.stderr
     assert_whole_summary_on_screen(tty.lines, "mixed", "Grow your Python from scripts to programs")
     assert "Whole roadmap: -o roadmap.md exports it, --save keeps it." in flowing("\n".join(tty.lines))
@@ -311,6 +313,7 @@ def test_the_pager_shows_the_whole_roadmap_and_the_summary_stays(
     assert "The full roadmap" in whole and "Notes" in whole and "Level 3: Senior Machine Learning Engineer" in whole
     assert_whole_summary_on_screen(tty.lines, "mixed", "Grow your Python from scripts to programs")
     assert "The full roadmap" not in "\n".join(tty.lines)
+    assert "Whole roadmap: --no-pager prints it, -o roadmap.md" in flowing("\n".join(tty.lines))
     assert result.stderr == "Saved your plan (12 steps). See it with: mlpath progress\n"
     assert (tmp_path / "home" / "plan.yaml").is_file()
 

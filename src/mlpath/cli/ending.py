@@ -56,13 +56,18 @@ def show_roadmap(
     -o's file (checked before: `quiz.check_outputs`) or shown as `emit` does with `fit`; saved as
     the plan if asked (`saved`: the plan holds it already). Returns the roadmap and the rows it
     left at the foot of the screen."""
+    import os
+
     from mlpath.engine.roadmap import build_roadmap
     from mlpath.output import roadmap as views
+    from mlpath.output.pager import pager_command
 
     built = build_roadmap(content, answers if plan is None else plan.answers)
     to_file = delivery.output not in (None, "-")  # "-" is stdout, as for --answers
     # the ways to the whole output the person already took, so a summary does not offer them
-    ways = {"no-pager": not delivery.pager, "save": delivery.save or saved, "output": to_file}
+    # (all of it is printed already with no pager, as MLPATH_PAGER= asks, or off a terminal)
+    printed = not delivery.pager or not session(ctx).terminal.stdout_isatty or pager_command(os.environ) is None
+    ways = {"no-pager": printed, "save": delivery.save or saved, "output": to_file}
     taken = frozenset(way for way, done in ways.items() if done)
     if plan is not None:
         from mlpath.output.plan import saved_report
