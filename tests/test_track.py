@@ -639,3 +639,20 @@ def test_a_step_not_in_the_plan_suggests_no_unrelated_step(run: Run) -> None:
     near = run("progress", "set", "progrmming", "done").stderr
     assert far.startswith("Error: unknown step 'degree-bachelor'; choose one of: 1 programming")
     assert near.startswith("Error: unknown step 'progrmming' (did you mean 'programming'?)")
+
+
+def test_reset_on_a_terminal_says_it_forgets_the_record_too(
+    run: Run, keyboard: PipeInput, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mlpath.cli import prompts
+
+    asked: list[tuple[str, bool]] = []
+    monkeypatch.setattr(prompts, "confirm", lambda message, default: asked.append((message, default)) or False)
+    save(run, "goal=manager")
+    run("progress", "set", "ladder-manager", "done")
+    save(run)  # ladder-manager leaves the plan, kept on record
+    kept = run("progress", "reset")
+    assert kept.stderr.endswith("Nothing changed.\n") and progress(run)["removed"] != []
+    assert asked == [
+        ("Set every step of your plan back to pending, and forget the statuses of 1 step no longer in it?", False)
+    ]

@@ -11,7 +11,7 @@ from mlpath.cli.completion import complete_step
 from mlpath.cli.options import FormatOption, JsonOption, NoPagerOption, Output
 from mlpath.errors import OperationError, UsageError
 from mlpath.plan import Status
-from mlpath.text import shown
+from mlpath.text import plural, shown
 
 if TYPE_CHECKING:
     from mlpath.engine.roadmap import Roadmap
@@ -113,7 +113,12 @@ def reset(
             raise UsageError("progress reset needs confirmation; there is no terminal to ask on, so pass --yes")
         from mlpath.cli.prompts import confirm
 
-        if not confirm("Set every step of your plan back to pending?", default=False):
+        saved = store.load()
+        if saved is None:
+            raise OperationError(NO_PLAN)
+        kept = len(saved.removed)
+        forget = f", and forget the statuses of {plural(kept, 'step')} no longer in it" if kept else ""
+        if not confirm(f"Set every step of your plan back to pending{forget}?", default=False):
             typer.echo("Nothing changed.", err=True)
             return
     from mlpath.engine.roadmap import build_roadmap
