@@ -675,3 +675,17 @@ def test_every_cell_that_answers_no_choice_is_said_with_the_label_it_may_mean(ru
         "'How curious are you about new technologies?'"
     )
     assert stderr == "A cell holds an answer's value or its label, as 'mlpath quiz --questions' lists them.\n"
+
+
+def test_an_id_given_twice_is_counted_twice_and_said_once(run: Run, tmp_path: Path) -> None:
+    text = "id,education,programming\n1,none,none\n2,none,none\n1,master-cs,none\n"
+    lines, stderr = batch_of(run, tmp_path, text)
+    assert [line["id"] for line in lines] == ["1", "2", "1"]
+    assert stderr == (
+        "1 set has the id of an earlier one ('1': rows 2 and 4); each is counted: a form sent twice counts twice.\n"
+    )
+    group = run("cohort", "-", "--defaults", "--json", input='{"id": 7}\n{"id": 7}\n{"id": 8}\n')
+    assert json.loads(group.stdout)["valid"] == 3
+    assert group.stderr == (
+        "1 set has the id of an earlier one (7: lines 1 and 2); each is counted: a form sent twice counts twice.\n"
+    )

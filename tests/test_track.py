@@ -647,7 +647,12 @@ def test_reset_on_a_terminal_says_it_forgets_the_record_too(
     from mlpath.cli import prompts
 
     asked: list[tuple[str, bool]] = []
-    monkeypatch.setattr(prompts, "confirm", lambda message, default: asked.append((message, default)) or False)
+
+    def confirm(message: str, default: bool) -> bool:
+        asked.append((message, default))
+        return False  # No
+
+    monkeypatch.setattr(prompts, "confirm", confirm)
     save(run, "goal=manager")
     run("progress", "set", "ladder-manager", "done")
     save(run)  # ladder-manager leaves the plan, kept on record

@@ -25,7 +25,7 @@ from mlpath.errors import ExitCode, OperationError, UsageError
 from mlpath.io import streams
 from mlpath.io.lines import DELIMITERS, MAX_LINE_BYTES, CellError, Id, LineError, parse_line, read_lines
 from mlpath.model import encode
-from mlpath.text import plural
+from mlpath.text import plural, short
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     Checked = Iterator[tuple[int, Id | None, "Answers | str"]]
 
 METER_EVERY = 2048  # lines between two updates of the progress bar
+IDS_KEPT, ID_CHARS = 200_000, 200  # ids remembered to find one given twice, each if no longer than this
 CSV_COLUMNS = (
     "id", "line", "verdict", "steps", "degree_years_min", "degree_years_max", "tuition_min", "tuition_max",
     "assumptions", "error",
@@ -62,6 +63,9 @@ class Sets:
         self.csv = False  # reading a form's CSV export, whose cells may hold labels
         self.unknown_cells = 0  # CSV cells that held no value and no label
         self.looks_csv = False  # read as JSON Lines, its first line looked like a CSV header
+        self.ids: dict[Id, int] = {}  # each id seen, with the line or row it was first on
+        self.repeated = 0  # sets whose id an earlier set had
+        self.first_repeat: tuple[Id, int, int] | None = None  # (id, its first line, the line repeating it)
 
     @contextlib.contextmanager
     def read(self, terminal: Terminal, name: str, input_format: str | None, id_column: str | None) -> Iterator[Checked]:
@@ -126,10 +130,22 @@ class Sets:
         gc.disable()
         try:
             for number, ident, raw in found:
+                if ident is not None:
+                    self._seen(ident, number)
                 yield number, ident, self._checked(raw)
         finally:
             if enabled:
                 gc.enable()
+
+    def _seen(self, ident: Id, number: int) -> None:
+        """Count an id given to an earlier set too (a form sent twice is two students); the ids
+        remembered are bounded, as the rest of a run's memory is."""
+        first = self.ids.get(ident)
+        if first is not None:
+            self.repeated += 1
+            self.first_repeat = self.first_repeat or (ident, first, number)
+        elif len(self.ids) < IDS_KEPT and len(str(ident)) <= ID_CHARS:
+            self.ids[ident] = number
 
     def _checked(self, raw: dict[str, Any] | LineError) -> Answers | str:
         from mlpath.content import answers as contract
@@ -161,6 +177,14 @@ class Sets:
             say("A cell holds an answer's value or its label, as 'mlpath quiz --questions' lists them.")
         if self.looks_csv:
             say("The input looks like a CSV export, read as JSON Lines: give --input-format csv.")
+        if self.first_repeat is not None:
+            ident, first, again = self.first_repeat
+            where = "rows" if self.csv else "lines"
+            sets = f"{self.repeated:,} {'set has' if self.repeated == 1 else 'sets have'}"
+            say(
+                f"{sets} the id of an earlier one ({short(ident)}: {where} {first} and {again}); each is counted: "
+                "a form sent twice counts twice."
+            )
 
 
 def run_batch(
@@ -318,7 +342,7 @@ def cohort(
 
     state = session(ctx)
     output = options.Output.of(fmt, as_json)
-    output.resolve(state.terminal.stdout_isatty)  # a clash of --json and --format before any line is read
+    chosen = output.resolve(state.terminal.stdout_isatty)  # a clash of --json and --format before any line
     content = state.content()
     sets = Sets(content, assignments or (), defaults)
     tally = Tally()
@@ -337,5 +361,6 @@ def cohort(
     if tally.invalid:
         verb = "was" if tally.invalid == 1 else "were"
         what = "rows" if sets.csv else "lines"
-        typer.echo(f"{tally.invalid:,} of {tally.count:,} {what} {verb} invalid (listed in the report).", err=True)
+        where = "--json lists them" if chosen.value == "csv" else "listed in the report"  # a CSV's rows are counts
+        typer.echo(f"{tally.invalid:,} of {tally.count:,} {what} {verb} invalid ({where}).", err=True)
         raise typer.Exit(int(ExitCode.USAGE))
