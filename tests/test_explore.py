@@ -461,3 +461,12 @@ def test_aspects_are_listed_in_words_without_ids(run: Run) -> None:
     table = run("aspects", "--format", "table", env={"COLUMNS": "200"}).stdout
     assert "  • You solve hard problems with new machine learning ideas." in table and "hard-problems" not in table
     assert "best\thard-problems\tYou solve hard problems with new machine learning ideas." in run("aspects").stdout
+
+
+def test_sources_word_each_figure_with_its_unit_for_people_and_keep_keys_for_scripts(run: Run) -> None:
+    for fmt in ("table", "markdown"):
+        shown = " ".join(run("sources", "--format", fmt, "--no-pager").stdout.split())
+        assert "Salary › tiers › entry" in shown and "$118,000 a year" in shown and "40%" in shown
+        assert "salary.tiers" not in shown and "growth_percent" not in shown
+    plain = run("sources", "--format", "plain").stdout
+    assert "salary.tiers.entry.amount\t118000" in plain

@@ -22,7 +22,7 @@ from mlpath.output.blocks import (
     Summary,
     Table,
 )
-from mlpath.text import grouped, money, plural, span
+from mlpath.text import money, plural, span, worded
 
 if TYPE_CHECKING:
     from mlpath.content import Content
@@ -247,13 +247,28 @@ def education(content: Content, residency: str = "in-state", masters: bool = Fal
 def sources(content: Content) -> Report:
     page = pages.sources(content)
     cited = tuple((s.name, s.kind, s.note) for s in page.sources)
-    figures = tuple((s.name, f.key, grouped(f.value)) for s in page.sources for f in s.figures)
+    kinds = {key: type(figure).__name__ for key, figure in content.figures()}
+    figures = tuple(
+        (s.name, _figure_name(f.key), _figure_value(kinds[f.key], f.value)) for s in page.sources for f in s.figures
+    )
     blocks: tuple[Block, ...] = (
         Table(("source", "kind (mlpath's description)", "what it backs"), cited, "Sources cited"),
         Table(("source", "figure", "value"), figures, f"Figures ({page.figure_count})"),
         Notes(page.notes),
     )
     return _report(content, "Sources", page, blocks)
+
+
+def _figure_name(key: str) -> str:
+    """Where a figure lives, in words: "salary.tiers.entry.amount" is "Salary › tiers › entry"."""
+    first, *rest = key.split(".")
+    return " › ".join([worded(first), *(part.replace("_", " ") for part in rest if part != "amount")])
+
+
+def _figure_value(kind: str, value: int) -> str:
+    """A figure with its unit, by its kind (content.facts)."""
+    units = {"Pay": f"{money(value)} a year", "YearlyCost": f"{money(value)} a year of study", "Percent": f"{value}%"}
+    return units.get(kind, plural(value, "year") if kind == "Years" else str(value))
 
 
 def search(page: SearchPage) -> Report:
