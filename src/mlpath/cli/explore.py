@@ -104,7 +104,9 @@ def ladder(
     level: Annotated[
         str | None,
         typer.Argument(
-            help="One level by id, number 1-6 or unique prefix (e.g. senior, 3, sen).", autocompletion=complete_level
+            metavar="LEVEL",
+            help="One level by id, number 1-6 or unique prefix (e.g. senior, 3, sen).",
+            autocompletion=complete_level,
         ),
     ] = None,
     walk: Annotated[bool, typer.Option("--walk", help="Step through the levels on a terminal.")] = False,
