@@ -470,3 +470,9 @@ def test_sources_word_each_figure_with_its_unit_for_people_and_keep_keys_for_scr
         assert "salary.tiers" not in shown and "growth_percent" not in shown
     plain = run("sources", "--format", "plain").stdout
     assert "salary.tiers.entry.amount\t118000" in plain
+
+
+def test_the_questions_mark_each_default_among_the_choices(run: Run) -> None:
+    shown = run("quiz", "--questions", "--format", "markdown").stdout
+    assert "   - No degree yet — the default\n" in shown and "Default:" not in shown
+    assert "**Which specialties interest you? (pick any number; none by default)**" in shown

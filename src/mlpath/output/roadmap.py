@@ -144,15 +144,20 @@ def questions_report(content: Content) -> Report:
     by_key = {q.key: q for q in content.questions.questions}
     steps = []
     for number, q in enumerate(content.questions.questions, 1):
-        details = [q.label(c.value) if q.kind == "scale" else c.label for c in q.choices]
-        details.append(f"Default: {q.label(q.default)}")
+        chosen = q.default if isinstance(q.default, (list, tuple)) else (q.default,)
+        details = [
+            (q.label(c.value) if q.kind == "scale" else c.label) + (" — the default" if c.value in chosen else "")
+            for c in q.choices
+        ]
         if q.when:
             alternatives = (
                 " + ".join(" or ".join(by_key[key].label(v) for v in values) for key, values in when.items())
                 for when in q.when
             )
             details.append(f"Asked only after: {'; '.join(alternatives)}.")
-        title = q.prompt + (" (pick any number)" if q.kind == "multiselect" else "")
+        title = q.prompt + (
+            f" (pick any number{'' if chosen else '; none by default'})" if q.kind == "multiselect" else ""
+        )
         steps.append(Step(str(number), title, q.help, tuple(details)))
     return Report("Quiz questions", content.questions, (Steps(f"The {len(steps)} questions", tuple(steps)),))
 
