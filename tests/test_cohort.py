@@ -139,7 +139,13 @@ def test_only_invalid_lines_still_draw_a_table(run: Run) -> None:
 def test_csv_rows_name_their_list(run: Run) -> None:
     result = run("cohort", str(SURVEY), "--defaults", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    assert {row["list"] for row in rows} == {"first_steps", "interests", "goals", "steps"}
+    assert {row["list"] for row in rows} == {"first_steps", "interests", "goals", "steps", "verdict_shares"}
+    document = json.loads(run("cohort", str(SURVEY), "--defaults", "--json").stdout)
+    verdicts = [
+        (row["id"], int(row["count"]), float(row["percent"])) for row in rows if row["list"] == "verdict_shares"
+    ]
+    valid = document["valid"]
+    assert verdicts == [(level, n, round(n / valid * 100, 1)) for level, n in document["verdicts"].items()]
 
 
 def test_a_missing_file_or_a_device_is_a_usage_error(run: Run, tmp_path: Path) -> None:

@@ -102,5 +102,5 @@ def test_years_read_as_years_and_amounts_are_grouped(run: Run, fmt: str) -> None
     shown = run("sources", "--format", fmt).stdout + run("outlook", "--format", fmt).stdout
     assert "2,023" not in shown and "2,027" not in shown
     assert "2023–2027" in shown
-    assert re.search(r"outlook\.period\.start\W+2023\b", shown)
-    assert re.search(r"salary\.tiers\.entry\.amount\W+118,000\b", shown)
+    assert re.search(r"Outlook › period › start\W+2023\b", shown)
+    assert re.search(r"Salary › tiers › entry\W+\$118,000 a year\b", shown)

@@ -87,6 +87,7 @@ class Cohort(Record):
     interests: Annotated[tuple[Share, ...], Each("interest"), Rows]
     goals: Annotated[tuple[Share, ...], Each("goal"), Rows]
     steps: Annotated[tuple[StepShare, ...], Each("step"), Rows]
+    verdict_shares: Annotated[tuple[Share, ...], Each("verdict_share"), Rows]  # `verdicts` with their percents
     degree: DegreeRange | None
     filled: Filled
     invalid_lines: Annotated[tuple[InvalidLine, ...], Each("invalid_line")]
@@ -191,6 +192,9 @@ class Tally:
             valid=valid,
             invalid=self.invalid,
             verdicts=Verdicts(**{level: self.levels[level] for level in LEVELS}),
+            verdict_shares=tuple(
+                Share(id=lv, count=self.levels[lv], percent=_percent(self.levels[lv], valid)) for lv in LEVELS
+            ),
             first_steps=step_shares(self.first_steps),
             interests=shares(self.interests),
             goals=shares(self.goals),

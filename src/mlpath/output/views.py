@@ -321,7 +321,7 @@ def home(page: pages.HomePage) -> Report:
 def cohort(document: Cohort, content: Content) -> Report:
     """The group: its counts and verdicts first (the summary a terminal shows before paging), then
     the common steps, interests and goals in words, the degree's range and the first invalid lines."""
-    from mlpath.engine.cohort import FIRST_STEPS, INVALID_LISTED, LEVELS
+    from mlpath.engine.cohort import FIRST_STEPS, INVALID_LISTED
 
     valid = document.valid
     questions = {question.key: question for question in content.questions.questions}
@@ -339,8 +339,7 @@ def cohort(document: Cohort, content: Content) -> Report:
         counts += f" {filled.count:,} had answers filled with their question's default (--defaults)."
     summary: list[Block] = [Paragraph(counts, title="The group")]
     if valid:
-        verdicts = [(lv, getattr(document.verdicts, lv)) for lv in LEVELS]
-        summary.append(bars("Verdicts", "verdict", [(lv, n, round(n / valid * 100, 1)) for lv, n in verdicts]))
+        summary.append(bars("Verdicts", "verdict", [(s.id, s.count, s.percent) for s in document.verdict_shares]))
     blocks = list(summary)
     if filled.count:
         prompts = [(questions[s.id].prompt if s.id in questions else s.id, s.count, s.percent) for s in filled.answers]
