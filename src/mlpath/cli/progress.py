@@ -14,7 +14,10 @@ from mlpath.plan import Status
 from mlpath.text import plural, shown
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from mlpath.engine.roadmap import Roadmap
+    from mlpath.plan.model import Plan
 
 NO_PLAN = "you have no saved plan yet; make one with 'mlpath quiz --save' or 'mlpath roadmap --answers FILE --save'"
 
@@ -67,24 +70,18 @@ def set_status(
     ],
 ) -> None:
     from mlpath.cli.explore import choose
-    from mlpath.engine.roadmap import build_roadmap
     from mlpath.io import streams
-    from mlpath.plan import model, store
+    from mlpath.plan import model
 
     streams.require_stdout()
-    content = session(ctx).content()
-    with store.locked():
-        plan = store.load_for_update()
-        if plan is None:
-            raise OperationError(NO_PLAN)
-        # The steps as `progress` and `roadmap` number them: the roadmap of the plan's answers. A plan
-        # edited by hand, or saved before the content changed, is brought in line first (`replan`
-        # keeps every status), so STEP names the step the person sees.
-        now = store.now()
-        plan = model.replan(plan, build_roadmap(content, plan.answers), now).plan
+    index = 0
+
+    def mark(plan: Plan, now: str) -> Plan:
+        nonlocal index
         index = choose([s.id for s in plan.steps], step, "step")
-        updated = model.set_status(plan, index, status, now)
-        store.save(updated)
+        return model.set_status(plan, index, status, now)
+
+    updated = _update(ctx, mark)
     done, total = model.finished(updated.steps)
     chosen, complete = updated.steps[index], f"{model.percent(done, total)}% complete ({done}/{total})"
     terminal = session(ctx).terminal
@@ -121,7 +118,17 @@ def reset(
         if not confirm(f"Set every step of your plan back to pending{forget}?", default=False):
             typer.echo("Nothing changed.", err=True)
             return
+    plan = _update(ctx, model.reset)
+    typer.echo(f"All {len(plan.steps)} steps are pending again.", err=True)
+
+
+def _update(ctx: typer.Context, change: Callable[[Plan, str], Plan]) -> Plan:
+    """`change` the plan (at this time) and write it, holding its lock. The steps are those `progress`
+    and `roadmap` show, the roadmap of the plan's answers: a plan edited by hand, or saved before
+    the content changed, is brought in line first (`replan` keeps every status), so a STEP names
+    the step the person sees."""
     from mlpath.engine.roadmap import build_roadmap
+    from mlpath.plan import model, store
 
     content = session(ctx).content()
     with store.locked():
@@ -129,9 +136,9 @@ def reset(
         if plan is None:
             raise OperationError(NO_PLAN)
         now = store.now()
-        plan = model.reset(model.replan(plan, build_roadmap(content, plan.answers), now).plan, now)
-        store.save(plan)
-    typer.echo(f"All {len(plan.steps)} steps are pending again.", err=True)
+        updated = change(model.replan(plan, build_roadmap(content, plan.answers), now).plan, now)
+        store.save(updated)
+    return updated
 
 
 def save_plan(roadmap: Roadmap, width: int = 0) -> None:
