@@ -672,7 +672,7 @@ def test_every_cell_that_answers_no_choice_is_said_with_the_label_it_may_mean(ru
     assert lines[0]["error"] == (
         "'No degree' is no answer to 'What is the highest education you have finished?' (did you mean "
         "'No degree yet'?); 'Expert' is no answer to 'How well do you program?'; '9' is no answer to "
-        "'How curious are you about new technologies?'"
+        "'How curious are you about new technologies?' (a whole number from 1 to 5, or its label)"
     )
     assert stderr == "A cell holds an answer's value or its label, as 'mlpath quiz --questions' lists them.\n"
 
@@ -689,3 +689,82 @@ def test_an_id_given_twice_is_counted_twice_and_said_once(run: Run, tmp_path: Pa
     assert group.stderr == (
         "1 set has the id of an earlier one (7: lines 1 and 2); each is counted: a form sent twice counts twice.\n"
     )
+
+
+def test_a_first_row_is_a_second_header_only_without_an_id_and_over_every_answer(run: Run, tmp_path: Path) -> None:
+    lines, _ = batch_of(run, tmp_path, "id,programming,goal,interests\nx1,response,manager,nlp\nx2,none,manager,\n")
+    assert [(line["id"], "error" in line) for line in lines] == [("x1", True), ("x2", False)]  # a student's row
+    checkboxes_only = (
+        "Respondent ID,Which specialties interest you?,,,Which industries would you like to work in?,\n"
+        ",Natural language processing,Robotics,Computer vision,Finance and banking,Healthcare\n"
+        "101,Natural language processing,,,Finance and banking,\n"
+    )
+    lines, _ = batch_of(run, tmp_path, checkboxes_only, "--id-column", "Respondent ID")
+    assert [(line["id"], line["answers"]["interests"], line["answers"]["industries"]) for line in lines] == [
+        ("101", ["nlp"], ["finance"])
+    ]
+
+
+def test_a_column_the_second_header_row_names_apart_from_the_choices_is_ignored_and_said(
+    run: Run, tmp_path: Path
+) -> None:
+    text = (
+        "Respondent ID,How far up the ladder do you want to go?,Which specialties interest you?,,\n"
+        ",Response,Natural language processing,Robotics,Other (please specify)\n"
+        "11,manager,Natural language processing,,quantum ML\n"
+    )
+    lines, stderr = batch_of(run, tmp_path, text, "--id-column", "Respondent ID")
+    assert lines[0]["answers"]["interests"] == ["nlp"]
+    assert stderr == (
+        "Ignored 1 column that holds no answer: 'Other (please specify)' (beside 'Which specialties interest you?').\n"
+    )
+
+
+def test_list_cells_left_off_at_the_end_of_a_row_are_none_chosen(run: Run, tmp_path: Path) -> None:
+    lines, _ = batch_of(run, tmp_path, "id,goal,industries,interests,,\nx,manager\ny,manager,Healthcare,nlp\n")
+    assert [(line["answers"]["industries"], line["answers"]["interests"]) for line in lines] == [
+        ([], []),
+        (["healthcare"], ["nlp"]),
+    ]
+
+
+def test_cells_under_no_header_are_said_to_be_ignored(run: Run, tmp_path: Path) -> None:
+    lines, stderr = batch_of(run, tmp_path, "id,programming,,goal,\nu1,none,advanced,manager,\n")
+    assert lines[0]["answers"]["programming"] == "none"
+    assert stderr == "Ignored what column 3 has no header over it (counting from 1); name a column to read it.\n"
+
+
+@pytest.mark.parametrize(
+    "header", ["Teacher notes - How well do you program?", "Why did you answer as you did to: How well do you program?"]
+)
+def test_a_header_that_only_ends_with_a_prompt_names_no_question(run: Run, tmp_path: Path, header: str) -> None:
+    lines, stderr = batch_of(run, tmp_path, f"id,{header},programming\nh1,Needs work,none\n")
+    assert lines[0]["answers"]["programming"] == "none" and stderr.startswith("Ignored 1 column")
+
+
+@pytest.mark.parametrize(
+    ("cell", "chosen"),
+    [
+        ("Natural language processing; Robotics, Computer vision", ["nlp", "computer-vision", "robotics"]),
+        ("nlp,robotics", ["nlp", "robotics"]),
+    ],
+)
+def test_a_list_cell_splits_at_semicolons_then_commas(run: Run, tmp_path: Path, cell: str, chosen: list[str]) -> None:
+    lines, _ = batch_of(run, tmp_path, f'id,interests\na,"{cell}"\n')
+    assert lines[0]["answers"]["interests"] == chosen
+
+
+def test_none_beside_choices_says_to_keep_one(run: Run, tmp_path: Path) -> None:
+    lines, _ = batch_of(run, tmp_path, 'id,interests\na,"nlp, none"\n')
+    assert lines[0]["error"] == (
+        "'nlp, none' has 'none' beside choices for 'Which specialties interest you?'; keep one or the other"
+    )
+
+
+def test_empty_ids_are_no_ids_and_an_empty_id_column_is_refused(run: Run, tmp_path: Path) -> None:
+    _, stderr = batch_of(run, tmp_path, "id,programming\n,none\n,none\n")
+    assert stderr == ""
+    _, refused = batch_of(run, tmp_path, "id,programming\na,none\n", "--id-column", "")
+    assert refused == "Error: --id-column needs the name of a column of the CSV; it was empty\n"
+    lines, _ = batch_of(run, tmp_path, "id,programming,education\nshort\n")
+    assert lines[0]["error"].startswith("the row has 1 cell where the header has 3")

@@ -23,7 +23,7 @@ from mlpath.cli import options
 from mlpath.cli.application import app, emit, examples, session, stdin_hint
 from mlpath.errors import ExitCode, OperationError, UsageError
 from mlpath.io import streams
-from mlpath.io.lines import DELIMITERS, MAX_LINE_BYTES, CellError, Id, LineError, parse_line, read_lines
+from mlpath.io.lines import DELIMITERS, MAX_LINE_BYTES, CellError, Id, LineError, Unheaded, parse_line, read_lines
 from mlpath.model import encode
 from mlpath.text import plural, short
 
@@ -63,6 +63,7 @@ class Sets:
         self.csv = False  # reading a form's CSV export, whose cells may hold labels
         self.unknown_cells = 0  # CSV cells that held no value and no label
         self.looks_csv = False  # read as JSON Lines, its first line looked like a CSV header
+        self.unheaded = Unheaded(())  # a CSV's columns with no header that are no answer's
         self.ids: dict[Id, int] = {}  # each id seen, with the line or row it was first on
         self.repeated = 0  # sets whose id an earlier set had
         self.first_repeat: tuple[Id, int, int] | None = None  # (id, its first line, the line repeating it)
@@ -77,6 +78,8 @@ class Sets:
         from mlpath.io.lines import csv_sets
 
         self.csv = input_format == "csv" or (input_format is None and name.lower().endswith(".csv"))
+        if id_column is not None and not id_column.strip():
+            raise UsageError("--id-column needs the name of a column of the CSV; it was empty")
         if id_column is not None and not self.csv:
             raise UsageError(
                 "--id-column names a column of a CSV export, but the input is read as JSON Lines, where an "
@@ -87,7 +90,9 @@ class Sets:
             found = self._json_lines(stream)
             if self.csv:
                 needed = () if self.use_defaults else tuple(k for k in contract.KEYS if k not in self.overrides)
-                ignored, named, found = csv_sets(stream, self.content.questions.questions, id_column, needed)
+                ignored, named, found, self.unheaded = csv_sets(
+                    stream, self.content.questions.questions, id_column, needed
+                )
                 if ignored:
                     verb = "holds" if len(ignored) == 1 else "hold"
                     listed = ", ".join(repr(title) + hint for title, hint in ignored)
@@ -130,7 +135,7 @@ class Sets:
         gc.disable()
         try:
             for number, ident, raw in found:
-                if ident is not None:
+                if ident is not None and ident != "":  # an empty id names no set
                     self._seen(ident, number)
                 yield number, ident, self._checked(raw)
         finally:
@@ -141,7 +146,7 @@ class Sets:
         """Count an id given to an earlier set too (a form sent twice is two students); the ids
         remembered are bounded, as the rest of a run's memory is."""
         first = self.ids.get(ident)
-        if first is not None:
+        if first is not None:  # (1 and 1.0 are one number, as JSON has it)
             self.repeated += 1
             self.first_repeat = self.first_repeat or (ident, first, number)
         elif len(self.ids) < IDS_KEPT and len(str(ident)) <= ID_CHARS:
@@ -177,6 +182,11 @@ class Sets:
             say("A cell holds an answer's value or its label, as 'mlpath quiz --questions' lists them.")
         if self.looks_csv:
             say("The input looks like a CSV export, read as JSON Lines: give --input-format csv.")
+        held = sorted(self.unheaded.held)
+        if held:
+            listed = ", ".join(str(index + 1) for index in held)
+            said = f"column {listed} has" if len(held) == 1 else f"columns {listed} have"
+            say(f"Ignored what {said} no header over it (counting from 1); name a column to read it.")
         if self.first_repeat is not None:
             ident, first, again = self.first_repeat
             where = "rows" if self.csv else "lines"

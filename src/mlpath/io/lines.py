@@ -13,11 +13,11 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from typing import IO, Any
 
 from mlpath.errors import UsageError
-from mlpath.text import LONE_SURROGATE, nearest, short
+from mlpath.text import LONE_SURROGATE, nearest, plural, short
 
 MAX_LINE_BYTES = 1_000_000
 MAX_NUMBER_DIGITS = 40  # a float written longer than twice this is refused (integers: Python's own limit)
@@ -162,7 +162,11 @@ def _named(title: str, names: dict[str, Any], prompts: dict[str, Any]) -> Any:
         found = names.get(_plain(title.rstrip()[title.rfind("[") + 1 : -1]))
     if found is None:
         found = next(
-            (q for prompt, q in prompts.items() if plain.endswith(prompt) and not plain[: -len(prompt)][-1:].isalnum()),
+            (
+                q
+                for prompt, q in prompts.items()
+                if plain.endswith(prompt) and plain[: -len(prompt)].rstrip().endswith(".")
+            ),
             None,
         )
     return found
@@ -170,10 +174,12 @@ def _named(title: str, names: dict[str, Any], prompts: dict[str, Any]) -> Any:
 
 def csv_sets(
     stream: IO[bytes], questions: Sequence[Any], id_column: str | None = None, needed: Collection[str] = ()
-) -> tuple[list[tuple[str, str]], bool, Iterator[tuple[int, Id | None, dict[str, Any] | LineError]]]:
+) -> tuple[list[tuple[str, str]], bool, Iterator[tuple[int, Id | None, dict[str, Any] | LineError]], Unheaded]:
     """A form's CSV export (RFC 4180, a header row) as answer sets: (the columns it ignores, each
     with a hint when it is near an answer's name; whether a column names the rows; each data row
-    as (the line it starts on, id, raw answers) or its error). Blank lines before the header are
+    as (the line it starts on, id, raw answers) or its error; the columns without a header, which
+    learn as the rows are read whether they held anything). A form's second header row (over each
+    answer "Response", or a checkbox's choices) is passed over. Blank lines before the header are
     passed over. The delimiter is a comma, or the semicolon or tab that makes more of the header's
     columns answers (or what Excel's "sep=" line names). A column is an answer's by its key or by
     its question's prompt; a cell holds a value or its label as the quiz shows it, a list's items
@@ -209,7 +215,7 @@ def csv_sets(
     except csv.Error as error:
         raise _unreadable(lines.row_start, error) from None
     if not header:  # an empty file: no answer sets, as an empty JSON Lines file
-        return [], True, iter(())
+        return [], True, iter(()), Unheaded(())
     ids = [index for index, title in enumerate(header) if _plain(title) == identifier]
     if len(ids) > 1 and id_column is not None:  # named outright: the column of that very name
         ids = [index for index in ids if header[index].strip() == id_column.strip()] or ids
@@ -260,7 +266,62 @@ def csv_sets(
             f"no column of the CSV answers: {', '.join(missing)}; add them (a question's key or prompt as the "
             "header), or give --defaults to fill them"
         )
-    return ignored, id_at is not None, _rows(reader, lines, len(header), columns, id_at, delimiter)
+    texts = {  # each question's choices by value and label (a label wins over another's value)
+        q.key: {text: c.value for c in q.choices for text in (str(c.value), c.label)}
+        | {_plain(str(c.value)): c.value for c in q.choices}
+        | {_plain(c.label): c.value for c in q.choices}
+        for q in columns.values()
+    }
+    rows = _unblank(reader, lines)
+    head = next(rows, None)
+    named = {id_at}  # columns that are no answer's but said or used
+    if head is not None and _second_header(head[1], header, columns, texts, id_at):
+        for index, question in list(columns.items()):  # a column of its own under a checkbox ("Other")
+            cell = head[1][index].strip()
+            if not header[index].strip() and _choice(cell, texts[question.key]) is None:
+                del columns[index]
+                named.add(index)
+                ignored.append((cell, f" (beside {short(question.prompt, 80)})"))
+        head = None
+    unheaded = Unheaded(
+        i for i, title in enumerate(header) if not title.strip() and i not in columns and i not in named
+    )
+    found = _rows(
+        itertools.chain([head] if head else [], rows), len(header), columns, texts, id_at, delimiter, unheaded
+    )
+    return ignored, id_at is not None, found, unheaded
+
+
+class Unheaded(set[int]):
+    """The columns with no header that are no answer's; `held` gathers those whose cells hold
+    something (0-based), for one line saying they were ignored."""
+
+    def __init__(self, columns: Iterable[int]) -> None:
+        super().__init__(columns)
+        self.held: set[int] = set()
+
+
+def _second_header(
+    row: list[str], header: list[str], columns: dict[int, Any], texts: dict[str, dict[str, Any]], id_at: int | None
+) -> bool:
+    """Is the first row a form's second header row (SurveyMonkey): no id, and over every answer
+    "Response", or for a checkbox question a column per choice, its choice's label (or a name of
+    its own, "Other (please specify)")?"""
+    if id_at is not None and id_at < len(row) and row[id_at].strip():
+        return False
+    spread = False  # a checkbox question over several columns, each named by a choice
+    for index, question in columns.items():
+        cell = row[index].strip() if index < len(row) else ""
+        if _plain(cell) in SUBHEADS:
+            continue
+        if (
+            not cell
+            or question.kind != "multiselect"
+            or (header[index].strip() and _choice(cell, texts[question.key]) is None)
+        ):
+            return False
+        spread = spread or not header[index].strip()
+    return spread or any(_plain(row[index]) in SUBHEADS for index in columns if index < len(row))
 
 
 # The csv module's words for what it cannot read, in a person's (the rest are shown as they are).
@@ -333,19 +394,10 @@ class CellError(LineError):
 SUBHEADS = {"response", "open ended response"}  # what a form's second header row says over its answers
 
 
-def _rows(
-    reader: Any, lines: _Lines, width: int, columns: dict[int, Any], id_at: int | None, delimiter: str
-) -> Iterator[tuple[int, Id | None, dict[str, Any] | LineError]]:
+def _unblank(reader: Any, lines: _Lines) -> Iterator[tuple[int, list[str]]]:
+    """Each row that is not blank, with the line it starts on."""
     import csv
 
-    named = max(i for i, q in columns.items() if i == 0 or columns.get(i - 1) is not q)  # the last named column
-    texts = {  # each question's choices by value and label (a label wins over another's value)
-        q.key: {text: c.value for c in q.choices for text in (str(c.value), c.label)}
-        | {_plain(str(c.value)): c.value for c in q.choices}
-        | {_plain(c.label): c.value for c in q.choices}
-        for q in columns.values()
-    }
-    first = True
     while True:
         lines.next_row()
         try:
@@ -354,26 +406,38 @@ def _rows(
             return
         except csv.Error as error:  # the reader cannot find where the next row starts: stop here
             raise _unreadable(lines.row_start, error) from None
-        if not any(cell.strip() for cell in row):
-            continue
-        row += [""] * (width - len(row)) if len(row) > named else []  # a checkbox's last choices left off
-        cells = {index: row[index].strip() for index in columns if index < len(row)}
-        if first and any(_plain(cell) in SUBHEADS for cell in cells.values()):
-            first = False  # a second header row (SurveyMonkey): "Response" over each answer
-            continue
-        first = False
+        if any(cell.strip() for cell in row):
+            yield lines.row_start, row
+
+
+def _rows(
+    rows: Iterator[tuple[int, list[str]]],
+    width: int,
+    columns: dict[int, Any],
+    texts: dict[str, dict[str, Any]],
+    id_at: int | None,
+    delimiter: str,
+    unheaded: Unheaded | None = None,
+) -> Iterator[tuple[int, Id | None, dict[str, Any] | LineError]]:
+    for start, row in rows:
+        # cells left off at the end are empty, if only lists' (none chosen) and no answers' are among them
+        if all(columns[index].kind == "multiselect" for index in columns if index >= len(row)):
+            row += [""] * (width - len(row))
         ident = row[id_at].strip() if id_at is not None and id_at < len(row) and row[id_at].strip() else None
         if len(row) < width or any(cell.strip() for cell in row[width:]):
             # a cell holding the delimiter unquoted shifts every cell after it: no answer can be trusted
-            said = f"the row has {len(row)} cells where the header has {width}"
+            said = f"the row has {plural(len(row), 'cell')} where the header has {width}"
             if len(row) > width:
                 said += f"; quote a cell that holds a {delimiter!r}"
             else:
                 said += f": a cell is missing, or a header holds a {delimiter!r} unquoted"
-            yield lines.row_start, ident, LineError(said)
+            yield start, ident, LineError(said)
             continue
+        if unheaded:
+            unheaded.held.update(index for index in unheaded if row[index].strip())
+        cells = {index: row[index].strip() for index in columns}
         if not any(cells.values()):  # a timestamp and nothing else
-            yield lines.row_start, ident, LineError("the row answers no question: every answer cell is empty")
+            yield start, ident, LineError("the row answers no question: every answer cell is empty")
             continue
         raw: dict[str, Any] = {}
         wrong: list[str] = []
@@ -383,13 +447,13 @@ def _rows(
                 raw[question.key] = [*raw[question.key], *value]
             elif cells[index] or question.kind == "multiselect":  # an empty list cell: none chosen
                 raw[question.key] = value
-        yield lines.row_start, ident, CellError("; ".join(wrong)) if wrong else raw
+        yield start, ident, CellError("; ".join(wrong)) if wrong else raw
 
 
 def _cell(question: Any, cell: str, by_text: dict[str, Any], wrong: list[str]) -> Any:
     """A cell as an answer: a choice's value or label (`by_text`: as written, or by its `_plain`
-    text); for a list, the whole cell or its items split at ";" or ",", or "none". What is
-    neither goes to `wrong`, said with the label it may mean."""
+    text); for a list, the whole cell, or its items split at ";" and then at ",", or "none" alone.
+    What is neither goes to `wrong`, said with the label it may mean."""
     whole = _choice(cell, by_text)
     if question.kind != "multiselect":
         parts = [cell] if cell and whole is None else []
@@ -398,7 +462,17 @@ def _cell(question: Any, cell: str, by_text: dict[str, Any], wrong: list[str]) -
     elif _plain(cell) == "none":  # as the quiz shows a list with nothing chosen
         return []
     else:
-        parts = [part.strip() for part in re.split(";" if ";" in cell else ",", cell) if part.strip()]
+        parts = [
+            piece.strip()
+            for part in cell.split(";")
+            for piece in ([part] if _choice(part.strip(), by_text) is not None else part.split(","))
+            if piece.strip()
+        ]
+        if any(_plain(part) == "none" for part in parts):
+            wrong.append(
+                f"{short(cell)} has 'none' beside choices for {short(question.prompt, 80)}; keep one or the other"
+            )
+            return []
     found = []
     for part in parts:
         value = _choice(part, by_text)
@@ -407,7 +481,13 @@ def _cell(question: Any, cell: str, by_text: dict[str, Any], wrong: list[str]) -
             continue
         labels = [c.label for c in question.choices]
         near = nearest(part, labels, 0.6, _plain) or nearest(part, [str(c.value) for c in question.choices], 0.6)
-        wrong.append(f"{short(part)} is no answer to {short(question.prompt, 80)}{near}")
+        ends = (question.choices[0].value, question.choices[-1].value)
+        scale = (
+            f" (a whole number from {ends[0]} to {ends[1]}, or its label)"
+            if question.kind == "scale" and not near
+            else ""
+        )
+        wrong.append(f"{short(part)} is no answer to {short(question.prompt, 80)}{near}{scale}")
     return found if question.kind == "multiselect" else cell if whole is None else whole
 
 
