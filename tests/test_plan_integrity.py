@@ -216,12 +216,15 @@ def test_a_newer_plan_in_another_format_is_still_left_in_place(run: Run) -> None
 # Writers act, under the lock ------------------------------------------------------------------
 
 
-def test_only_a_writer_moves_a_damaged_plan_aside(run: Run) -> None:
+def test_only_a_writer_of_a_new_plan_moves_a_damaged_plan_aside(run: Run) -> None:
     text = saved(run)
     plan().write_text(text.replace("status: pending", "status: finished", 1), encoding="utf-8")
     assert_reading_leaves_it(run, "Edited by hand?")
-    result = run("progress", "set", "math", "done")
-    assert result.exit_code == 1 and "moved to" in result.stderr
+    for change in (("progress", "set", "math", "done"), ("progress", "reset", "--yes")):  # mend it first
+        result = run(*change)
+        assert result.exit_code == 1 and "it was left as it is" in result.stderr and backups() == []
+    result = run("quiz", "--defaults", "--save")
+    assert result.exit_code == 0 and "moved to" in result.stderr
     assert len(backups()) == 1 and "finished" in backups()[0].read_text(encoding="utf-8")
 
 
@@ -448,3 +451,33 @@ def test_any_truncation_of_a_real_plan_through_storage_is_caught_or_whole(
             assert (home / "plan.yaml").read_bytes() == REAL.encode("utf-8")[:cut]  # left as it is
             return
     assert loaded == store.decode(REAL)
+
+
+def test_a_step_listed_twice_is_damage_named_by_its_line_and_no_status_is_lost(run: Run) -> None:
+    text = saved(run)
+    run("progress", "set", "math", "done")
+    text = plan().read_text(encoding="utf-8")
+    block = text[text.index("- id: math") : text.index("- id: degree-bachelor")]
+    twice = text.replace(block, block + block.replace("status: done", "status: pending"), 1)
+    plan().write_text(twice, encoding="utf-8")
+    line = twice.count("\n", 0, twice.index("- id: math", twice.index("- id: math") + 1)) + 1
+    assert_reading_leaves_it(run, f"line {line}: steps.2: the step 'math' is listed twice; keep one")
+    result = run("progress", "set", "1", "learning")  # no guess at which status holds
+    assert result.exit_code == 1 and plan().read_text(encoding="utf-8") == twice and backups() == []
+
+
+def test_a_status_whose_work_changed_is_on_record_before_anything_is_written(run: Run) -> None:
+    saved(run)
+    run("progress", "set", "programming", "done")
+    before = plan().read_text(encoding="utf-8")
+    start = before.index("- id: programming")
+    work = before.index("work: ", start)
+    older = before[:work] + "work: abcdef0123456789" + before[before.index("\n", work) :]  # older content's work
+    plan().write_text(older.replace("title: Grow your Python from scripts to programs", "title: Grow your Python", 1))
+    document = json.loads(run("progress", "--json").stdout)
+    assert document["steps"][0]["status"] == "pending" and document["percent_complete"] == 0
+    assert [(r["id"], r["title"], r["status"]) for r in document["removed"]] == [
+        ("programming", "Grow your Python", "done")
+    ]
+    table = " ".join(run("progress", "--format", "table", "--no-pager").stdout.split())
+    assert "On record, out of your plan now: Grow your Python (was done)." in table

@@ -113,7 +113,7 @@ def reset(
         saved = store.load()
         if saved is None:
             raise OperationError(NO_PLAN)
-        kept = len(saved.removed)
+        kept = len(_lined(ctx, saved, saved.updated).removed)  # as `progress` shows the record
         forget = f", and forget the statuses of {plural(kept, 'step')} no longer in it" if kept else ""
         if not confirm(f"Set every step of your plan back to pending{forget}?", default=False):
             typer.echo("Nothing changed.", err=True)
@@ -127,18 +127,25 @@ def _update(ctx: typer.Context, change: Callable[[Plan, str], Plan]) -> Plan:
     and `roadmap` show, the roadmap of the plan's answers: a plan edited by hand, or saved before
     the content changed, is brought in line first (`replan` keeps every status), so a STEP names
     the step the person sees."""
-    from mlpath.engine.roadmap import build_roadmap
-    from mlpath.plan import model, store
+    from mlpath.plan import store
 
-    content = session(ctx).content()
     with store.locked():
-        plan = store.load_for_update()
+        plan = store.load()  # a damaged plan is reported and left in place, to be mended
         if plan is None:
             raise OperationError(NO_PLAN)
         now = store.now()
-        updated = change(model.replan(plan, build_roadmap(content, plan.answers), now).plan, now)
+        updated = change(_lined(ctx, plan, now), now)
         store.save(updated)
     return updated
+
+
+def _lined(ctx: typer.Context, plan: Plan, now: str) -> Plan:
+    """The plan in line with the roadmap of its answers, as `progress` shows it (`replan` keeps
+    every status; one whose step's work changed goes on record)."""
+    from mlpath.engine.roadmap import build_roadmap
+    from mlpath.plan import model
+
+    return model.replan(plan, build_roadmap(session(ctx).content(), plan.answers), now).plan
 
 
 def save_plan(roadmap: Roadmap, width: int = 0) -> None:

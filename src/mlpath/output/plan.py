@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from mlpath.output.blocks import Bar, Bars, Block, Notes, Paragraph, Report, Steps, Summary
 from mlpath.output.roadmap import ALL_DONE, roadmap_report, roadmap_step
 from mlpath.plan import FINISHED
-from mlpath.plan.model import progress, saved_roadmap, tracked
+from mlpath.plan.model import progress, replan, saved_roadmap, tracked
 from mlpath.text import plural
 
 if TYPE_CHECKING:
@@ -19,7 +19,10 @@ if TYPE_CHECKING:
 
 
 def progress_report(content: Content, plan: Plan, roadmap: Roadmap, path: str, every: bool = False) -> Report:
-    """The next step with its why and actions, how far you are, then every step (in full with `every`)."""
+    """The next step with its why and actions, how far you are, then every step (in full with `every`).
+    The plan is shown as the next write keeps it (`replan`): a status whose step's work changed
+    since (new content, a hand edit) is on record already."""
+    plan = replan(plan, roadmap, plan.updated).plan
     phases = {phase.id: phase.name for phase in content.roadmap.phases}
     document = progress(tracked(roadmap, plan), plan, phases, path)
     done = f"{document.percent_complete}% complete — {document.percent_formula}."

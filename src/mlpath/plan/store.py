@@ -214,6 +214,10 @@ def parse(document: dict[str, Any]) -> Plan:
         first = error.errors(include_url=False)[0]
         where = ".".join(str(part) for part in first["loc"])
         raise ValueError(f"{where}: {first['msg']}", tuple(first["loc"])) from None
+    ids = [step.id for step in plan.steps]
+    twice = next((index for index, step_id in enumerate(ids) if step_id in ids[:index]), None)
+    if twice is not None:  # which of the two holds the status? Neither guess is safe
+        raise ValueError(f"steps.{twice}: the step {ids[twice]!r} is listed twice; keep one", ("steps", twice))
     if raw is None:
         return plan
     try:
