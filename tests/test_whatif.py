@@ -184,8 +184,8 @@ def test_the_table_marks_each_step_and_shows_the_estimates_before_and_after(run:
     lines = run(*argv, "--what-if", "residency=out-of-state", "--format", "table").stdout.splitlines()
     assert lines[0] == "What if programming: advanced; interests: natural language processing; residency: out-of-state?"
     full = lines[next(i for i, line in enumerate(lines) if line.startswith("The full comparison")) :]
-    marked = [line.split("  ")[0].strip() for line in full if re.match(r" [-+~] +\d+  ", line)]
-    assert marked == ["- 1", "~ 3", "- 7", "+ 6"]  # a removed step first, where it stood; yours numbered as yours
+    marked = [line.split("  ")[0].strip() for line in full if re.match(r" [-+~] +(\d+)?  ", line)]
+    assert marked == ["- 1", "~ 3", "- 7", "+"]  # a removed step first, where it stood; yours numbered, a new one not
     text = "\n".join(lines)
     assert "Steps: 1 added (+), 2 removed (-), 1 changed (~), 9 the same" in text
     assert "Left out: You are ready here already (advanced)." in text

@@ -43,8 +43,8 @@ def _body(block: Block) -> str:
             head = f"**{step.title}**" + (f": {step.summary}" if step.summary else "")
             if step.status in ("learning", "skipped"):
                 head += f" _({step.status})_"
-            if step.sign:  # a comparison: a list, each step led by its sign and numbered as in its roadmap
-                lead = f"- {_sign(step.sign)} {step.marker}."
+            if step.sign:  # a comparison: a list, each step led by its sign and numbered as in yours (a new one: not)
+                lead = f"- {_sign(step.sign)}" + (f" {step.marker}." if step.marker else "")
             else:
                 lead = f"- [{'x' if step.status == 'done' else ' '}]" if block.checklist else f"{step.marker}."
             lines.append(f"{lead} {head}")

@@ -272,7 +272,10 @@ def _steps(content: Content, comparison: Comparison, details: bool) -> tuple[Ste
     added = {step.id for step in changes.steps_added}
     for index, step in enumerate(what_if.steps):
         if step.id in added:  # as the roadmap shows it, without its phase
-            placed.append(((index, 0, 0), roadmap_step(content, step, {}, details, sign="+")._replace(group="")))
+            # new to your roadmap, it has no number there (the numbers shown are yours)
+            placed.append(
+                ((index, 0, 0), roadmap_step(content, step, {}, details, sign="+")._replace(group="", marker=""))
+            )
         elif step.id in changed:
             placed.append(((index, 0, 0), _changed_step(content, changed[step.id], details)))
     skipped = {skip.id: skip for skip in what_if.skipped}
