@@ -661,3 +661,21 @@ def test_reset_on_a_terminal_says_it_forgets_the_record_too(
     assert asked == [
         ("Set every step of your plan back to pending, and forget the statuses of 1 step no longer in it?", False)
     ]
+
+
+def test_a_script_that_saves_the_general_roadmap_is_told_the_answers_went(run: Run) -> None:
+    save(run, "interests=nlp")
+    result = run("roadmap", "--general", "--save")  # no terminal: the --save is the script's say
+    assert result.exit_code == 0 and progress(run)["answers"] is None
+    assert result.stderr.startswith("Plan updated: ") and (
+        ", your answers dropped (the general roadmap has none) — mlpath progress\n" in result.stderr
+    )
+
+
+def test_the_saved_line_wraps_on_words_on_a_terminal(run: Run, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    save(run)
+    monkeypatch.setattr(Terminal, "detect", classmethod(lambda cls: Terminal(False, False, True, width=40)))
+    lines = run("roadmap", "--set", "goal=manager", "--save", "-o", str(tmp_path / "r.md")).stderr.splitlines()
+    said = lines[next(i for i, line in enumerate(lines) if line.startswith("Plan updated: ")) :]
+    assert all(len(line) < 40 for line in said)
+    assert " ".join(said) == "Plan updated: 11 kept (0 done), 3 new, 0 dropped — mlpath progress"

@@ -162,4 +162,5 @@ def save_plan(roadmap: Roadmap, width: int = 0) -> None:
             old = None
         result = model.replan(old, roadmap, store.now())
         store.save(result.plan)
-    typer.echo(saved_line(result, old is None, width), err=True)
+    dropped = old is not None and old.answers is not None and result.plan.answers is None  # --general --save
+    tell(saved_line(result, old is None, width, dropped))  # wrapped on words on a terminal

@@ -55,8 +55,9 @@ def saved_report(content: Content, plan: Plan, roadmap: Roadmap, path: str) -> R
     return report._replace(title=f"Your roadmap ({saved.percent_complete}% complete)", document=saved)
 
 
-def saved_line(result: Replanned, new: bool, width: int = 0) -> str:
-    """The one line after saving: what the plan kept, added and dropped (titles are in `progress`)."""
+def saved_line(result: Replanned, new: bool, width: int = 0, answers_dropped: bool = False) -> str:
+    """The one line after saving: what the plan kept, added and dropped (titles are in `progress`),
+    and its answers, if the general roadmap took their place."""
     if new:
         line = f"Saved your plan ({plural(len(result.plan.steps), 'step')}). See it with: mlpath progress"
     else:
@@ -65,6 +66,8 @@ def saved_line(result: Replanned, new: bool, width: int = 0) -> str:
         if result.restarted:
             parts.append(f"{len(result.restarted)} restarted (their work changed)")
         parts.append(f"{len(result.dropped)} dropped")
+        if answers_dropped:
+            parts.append("your answers dropped (the general roadmap has none)")
         line = f"Plan updated: {', '.join(parts)} — mlpath progress"
     if width:
         return textwrap.fill(line, width - 1, break_long_words=False, break_on_hyphens=False)
