@@ -318,13 +318,19 @@ def test_help_on_a_narrow_screen_puts_each_options_help_under_it_in_whole_words(
 
     for name in ("", *COMMAND_MODULES):
         lines = _help(run, *filter(None, [name]), width=width)
+        assert all(len(line) < width for line in lines), (name, [line for line in lines if len(line) >= width])
         listed = lines[next(i for i, line in enumerate(lines) if line in ("Options:", "Commands:")) :]
-        # An option's name may be wider than the screen; what is said of it never is.
         said = [line for line in listed if not line.lstrip().startswith("-")]
-        assert all(len(line) < width for line in said), (name, [line for line in said if len(line) >= width])
         wide = _help(run, *filter(None, [name]), width=200)
-        whole = Counter({word: n for word, n in words(said).items() if not word.endswith("...")})  # a cut help
+        # a command's help cut short ("..."), and an option's values folded at "|", are not words
+        whole = Counter({w: n for w, n in words(said).items() if not w.endswith(("...", ">")) and "|" not in w})
         assert whole <= words(wide), name
+
+
+def test_an_example_too_long_for_a_narrow_screen_is_folded_as_a_shell_reads_it(run: Run) -> None:
+    lines = _help(run, "salary", width=40)
+    assert "    mlpath salary --json | jq \\" in lines and "      '.tiers[].amount'" in lines  # quotes kept whole
+    assert "  -f, --format <table|plain|json|yaml|" in _help(run, "quiz", width=40)
 
 
 def test_help_at_80_columns_keeps_each_options_help_beside_it(run: Run) -> None:

@@ -77,9 +77,35 @@ class HelpLayout(_Formatter):  # type: ignore[misc]
         from mlpath.text import wrap
 
         for term, text in rows:
-            self.write(" " * self.current_indent + term + "\n")
+            self.write(self._fold(" " * self.current_indent + term, r"[^ |]*[ |]?", "") + "\n")
             if text:
                 self.write(wrap(text, self.width + 1, " " * (self.current_indent + 4)) + "\n")
+
+    def write_text(self, text: str) -> None:
+        """Click's text, with a line it keeps as it is (an example command) folded where it would
+        not fit: at spaces outside quotes, each break marked ' \\' as a shell reads it."""
+        start = len(self.buffer)
+        super().write_text(text)
+        lines = "".join(self.buffer[start:]).split("\n")
+        self.buffer[start:] = [
+            "\n".join(self._fold(line, r"(?:[^ '\"]|'[^']*'|\"[^\"]*\")+ ?", " \\") for line in lines)
+        ]
+
+    def _fold(self, line: str, piece: str, mark: str) -> str:
+        """`line` in lines of the help's width, broken between the pieces the pattern `piece` finds
+        (each keeps the space or "|" it ends with), each line but the last ending with `mark`."""
+        import re
+
+        if len(line) <= self.width:
+            return line
+        lead = " " * (len(line) - len(line.lstrip()) + 2)
+        folded, now = [], line[: len(line) - len(line.lstrip())]
+        for part in filter(None, re.findall(piece, line.lstrip())):
+            if now.strip() and len(now.rstrip()) + len(part.rstrip()) + len(mark) > self.width:
+                folded.append(now.rstrip() + mark)
+                now = lead
+            now += part
+        return "\n".join([*folded, now.rstrip()])
 
 
 class HelpContext(typer.Context):
