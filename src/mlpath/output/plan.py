@@ -65,7 +65,8 @@ def saved_line(result: Replanned, new: bool, width: int = 0, answers_dropped: bo
         parts = [f"{len(result.carried) + len(result.returned)} kept ({done} done)", f"{len(result.new)} new"]
         if result.restarted:
             parts.append(f"{len(result.restarted)} restarted (their work changed)")
-        parts.append(f"{len(result.dropped)} dropped")
+        kept = sum(1 for step in result.dropped if step.status != "pending")
+        parts.append(f"{len(result.dropped)} dropped" + (f" ({kept} with a status, kept on record)" if kept else ""))
         if answers_dropped:
             parts.append("your answers dropped (the general roadmap has none)")
         line = f"Plan updated: {', '.join(parts)} — mlpath progress"
