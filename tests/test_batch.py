@@ -464,7 +464,11 @@ def test_a_row_is_named_by_the_line_it_starts_on_past_a_sep_line_and_line_breaks
     text = 'sep=;\nid;education;note\na;none;"two\nlines"\nb;phd;x\n'
     lines, _ = batch_of(run, tmp_path, text)
     assert [(line["id"], line.get("line")) for line in lines] == [("a", None), ("b", 5)]
-    assert lines[1]["error"] == "'phd' is no answer to 'What is the highest education you have finished?'"
+    assert lines[1]["error"] == (
+        "'phd' is no answer to 'What is the highest education you have finished?' (its answers: No degree yet, "
+        "Bachelor's in computer science, Bachelor's in another field, Master's in computer science, Master's in "
+        "another field)"
+    )
 
 
 def test_a_forms_grid_of_questions_is_read_by_the_prompt_in_brackets(run: Run, tmp_path: Path) -> None:
@@ -671,7 +675,9 @@ def test_every_cell_that_answers_no_choice_is_said_with_the_label_it_may_mean(ru
     lines, stderr = batch_of(run, tmp_path, text)
     assert lines[0]["error"] == (
         "'No degree' is no answer to 'What is the highest education you have finished?' (did you mean "
-        "'No degree yet'?); 'Expert' is no answer to 'How well do you program?'; '9' is no answer to "
+        "'No degree yet'?); 'Expert' is no answer to 'How well do you program?' (its answers: Not at all yet, "
+        "Beginner (small scripts, tutorials), Intermediate (I build working programs), Advanced (I write production "
+        "code)); '9' is no answer to "
         "'How curious are you about new technologies?' (a whole number from 1 to 5, or its label)"
     )
     assert stderr == "A cell holds an answer's value or its label, as 'mlpath quiz --questions' lists them.\n"

@@ -337,3 +337,11 @@ def test_help_at_80_columns_keeps_each_options_help_beside_it(run: Run) -> None:
     lines = _help(run, "quiz", width=80)
     assert "  --defaults                      Fill every unanswered question with its" in lines
     assert any(line.startswith("  about        What an ML engineer is and does") for line in _help(run, width=80))
+
+
+def test_narrow_help_keeps_a_usage_that_fits_on_one_line_and_never_breaks_at_a_hyphen(run: Run) -> None:
+    assert _help(run, "salary", width=40)[0] == "Usage: mlpath salary [OPTIONS]"
+    for name in ("roadmap", "data"):
+        for width in (40, 50, 80):
+            lines = _help(run, name, width=width)
+            assert not [line for line in lines if re.search(r"--[a-z-]*-$", line)], (name, width)  # "--what-"

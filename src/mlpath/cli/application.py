@@ -54,6 +54,9 @@ def tell(message: str) -> None:
 _Formatter: Any = typer.Context.formatter_class  # click's HelpFormatter, by its public door
 
 
+NO_BREAK_HYPHEN = "\u2011"
+
+
 class HelpLayout(_Formatter):  # type: ignore[misc]
     """--help at the terminal's width. Click lays help out at least 50 columns wide, each option's
     help beside it: on a narrow screen the terminal cut its lines mid-word. Where the help beside
@@ -82,14 +85,25 @@ class HelpLayout(_Formatter):  # type: ignore[misc]
                 self.write(wrap(text, self.width + 1, " " * (self.current_indent + 4)) + "\n")
 
     def write_text(self, text: str) -> None:
-        """Click's text, with a line it keeps as it is (an example command) folded where it would
-        not fit: at spaces outside quotes, each break marked ' \\' as a shell reads it."""
+        """Click's text, never broken at a hyphen ("--what-if" stays whole: each hyphen is a
+        non-breaking one while it is wrapped), and with a line it keeps as it is (an example
+        command) folded where it would not fit: at spaces outside quotes, each break marked ' \\'
+        as a shell reads it."""
         start = len(self.buffer)
-        super().write_text(text)
-        lines = "".join(self.buffer[start:]).split("\n")
+        super().write_text(text.replace("-", NO_BREAK_HYPHEN))
+        lines = "".join(self.buffer[start:]).replace(NO_BREAK_HYPHEN, "-").split("\n")
         self.buffer[start:] = [
             "\n".join(self._fold(line, r"(?:[^ '\"]|'[^']*'|\"[^\"]*\")+ ?", " \\") for line in lines)
         ]
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        """The usage on one line when it fits (click puts its arguments on a line of their own on a
+        narrow screen, fitting or not)."""
+        line = f"{prefix or 'Usage: '}{prog} {args}"
+        if len(line) <= self.width:
+            self.write(f"{line}\n")
+        else:
+            super().write_usage(prog, args, prefix)
 
     def _fold(self, line: str, piece: str, mark: str) -> str:
         """`line` in lines of the help's width, broken between the pieces the pattern `piece` finds

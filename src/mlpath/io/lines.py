@@ -481,13 +481,11 @@ def _cell(question: Any, cell: str, by_text: dict[str, Any], wrong: list[str]) -
             continue
         labels = [c.label for c in question.choices]
         near = nearest(part, labels, 0.6, _plain) or nearest(part, [str(c.value) for c in question.choices], 0.6)
-        ends = (question.choices[0].value, question.choices[-1].value)
-        scale = (
-            f" (a whole number from {ends[0]} to {ends[1]}, or its label)"
-            if question.kind == "scale" and not near
-            else ""
-        )
-        wrong.append(f"{short(part)} is no answer to {short(question.prompt, 80)}{near}{scale}")
+        if not near:  # what is allowed, as the answers check says it
+            ends = (question.choices[0].value, question.choices[-1].value)
+            scale = f" (a whole number from {ends[0]} to {ends[1]}, or its label)"
+            near = scale if question.kind == "scale" else f" (its answers: {', '.join(labels)})"
+        wrong.append(f"{short(part)} is no answer to {short(question.prompt, 80)}{near}")
     return found if question.kind == "multiselect" else cell if whole is None else whole
 
 
