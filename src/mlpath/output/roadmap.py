@@ -12,7 +12,7 @@ from functools import partial
 from itertools import zip_longest
 from typing import TYPE_CHECKING, Any
 
-from mlpath.engine.roadmap import Roadmap, RoadmapStep
+from mlpath.engine.roadmap import Roadmap, RoadmapStep, StudyEstimate
 from mlpath.engine.verdict import Clause, Verdict
 from mlpath.output import words
 from mlpath.output.blocks import Block, Notes, Paragraph, Report, Signed, Step, Steps, Summary, Table
@@ -48,9 +48,8 @@ def roadmap_report(
         blocks.extend(guide_answer(content))  # the article's own answer, to weigh beside it
     steps = tuple(roadmap_step(content, s, phases, status=(status or {}).get(s.id, "")) for s in roadmap.steps)
     blocks.append(Steps("Your roadmap" if roadmap.tailored else "The general roadmap", steps, checklist=True))
-    study = roadmap.estimates.education
-    degree_step = next((s.id for s in roadmap.steps if s.phase == "education"), "")
-    if study and (status or {}).get(degree_step) not in FINISHED:  # a degree done or skipped costs nothing ahead
+    study = degree_ahead(roadmap, status)
+    if study:
         table = (("time", study.years_formula), ("tuition", f"{study.tuition_formula} ({study.residency})"))
         blocks.append(Table(("estimate", "how it is worked out"), table, "Degree time and cost"))
     notes = [f"Not in your roadmap, {s.id.replace('-', ' ')}: {words.reason(content, s.why)}" for s in roadmap.skipped]
@@ -61,6 +60,13 @@ def roadmap_report(
     blocks.append(Notes(tuple(notes)))
     title = "Should you become a machine learning engineer?" if verdict else "Becoming a machine learning engineer"
     return Report(title, roadmap, tuple(blocks), roadmap_summary(content, roadmap, taken=taken, status=status))
+
+
+def degree_ahead(roadmap: Roadmap, status: Mapping[str, str] | None) -> StudyEstimate | None:
+    """The degree's time and cost, unless its step is done or skipped in a saved plan (`status`):
+    a degree left behind costs nothing ahead."""
+    step = next((s.id for s in roadmap.steps if s.phase == "education"), "")
+    return None if (status or {}).get(step) in FINISHED else roadmap.estimates.education
 
 
 def roadmap_step(content: Content, step: RoadmapStep, phases: dict[str, str], full: bool = True, **marks: Any) -> Step:
@@ -113,9 +119,8 @@ def roadmap_summary(
         upcoming = tuple(Step(str(s.number), s.title, status=status.get(s.id, "pending")) for s in left[:steps_shown])
         title = f"Next steps ({len(upcoming)} of {len(left)} left)"
         blocks.append(Steps(title, upcoming) if upcoming else Paragraph(ALL_DONE, title="Next steps"))
-    study = roadmap.estimates.education
-    degree_step = next((s.id for s in roadmap.steps if s.phase == "education"), "")
-    if study and (status or {}).get(degree_step) not in FINISHED:  # a degree done or skipped costs nothing ahead
+    study = degree_ahead(roadmap, status)
+    if study:
         years, tuition = span(study.years_min, study.years_max), span(study.tuition_min, study.tuition_max, money)
         degree = texts.degree.format(years=years, study=study.study, tuition=tuition, residency=study.residency)
         blocks.append(Paragraph(degree, title="Degree"))
