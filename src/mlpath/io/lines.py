@@ -309,10 +309,11 @@ def _second_header(
     its own, "Other (please specify)")?"""
     if id_at is not None and id_at < len(row) and row[id_at].strip():
         return False
-    spread = False  # a checkbox question over several columns, each named by a choice
+    spread = said = False  # a checkbox question over several columns, each named by a choice; "Response"
     for index, question in columns.items():
         cell = row[index].strip() if index < len(row) else ""
         if _plain(cell) in SUBHEADS:
+            said = True
             continue
         if (
             not cell
@@ -321,7 +322,7 @@ def _second_header(
         ):
             return False
         spread = spread or not header[index].strip()
-    return spread or any(_plain(row[index]) in SUBHEADS for index in columns if index < len(row))
+    return spread or said
 
 
 # The csv module's words for what it cannot read, in a person's (the rest are shown as they are).
@@ -419,9 +420,11 @@ def _rows(
     delimiter: str,
     unheaded: Unheaded | None = None,
 ) -> Iterator[tuple[int, Id | None, dict[str, Any] | LineError]]:
+    # cells left off at the end are empty if only lists' (none chosen) are among them: a row reaches
+    # past the last column of an answer that is no list
+    reaches = 1 + max((index for index, question in columns.items() if question.kind != "multiselect"), default=-1)
     for start, row in rows:
-        # cells left off at the end are empty, if only lists' (none chosen) and no answers' are among them
-        if all(columns[index].kind == "multiselect" for index in columns if index >= len(row)):
+        if len(row) >= reaches:
             row += [""] * (width - len(row))
         ident = row[id_at].strip() if id_at is not None and id_at < len(row) and row[id_at].strip() else None
         if len(row) < width or any(cell.strip() for cell in row[width:]):
@@ -462,11 +465,14 @@ def _cell(question: Any, cell: str, by_text: dict[str, Any], wrong: list[str]) -
     elif _plain(cell) == "none":  # as the quiz shows a list with nothing chosen
         return []
     else:
+        pieces = cell.split(";")  # a piece that is a choice keeps its commas; a lone piece is the cell, none
         parts = [
-            piece.strip()
-            for part in cell.split(";")
-            for piece in ([part] if _choice(part.strip(), by_text) is not None else part.split(","))
-            if piece.strip()
+            item.strip()
+            for piece in pieces
+            for item in (
+                [piece] if len(pieces) > 1 and _choice(piece.strip(), by_text) is not None else piece.split(",")
+            )
+            if item.strip()
         ]
         if any(_plain(part) == "none" for part in parts):
             wrong.append(
