@@ -348,6 +348,7 @@ def cohort(
 ) -> None:
     from mlpath.engine.cohort import Tally, places
     from mlpath.engine.roadmap import build_roadmap
+    from mlpath.output.formats import OutputFormat
     from mlpath.output.views import cohort as cohort_view
 
     state = session(ctx)
@@ -371,6 +372,6 @@ def cohort(
     if tally.invalid:
         verb = "was" if tally.invalid == 1 else "were"
         what = "rows" if sets.csv else "lines"
-        where = "--json lists them" if chosen.value == "csv" else "listed in the report"  # a CSV's rows are counts
+        where = "--json lists them" if chosen is OutputFormat.csv else "listed in the report"  # a CSV's rows are counts
         typer.echo(f"{tally.invalid:,} of {tally.count:,} {what} {verb} invalid ({where}).", err=True)
         raise typer.Exit(int(ExitCode.USAGE))

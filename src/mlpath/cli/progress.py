@@ -123,14 +123,13 @@ def reset(
 
 
 def _update(ctx: typer.Context, change: Callable[[Plan, str], Plan]) -> Plan:
-    """`change` the plan (at this time) and write it, holding its lock. The steps are those `progress`
-    and `roadmap` show, the roadmap of the plan's answers: a plan edited by hand, or saved before
-    the content changed, is brought in line first (`replan` keeps every status), so a STEP names
-    the step the person sees."""
+    """`change` the plan (at this time) as `progress` shows it (`_lined`: a plan edited by hand, or
+    saved before the content changed, so that a STEP names the step the person sees) and write it,
+    holding its lock; a damaged plan is left in place."""
     from mlpath.plan import store
 
     with store.locked():
-        plan = store.load()  # a damaged plan is reported and left in place, to be mended
+        plan = store.load()  # a damaged plan is reported and left as it is, to be mended
         if plan is None:
             raise OperationError(NO_PLAN)
         now = store.now()

@@ -26,6 +26,7 @@ from mlpath.text import money, plural, span, worded
 
 if TYPE_CHECKING:
     from mlpath.content import Content
+    from mlpath.content.facts import Figure
     from mlpath.engine.cohort import Cohort, Share
     from mlpath.engine.search import SearchPage
 
@@ -247,10 +248,8 @@ def education(content: Content, residency: str = "in-state", masters: bool = Fal
 def sources(content: Content) -> Report:
     page = pages.sources(content)
     cited = tuple((s.name, s.kind, s.note) for s in page.sources)
-    kinds = {key: type(figure).__name__ for key, figure in content.figures()}
-    figures = tuple(
-        (s.name, _figure_name(f.key), _figure_value(kinds[f.key], f.value)) for s in page.sources for f in s.figures
-    )
+    held = dict(content.figures())
+    figures = tuple((s.name, _figure_name(f.key), _figure_value(held[f.key])) for s in page.sources for f in s.figures)
     blocks: tuple[Block, ...] = (
         Table(("source", "kind (mlpath's description)", "what it backs"), cited, "Sources cited"),
         Table(("source", "figure", "value"), figures, f"Figures ({page.figure_count})"),
@@ -265,10 +264,16 @@ def _figure_name(key: str) -> str:
     return " › ".join([worded(first), *(part.replace("_", " ") for part in rest if part != "amount")])
 
 
-def _figure_value(kind: str, value: int) -> str:
+def _figure_value(figure: Figure) -> str:
     """A figure with its unit, by its kind (content.facts)."""
-    units = {"Pay": f"{money(value)} a year", "YearlyCost": f"{money(value)} a year of study", "Percent": f"{value}%"}
-    return units.get(kind, plural(value, "year") if kind == "Years" else str(value))
+    from mlpath.content.facts import Pay, Percent, YearlyCost, Years
+
+    value = figure.value
+    if isinstance(figure, (Pay, YearlyCost)):
+        return f"{money(value)} a year" + (" of study" if isinstance(figure, YearlyCost) else "")
+    if isinstance(figure, Percent):
+        return f"{value}%"
+    return plural(value, "year") if isinstance(figure, Years) else str(value)
 
 
 def search(page: SearchPage) -> Report:
