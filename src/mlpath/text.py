@@ -109,12 +109,6 @@ def span(low: float, high: float, form: Callable[[float], str] = lambda n: f"{n:
     return form(low) if low == high else f"{form(low)} to {form(high)}"
 
 
-def grouped(number: int) -> str:
-    """A figure as a person reads it: thousands grouped from five digits up (40,648), so that
-    years and small counts stay as they are written (2023, 4)."""
-    return f"{number:,}" if abs(number) >= 10_000 else str(number)
-
-
 def count_word(count: int) -> str:
     words = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
     return words[count] if count < len(words) else str(count)
