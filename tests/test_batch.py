@@ -501,9 +501,9 @@ def test_a_csv_read_as_json_lines_says_how_to_read_it(run: Run) -> None:
             "id,programming,How well do you program?\na,none,none\n",
             "Error: two columns answer 'programming': 'programming' and 'How well do you program?'; keep one\n",
         ),
-        ("id,education\na," + "x" * 1_000_002 + "\n", "Error: line 2 of the CSV starts a row over 1,000,000 bytes"),
+        ("id,education" + "x" * 1_000_002 + "\na,none\n", "Error: line 1 of the CSV: the row is over 1,000,000 bytes"),
     ],
-    ids=["two-ids", "two-answers", "long-line"],
+    ids=["two-ids", "two-answers", "long-header"],
 )
 def test_a_csv_that_cannot_be_read_as_answers_says_why_before_any_row(
     run: Run, tmp_path: Path, text: str, says: str
@@ -589,11 +589,16 @@ def test_trailing_empty_cells_and_unnamed_columns_are_nothing_to_say(run: Run, t
     assert lines[0]["answers"]["programming"] == "advanced" and stderr == ""
 
 
-def test_a_row_over_the_bound_across_lines_stops_the_reading_at_its_first_line(run: Run, tmp_path: Path) -> None:
-    cell = '"' + ("y" * 99_999 + "\n") * 11 + '"'
-    lines, stderr = batch_of(run, tmp_path, f"id,programming,note\na,none,x\nb,none,{cell}\nc,none,x\n")
-    assert [line["id"] for line in lines] == ["a"]
-    assert stderr.splitlines()[-1] == "Error: line 3 of the CSV starts a row over 1,000,000 bytes, the limit"
+@pytest.mark.parametrize("cell", ['"' + ("y" * 99_999 + "\n") * 11 + '"', "y" * 1_100_000, '"' + "y" * 1_100_000 + '"'])
+def test_a_row_over_the_bound_is_an_error_of_its_own_and_the_reading_goes_on(
+    run: Run, tmp_path: Path, cell: str
+) -> None:
+    lines, _ = batch_of(run, tmp_path, f"id,programming,note\na,none,x\nb,none,{cell}\nc,none,x\n")
+    assert [line.get("id") for line in lines] == ["a", None, "c"]
+    assert (lines[1]["line"], lines[1]["error"]) == (
+        3,
+        "the row is over 1,000,000 bytes, the limit; an answer set is far shorter",
+    )
 
 
 def test_id_column_names_one_column_of_the_ids_and_never_one_of_answers(run: Run, tmp_path: Path) -> None:
@@ -623,6 +628,7 @@ def test_a_form_without_the_questions_asked_only_for_a_degree_is_read(run: Run, 
     assert (lines[1]["line"], lines[1]["error"]) == (4, "missing answers: residency, study")
 
 
+PASSED_OVER = "Passed over line 2: a form's second header row, as SurveyMonkey writes one, not a student's answers.\n"
 SURVEYMONKEY = (  # a checkbox question: a column per choice, the later ones unnamed; a second header row
     "Respondent ID,What is the highest education you have finished?,Which specialties interest you?,,,"
     "How well do you program?\n"
@@ -636,7 +642,7 @@ def test_a_checkbox_question_over_several_columns_keeps_every_choice(run: Run, t
     lines, stderr = batch_of(run, tmp_path, SURVEYMONKEY, "--id-column", "Respondent ID")
     answers = [(line["id"], line["answers"]["interests"], line["answers"]["programming"]) for line in lines]
     assert answers == [("101", ["computer-vision", "robotics"], "advanced"), ("102", ["nlp"], "none")]
-    assert stderr == ""  # the second header row is no student
+    assert stderr == PASSED_OVER  # the second header row is no student, and that is said
     survey = tmp_path / "survey.csv"
     group = json.loads(run("cohort", str(survey), "--defaults", "--json").stdout)
     assert (group["count"], group["invalid"]) == (2, 0)
@@ -721,7 +727,7 @@ def test_a_column_the_second_header_row_names_apart_from_the_choices_is_ignored_
     )
     lines, stderr = batch_of(run, tmp_path, text, "--id-column", "Respondent ID")
     assert lines[0]["answers"]["interests"] == ["nlp"]
-    assert stderr == (
+    assert stderr == PASSED_OVER + (
         "Ignored 1 column that holds no answer: 'Other (please specify)' (beside 'Which specialties interest you?').\n"
     )
 
@@ -737,7 +743,10 @@ def test_list_cells_left_off_at_the_end_of_a_row_are_none_chosen(run: Run, tmp_p
 def test_cells_under_no_header_are_said_to_be_ignored(run: Run, tmp_path: Path) -> None:
     lines, stderr = batch_of(run, tmp_path, "id,programming,,goal,\nu1,none,advanced,manager,\n")
     assert lines[0]["answers"]["programming"] == "none"
-    assert stderr == "Ignored what column 3 has no header over it (counting from 1); name a column to read it.\n"
+    assert stderr == (
+        "Ignored the cells of column 3 (counting from 1): it has no header; a question's key or prompt as the "
+        "header reads them.\n"
+    )
 
 
 @pytest.mark.parametrize(
@@ -774,3 +783,74 @@ def test_empty_ids_are_no_ids_and_an_empty_id_column_is_refused(run: Run, tmp_pa
     assert refused == "Error: --id-column needs the name of a column of the CSV; it was empty\n"
     lines, _ = batch_of(run, tmp_path, "id,programming,education\nshort\n")
     assert lines[0]["error"].startswith("the row has 1 cell where the header has 3")
+
+
+def test_an_answer_written_in_where_no_choice_was_picked_is_read_as_the_answer(run: Run, tmp_path: Path) -> None:
+    text = (  # SurveyMonkey: a single-choice question with "Other (please specify)"
+        "Respondent ID,What is the highest education you have finished?,,How well do you program?\n"
+        ",Response,Other (please specify),Response\n"
+        "1,,PhD,Advanced (I write production code)\n"
+        "2,,Master's in computer science,none\n"
+        "3,No degree yet,,none\n"
+    )
+    lines, stderr = batch_of(run, tmp_path, text, "--id-column", "Respondent ID")
+    assert lines[0]["error"] == (
+        "'PhD' is no answer to 'What is the highest education you have finished?' (its answers: No degree yet, "
+        "Bachelor's in computer science, Bachelor's in another field, Master's in computer science, Master's in "
+        "another field)"
+    )
+    assert [line["answers"]["education"] for line in lines[1:]] == ["master-cs", "none"]
+    assert stderr.startswith(PASSED_OVER) and "Other" not in stderr
+
+
+def test_a_grid_named_by_the_second_header_row_reads_each_of_its_questions(run: Run, tmp_path: Path) -> None:
+    scales = ["complex_problems", "new_tech", "continuous_learning", "analytical"]
+    prompts = {q["key"]: q["prompt"] for q in json.loads(run("quiz", "--questions", "--json").stdout)["questions"]}
+    text = (
+        "Respondent ID,How well do you program?,Rate yourself" + "," * (len(scales) - 1) + "\n"
+        ",Response," + ",".join(f'"{prompts[key]}"' for key in scales) + "\n"
+        "7,none,5,4,2,1\n"
+    )
+    lines, stderr = batch_of(run, tmp_path, text, "--id-column", "Respondent ID")
+    assert [lines[0]["answers"][key] for key in scales] == [5, 4, 2, 1]
+    assert stderr == PASSED_OVER  # the grid's title is no ignored column
+
+
+def test_a_column_without_a_header_after_a_checkbox_is_no_choice_without_a_second_header_row(
+    run: Run, tmp_path: Path
+) -> None:
+    text = "id,Which industries would you like to work in?,\n1,Healthcare,called back 5 Jan\n"
+    lines, stderr = batch_of(run, tmp_path, text)
+    assert lines[0]["answers"]["industries"] == ["healthcare"]
+    assert stderr.startswith("Ignored the cells of column 3 (counting from 1)")
+
+
+def test_a_list_cell_of_many_items_that_are_no_answers_names_a_few_and_counts_the_rest(
+    run: Run, tmp_path: Path
+) -> None:
+    cell = ",".join(f"zz{number}" for number in range(5000)) + ",nlp"
+    lines, _ = batch_of(run, tmp_path, f'id,interests\n1,"{cell}"\n')
+    said = lines[0]["error"].split("; ")
+    assert [part.split(" is ")[0] for part in said[:3]] == ["'zz0'", "'zz1'", "'zz2'"]
+    assert said[3:] == ["4,997 more items of that cell are no answers either"]
+
+
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    ids=st.lists(st.text(alphabet="ab \"',;\t\r\né", max_size=8), min_size=1, max_size=6),
+    delimiter=st.sampled_from([",", ";", "\t"]),
+)
+def test_a_csv_is_split_into_the_rows_a_csv_reader_finds(
+    run: Run, tmp_path: Path, ids: list[str], delimiter: str
+) -> None:
+    """Where a row ends is found from its quotes and delimiters alone: the same rows, on the
+    same lines, as Python's csv reader finds in whatever a spreadsheet may write."""
+    written = io.StringIO()
+    writer = csv.writer(written, delimiter=delimiter)
+    writer.writerows([["id", "programming"], *([ident, "none"] for ident in ids)])
+    survey = tmp_path / "survey.csv"
+    survey.write_text(written.getvalue(), encoding="utf-8", newline="")
+    result = run("quiz", "--batch", "--defaults", "--answers", str(survey))
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert result.exit_code == 0
+    assert [line.get("id") for line in lines] == [ident.strip() or None for ident in ids]

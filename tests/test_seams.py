@@ -4,6 +4,7 @@ section, the pager's LESS options, user text in messages, mlpath's own lock file
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 from pathlib import Path
@@ -71,10 +72,18 @@ def test_a_quote_left_open_in_a_csv_is_an_error_not_lost_rows(
 def test_a_survey_with_a_byte_that_is_not_utf8_names_its_line(run: Run, tmp_path: Path) -> None:
     survey = tmp_path / "survey.csv"
     survey.write_bytes(b"id,education\nok,none\ncaf\xe9,none\n")
-    result = run("cohort", str(survey), "--defaults")
-    assert result.exit_code == 2
-    assert "line 3" in result.stderr and "UTF-8" in result.stderr
-    assert "header" not in result.stderr and "codec" not in result.stderr
+    result = run("cohort", str(survey), "--defaults", "--json")
+    assert result.exit_code == 2  # an invalid row: it costs only itself
+    report = json.loads(result.stdout)
+    assert (report["valid"], report["invalid"]) == (1, 1)
+    assert report["invalid_lines"] == [
+        {
+            "line": 3,
+            "id": None,
+            "error": "the row is not UTF-8 text (byte 0xe9 on line 3); save the file as UTF-8 (in a spreadsheet: "
+            "CSV UTF-8)",
+        }
+    ]
 
 
 def test_an_id_column_that_is_not_in_the_survey_is_an_error(run: Run, tmp_path: Path) -> None:
@@ -281,11 +290,39 @@ def test_completion_keeps_every_byte_of_the_startup_file(run: Run, tmp_path: Pat
 
 
 @pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            'id,education\na,none\nb,"' + "x" * 600_000 + "\n" + "y" * 600_000 + '\nmallory,master-cs\nz"\nc,none\n',
+            [(2, "a"), (3, "the row is over 1,000,000 bytes"), (7, "c")],
+        ),
+        ('id,education\na,"none"x\nb,none\n', [(2, "the row has text after a quoted cell's closing quote"), (3, "b")]),
+        (  # two quotes inside a quoted cell are one: the cell goes on over the lines
+            'id,education\na,none\nb,"x""\nmallory,master-cs\n""",none\nc,none\n',
+            [(2, "a"), (3, "the row has 3 cells where the header has 2"), (6, "c")],
+        ),
+    ],
+    ids=["over", "after-quote", "quotes-twice"],
+)
+def test_a_row_the_reader_cannot_read_costs_only_itself_and_never_makes_up_rows(
+    run: Run, tmp_path: Path, text: str, found: list[tuple[int, str]]
+) -> None:
+    survey = tmp_path / "survey.csv"
+    survey.write_text(text)
+    result = run("quiz", "--batch", "--answers", str(survey), "--defaults")
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert result.exit_code == 2
+    assert [
+        (line.get("line", number), line["error"][: len(said)] if "error" in line else line["id"])
+        for line, (number, said) in zip(lines, found, strict=True)
+    ] == found
+
+
+@pytest.mark.parametrize(
     ("text", "line", "says"),
     [
-        ('id,education\na,none\nb,"' + "x" * 600_000 + "\n" + "y" * 600_000 + '\nmallory,master-cs\nz"\n', 3, "over"),
         ("id,education\ra,none\rb,none\r", 1, "carriage return"),
-        ('id,education\na,"none"x\nb,none\n', 2, "closing quote"),
+        ('id,education\na,none\nb,"none\nmallory,master-cs\n', 3, "never closed"),
     ],
 )
 def test_a_csv_the_reader_cannot_follow_is_one_error_never_made_up_rows(
@@ -293,10 +330,9 @@ def test_a_csv_the_reader_cannot_follow_is_one_error_never_made_up_rows(
 ) -> None:
     survey = tmp_path / "survey.csv"
     survey.write_text(text)
-    result = run("quiz", "--batch", "--answers", str(survey), "--defaults", "-o", str(tmp_path / "out.jsonl"))
-    assert result.exit_code == 2
+    result = run("cohort", str(survey), "--defaults", "--json")
+    assert result.exit_code == 2 and result.stdout == ""
     assert f"line {line} of the CSV" in result.stderr and says in result.stderr
-    assert "mallory" not in result.stdout and not (tmp_path / "out.jsonl").exists()
 
 
 @pytest.mark.slow

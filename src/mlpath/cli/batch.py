@@ -23,7 +23,7 @@ from mlpath.cli import options
 from mlpath.cli.application import app, emit, examples, session, stdin_hint
 from mlpath.errors import ExitCode, OperationError, UsageError
 from mlpath.io import streams
-from mlpath.io.lines import DELIMITERS, MAX_LINE_BYTES, CellError, Id, LineError, Unheaded, parse_line, read_lines
+from mlpath.io.lines import DELIMITERS, MAX_LINE_BYTES, CellError, Id, LineError, Survey, parse_line, read_lines
 from mlpath.model import encode
 from mlpath.text import plural, short
 
@@ -63,7 +63,7 @@ class Sets:
         self.csv = False  # reading a form's CSV export, whose cells may hold labels
         self.unknown_cells = 0  # CSV cells that held no value and no label
         self.looks_csv = False  # read as JSON Lines, its first line looked like a CSV header
-        self.unheaded = Unheaded(())  # a CSV's columns with no header that are no answer's
+        self.survey: Survey | None = None  # what a CSV export's header rows said
         self.ids: dict[Id, int] = {}  # each id seen, with the line or row it was first on
         self.repeated = 0  # sets whose id an earlier set had
         self.first_repeat: tuple[Id, int, int] | None = None  # (id, its first line, the line repeating it)
@@ -90,15 +90,19 @@ class Sets:
             found = self._json_lines(stream)
             if self.csv:
                 needed = () if self.use_defaults else tuple(k for k in contract.KEYS if k not in self.overrides)
-                ignored, named, found, self.unheaded = csv_sets(
-                    stream, self.content.questions.questions, id_column, needed
-                )
+                self.survey = csv_sets(stream, self.content.questions.questions, id_column, needed)
+                found, ignored = self.survey.sets, self.survey.ignored
+                if self.survey.second_header is not None:
+                    terminal.say(
+                        f"Passed over line {self.survey.second_header}: a form's second header row, as "
+                        "SurveyMonkey writes one, not a student's answers."
+                    )
                 if ignored:
                     verb = "holds" if len(ignored) == 1 else "hold"
                     listed = ", ".join(repr(title) + hint for title, hint in ignored)
                     said = f"Ignored {plural(len(ignored), 'column')} that {verb} no answer: {listed}."
                     others = [title for title, hint in ignored if not hint]  # not a misspelt answer's
-                    if not named and others:
+                    if not self.survey.named and others:
                         one = "it" if len(ignored) == 1 else "one of them"
                         if len(others) < len(ignored):
                             one = repr(others[0]) if len(others) == 1 else "one of " + ", ".join(map(repr, others))
@@ -182,11 +186,15 @@ class Sets:
             say("A cell holds an answer's value or its label, as 'mlpath quiz --questions' lists them.")
         if self.looks_csv:
             say("The input looks like a CSV export, read as JSON Lines: give --input-format csv.")
-        held = sorted(self.unheaded.held)
+        held = sorted(self.survey.held) if self.survey else []
         if held:
             listed = ", ".join(str(index + 1) for index in held)
-            said = f"column {listed} has" if len(held) == 1 else f"columns {listed} have"
-            say(f"Ignored what {said} no header over it (counting from 1); name a column to read it.")
+            said = (
+                f"column {listed} (counting from 1): it has"
+                if len(held) == 1
+                else f"columns {listed} (counting from 1): they have"
+            )
+            say(f"Ignored the cells of {said} no header; a question's key or prompt as the header reads them.")
         if self.first_repeat is not None:
             ident, first, again = self.first_repeat
             where = "rows" if self.csv else "lines"

@@ -10,10 +10,12 @@ of digits, NaN, lone surrogates, duplicate keys) is a `LineError` for that line 
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
+from dataclasses import dataclass, field
 from typing import IO, Any
 
 from mlpath.errors import UsageError
@@ -140,6 +142,7 @@ def parse_line(data: bytes) -> tuple[Id | None, dict[str, Any]]:
 _QUOTES = str.maketrans("\u2018\u2019\u201c\u201d", "''\"\"")  # a word processor's curly quotes
 DELIMITERS = (",", ";", "\t")  # a spreadsheet in a locale whose decimal mark is "," writes ";"
 _SEPARATOR = re.compile(r"sep=(.)\r?\n?")  # the first line Excel reads as "this file's delimiter"
+SUBHEADS = {"response", "open ended response"}  # what a form's second header row says over its answers
 
 
 def _plain(text: str) -> str:
@@ -174,82 +177,94 @@ def _named(title: str, names: dict[str, Any], prompts: dict[str, Any]) -> Any:
 
 def csv_sets(
     stream: IO[bytes], questions: Sequence[Any], id_column: str | None = None, needed: Collection[str] = ()
-) -> tuple[list[tuple[str, str]], bool, Iterator[tuple[int, Id | None, dict[str, Any] | LineError]], Unheaded]:
-    """A form's CSV export (RFC 4180, a header row) as answer sets: (the columns it ignores, each
-    with a hint when it is near an answer's name; whether a column names the rows; each data row
-    as (the line it starts on, id, raw answers) or its error; the columns without a header, which
-    learn as the rows are read whether they held anything). A form's second header row (over each
-    answer "Response", or a checkbox's choices) is passed over. Blank lines before the header are
-    passed over. The delimiter is a comma, or the semicolon or tab that makes more of the header's
-    columns answers (or what Excel's "sep=" line names). A column is an answer's by its key or by
-    its question's prompt; a cell holds a value or its label as the quiz shows it, a list's items
-    comma- or semicolon-separated. An ambiguous column, an `id_column` (default "id", optional)
-    that no header names or that answers a question, or an answer of `needed` that no column
-    holds (a list can be left out: none chosen), is a UsageError before any row is read. Blank
-    rows are skipped; a line that is not UTF-8, a quoted cell never closed or a row over the
-    bound is a UsageError naming its line."""
-    import csv
-    import itertools
+) -> Survey:
+    """A form's CSV export (RFC 4180, a header row) as answer sets, and what was passed over.
 
-    csv.field_size_limit(MAX_LINE_BYTES)
+    Blank lines before the header are passed over. The delimiter is a comma, or the semicolon or
+    tab that makes more of the header's columns answers (or what Excel's "sep=" line names). A
+    column is an answer's by its key or by its question's prompt; a cell holds a value or its
+    label as the quiz shows it, a list's items comma- or semicolon-separated. A form's second
+    header row (`_second_header`) is passed over, and may name more columns. An ambiguous column,
+    an `id_column` (default "id", optional) that no header names or that answers a question, or an
+    answer of `needed` that no column holds (a list can be left out: none chosen), is a UsageError
+    before any set is given. Blank rows are skipped; a row that cannot be read is an error of its
+    own (`_Rows`)."""
+    import csv
+
+    csv.field_size_limit(MAX_LINE_BYTES + 2)  # no cell is longer than its row
     prompts = {_plain(q.prompt): q for q in questions}
     names = {_plain(q.key): q for q in questions} | prompts
     identifier = _plain(id_column or "id")
-    lines = _Lines(stream)
-    first = lines.first()
-    if chosen := _SEPARATOR.fullmatch(first):
-        delimiter, first = chosen[1], lines.first()
+    source = _Rows(stream)
+    first = source.first()
+    if chosen := _SEPARATOR.fullmatch(first.decode("utf-8", "replace")):
+        delimiter, first = chosen[1], source.first()
     else:
 
         def matched(delimiter: str) -> int:
             try:
-                titles = next(csv.reader([first], delimiter=delimiter), [])
+                titles = next(csv.reader([first.decode("utf-8", "replace")], delimiter=delimiter), [])
             except csv.Error:
                 return 0
             return sum(_named(title, names, prompts) is not None or _plain(title) == identifier for title in titles)
 
         delimiter = max(DELIMITERS, key=matched)  # the first of equals: a comma
-    reader = csv.reader(itertools.chain([first], lines), delimiter=delimiter, strict=True)
-    try:
-        header = next(reader, [])
-    except csv.Error as error:
-        raise _unreadable(lines.row_start, error) from None
+    rows = source.rows(first, delimiter)
+    start, header = next(rows, (1, []))
+    if isinstance(header, str):
+        raise UsageError(f"line {start} of the CSV: {header}")
     if not header:  # an empty file: no answer sets, as an empty JSON Lines file
-        return [], True, iter(()), Unheaded(())
+        return Survey([], True, iter(()))
     ids = [index for index, title in enumerate(header) if _plain(title) == identifier]
     if len(ids) > 1 and id_column is not None:  # named outright: the column of that very name
         ids = [index for index in ids if header[index].strip() == id_column.strip()] or ids
     if len(ids) > 1:
         raise UsageError(f"two columns name the rows: {short(header[ids[0]])} and {short(header[ids[1]])}; keep one")
     id_at = ids[0] if ids else None
-    if id_at is not None and _named(header[id_at], names, prompts) is not None:
-        raise UsageError(f"--id-column {short(id_column)} names a column of answers; name the column of the rows' ids")
-    columns: dict[int, Any] = {}
-    ignored: list[tuple[str, str]] = []
-    last = None  # the question of the last column named
-    for index, title in enumerate(header):
-        question = None if index == id_at else _named(title, names, prompts)
-        if question is None and not title.strip():
-            if last is not None and last.kind == "multiselect":  # a checkbox question, a column a choice
-                columns[index] = last
-            continue  # else an unnamed column: nothing to say
-        last = question
-        if index == id_at:
-            continue
-        if question is None:
-            ignored.append(
-                (title, nearest(title, [*(q.key for q in questions), *(q.prompt for q in questions)], 0.8, _plain))
-            )
-        elif question in columns.values():
-            other = next(header[at] for at, asked in columns.items() if asked is question)
-            raise UsageError(f"two columns answer {question.key!r}: {short(other)} and {short(title)}; keep one")
-        else:
-            columns[index] = question
     if id_column is not None and id_at is None:
         raise UsageError(
             f"no column of the CSV is named {short(id_column)} (--id-column); its columns are: "
             + ", ".join(short(title, 40) for title in header)
         )
+    columns: dict[int, Any] = {}
+    ignored: dict[int, tuple[str, str]] = {}
+    for index, title in enumerate(header):
+        question = _named(title, names, prompts) if title.strip() else None
+        if index == id_at:
+            if question is not None:
+                raise UsageError(
+                    f"--id-column {short(id_column)} names a column of answers; name the column of the rows' ids"
+                )
+        elif question is not None and question in columns.values():
+            other = next(header[at] for at, asked in columns.items() if asked is question)
+            raise UsageError(f"two columns answer {question.key!r}: {short(other)} and {short(title)}; keep one")
+        elif question is not None:
+            columns[index] = question
+        elif title.strip():
+            keys = [*(q.key for q in questions), *(q.prompt for q in questions)]
+            ignored[index] = (title, nearest(title, keys, 0.8, _plain))
+    texts = {  # each question's choices by value and label (a label wins over another's value)
+        q.key: {text: c.value for c in q.choices for text in (str(c.value), c.label)}
+        | {_plain(str(c.value)): c.value for c in q.choices}
+        | {_plain(c.label): c.value for c in q.choices}
+        for q in questions
+    }
+    head = next(rows, None)
+    second_at, apart = None, set()  # the line of a second header row; the columns it names apart
+    fallback: dict[int, int] = {}  # a question's column: the column read when it is empty ("Other")
+    second = _second_header(head[1], header, columns, texts, id_at, names, prompts) if head else None
+    if head is not None and second is not None:
+        added, others = second
+        apart = set(others)
+        columns |= added
+        for index in added:
+            ignored.pop(index, None)  # a grid's title, over its first question
+        for index, question in others.items():
+            if question.kind == "multiselect":  # ticks come in the choices' columns: this one is ignored
+                ignored[index] = (str(head[1][index]).strip(), f" (beside {short(question.prompt, 80)})")
+            else:  # the answer written in, where no choice was picked
+                fallback[next(at for at, asked in columns.items() if asked is question)] = index
+        second_at, head = head[0], None
     if not columns:
         raise UsageError(
             "no column of the CSV holds an answer: its header row names no answer key or question prompt "
@@ -266,164 +281,204 @@ def csv_sets(
             f"no column of the CSV answers: {', '.join(missing)}; add them (a question's key or prompt as the "
             "header), or give --defaults to fill them"
         )
-    texts = {  # each question's choices by value and label (a label wins over another's value)
-        q.key: {text: c.value for c in q.choices for text in (str(c.value), c.label)}
-        | {_plain(str(c.value)): c.value for c in q.choices}
-        | {_plain(c.label): c.value for c in q.choices}
-        for q in columns.values()
-    }
-    rows = _unblank(reader, lines)
-    head = next(rows, None)
-    named = {id_at}  # columns that are no answer's but said or used
-    if head is not None and _second_header(head[1], header, columns, texts, id_at):
-        for index, question in list(columns.items()):  # a column of its own under a checkbox ("Other")
-            cell = head[1][index].strip()
-            if not header[index].strip() and _choice(cell, texts[question.key]) is None:
-                del columns[index]
-                named.add(index)
-                ignored.append((cell, f" (beside {short(question.prompt, 80)})"))
-        head = None
-    unheaded = Unheaded(
-        i for i, title in enumerate(header) if not title.strip() and i not in columns and i not in named
-    )
-    found = _rows(
-        itertools.chain([head] if head else [], rows), len(header), columns, texts, id_at, delimiter, unheaded
-    )
-    return ignored, id_at is not None, found, unheaded
+    used = {*columns, *apart, id_at}
+    survey = Survey(list(ignored.values()), id_at is not None, iter(()), second_at)
+    survey.unheaded = {i for i, title in enumerate(header) if not title.strip() and i not in used}
+    rows = itertools.chain([head] if head else [], rows)
+    survey.sets = _sets(rows, len(header), columns, fallback, texts, id_at, delimiter, survey)
+    return survey
 
 
-class Unheaded(set[int]):
-    """The columns with no header that are no answer's; `held` gathers those whose cells hold
-    something (0-based), for one line saying they were ignored."""
+@dataclass
+class Survey:
+    """What `csv_sets` found in a form's CSV export."""
 
-    def __init__(self, columns: Iterable[int]) -> None:
-        super().__init__(columns)
-        self.held: set[int] = set()
+    ignored: list[tuple[str, str]]  # the columns that answer nothing, each with a hint (or "")
+    named: bool  # a column names the rows
+    sets: Iterator[tuple[int, Id | None, dict[str, Any] | LineError]]  # (line, id, raw answers or error)
+    second_header: int | None = None  # the line of a form's second header row, passed over
+    unheaded: set[int] = field(default_factory=set)  # columns without a header that answer nothing
+    held: set[int] = field(default_factory=set)  # those whose cells held something, as the sets are read
 
 
 def _second_header(
-    row: list[str], header: list[str], columns: dict[int, Any], texts: dict[str, dict[str, Any]], id_at: int | None
-) -> bool:
-    """Is the first row a form's second header row (SurveyMonkey): no id, and over every answer
-    "Response", or for a checkbox question a column per choice, its choice's label (or a name of
-    its own, "Other (please specify)")?"""
-    if id_at is not None and id_at < len(row) and row[id_at].strip():
-        return False
-    spread = said = False  # a checkbox question over several columns, each named by a choice; "Response"
-    for index, question in columns.items():
+    row: list[str] | str,
+    header: list[str],
+    columns: dict[int, Any],
+    texts: dict[str, dict[str, Any]],
+    id_at: int | None,
+    names: dict[str, Any],
+    prompts: dict[str, Any],
+) -> tuple[dict[int, Any], dict[int, Any]] | None:
+    """If the first row is a form's second header row (SurveyMonkey's), the columns it names: (a
+    question's by index, for a checkbox question's later choices and a grid's questions; the
+    columns it names apart, "Other (please specify)", by the question they stand beside); else
+    None. Such a row gives no id, says "Response" over each answer that the header names (or a
+    choice, over a checkbox question's first column), and may name a question or a choice under a
+    column with no header of its own. A row that only names choices under one checkbox question
+    is read as a second header row too, and said."""
+    if isinstance(row, str) or (id_at is not None and id_at < len(row) and row[id_at].strip()):
+        return None
+    added: dict[int, Any] = {}
+    others: dict[int, Any] = {}
+    said = False  # "Response", a grid's question or a checkbox's choice under no header of its own
+    last = None  # the question of the nearest column to the left, if it is one's
+    for index, title in enumerate(header):
         cell = row[index].strip() if index < len(row) else ""
-        if _plain(cell) in SUBHEADS:
-            said = True
+        question = columns.get(index)
+        if question is not None:
+            if _plain(cell) in SUBHEADS:
+                said = True
+            elif not cell or question.kind != "multiselect":
+                return None
+            last = question
             continue
-        if (
-            not cell
-            or question.kind != "multiselect"
-            or (header[index].strip() and _choice(cell, texts[question.key]) is None)
-        ):
-            return False
-        spread = spread or not header[index].strip()
-    return spread or said
+        named = _named(cell, names, prompts) if cell and index != id_at else None
+        if named is not None and named not in columns.values() and named not in added.values():
+            added[index] = last = named  # a grid's question, under its title or under no header
+            said = True
+        elif title.strip() or index == id_at:
+            if cell and _plain(cell) not in SUBHEADS:
+                return None  # a headed column that answers nothing holds what a student wrote
+            last = None
+        elif cell and last is not None and last.kind == "multiselect" and _choice(cell, texts[last.key]) is not None:
+            added[index] = last  # a checkbox question's later choice
+            said = True
+        elif cell and last is not None:
+            others[index] = last
+        elif cell:
+            return None
+    return (added, others) if said else None
 
 
 # The csv module's words for what it cannot read, in a person's (the rest are shown as they are).
 CSV_ERRORS = {
-    "unexpected end of data": 'opens a quoted cell that is never closed; close it with a " (a " inside a '
-    'quoted cell is written twice: "")',
     "expected after": "has text after a quoted cell's closing quote; quote the whole cell",
-    "field larger than field limit": f"holds a cell over {MAX_LINE_BYTES:,} characters, the limit",
-    "new-line character seen in unquoted field": "ends its lines with a lone carriage return (CR); save it with "
-    "LF or CRLF line ends (in a spreadsheet: CSV UTF-8)",
+    "new-line character seen in unquoted field": "ends its lines with a lone carriage return (CR); save the file "
+    "with LF or CRLF line ends (in a spreadsheet: CSV UTF-8)",
 }
+UNCLOSED = 'opens a quoted cell that is never closed; close it with a " (a " inside a quoted cell is written twice: "")'
+TOO_LONG = f"the row is over {MAX_LINE_BYTES:,} bytes, the limit; an answer set is far shorter"
+_BLANK = b',;\t "\r\n'  # what a spreadsheet's empty row holds
+_QUOTE = ord('"')
 
 
-def _unreadable(line: int, error: Exception) -> UsageError:
-    """A CSV the reader cannot go on with (where the next row starts is unknown): one error, at
-    the line where the row began, so that no part of a cell is ever taken for a row."""
-    said = next((words for found, words in CSV_ERRORS.items() if found in str(error)), None)
-    return UsageError(f"line {line} of the CSV {said or 'cannot be read: ' + short(str(error), 80)}")
-
-
-class _Lines:
-    """The lines of a CSV's bytes, decoded one by one so that a byte that is not UTF-8 is named by
-    its line (a byte-order mark at the start is dropped, as spreadsheets write one). A row, over
-    as many lines as its cells hold, is never held past MAX_LINE_BYTES: a longer one stops the
-    reading, naming the line it starts on."""
+class _Rows:
+    """The rows of a CSV's bytes, each with the line it starts on. A row ends at a line end outside
+    quotes, found from its quotes and delimiters as the csv module reads them (`_scan`), so a row
+    that cannot be read costs only itself: one over MAX_LINE_BYTES is read to its end and never
+    held; one that is not UTF-8 or breaks the quoting rules is said. A quoted cell never closed
+    takes the rest of the file, so it is a UsageError. A byte-order mark at the start is dropped."""
 
     def __init__(self, stream: IO[bytes]) -> None:
         self._stream = stream
-        self.number = 0  # lines read
-        self.row_start = 1  # the line the row being read starts on
-        self._held = 0  # bytes of that row read so far
+        self.line = 1  # the line the next byte read is on
+        self.start = 1  # the line the row being read starts on
 
-    def __iter__(self) -> Iterator[str]:
-        return self
+    def _piece(self) -> bytes:
+        """The next line, or as much of it as the bound reads at once (b"" at the end)."""
+        piece = self._stream.readline(MAX_LINE_BYTES + 2)
+        if self.line == 1 and piece.startswith(_BOM):
+            piece = piece[len(_BOM) :]
+        self.line += piece.endswith(b"\n")
+        return piece
 
-    def __next__(self) -> str:
-        line = self._stream.readline(MAX_LINE_BYTES + 2)
-        if not line:
-            raise StopIteration
-        self.number += 1
-        self._held += len(line)
-        if self._held > MAX_LINE_BYTES + 2 or (len(line) == MAX_LINE_BYTES + 2 and not line.endswith(b"\n")):
-            raise UsageError(f"line {self.row_start} of the CSV starts a row over {MAX_LINE_BYTES:,} bytes, the limit")
-        try:
-            return line.decode("utf-8-sig" if self.number == 1 else "utf-8")
-        except UnicodeDecodeError as error:
-            raise UsageError(
-                f"line {self.number} of the CSV is not UTF-8 text (byte 0x{line[error.start]:02x}); save it as UTF-8 "
-                "(in a spreadsheet: CSV UTF-8)"
-            ) from None
-
-    def next_row(self) -> None:
-        """The next line read starts a row."""
-        self.row_start, self._held = self.number + 1, 0
-
-    def first(self) -> str:
-        """The next line that is not blank (nor a spreadsheet's empty row, ",,,,"), as the first of
-        a row ("" at the end)."""
+    def first(self) -> bytes:
+        """The first line that is not blank (nor a spreadsheet's empty row, ",,,,"); b"" at the end."""
         while True:
-            self.next_row()
-            line = next(self, "")
-            if line.strip("".join(DELIMITERS) + ' "\r\n') or not line:
-                return line
+            self.start = self.line
+            piece = self._piece()
+            if not piece or piece.strip(_BLANK):
+                return piece
+
+    def rows(self, piece: bytes, delimiter: str) -> Iterator[tuple[int, list[str] | str]]:
+        """Each row that is not blank, from `piece` (the first line of the first) on: its cells,
+        or what is wrong with it."""
+        mark = ord(delimiter)
+        while piece:
+            held: list[bytes] = []
+            size, state = 0, (False, True, False)
+            while True:
+                size += len(piece)
+                if size <= MAX_LINE_BYTES + 2:
+                    held.append(piece)
+                else:
+                    held.clear()
+                state = _scan(piece, state, mark)
+                if not state[0] and piece.endswith(b"\n"):
+                    break
+                piece = self._piece()
+                if not piece:
+                    if state[0]:
+                        raise UsageError(f"line {self.start} of the CSV {UNCLOSED}")
+                    break
+            cells = _cells(b"".join(held), self.start, delimiter) if held else TOO_LONG
+            if isinstance(cells, str) or any(cell.strip() for cell in cells):
+                yield self.start, cells
+            self.start = self.line
+            piece = self._piece()
+
+
+def _scan(piece: bytes, state: tuple[bool, bool, bool], mark: int) -> tuple[bool, bool, bool]:
+    """The quoting after `piece`, given `state` before it: (inside a quoted cell, a cell starts at
+    the next byte, the last byte closed a quoted cell). A quote opens a cell only as its first
+    byte (after the delimiter `mark`); inside, two quotes are one."""
+    quoted, starts, closed = state
+    end = len(piece) - 1
+    if not quoted and _QUOTE not in piece:
+        return False, piece[end] == mark, False
+    shut = -1 if closed else -2  # the quote that last closed a quoted cell
+    at = piece.find(b'"')
+    while at >= 0:
+        if quoted:
+            quoted, shut = False, at
+        elif at - 1 == shut or (piece[at - 1] == mark if at else starts):  # two quotes, or a cell's first byte
+            quoted = True
+        at = piece.find(b'"', at + 1)
+    return quoted, not quoted and piece[end] == mark, shut == end
+
+
+def _cells(data: bytes, start: int, delimiter: str) -> list[str] | str:
+    """The cells of one row, or what is wrong with it."""
+    import csv
+
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = start + data.count(b"\n", 0, error.start)
+        return (
+            f"the row is not UTF-8 text (byte 0x{data[error.start]:02x} on line {line}); save the file as UTF-8 "
+            "(in a spreadsheet: CSV UTF-8)"
+        )
+    try:
+        return next(csv.reader([text], delimiter=delimiter, strict=True), [])
+    except csv.Error as error:
+        said = next((words for found, words in CSV_ERRORS.items() if found in str(error)), None)
+        return f"the row {said or 'cannot be read: ' + short(str(error), 80)}"
 
 
 class CellError(LineError):
     """A row whose cells hold what no answer's value or label is."""
 
 
-SUBHEADS = {"response", "open ended response"}  # what a form's second header row says over its answers
-
-
-def _unblank(reader: Any, lines: _Lines) -> Iterator[tuple[int, list[str]]]:
-    """Each row that is not blank, with the line it starts on."""
-    import csv
-
-    while True:
-        lines.next_row()
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as error:  # the reader cannot find where the next row starts: stop here
-            raise _unreadable(lines.row_start, error) from None
-        if any(cell.strip() for cell in row):
-            yield lines.row_start, row
-
-
-def _rows(
-    rows: Iterator[tuple[int, list[str]]],
+def _sets(
+    rows: Iterator[tuple[int, list[str] | str]],
     width: int,
     columns: dict[int, Any],
+    fallback: dict[int, int],
     texts: dict[str, dict[str, Any]],
     id_at: int | None,
     delimiter: str,
-    unheaded: Unheaded | None = None,
+    survey: Survey,
 ) -> Iterator[tuple[int, Id | None, dict[str, Any] | LineError]]:
     # cells left off at the end are empty if only lists' (none chosen) are among them: a row reaches
     # past the last column of an answer that is no list
-    reaches = 1 + max((index for index, question in columns.items() if question.kind != "multiselect"), default=-1)
+    lists = (index for index, question in columns.items() if question.kind != "multiselect")
+    reaches = 1 + max([*lists, *fallback.values()], default=-1)
     for start, row in rows:
+        if isinstance(row, str):
+            yield start, None, LineError(row)
+            continue
         if len(row) >= reaches:
             row += [""] * (width - len(row))
         ident = row[id_at].strip() if id_at is not None and id_at < len(row) and row[id_at].strip() else None
@@ -436,9 +491,11 @@ def _rows(
                 said += f": a cell is missing, or a header holds a {delimiter!r} unquoted"
             yield start, ident, LineError(said)
             continue
-        if unheaded:
-            unheaded.held.update(index for index in unheaded if row[index].strip())
+        if survey.unheaded:
+            survey.held.update(index for index in survey.unheaded if row[index].strip())
         cells = {index: row[index].strip() for index in columns}
+        for index, other in fallback.items():
+            cells[index] = cells[index] or row[other].strip()
         if not any(cells.values()):  # a timestamp and nothing else
             yield start, ident, LineError("the row answers no question: every answer cell is empty")
             continue
@@ -453,13 +510,18 @@ def _rows(
         yield start, ident, CellError("; ".join(wrong)) if wrong else raw
 
 
+SAID_CELLS = 3  # the items of one list cell named as no answer; the rest are counted
+
+
 def _cell(question: Any, cell: str, by_text: dict[str, Any], wrong: list[str]) -> Any:
     """A cell as an answer: a choice's value or label (`by_text`: as written, or by its `_plain`
     text); for a list, the whole cell, or its items split at ";" and then at ",", or "none" alone.
-    What is neither goes to `wrong`, said with the label it may mean."""
+    What is neither goes to `wrong`, said with the label it may mean (for a list, its first few)."""
     whole = _choice(cell, by_text)
     if question.kind != "multiselect":
-        parts = [cell] if cell and whole is None else []
+        if whole is not None or not cell:
+            return cell if whole is None else whole
+        parts = [cell]
     elif whole is not None:
         return [whole]
     elif _plain(cell) == "none":  # as the quiz shows a list with nothing chosen
@@ -479,12 +541,15 @@ def _cell(question: Any, cell: str, by_text: dict[str, Any], wrong: list[str]) -
                 f"{short(cell)} has 'none' beside choices for {short(question.prompt, 80)}; keep one or the other"
             )
             return []
-    found = []
+    found: list[Any] = []
+    unknown: dict[str, None] = {}  # in order, once each
     for part in parts:
         value = _choice(part, by_text)
-        if value is not None:
+        if value is None:
+            unknown[part] = None
+        else:
             found.append(value)
-            continue
+    for part in list(unknown)[:SAID_CELLS]:
         labels = [c.label for c in question.choices]
         near = nearest(part, labels, 0.6, _plain) or nearest(part, [str(c.value) for c in question.choices], 0.6)
         if not near:  # what is allowed, as the answers check says it
@@ -492,6 +557,8 @@ def _cell(question: Any, cell: str, by_text: dict[str, Any], wrong: list[str]) -
             scale = f" (a whole number from {ends[0]} to {ends[1]}, or its label)"
             near = scale if question.kind == "scale" else f" (its answers: {', '.join(labels)})"
         wrong.append(f"{short(part)} is no answer to {short(question.prompt, 80)}{near}")
+    if len(unknown) > SAID_CELLS:
+        wrong.append(f"{len(unknown) - SAID_CELLS:,} more items of that cell are no answers either")
     return found if question.kind == "multiselect" else cell if whole is None else whole
 
 
