@@ -659,6 +659,7 @@ def test_a_checkbox_question_over_several_columns_keeps_every_choice(run: Run, t
         "3. How well do you program?",  # a form's numbering
         "Q3) How well do you program?",
         "About you.How well do you program?",  # a grid's title before a full stop
+        "How well do you program? *",  # a required question
     ],
 )
 def test_a_numbered_or_grid_header_names_its_question(run: Run, tmp_path: Path, header: str) -> None:

@@ -84,6 +84,15 @@ def test_a_missing_directory_is_refused_before_the_plan_is_saved(run: Run, tmp_p
     nothing_written(answers)
 
 
+def test_a_file_where_the_path_needs_a_directory_is_named(run: Run, tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("precious\n")
+    result = run("roadmap", "--defaults", "-o", str(tmp_path / "notes.txt" / "r.md"))
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"Error: cannot write the roadmap to '{tmp_path}/notes.txt/r.md': '{tmp_path}/notes.txt' is not a directory\n",
+    )
+
+
 @pytest.mark.parametrize("flag", ["-o", "--save-answers"])
 def test_the_answers_file_itself_is_refused(run: Run, tmp_path: Path, flag: str) -> None:
     answers = tmp_path / "answers.yaml"

@@ -223,6 +223,8 @@ def check_target(name: str, what: str, *, mine: Path | None = None, replace_link
         status: os.stat_result | None = path.lstat() if replace_link else path.stat()
     except FileNotFoundError:
         status = None
+    except NotADirectoryError:  # a file where the path needs a directory
+        raise refuse(f"{shown_name(str(given.parent))} is not a directory") from None
     except OSError as error:
         raise refuse(error.strerror or str(error)) from None
     ours = mine is not None and _same(path, Path(os.path.realpath(mine)))

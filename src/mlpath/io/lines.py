@@ -146,9 +146,9 @@ SUBHEADS = {"response", "open ended response"}  # what a form's second header ro
 
 
 def _plain(text: str) -> str:
-    """A header or a cell as matched: case, spacing, underscores, curly quotes and a closing "?"
-    ignored."""
-    return " ".join(text.translate(_QUOTES).replace("_", " ").replace("-", " ").casefold().split()).rstrip("?: ")
+    """A header or a cell as matched: case, spacing, underscores, curly quotes, a closing "?" and a
+    form's mark of a required question ("*") ignored."""
+    return " ".join(text.translate(_QUOTES).replace("_", " ").replace("-", " ").casefold().split()).rstrip("?:* ")
 
 
 _NUMBERED = re.compile(r"^\s*(?:q(?:uestion)?\s*)?\d+\s*[.):]\s*", re.IGNORECASE)  # "3. ", "Q3) ", "Question 3: "
