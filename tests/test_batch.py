@@ -385,7 +385,6 @@ def test_the_progress_bar_shows_lines_and_invalid_ones_on_a_terminal_only() -> N
         terminal = Terminal(False, False, on_terminal, stderr=stderr, width=100)
         with line_meter(terminal) as meter:
             meter(4096, 3)
-        assert (meter.done, meter.invalid) == (4096, 3)
         assert ("4,096 lines" in stderr.getvalue() and "3 invalid" in stderr.getvalue()) == on_terminal
 
 

@@ -124,13 +124,14 @@ def worded(name: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-WHOLE_WORDS: dict[str, Any] = {"break_long_words": False, "break_on_hyphens": False}
-
-
-def wrap(text: str, columns: int, indent: str = "  ") -> str:
+def wrap(text: str, columns: int, indent: str = "  ", hanging: str | None = None) -> str:
     """`text` wrapped on words to fit `columns` (one to spare: the last column wraps on some
-    terminals); a word longer than a line stays whole."""
+    terminals), its first line after `indent`, the later ones after `hanging` (or `indent`); a
+    word longer than a line stays whole, and so does a hyphenated one."""
     import textwrap
 
     width = max(len(indent) + 10, columns - 1)
-    return textwrap.fill(text, width, initial_indent=indent, subsequent_indent=indent, **WHOLE_WORDS)
+    later = indent if hanging is None else hanging
+    return textwrap.fill(
+        text, width, initial_indent=indent, subsequent_indent=later, break_long_words=False, break_on_hyphens=False
+    )

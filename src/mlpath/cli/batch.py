@@ -124,8 +124,6 @@ class Sets:
                 if number == 1 and not data.lstrip().startswith(b"{"):
                     self.looks_csv = any(mark.encode() in data for mark in DELIMITERS)
                 yield number, None, error
-            except RecursionError:
-                yield number, None, LineError("nested too deeply; expected a flat object of answers")
             else:
                 yield number, ident, raw
 
@@ -232,19 +230,19 @@ def run_batch(
             buffer = getattr(stdout, "buffer", None)  # none in a test's text-only stdout
             write = buffer.write if buffer is not None else lambda data: stdout.write(data.decode("utf-8"))
             try:
-                code = _write(content, lines, csv, write, (buffer or stdout).flush, LineMeter())
+                done, invalid = _write(content, lines, csv, write, (buffer or stdout).flush, lambda *counts: None)
             except OSError as error:  # a full disk behind stdout, ...
                 if streams.failure(error) is not None:
                     raise  # the reader went away (`| head -1`), stdin failed: named as every stream's failure
                 raise OperationError(f"cannot write the roadmaps to stdout: {error.strerror}") from None
         else:
             with atomic_file(str(output_file), "the roadmaps") as out, line_meter(terminal) as meter:
-                code = _write(content, lines, csv, out.write, None, meter)
+                done, invalid = _write(content, lines, csv, out.write, None, meter)
             kind = "csv" if csv else "JSON Lines"
-            done = f"{meter.done:,} {'line' if meter.done == 1 else 'lines'}"
-            terminal.say(f"Wrote {done} to {output_file} ({kind}; {meter.invalid:,} invalid).")
+            said = f"{done:,} {'line' if done == 1 else 'lines'}"
+            terminal.say(f"Wrote {said} to {output_file} ({kind}; {invalid:,} invalid).")
     sets.hints(terminal.say)
-    return code
+    return int(ExitCode.USAGE if invalid else ExitCode.OK)
 
 
 def _write(
@@ -254,8 +252,8 @@ def _write(
     write: Callable[[bytes], Any],
     flush: Callable[[], Any] | None,
     meter: Callable[[int, int], None],
-) -> int:
-    """Write a line for every answer set (each flushed, with `flush`); the exit code: 2 if any was invalid."""
+) -> tuple[int, int]:
+    """Write a line for every answer set (each flushed, with `flush`): (lines, invalid ones)."""
     from mlpath.engine.roadmap import BatchError, build_roadmap
     from mlpath.output.formats import csv_cell, csv_writer
 
@@ -298,27 +296,15 @@ def _write(
         if not written % METER_EVERY:
             meter(written, invalid)
     meter(written, invalid)
-    return int(ExitCode.USAGE if invalid else ExitCode.OK)
-
-
-class LineMeter:
-    """Called with (lines done, invalid so far); remembers them, and moves the bar if there is one."""
-
-    def __init__(self, update: Callable[[int, int], Any] = lambda done, invalid: None) -> None:
-        self.done = self.invalid = 0
-        self._update = update
-
-    def __call__(self, done: int, invalid: int) -> None:
-        self.done, self.invalid = done, invalid
-        self._update(done, invalid)
+    return written, invalid
 
 
 @contextlib.contextmanager
-def line_meter(terminal: Terminal) -> Iterator[LineMeter]:
+def line_meter(terminal: Terminal) -> Iterator[Callable[[int, int], Any]]:
     """A progress bar on stderr (lines, lines per second, invalid so far), only when stderr is a
     terminal, so that it never lands in a log or a pipe."""
     if not terminal.stderr_isatty:
-        yield LineMeter()
+        yield lambda done, invalid: None
         return
     from rich.progress import BarColumn, Progress, ProgressColumn, Task, TextColumn, TimeElapsedColumn
     from rich.text import Text
@@ -332,7 +318,7 @@ def line_meter(terminal: Terminal) -> Iterator[LineMeter]:
     progress = Progress(BarColumn(), *counts, TimeElapsedColumn(), console=terminal.error_console(), transient=True)
     task = progress.add_task("lines", total=None, invalid=0)
     with progress:
-        yield LineMeter(lambda done, invalid: progress.update(task, completed=done, invalid=invalid))
+        yield lambda done, invalid: progress.update(task, completed=done, invalid=invalid)
 
 
 @app.command(rich_help_panel="Plan", help=examples(

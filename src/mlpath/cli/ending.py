@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import re
-import textwrap
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,7 +21,7 @@ from mlpath.cli.application import emit, session
 from mlpath.content.answers import assignment
 from mlpath.errors import InterruptError, MlpathError
 from mlpath.output.formats import OutputFormat
-from mlpath.text import WHOLE_WORDS, wrap
+from mlpath.text import wrap
 
 if TYPE_CHECKING:
     import typer
@@ -197,7 +196,7 @@ def end_of_quiz(
             f"Interrupted at the question to save{files}; your answers are kept. Go on with: {RESUME}"
         ) from None
     if saved_now:
-        save_plan(built, width)
+        save_plan(built)
     elif not text and not delivery.save:
         terminal.say(line)
     unfinished.forget()  # only once answered: a terminal closed before leaves a --resume
@@ -272,5 +271,4 @@ def _command(text: str, width: int) -> str:
         r"(--set|--what-if|--answers) (\S+)", lambda m: m[0].replace(" ", "\0") if len(m[0]) <= room else m[0], text
     )
     # a break after a hyphen would split a value ("part- \ time") and the command would not run
-    lines = textwrap.wrap(joined, width - 3, initial_indent="  ", subsequent_indent="    ", **WHOLE_WORDS)
-    return " \\\n".join(lines).replace("\0", " ")
+    return wrap(joined, width - 2, "  ", "    ").replace("\n", " \\\n").replace("\0", " ")

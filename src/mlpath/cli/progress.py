@@ -147,7 +147,7 @@ def _lined(ctx: typer.Context, plan: Plan, now: str) -> Plan:
     return model.replan(plan, build_roadmap(session(ctx).content(), plan.answers), now).plan
 
 
-def save_plan(roadmap: Roadmap, width: int = 0) -> None:
+def save_plan(roadmap: Roadmap) -> None:
     """Save a roadmap (with its answers) as the person's plan, every status following its work,
     and say what happened in one line on stderr, wrapped at `width`."""
     from mlpath.output.plan import saved_line
@@ -162,4 +162,4 @@ def save_plan(roadmap: Roadmap, width: int = 0) -> None:
         result = model.replan(old, roadmap, store.now())
         store.save(result.plan)
     dropped = old is not None and old.answers is not None and result.plan.answers is None  # --general --save
-    tell(saved_line(result, old is None, width, dropped))  # wrapped on words on a terminal
+    tell(saved_line(result, old is None, dropped))  # wrapped on words on a terminal

@@ -13,13 +13,12 @@ import errno
 import os
 import signal
 import sys
-import textwrap
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mlpath.errors import InterruptError, OperationError
-from mlpath.text import WHOLE_WORDS, plural, wrap
+from mlpath.text import plural, wrap
 
 if TYPE_CHECKING:
     from prompt_toolkit.input import Input
@@ -69,11 +68,6 @@ def _columns(output: Output | None) -> int:
         return 80
 
 
-def _fill(text: str, width: int, lead: int) -> str:
-    """`text` wrapped to `width`, its first line starting `lead` columns in (returned without them)."""
-    return textwrap.fill(text, max(lead + 10, width), initial_indent=" " * lead, **WHOLE_WORDS)[lead:]
-
-
 def choice_title(label: str, columns: int, lead: int) -> str:
     """A choice's label wrapped on words, its later lines under its first (questionary draws `lead`
     columns before it); a plain string, not formatted text, keeps its highlight when pointed at."""
@@ -84,7 +78,7 @@ def layout(prompt: str, tail: str, progress: str, columns: int, indent: str = ""
     """The question and its tail (its hint; or its answer, after `indent`) wrapped as questionary
     draws them, "3/17 question hint": the tail on a line of its own when it would not fit."""
     lead = len(progress) + 1  # questionary puts a space between the counter and the question
-    message = _fill(prompt, columns - 1, lead)
+    message = wrap(prompt, columns, " " * lead, "")[lead:]
     end = len(message.rsplit("\n", 1)[-1]) + (lead if "\n" not in message else 0)  # of its last line
     if end + 1 + len(tail) <= columns - 1:
         return message, indent + tail
@@ -262,7 +256,7 @@ def confirm(message: str, default: bool) -> bool:
     import questionary
 
     output = terminal_output()
-    wrapped = _fill(message, _columns(output) - len(" (Y/n) Yes"), 2)  # "? " before it
+    wrapped = wrap(message, _columns(output) - len(" (Y/n) Yes") + 1, "  ", "")[2:]  # "? " before it
     answer = _ask(questionary.confirm(wrapped, default=default, output=output))
     if answer is None:
         raise KeyboardInterrupt

@@ -3,7 +3,6 @@ step's status, and the one line that says what saving changed. No I/O here."""
 
 from __future__ import annotations
 
-import textwrap
 from typing import TYPE_CHECKING
 
 from mlpath.output.blocks import Bar, Bars, Block, Notes, Paragraph, Report, Steps, Summary
@@ -55,7 +54,7 @@ def saved_report(content: Content, plan: Plan, roadmap: Roadmap, path: str) -> R
     return report._replace(title=f"Your roadmap ({saved.percent_complete}% complete)", document=saved)
 
 
-def saved_line(result: Replanned, new: bool, width: int = 0, answers_dropped: bool = False) -> str:
+def saved_line(result: Replanned, new: bool, answers_dropped: bool = False) -> str:
     """The one line after saving: what the plan kept, added and dropped (titles are in `progress`),
     and its answers, if the general roadmap took their place."""
     if new:
@@ -69,7 +68,5 @@ def saved_line(result: Replanned, new: bool, width: int = 0, answers_dropped: bo
         parts.append(f"{len(result.dropped)} dropped" + (f" ({kept} with a status, kept on record)" if kept else ""))
         if answers_dropped:
             parts.append("your answers dropped (the general roadmap has none)")
-        line = f"Plan updated: {', '.join(parts)} — mlpath progress"
-    if width:
-        return textwrap.fill(line, width - 1, break_long_words=False, break_on_hyphens=False)
+        return f"Plan updated: {', '.join(parts)} — mlpath progress"
     return line

@@ -112,17 +112,6 @@ def _digest(body: str) -> str:
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
-def _as_written(value: Any) -> str:
-    """A value as the plan's YAML spells it (true, 1.0, "1"), cut short."""
-    import json
-
-    try:
-        text = json.dumps(value, ensure_ascii=False)
-    except (TypeError, ValueError):
-        text = repr(value)
-    return text if len(text) <= 40 else text[:37] + "..."
-
-
 def _read(text: str, *, edited: bool, legacy: bool, above: int = 0) -> Plan:
     from mlpath.io import yaml
 
@@ -137,7 +126,7 @@ def _read(text: str, *, edited: bool, legacy: bool, above: int = 0) -> Plan:
         raise Damage("it is not a mapping of keys to values", edited=edited)
     version = document.get("schema_version", document.get("version"))
     if type(version) is not int:  # True == 1 and 1.0 == 1, but neither is a version
-        shown = "missing" if version is None else f"{_as_written(version)}, not a whole number"
+        shown = "missing" if version is None else f"{short(version, 40)}, not a whole number"
         raise Damage(f"schema_version is {shown}", edited=edited)
     if version > SCHEMA_VERSION:
         raise Newer(version)
