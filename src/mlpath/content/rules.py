@@ -54,8 +54,11 @@ class Questions(Record):
     questions: Annotated[tuple[Question, ...], MinLen(1), Each("question"), Rows]
 
 
+Level = Literal["strong", "good", "mixed", "weak"]  # a verdict, from the best
+
+
 class VerdictLevel(Record):
-    level: Literal["strong", "good", "mixed", "weak"]
+    level: Level
     min_strengths: Count
     max_concerns: Count
     summary: Phrase

@@ -8,15 +8,16 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, get_args
 
+from mlpath.content.rules import Level
 from mlpath.model import Each, Inline, Record, Rows
 
 if TYPE_CHECKING:
     from mlpath.content import Content
     from mlpath.engine.roadmap import Roadmap
 
-LEVELS = ("strong", "good", "mixed", "weak")
+LEVELS: tuple[str, ...] = get_args(Level)
 FIRST_STEPS = 3  # the first steps of a roadmap, as its summary shows them
 INVALID_LISTED = 1000  # invalid lines listed one by one; all of them are counted
 ID_KEPT = 200  # characters of an invalid line's id the report keeps (batch output echoes it whole)

@@ -10,8 +10,9 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from mlpath.content import answers as contract
+from mlpath.content.rules import Level
 from mlpath.engine.roadmap import Roadmap, RoadmapStep, StudyEstimate, Why, build_roadmap
-from mlpath.engine.verdict import Clauses, Level
+from mlpath.engine.verdict import Clauses
 from mlpath.model import Each, Inline, Lead, Named, Record, Rows, Within
 
 if TYPE_CHECKING:

@@ -8,15 +8,14 @@ A reason is a `Clause`: the answers it rests on and its text; JSON shows it as o
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Annotated, Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
 
+from mlpath.content.rules import Level
 from mlpath.model import TEXTS, As, Each, Record
 
 if TYPE_CHECKING:
     from mlpath.content import Content
     from mlpath.content.answers import Answers
-
-Level = Literal["strong", "good", "mixed", "weak"]
 
 
 class Clause(NamedTuple):
