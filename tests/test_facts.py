@@ -14,6 +14,7 @@ import pytest
 from mlpath.content.load import load_content, packaged_data_dir
 
 CONTENT = load_content(packaged_data_dir(), use_cache=False)
+SOURCES = {source.id: source for source in CONTENT.sources.sources}
 
 
 # Sources and figures ------------------------------------------------------------------------
@@ -27,7 +28,7 @@ def test_the_sources_the_article_cites() -> None:
         ("365-data-science", "365 Data Science"),
         ("article", "the article"),
     ]
-    assert '"What is a Machine Learning Engineer and How to Become One"' in CONTENT.source("article").note
+    assert '"What is a Machine Learning Engineer and How to Become One"' in SOURCES["article"].note
 
 
 def test_every_figure_with_its_source() -> None:
@@ -336,7 +337,7 @@ def test_what_the_article_says_can_or_may_be() -> None:
 
 def test_the_pay_tiers_are_glassdoors_averages() -> None:
     assert "Glassdoor's average pay" in said(CONTENT.salary.summary)
-    assert "average machine learning engineer pay" in CONTENT.source("glassdoor").note
+    assert "average machine learning engineer pay" in SOURCES["glassdoor"].note
 
 
 # What the article says, no more --------------------------------------------------------------

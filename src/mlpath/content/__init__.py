@@ -49,9 +49,6 @@ class Content:
         """Each source's name by its id: how a source id is shown."""
         return {source.id: source.name for source in self.sources.sources}
 
-    def source(self, source_id: str) -> facts.Source:
-        return next(source for source in self.sources.sources if source.id == source_id)
-
     def figures(self) -> list[tuple[str, facts.Figure]]:
         """Every sourced figure, keyed where it lives (e.g. "salary.tiers.entry.amount")."""
         from mlpath.content.checks import walk
