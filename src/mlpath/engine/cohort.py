@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Annotated, get_args
 
 from mlpath.content.rules import Level
+from mlpath.engine.roadmap import FIRST_STEPS
 from mlpath.model import Each, Inline, Record, Rows
 
 if TYPE_CHECKING:
@@ -18,7 +19,6 @@ if TYPE_CHECKING:
     from mlpath.engine.roadmap import Roadmap
 
 LEVELS: tuple[str, ...] = get_args(Level)
-FIRST_STEPS = 3  # the first steps of a roadmap, as its summary shows them
 INVALID_LISTED = 1000  # invalid lines listed one by one; all of them are counted
 ID_KEPT = 200  # characters of an invalid line's id the report keeps (batch output echoes it whole)
 Id = str | int | float  # an input line's `id`

@@ -7,7 +7,7 @@ in data/roadmap.yaml (`what_if.tries`), the changes of one answer that alter a p
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, get_args
 
 from mlpath.content import answers as contract
 from mlpath.content.rules import Level
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from mlpath.content.answers import Answers
 
 StepField = Literal["phase", "title", "why", "answers_used", "actions"]
-STEP_FIELDS: tuple[StepField, ...] = ("phase", "title", "why", "answers_used", "actions")
+STEP_FIELDS: tuple[StepField, ...] = get_args(StepField)
 
 
 class AnswerChange(Record):

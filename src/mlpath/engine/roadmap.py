@@ -200,6 +200,7 @@ def _estimates(content: Content, study: StudyEstimate | None = None, assumptions
     return Estimates(education=study, assumptions=assumptions, not_estimated=content.roadmap.notes.not_estimated)
 
 
+FIRST_STEPS = 3  # the steps a roadmap's summary shows first, and a cohort counts as its first steps
 PART_TIME = "part-time-factor"  # the assumption a part-time study rests on (data/assumptions.yaml)
 
 

@@ -115,10 +115,10 @@ def check_query(query: str) -> str:
 
 
 def search(content: Content, query: str) -> SearchPage:
-    """The entries containing every word of the query (case-insensitive; see `word_pattern`), in
+    """The entries containing every word of the query (case-insensitive; see `word_patterns`), in
     command order; when there are none, the words of the content closest to the query's."""
     every = entries(content)
-    patterns = [word_pattern(word) for word in query.lower().split()]
+    patterns = word_patterns(query)
     found: dict[tuple[str, str, str], Hit] = {}
     for entry in every:
         if patterns and all(pattern.search(entry.text.lower()) for pattern in patterns):
@@ -133,8 +133,9 @@ def search(content: Content, query: str) -> SearchPage:
     return SearchPage(query=query, count=len(hits), results=hits, suggestions=near)
 
 
-def word_pattern(word: str) -> re.Pattern[str]:
-    """A word of the query as found in a text: anywhere for two characters or more (`learn` finds
-    "learning"); a single character only as a whole word (`r`, `c`), or it would match everything."""
-    escaped = re.escape(word)
-    return re.compile(escaped if len(word) > 1 else rf"(?<![a-z0-9]){escaped}(?![a-z0-9])")
+def word_patterns(query: str) -> list[re.Pattern[str]]:
+    """Each word of the query as found in a lower-case text: anywhere for two characters or more
+    (`learn` finds "learning"); a single character only as a whole word (`r`, `c`), or it would
+    match everything."""
+    found = [(re.escape(word), len(word) > 1) for word in query.lower().split()]
+    return [re.compile(word if long else rf"(?<![a-z0-9]){word}(?![a-z0-9])") for word, long in found]

@@ -12,7 +12,7 @@ from functools import partial
 from itertools import zip_longest
 from typing import TYPE_CHECKING, Any
 
-from mlpath.engine.roadmap import Roadmap, RoadmapStep, StudyEstimate
+from mlpath.engine.roadmap import FIRST_STEPS, Roadmap, RoadmapStep, StudyEstimate
 from mlpath.engine.verdict import Clause, Verdict
 from mlpath.output import words
 from mlpath.output.blocks import Block, Notes, Paragraph, Report, Signed, Step, Steps, Summary, Table
@@ -24,7 +24,6 @@ if TYPE_CHECKING:
     from mlpath.content import Content
     from mlpath.engine.compare import Comparison, EstimatesChange, StepChange
 
-SUMMARY_STEPS = 3
 ALL_DONE = "Every step is done or skipped. Well done."  # a saved plan with no next step
 SUMMARY_REASONS = 3  # at most; the CLI shows fewer when the screen is short
 TONES = {"strong": "positive", "good": "positive", "mixed": "caution"}
@@ -87,7 +86,7 @@ def roadmap_summary(
     roadmap: Roadmap,
     reasons_shown: int = SUMMARY_REASONS,
     taken: Iterable[str] = (),
-    steps_shown: int = SUMMARY_STEPS,
+    steps_shown: int = FIRST_STEPS,
     status: Mapping[str, str] | None = None,
 ) -> Summary:
     """What one 80×24 screen shows first: the verdict and its top reasons, the first steps (with
@@ -124,7 +123,7 @@ def roadmap_summary(
         years, tuition = span(study.years_min, study.years_max), span(study.tuition_min, study.tuition_max, money)
         degree = texts.degree.format(years=years, study=study.study, tuition=tuition, residency=study.residency)
         blocks.append(Paragraph(degree, title="Degree"))
-    if steps_shown >= SUMMARY_STEPS:  # a screen too short for the first steps has none for this line
+    if steps_shown >= FIRST_STEPS:  # a screen too short for the first steps has none for this line
         blocks.extend(whole_line(texts.whole, texts.ways, taken))
     return Summary(tuple(blocks), texts.heading, covers=1 if verdict is not None else 0)
 
@@ -138,8 +137,8 @@ def whole_line(whole: str, ways: Mapping[str, str], taken: Iterable[str]) -> tup
 def shorter_roadmaps(content: Content, report: Report, taken: Iterable[str] = ()) -> list[Report]:
     """The roadmap report with ever fewer reasons in its summary, then fewer first steps (one at
     least), for a screen too short for them."""
-    sizes = [(reasons, SUMMARY_STEPS) for reasons in range(SUMMARY_REASONS, -1, -1)]
-    sizes += [(0, steps) for steps in range(SUMMARY_STEPS - 1, 0, -1)]
+    sizes = [(reasons, FIRST_STEPS) for reasons in range(SUMMARY_REASONS, -1, -1)]
+    sizes += [(0, steps) for steps in range(FIRST_STEPS - 1, 0, -1)]
     summaries = (roadmap_summary(content, report.document, reasons, taken, steps) for reasons, steps in sizes)
     return [report._replace(summary=summary) for summary in summaries]
 

@@ -279,9 +279,9 @@ def _figure_value(figure: Figure) -> str:
 def search(page: SearchPage) -> Report:
     """Each hit as a block: section › item, the sentences that hold the words (the words marked),
     and the command that shows it whole."""
-    from mlpath.engine.search import word_pattern
+    from mlpath.engine.search import word_patterns
 
-    patterns = [word_pattern(word) for word in page.query.lower().split()]
+    patterns = word_patterns(page.query)
     items = []
     for hit in page.results:
         sentences = SENTENCE_END.split(hit.text)
@@ -326,7 +326,8 @@ def home(page: pages.HomePage) -> Report:
 def cohort(document: Cohort, content: Content) -> Report:
     """The group: its counts and verdicts first (the summary a terminal shows before paging), then
     the common steps, interests and goals in words, the degree's range and the first invalid lines."""
-    from mlpath.engine.cohort import FIRST_STEPS, INVALID_LISTED
+    from mlpath.engine.cohort import INVALID_LISTED
+    from mlpath.engine.roadmap import FIRST_STEPS
 
     valid = document.valid
     questions = {question.key: question for question in content.questions.questions}
