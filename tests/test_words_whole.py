@@ -295,6 +295,22 @@ def test_an_error_on_a_terminal_wraps_on_words(run: Run, monkeypatch: pytest.Mon
     assert result.exit_code == 2 and all(len(line) < 40 for line in lines) and " ".join(lines) == said
 
 
+@pytest.mark.parametrize(
+    ("args", "input"),
+    [
+        (["cohort", "-", "--defaults"], '{"goal": "manager"}\n{"goal": "chief executive of everything"}\n'),
+        (["search", "quantum chromodynamics of the ancient bakeries"], None),
+    ],
+    ids=["cohort-invalid", "search-no-match"],
+)
+def test_every_message_on_a_terminal_wraps_on_words(
+    run: Run, monkeypatch: pytest.MonkeyPatch, args: list[str], input: str | None
+) -> None:
+    monkeypatch.setattr(Terminal, "detect", classmethod(lambda cls: Terminal(False, False, True, width=40)))
+    result = run(*args, input=input)
+    assert result.stderr and all(len(line) < 40 for line in result.stderr.splitlines()), result.stderr
+
+
 def test_a_usage_error_on_a_terminal_wraps_on_words_with_its_lead(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(Terminal, "detect", classmethod(lambda cls: Terminal(False, False, True, width=40)))
     result = run("quiz", "--format", "jsn")

@@ -325,7 +325,7 @@ def _completion(ctx: typer.Context, param: typer.CallbackParam, value: str | Non
         typer.echo(completion.BASH_SCRIPT)
         raise typer.Exit()
     path = completion.install(shell, completion.script(ctx, param, shell))  # its errors: see make_context
-    typer.echo(f"{shell} completion installed in {path}; it takes effect in a new shell.", err=True)
+    tell(f"{shell} completion installed in {path}; it takes effect in a new shell.")
     raise typer.Exit()
 
 

@@ -20,7 +20,7 @@ from typing import IO, TYPE_CHECKING, Annotated, Any
 import typer
 
 from mlpath.cli import options
-from mlpath.cli.application import app, emit, examples, session, stdin_hint
+from mlpath.cli.application import app, emit, examples, session, stdin_hint, tell
 from mlpath.errors import ExitCode, OperationError, UsageError
 from mlpath.io import streams
 from mlpath.io.lines import DELIMITERS, MAX_LINE_BYTES, CellError, Id, LineError, Survey, parse_line, read_lines
@@ -367,5 +367,5 @@ def cohort(
         verb = "was" if tally.invalid == 1 else "were"
         what = "rows" if sets.csv else "lines"
         where = "--json lists them" if chosen is OutputFormat.csv else "listed in the report"  # a CSV's rows are counts
-        typer.echo(f"{tally.invalid:,} of {tally.count:,} {what} {verb} invalid ({where}).", err=True)
+        tell(f"{tally.invalid:,} of {tally.count:,} {what} {verb} invalid ({where}).")
         raise typer.Exit(int(ExitCode.USAGE))

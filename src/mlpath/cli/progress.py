@@ -116,10 +116,10 @@ def reset(
         kept = len(_lined(ctx, saved, saved.updated).removed)  # as `progress` shows the record
         forget = f", and forget the statuses of {plural(kept, 'step')} no longer in it" if kept else ""
         if not confirm(f"Set every step of your plan back to pending{forget}?", default=False):
-            typer.echo("Nothing changed.", err=True)
+            tell("Nothing changed.")
             return
     plan = _update(ctx, model.reset)
-    typer.echo(f"All {len(plan.steps)} steps are pending again.", err=True)
+    tell(f"All {len(plan.steps)} steps are pending again.")
 
 
 def _update(ctx: typer.Context, change: Callable[[Plan, str], Plan]) -> Plan:

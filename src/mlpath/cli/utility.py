@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from mlpath.cli.application import app, emit, examples, fail, session
+from mlpath.cli.application import app, emit, examples, fail, session, tell
 from mlpath.cli.options import DocumentFormatOption, FormatOption, JsonOption, NoPagerOption, Output
 
 UTILITY = "Utility"
@@ -41,7 +41,7 @@ def search(
         tail = f"; did you mean: {', '.join(near)}?" if near else "; try fewer or shorter words"
         if any(len(word) == 1 for word in query.split()):
             tail += " (a single letter finds only itself, as a word)"
-        typer.echo(f"No match for {query!r}{tail}", err=True)
+        tell(f"No match for {query!r}{tail}")
 
 
 @app.command(rich_help_panel=UTILITY, help=examples(
