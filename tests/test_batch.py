@@ -854,3 +854,54 @@ def test_a_csv_is_split_into_the_rows_a_csv_reader_finds(
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert result.exit_code == 0
     assert [line.get("id") for line in lines] == [ident.strip() or None for ident in ids]
+
+
+@pytest.mark.parametrize(
+    ("second", "ignored"),
+    [
+        (",Response,Other (please specify),Response", "'Other (please specify)' (beside 'How did you hear about us?')"),
+        (",Friends,Posters,Response", "'Posters' (beside 'How did you hear about us?')"),
+    ],
+    ids=["other", "choices"],
+)
+def test_a_second_header_row_is_known_beside_a_question_mlpath_does_not_ask(
+    run: Run, tmp_path: Path, second: str, ignored: str
+) -> None:
+    text = f"Respondent ID,How did you hear about us?,,How well do you program?\n{second}\n1,Friends,,none\n"
+    lines, stderr = batch_of(run, tmp_path, text, "--id-column", "Respondent ID")
+    assert [(line["id"], line["answers"]["programming"]) for line in lines] == [("1", "none")]
+    assert stderr == PASSED_OVER + (
+        f"Ignored 2 columns that hold no answer: 'How did you hear about us?', {ignored}.\n"
+    )
+
+
+def test_a_comment_column_beside_a_grid_is_no_answer_to_its_last_question(run: Run, tmp_path: Path) -> None:
+    text = (
+        "Respondent ID,How well do you program?,Rate yourself,\n"
+        ",Response,How curious are you about new technologies?,Other (please specify)\n"
+        "1,none,4,it depends on the day\n"
+    )
+    lines, stderr = batch_of(run, tmp_path, text, "--id-column", "Respondent ID")
+    assert lines[0]["answers"]["new_tech"] == 4
+    assert stderr.endswith("'Other (please specify)' (beside 'How curious are you about new technologies?').\n")
+
+
+def test_a_first_row_of_choices_alone_is_a_student_where_no_form_column_is_left_empty(run: Run, tmp_path: Path) -> None:
+    text = "Which specialties interest you?,\nNatural language processing,Robotics\nComputer vision,\n"
+    lines, stderr = batch_of(run, tmp_path, text)
+    assert [line["answers"]["interests"] for line in lines] == [["nlp"], ["computer-vision"]]
+    assert "Passed over" not in stderr and "column 2" in stderr  # a column without a header: said, not read
+
+
+@pytest.mark.parametrize("first", ["sep=;;", '"sep=;"', "SEP=;"])
+def test_a_spreadsheets_separator_line_is_read_however_it_was_saved(run: Run, tmp_path: Path, first: str) -> None:
+    lines, _ = batch_of(run, tmp_path, f"{first}\nid;programming\na;advanced\n")
+    assert [(line["id"], line["answers"]["programming"]) for line in lines] == [("a", "advanced")]
+
+
+def test_a_separator_line_naming_no_delimiter_mlpath_reads_says_so(run: Run, tmp_path: Path) -> None:
+    lines, stderr = batch_of(run, tmp_path, "sep=é\nidéprogramming\naénone\n")
+    assert lines == [] and stderr == (
+        "Error: line 1 of the CSV names its delimiter with 'sep=é'; mlpath reads a comma, a semicolon or a tab "
+        "(sep=, sep=; or a tab after sep=)\n"
+    )

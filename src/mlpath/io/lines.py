@@ -141,7 +141,10 @@ def parse_line(data: bytes) -> tuple[Id | None, dict[str, Any]]:
 
 _QUOTES = str.maketrans("\u2018\u2019\u201c\u201d", "''\"\"")  # a word processor's curly quotes
 DELIMITERS = (",", ";", "\t")  # a spreadsheet in a locale whose decimal mark is "," writes ";"
-_SEPARATOR = re.compile(r"sep=(.)\r?\n?")  # the first line Excel reads as "this file's delimiter"
+# The first line Excel reads as "this file's delimiter" (quoted, or followed by empty cells, as a
+# spreadsheet may save it again); `_NAMED` finds one that names no delimiter mlpath reads.
+_SEPARATOR = re.compile(r'"?sep=([,;\t])"?[,;\t]*\r?\n?', re.IGNORECASE)
+_NAMED = re.compile(r'"?sep=', re.IGNORECASE)
 SUBHEADS = {"response", "open ended response"}  # what a form's second header row says over its answers
 
 
@@ -199,6 +202,11 @@ def csv_sets(
     first = source.first()
     if chosen := _SEPARATOR.fullmatch(first.decode("utf-8", "replace")):
         delimiter, first = chosen[1], source.first()
+    elif _NAMED.match(named := first.decode("utf-8", "replace").strip()):
+        raise UsageError(
+            f"line {source.start} of the CSV names its delimiter with {short(named)}; mlpath reads a comma, a "
+            "semicolon or a tab (sep=, sep=; or a tab after sep=)"
+        )
     else:
 
         def matched(delimiter: str) -> int:
@@ -252,18 +260,19 @@ def csv_sets(
     head = next(rows, None)
     second_at, apart = None, set()  # the line of a second header row; the columns it names apart
     fallback: dict[int, int] = {}  # a question's column: the column read when it is empty ("Other")
-    second = _second_header(head[1], header, columns, texts, id_at, names, prompts) if head else None
+    second = _second_header(head[1], header, columns, texts, id_at, prompts) if head else None
     if head is not None and second is not None:
         added, others = second
         apart = set(others)
         columns |= added
         for index in added:
             ignored.pop(index, None)  # a grid's title, over its first question
-        for index, question in others.items():
-            if question.kind == "multiselect":  # ticks come in the choices' columns: this one is ignored
-                ignored[index] = (str(head[1][index]).strip(), f" (beside {short(question.prompt, 80)})")
-            else:  # the answer written in, where no choice was picked
-                fallback[next(at for at, asked in columns.items() if asked is question)] = index
+        for index, (question, beside) in others.items():
+            main = next((at for at, asked in columns.items() if asked is question), None)
+            if main is not None and question.kind == "select" and main not in fallback:
+                fallback[main] = index  # the answer written in, where no choice was picked
+            else:  # a checkbox's ticks come in its choices' columns; a grid's comment is no answer
+                ignored[index] = (str(head[1][index]).strip(), f" (beside {short(beside, 80)})")
         second_at, head = head[0], None
     if not columns:
         raise UsageError(
@@ -307,22 +316,23 @@ def _second_header(
     columns: dict[int, Any],
     texts: dict[str, dict[str, Any]],
     id_at: int | None,
-    names: dict[str, Any],
     prompts: dict[str, Any],
-) -> tuple[dict[int, Any], dict[int, Any]] | None:
+) -> tuple[dict[int, Any], dict[int, tuple[Any, str]]] | None:
     """If the first row is a form's second header row (SurveyMonkey's), the columns it names: (a
-    question's by index, for a checkbox question's later choices and a grid's questions; the
-    columns it names apart, "Other (please specify)", by the question they stand beside); else
-    None. Such a row gives no id, says "Response" over each answer that the header names (or a
-    choice, over a checkbox question's first column), and may name a question or a choice under a
-    column with no header of its own. A row that only names choices under one checkbox question
-    is read as a second header row too, and said."""
+    question's, by index: a grid's questions, a checkbox question's later choices; the columns it
+    names apart, such as "Other (please specify)", each with the question it stands beside (None
+    for one mlpath does not ask) and that question's title); else None.
+
+    Such a row gives no id and says "Response" over each answer the header names (a choice, over
+    a checkbox question's first column). What no student writes tells it apart: "Response" itself,
+    or a question's prompt under a column (a grid's). A row of choices alone is one only where a
+    form's own columns (the id, a date, an address) are left empty in it."""
     if isinstance(row, str) or (id_at is not None and id_at < len(row) and row[id_at].strip()):
         return None
     added: dict[int, Any] = {}
-    others: dict[int, Any] = {}
-    said = False  # "Response", a grid's question or a checkbox's choice under no header of its own
-    last = None  # the question of the nearest column to the left, if it is one's
+    apart: dict[int, tuple[Any, str]] = {}
+    said = spread = unfilled = False  # "Response" or a grid's question; a checkbox's later choice; an empty column
+    last: tuple[Any, str] | None = None  # the question of the nearest headed column to the left, and its title
     for index, title in enumerate(header):
         cell = row[index].strip() if index < len(row) else ""
         question = columns.get(index)
@@ -331,24 +341,22 @@ def _second_header(
                 said = True
             elif not cell or question.kind != "multiselect":
                 return None
-            last = question
+            last = (question, question.prompt)
             continue
-        named = _named(cell, names, prompts) if cell and index != id_at else None
-        if named is not None and named not in columns.values() and named not in added.values():
-            added[index] = last = named  # a grid's question, under its title or under no header
-            said = True
-        elif title.strip() or index == id_at:
-            if cell and _plain(cell) not in SUBHEADS:
-                return None  # a headed column that answers nothing holds what a student wrote
-            last = None
-        elif cell and last is not None and last.kind == "multiselect" and _choice(cell, texts[last.key]) is not None:
-            added[index] = last  # a checkbox question's later choice
-            said = True
+        grid = _named(cell, prompts, prompts) if cell and index != id_at else None
+        if grid is not None and grid not in columns.values() and grid not in added.values():
+            added[index], last, said = grid, (grid, grid.prompt), True
+        elif index == id_at:  # left empty, as every form's own column
+            last, unfilled = None, True
+        elif title.strip():  # a question mlpath does not ask, or a form's own column
+            said, unfilled, last = said or _plain(cell) in SUBHEADS, unfilled or not cell, (None, title.strip())
+        elif cell and last is not None and last[0] is not None and _choice(cell, texts[last[0].key]) is not None:
+            added[index], spread = last[0], True  # a checkbox question's later choice
         elif cell and last is not None:
-            others[index] = last
+            apart[index] = last
         elif cell:
             return None
-    return (added, others) if said else None
+    return (added, apart) if said or (spread and unfilled) else None
 
 
 # The csv module's words for what it cannot read, in a person's (the rest are shown as they are).
