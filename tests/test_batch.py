@@ -905,3 +905,15 @@ def test_a_separator_line_naming_no_delimiter_mlpath_reads_says_so(run: Run, tmp
         "Error: line 1 of the CSV names its delimiter with 'sep=é'; mlpath reads a comma, a semicolon or a tab "
         "(sep=, sep=; or a tab after sep=)\n"
     )
+
+
+def test_a_row_that_cannot_be_read_keeps_the_id_that_can(run: Run, tmp_path: Path) -> None:
+    survey = tmp_path / "survey.csv"
+    survey.write_bytes(b'id,programming,note\na1,"none"x,\na2,none,caf\xe9\n\xe93,none,\n')
+    result = run("quiz", "--batch", "--defaults", "--answers", str(survey))
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(line["line"], line.get("id"), line["error"][:22]) for line in lines] == [
+        (2, "a1", "the row has text after"),
+        (3, "a2", "the row is not UTF-8 t"),
+        (4, None, "the row is not UTF-8 t"),  # an id that is not text is none
+    ]

@@ -219,7 +219,7 @@ def csv_sets(
         delimiter = max(DELIMITERS, key=matched)  # the first of equals: a comma
     rows = source.rows(first, delimiter)
     start, header = next(rows, (1, []))
-    if isinstance(header, str):
+    if isinstance(header, RowError):
         raise UsageError(f"line {start} of the CSV: {header}")
     if not header:  # an empty file: no answer sets, as an empty JSON Lines file
         return Survey([], True, iter(()))
@@ -260,8 +260,9 @@ def csv_sets(
     head = next(rows, None)
     second_at, apart = None, set()  # the line of a second header row; the columns it names apart
     fallback: dict[int, int] = {}  # a question's column: the column read when it is empty ("Other")
-    second = _second_header(head[1], header, columns, texts, id_at, prompts) if head else None
-    if head is not None and second is not None:
+    labels = head[1] if head and not isinstance(head[1], RowError) else None  # a second header row's, if one
+    second = _second_header(labels, header, columns, texts, id_at, prompts) if labels is not None else None
+    if head is not None and labels is not None and second is not None:
         added, others = second
         apart = set(others)
         columns |= added
@@ -272,7 +273,7 @@ def csv_sets(
             if main is not None and question.kind == "select" and main not in fallback:
                 fallback[main] = index  # the answer written in, where no choice was picked
             else:  # a checkbox's ticks come in its choices' columns; a grid's comment is no answer
-                ignored[index] = (str(head[1][index]).strip(), f" (beside {short(beside, 80)})")
+                ignored[index] = (labels[index].strip(), f" (beside {short(beside, 80)})")
         second_at, head = head[0], None
     if not columns:
         raise UsageError(
@@ -311,7 +312,7 @@ class Survey:
 
 
 def _second_header(
-    row: list[str] | str,
+    row: list[str],
     header: list[str],
     columns: dict[int, Any],
     texts: dict[str, dict[str, Any]],
@@ -327,7 +328,7 @@ def _second_header(
     a checkbox question's first column). What no student writes tells it apart: "Response" itself,
     or a question's prompt under a column (a grid's). A row of choices alone is one only where a
     form's own columns (the id, a date, an address) are left empty in it."""
-    if isinstance(row, str) or (id_at is not None and id_at < len(row) and row[id_at].strip()):
+    if id_at is not None and id_at < len(row) and row[id_at].strip():
         return None
     added: dict[int, Any] = {}
     apart: dict[int, tuple[Any, str]] = {}
@@ -399,7 +400,7 @@ class _Rows:
             if not piece or piece.strip(_BLANK):
                 return piece
 
-    def rows(self, piece: bytes, delimiter: str) -> Iterator[tuple[int, list[str] | str]]:
+    def rows(self, piece: bytes, delimiter: str) -> Iterator[tuple[int, list[str] | RowError]]:
         """Each row that is not blank, from `piece` (the first line of the first) on: its cells,
         or what is wrong with it."""
         mark = ord(delimiter)
@@ -420,8 +421,8 @@ class _Rows:
                     if state[0]:
                         raise UsageError(f"line {self.start} of the CSV {UNCLOSED}")
                     break
-            cells = _cells(b"".join(held), self.start, delimiter) if held else TOO_LONG
-            if isinstance(cells, str) or any(cell.strip() for cell in cells):
+            cells = _cells(b"".join(held), self.start, delimiter) if held else RowError(TOO_LONG)
+            if isinstance(cells, RowError) or any(cell.strip() for cell in cells):
                 yield self.start, cells
             self.start = self.line
             piece = self._piece()
@@ -446,23 +447,36 @@ def _scan(piece: bytes, state: tuple[bool, bool, bool], mark: int) -> tuple[bool
     return quoted, not quoted and piece[end] == mark, shut == end
 
 
-def _cells(data: bytes, start: int, delimiter: str) -> list[str] | str:
+class RowError(LineError):
+    """A row that cannot be read, with the cells that could be read all the same (for its id)."""
+
+    def __init__(self, message: str, cells: Sequence[str] = ()) -> None:
+        super().__init__(message)
+        self.cells = cells
+
+
+def _cells(data: bytes, start: int, delimiter: str) -> list[str] | RowError:
     """The cells of one row, or what is wrong with it."""
     import csv
 
+    text = data.decode("utf-8", "replace")
     try:
-        text = data.decode("utf-8")
+        data.decode("utf-8")
+        return next(csv.reader([text], delimiter=delimiter, strict=True), [])
     except UnicodeDecodeError as error:
         line = start + data.count(b"\n", 0, error.start)
-        return (
+        said = (
             f"the row is not UTF-8 text (byte 0x{data[error.start]:02x} on line {line}); save the file as UTF-8 "
             "(in a spreadsheet: CSV UTF-8)"
         )
-    try:
-        return next(csv.reader([text], delimiter=delimiter, strict=True), [])
     except csv.Error as error:
-        said = next((words for found, words in CSV_ERRORS.items() if found in str(error)), None)
-        return f"the row {said or 'cannot be read: ' + short(str(error), 80)}"
+        found = next((words for found, words in CSV_ERRORS.items() if found in str(error)), None)
+        said = f"the row {found or 'cannot be read: ' + short(str(error), 80)}"
+    try:  # what a lenient reading makes of it, undamaged cells kept
+        cells = [cell if "\ufffd" not in cell else "" for cell in next(csv.reader([text], delimiter=delimiter), [])]
+    except csv.Error:
+        cells = []
+    return RowError(said, cells)
 
 
 class CellError(LineError):
@@ -470,7 +484,7 @@ class CellError(LineError):
 
 
 def _sets(
-    rows: Iterator[tuple[int, list[str] | str]],
+    rows: Iterator[tuple[int, list[str] | RowError]],
     width: int,
     columns: dict[int, Any],
     fallback: dict[int, int],
@@ -484,12 +498,13 @@ def _sets(
     lists = (index for index, question in columns.items() if question.kind != "multiselect")
     reaches = 1 + max([*lists, *fallback.values()], default=-1)
     for start, row in rows:
-        if isinstance(row, str):
-            yield start, None, LineError(row)
+        read = row.cells if isinstance(row, RowError) else row
+        ident = read[id_at].strip() or None if id_at is not None and id_at < len(read) else None
+        if isinstance(row, RowError):
+            yield start, ident, row
             continue
         if len(row) >= reaches:
             row += [""] * (width - len(row))
-        ident = row[id_at].strip() if id_at is not None and id_at < len(row) and row[id_at].strip() else None
         if len(row) < width or any(cell.strip() for cell in row[width:]):
             # a cell holding the delimiter unquoted shifts every cell after it: no answer can be trusted
             said = f"the row has {plural(len(row), 'cell')} where the header has {width}"
