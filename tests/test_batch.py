@@ -839,21 +839,28 @@ def test_a_list_cell_of_many_items_that_are_no_answers_names_a_few_and_counts_th
 @given(
     ids=st.lists(st.text(alphabet="ab \"',;\t\r\né", max_size=8), min_size=1, max_size=6),
     delimiter=st.sampled_from([",", ";", "\t"]),
+    line_end=st.sampled_from(["\r\n", "\n", "\r"]),
 )
 def test_a_csv_is_split_into_the_rows_a_csv_reader_finds(
-    run: Run, tmp_path: Path, ids: list[str], delimiter: str
+    run: Run, tmp_path: Path, ids: list[str], delimiter: str, line_end: str
 ) -> None:
-    """Where a row ends is found from its quotes and delimiters alone: the same rows, on the
-    same lines, as Python's csv reader finds in whatever a spreadsheet may write."""
+    """Where a row ends is found from its quotes and delimiters alone: the same rows, starting on
+    the same lines, as Python's csv reader finds in whatever a spreadsheet may write."""
     written = io.StringIO()
-    writer = csv.writer(written, delimiter=delimiter)
-    writer.writerows([["id", "programming"], *([ident, "none"] for ident in ids)])
+    writer = csv.writer(written, delimiter=delimiter, lineterminator=line_end)
+    writer.writerows([["id", "programming"], *([ident, "zz"] for ident in ids)])  # each row an error: its line said
+    text = written.getvalue()
     survey = tmp_path / "survey.csv"
-    survey.write_text(written.getvalue(), encoding="utf-8", newline="")
+    survey.write_text(text, encoding="utf-8", newline="")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    next(reader)
+    start, expected = reader.line_num + 1, []
+    for row in reader:  # (a lone CR the writer left unquoted ends a line: a blank row, skipped)
+        if any(cell.strip() for cell in row):
+            expected.append((start, row[0].strip() or None))
+        start = reader.line_num + 1
     result = run("quiz", "--batch", "--defaults", "--answers", str(survey))
-    lines = [json.loads(line) for line in result.stdout.splitlines()]
-    assert result.exit_code == 0
-    assert [line.get("id") for line in lines] == [ident.strip() or None for ident in ids]
+    assert [(line["line"], line.get("id")) for line in map(json.loads, result.stdout.splitlines())] == expected
 
 
 @pytest.mark.parametrize(
@@ -917,3 +924,17 @@ def test_a_row_that_cannot_be_read_keeps_the_id_that_can(run: Run, tmp_path: Pat
         (3, "a2", "the row is not UTF-8 t"),
         (4, None, "the row is not UTF-8 t"),  # an id that is not text is none
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "ids"),
+    [
+        ("id,programming\ra1,none\ra2,none\r", ["a1", "a2"]),  # a spreadsheet on an old Mac
+        ("id,programming\na1,none\ra2,none\r\na3,none\n", ["a1", "a2", "a3"]),  # one stray CR
+    ],
+)
+def test_a_lone_carriage_return_ends_a_line_as_a_spreadsheet_reads_it(
+    run: Run, tmp_path: Path, text: str, ids: list[str]
+) -> None:
+    lines, _ = batch_of(run, tmp_path, text)
+    assert [line["id"] for line in lines] == ids

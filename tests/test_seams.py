@@ -321,7 +321,6 @@ def test_a_row_the_reader_cannot_read_costs_only_itself_and_never_makes_up_rows(
 @pytest.mark.parametrize(
     ("text", "line", "says"),
     [
-        ("id,education\ra,none\rb,none\r", 1, "carriage return"),
         ('id,education\na,none\nb,"none\nmallory,master-cs\n', 3, "never closed"),
     ],
 )

@@ -361,15 +361,12 @@ def _second_header(
 
 
 # The csv module's words for what it cannot read, in a person's (the rest are shown as they are).
-CSV_ERRORS = {
-    "expected after": "has text after a quoted cell's closing quote; quote the whole cell",
-    "new-line character seen in unquoted field": "ends its lines with a lone carriage return (CR); save the file "
-    "with LF or CRLF line ends (in a spreadsheet: CSV UTF-8)",
-}
+CSV_ERRORS = {"expected after": "has text after a quoted cell's closing quote; quote the whole cell"}
 UNCLOSED = 'opens a quoted cell that is never closed; close it with a " (a " inside a quoted cell is written twice: "")'
 TOO_LONG = f"the row is over {MAX_LINE_BYTES:,} bytes, the limit; an answer set is far shorter"
 _BLANK = b',;\t "\r\n'  # what a spreadsheet's empty row holds
-_QUOTE = ord('"')
+_QUOTE, _LF = ord('"'), ord("\n")
+_LINE_ENDS = (b"\n", b"\r")
 
 
 class _Rows:
@@ -377,19 +374,27 @@ class _Rows:
     quotes, found from its quotes and delimiters as the csv module reads them (`_scan`), so a row
     that cannot be read costs only itself: one over MAX_LINE_BYTES is read to its end and never
     held; one that is not UTF-8 or breaks the quoting rules is said. A quoted cell never closed
-    takes the rest of the file, so it is a UsageError. A byte-order mark at the start is dropped."""
+    takes the rest of the file, so it is a UsageError. A byte-order mark at the start is dropped.
+    A line ends at LF, CRLF or a lone CR (as a spreadsheet on an old Mac wrote them)."""
 
     def __init__(self, stream: IO[bytes]) -> None:
         self._stream = stream
+        self._rest = b""  # what was read of the stream after a lone CR, not yet given
         self.line = 1  # the line the next byte read is on
         self.start = 1  # the line the row being read starts on
 
     def _piece(self) -> bytes:
         """The next line, or as much of it as the bound reads at once (b"" at the end)."""
-        piece = self._stream.readline(MAX_LINE_BYTES + 2)
-        if self.line == 1 and piece.startswith(_BOM):
-            piece = piece[len(_BOM) :]
-        self.line += piece.endswith(b"\n")
+        if self._rest:
+            piece, self._rest = self._rest, b""
+        else:
+            piece = self._stream.readline(MAX_LINE_BYTES + 2)
+            if self.line == 1 and piece.startswith(_BOM):
+                piece = piece[len(_BOM) :]
+        lone = piece.find(b"\r")
+        if 0 <= lone < len(piece) - 1 and piece[lone + 1] != _LF:  # a lone CR: the rest is the next line's
+            piece, self._rest = piece[: lone + 1], piece[lone + 1 :]
+        self.line += piece.endswith(_LINE_ENDS)
         return piece
 
     def first(self) -> bytes:
@@ -414,7 +419,7 @@ class _Rows:
                 else:
                     held.clear()
                 state = _scan(piece, state, mark)
-                if not state[0] and piece.endswith(b"\n"):
+                if not state[0] and piece.endswith(_LINE_ENDS):
                     break
                 piece = self._piece()
                 if not piece:
