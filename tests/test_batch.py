@@ -833,6 +833,8 @@ def test_a_list_cell_of_many_items_that_are_no_answers_names_a_few_and_counts_th
     said = lines[0]["error"].split("; ")
     assert [part.split(" is ")[0] for part in said[:3]] == ["'zz0'", "'zz1'", "'zz2'"]
     assert said[3:] == ["4,997 more items of that cell are no answers either"]
+    lines, _ = batch_of(run, tmp_path, 'id,interests\n1,"zz0,zz1,zz2,zz3"\n')
+    assert lines[0]["error"].endswith("; 1 more item of that cell is no answer either")
 
 
 @settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -39,7 +39,21 @@ def test_counts_verdicts_and_invalid_lines_by_number(run: Run) -> None:
     assert sum(document["verdicts"].values()) == 3
     assert [(i["line"], i["id"]) for i in document["invalid_lines"]] == [(2, "bob"), (4, None)]
     assert "boss" in document["invalid_lines"][0]["error"]
-    assert stderr == "2 of 5 lines were invalid (listed in the report).\n"
+    assert stderr == "2 of 5 lines were invalid (the report lists them).\n"
+
+
+@pytest.mark.parametrize(
+    ("flags", "says"),
+    [
+        (["--json"], "(the report lists the first 1,000)"),
+        (["--format", "csv"], "(--json lists the first 1,000)"),
+        (["--format", "markdown"], "(the report lists the first 10)"),
+    ],
+)
+def test_the_line_on_invalid_sets_says_how_many_the_report_lists(run: Run, flags: list[str], says: str) -> None:
+    result = run("cohort", "-", "--defaults", *flags, input='{"goal": "boss"}\n' * 1005 + '{"goal": "manager"}\n')
+    assert result.exit_code == 2
+    assert result.stderr.endswith(f"1,005 of 1,006 lines were invalid {says}.\n")
 
 
 def test_a_long_id_is_cut_in_the_report_and_echoed_whole_by_batch(run: Run) -> None:

@@ -340,9 +340,10 @@ def cohort(
     as_json: options.JsonOption = False,
     no_pager: options.NoPagerOption = False,
 ) -> None:
-    from mlpath.engine.cohort import Tally, places
+    from mlpath.engine.cohort import INVALID_LISTED, Tally, places
     from mlpath.engine.roadmap import build_roadmap
     from mlpath.output.formats import OutputFormat
+    from mlpath.output.views import INVALID_SHOWN
     from mlpath.output.views import cohort as cohort_view
 
     state = session(ctx)
@@ -366,6 +367,11 @@ def cohort(
     if tally.invalid:
         verb = "was" if tally.invalid == 1 else "were"
         what = "rows" if sets.csv else "lines"
-        where = "--json lists them" if chosen is OutputFormat.csv else "listed in the report"  # a CSV's rows are counts
-        tell(f"{tally.invalid:,} of {tally.count:,} {what} {verb} invalid ({where}).")
+        where, shown = "the report lists", INVALID_LISTED
+        if chosen in (OutputFormat.table, OutputFormat.markdown):
+            shown = INVALID_SHOWN
+        elif chosen is OutputFormat.csv:  # a CSV's rows are counts
+            where = "--json lists"
+        which = "them" if tally.invalid <= shown else f"the first {shown:,}"
+        tell(f"{tally.invalid:,} of {tally.count:,} {what} {verb} invalid ({where} {which}).")
         raise typer.Exit(int(ExitCode.USAGE))

@@ -586,7 +586,9 @@ def _cell(question: Any, cell: str, by_text: dict[str, Any], wrong: list[str]) -
             near = scale if question.kind == "scale" else f" (its answers: {', '.join(labels)})"
         wrong.append(f"{short(part)} is no answer to {short(question.prompt, 80)}{near}")
     if len(unknown) > SAID_CELLS:
-        wrong.append(f"{len(unknown) - SAID_CELLS:,} more items of that cell are no answers either")
+        more = len(unknown) - SAID_CELLS
+        said = "item of that cell is no answer" if more == 1 else "items of that cell are no answers"
+        wrong.append(f"{more:,} more {said} either")
     return found if question.kind == "multiselect" else cell if whole is None else whole
 
 
