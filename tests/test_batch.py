@@ -659,6 +659,8 @@ def test_a_checkbox_question_over_several_columns_keeps_every_choice(run: Run, t
         "Q3) How well do you program?",
         "About you.How well do you program?",  # a grid's title before a full stop
         "How well do you program? *",  # a required question
+        "About you [How well do you program?] *",
+        "* How well do you program?",
     ],
 )
 def test_a_numbered_or_grid_header_names_its_question(run: Run, tmp_path: Path, header: str) -> None:
@@ -902,7 +904,7 @@ def test_a_first_row_of_choices_alone_is_a_student_where_no_form_column_is_left_
     assert "Passed over" not in stderr and "column 2" in stderr  # a column without a header: said, not read
 
 
-@pytest.mark.parametrize("first", ["sep=;;", '"sep=;"', "SEP=;"])
+@pytest.mark.parametrize("first", ["sep=;;", '"sep=;"', "SEP=;", "sep=; "])
 def test_a_spreadsheets_separator_line_is_read_however_it_was_saved(run: Run, tmp_path: Path, first: str) -> None:
     lines, _ = batch_of(run, tmp_path, f"{first}\nid;programming\na;advanced\n")
     assert [(line["id"], line["answers"]["programming"]) for line in lines] == [("a", "advanced")]
@@ -940,3 +942,21 @@ def test_a_lone_carriage_return_ends_a_line_as_a_spreadsheet_reads_it(
 ) -> None:
     lines, _ = batch_of(run, tmp_path, text)
     assert [line["id"] for line in lines] == ids
+
+
+def test_an_answer_given_with_set_wins_over_a_csv_cell_as_over_a_json_line(run: Run, tmp_path: Path) -> None:
+    lines, _ = batch_of(run, tmp_path, "id,programming\na,zz\nb,none\n", "--set", "programming=advanced")
+    assert [line["answers"]["programming"] for line in lines] == ["advanced", "advanced"]
+    json_lines = run("quiz", "--batch", "--defaults", "--set", "programming=advanced", input='{"programming": "zz"}\n')
+    assert json.loads(json_lines.stdout)["answers"]["programming"] == "advanced"
+
+
+def test_a_row_of_choices_is_a_student_where_the_forms_own_columns_are_filled(run: Run, tmp_path: Path) -> None:
+    text = (
+        "Timestamp,Which specialties interest you?,,Comments\n"
+        "2026-01-05 10:00,Robotics,Computer vision,\n"
+        "2026-01-05 10:01,Data science,,\n"
+    )
+    lines, stderr = batch_of(run, tmp_path, text)
+    assert [line["answers"]["interests"] for line in lines] == [["robotics"], ["data-science"]]
+    assert "Passed over" not in stderr

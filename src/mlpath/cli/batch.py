@@ -90,7 +90,8 @@ class Sets:
             found = self._json_lines(stream)
             if self.csv:
                 needed = () if self.use_defaults else tuple(k for k in contract.KEYS if k not in self.overrides)
-                self.survey = csv_sets(stream, self.content.questions.questions, id_column, needed)
+                questions = self.content.questions.questions
+                self.survey = csv_sets(stream, questions, id_column, needed, tuple(self.overrides))
                 found, ignored = self.survey.sets, self.survey.ignored
                 if self.survey.second_header is not None:
                     terminal.say(

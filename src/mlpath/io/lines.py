@@ -143,7 +143,7 @@ _QUOTES = str.maketrans("\u2018\u2019\u201c\u201d", "''\"\"")  # a word processo
 DELIMITERS = (",", ";", "\t")  # a spreadsheet in a locale whose decimal mark is "," writes ";"
 # The first line Excel reads as "this file's delimiter" (quoted, or followed by empty cells, as a
 # spreadsheet may save it again); `_NAMED` finds one that names no delimiter mlpath reads.
-_SEPARATOR = re.compile(r'"?sep=([,;\t])"?[,;\t]*\r?\n?', re.IGNORECASE)
+_SEPARATOR = re.compile(r'"?sep=([,;\t])"?[,;\t]*[ \r\n]*', re.IGNORECASE)
 _NAMED = re.compile(r'"?sep=', re.IGNORECASE)
 SUBHEADS = {"response", "open ended response"}  # what a form's second header row says over its answers
 
@@ -162,6 +162,7 @@ def _named(title: str, names: dict[str, Any], prompts: dict[str, Any]) -> Any:
     well do you program?"); or by the prompt that ends a form's grid of questions, in brackets
     ("Rate yourself [How curious are you about new technologies?]") or after a full stop ("Rate
     yourself.How curious ...")."""
+    title = title.strip(" *")  # a required question's mark, before or after
     plain = _plain(title)
     found = names.get(plain) or names.get(_plain(_NUMBERED.sub("", title, count=1)))
     if found is None and title.rstrip().endswith("]") and "[" in title:
@@ -179,7 +180,11 @@ def _named(title: str, names: dict[str, Any], prompts: dict[str, Any]) -> Any:
 
 
 def csv_sets(
-    stream: IO[bytes], questions: Sequence[Any], id_column: str | None = None, needed: Collection[str] = ()
+    stream: IO[bytes],
+    questions: Sequence[Any],
+    id_column: str | None = None,
+    needed: Collection[str] = (),
+    given: Collection[str] = (),
 ) -> Survey:
     """A form's CSV export (RFC 4180, a header row) as answer sets, and what was passed over.
 
@@ -190,8 +195,8 @@ def csv_sets(
     header row (`_second_header`) is passed over, and may name more columns. An ambiguous column,
     an `id_column` (default "id", optional) that no header names or that answers a question, or an
     answer of `needed` that no column holds (a list can be left out: none chosen), is a UsageError
-    before any set is given. Blank rows are skipped; a row that cannot be read is an error of its
-    own (`_Rows`)."""
+    before any set is given. The columns of the answers `given` (--set, which wins) are not read.
+    Blank rows are skipped; a row that cannot be read is an error of its own (`_Rows`)."""
     import csv
 
     csv.field_size_limit(MAX_LINE_BYTES + 2)  # no cell is longer than its row
@@ -295,7 +300,9 @@ def csv_sets(
     survey = Survey(list(ignored.values()), id_at is not None, iter(()), second_at)
     survey.unheaded = {i for i, title in enumerate(header) if not title.strip() and i not in used}
     rows = itertools.chain([head] if head else [], rows)
-    survey.sets = _sets(rows, len(header), columns, fallback, texts, id_at, delimiter, survey)
+    read = {index: question for index, question in columns.items() if question.key not in given}
+    fallback = {index: other for index, other in fallback.items() if index in read}
+    survey.sets = _sets(rows, len(header), read, fallback, texts, id_at, delimiter, survey)
     return survey
 
 
@@ -326,13 +333,14 @@ def _second_header(
 
     Such a row gives no id and says "Response" over each answer the header names (a choice, over
     a checkbox question's first column). What no student writes tells it apart: "Response" itself,
-    or a question's prompt under a column (a grid's). A row of choices alone is one only where a
-    form's own columns (the id, a date, an address) are left empty in it."""
+    or a question's prompt under a column (a grid's). A row of choices alone is one only where the
+    form's own columns (the id, a date, an address) are there and all left empty in it."""
     if id_at is not None and id_at < len(row) and row[id_at].strip():
         return None
     added: dict[int, Any] = {}
     apart: dict[int, tuple[Any, str]] = {}
-    said = spread = unfilled = False  # "Response" or a grid's question; a checkbox's later choice; an empty column
+    said = spread = False  # "Response" or a grid's question; a checkbox question's later choice
+    own: list[str] = []  # the cells under the form's own columns and the questions mlpath does not ask
     last: tuple[Any, str] | None = None  # the question of the nearest headed column to the left, and its title
     for index, title in enumerate(header):
         cell = row[index].strip() if index < len(row) else ""
@@ -347,17 +355,19 @@ def _second_header(
         grid = _named(cell, prompts, prompts) if cell and index != id_at else None
         if grid is not None and grid not in columns.values() and grid not in added.values():
             added[index], last, said = grid, (grid, grid.prompt), True
-        elif index == id_at:  # left empty, as every form's own column
-            last, unfilled = None, True
+        elif index == id_at:  # left empty: the form's own column
+            last = None
+            own.append(cell)
         elif title.strip():  # a question mlpath does not ask, or a form's own column
-            said, unfilled, last = said or _plain(cell) in SUBHEADS, unfilled or not cell, (None, title.strip())
+            said, last = said or _plain(cell) in SUBHEADS, (None, title.strip())
+            own.append(cell)
         elif cell and last is not None and last[0] is not None and _choice(cell, texts[last[0].key]) is not None:
             added[index], spread = last[0], True  # a checkbox question's later choice
         elif cell and last is not None:
             apart[index] = last
         elif cell:
             return None
-    return (added, apart) if said or (spread and unfilled) else None
+    return (added, apart) if said or (spread and own and not any(own)) else None
 
 
 # The csv module's words for what it cannot read, in a person's (the rest are shown as they are).
@@ -524,7 +534,7 @@ def _sets(
         cells = {index: row[index].strip() for index in columns}
         for index, other in fallback.items():
             cells[index] = cells[index] or row[other].strip()
-        if not any(cells.values()):  # a timestamp and nothing else
+        if cells and not any(cells.values()):  # a timestamp and nothing else
             yield start, ident, LineError("the row answers no question: every answer cell is empty")
             continue
         raw: dict[str, Any] = {}
