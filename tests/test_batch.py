@@ -588,15 +588,23 @@ def test_trailing_empty_cells_and_unnamed_columns_are_nothing_to_say(run: Run, t
     assert lines[0]["answers"]["programming"] == "advanced" and stderr == ""
 
 
-@pytest.mark.parametrize("cell", ['"' + ("y" * 99_999 + "\n") * 11 + '"', "y" * 1_100_000, '"' + "y" * 1_100_000 + '"'])
-def test_a_row_over_the_bound_is_an_error_of_its_own_and_the_reading_goes_on(
-    run: Run, tmp_path: Path, cell: str
+@pytest.mark.parametrize(
+    ("cell", "lines"),
+    [
+        ('"' + ("y" * 99_999 + "\n") * 11 + '"', " (lines 3 to 14)"),
+        ("y" * 1_100_000, ""),
+        ('"' + "y" * 1_100_000 + '"', ""),
+    ],
+)
+def test_a_row_over_the_bound_is_an_error_of_its_own_with_its_id_and_the_reading_goes_on(
+    run: Run, tmp_path: Path, cell: str, lines: str
 ) -> None:
-    lines, _ = batch_of(run, tmp_path, f"id,programming,note\na,none,x\nb,none,{cell}\nc,none,x\n")
-    assert [line.get("id") for line in lines] == ["a", None, "c"]
-    assert (lines[1]["line"], lines[1]["error"]) == (
+    found, _ = batch_of(run, tmp_path, f"id,programming,note\na,none,x\nb,none,{cell}\nc,none,x\n")
+    assert [line.get("id") for line in found] == ["a", "b", "c"]
+    assert (found[1]["line"], found[1]["error"]) == (
         3,
-        "the row is over 1,000,000 bytes, the limit; an answer set is far shorter",
+        f"the row{lines} is over 1,000,000 bytes, the limit; an answer set is far shorter (a cell may hold "
+        "pasted text)",
     )
 
 
@@ -960,3 +968,43 @@ def test_a_row_of_choices_is_a_student_where_the_forms_own_columns_are_filled(ru
     lines, stderr = batch_of(run, tmp_path, text)
     assert [line["answers"]["interests"] for line in lines] == [["robotics"], ["data-science"]]
     assert "Passed over" not in stderr
+
+
+def test_a_crlf_that_the_bound_splits_ends_one_line(run: Run, tmp_path: Path) -> None:
+    survey = tmp_path / "survey.csv"
+    row = b"ana,zz," + b"x" * (MAX_LINE_BYTES - 6)  # with its CRLF, over the bound by one byte
+    survey.write_bytes(b"id,programming,note\r\n" + row + b"\r\nben,zz,\r\ncy,zz,\r\n")
+    result = run("quiz", "--batch", "--defaults", "--answers", str(survey))
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(line["line"], line["id"]) for line in lines] == [(2, "ana"), (3, "ben"), (4, "cy")]
+    assert "over 1,000,000 bytes" in lines[0]["error"]
+
+
+@pytest.mark.parametrize(
+    ("data", "says"),
+    [
+        (
+            b'id,programming\rcy,"one\rtwo\rthr\xffee"\r',
+            "the row (lines 2 to 4) is not UTF-8 text (byte 0xff on line 4)",
+        ),
+        (b'id,programming\ncy,"one\ntwo"x\n', "the row (lines 2 to 3) has text after a quoted cell's closing quote"),
+    ],
+)
+def test_a_row_that_cannot_be_read_names_the_lines_it_spans(run: Run, tmp_path: Path, data: bytes, says: str) -> None:
+    survey = tmp_path / "survey.csv"
+    survey.write_bytes(data)
+    result = run("quiz", "--batch", "--defaults", "--answers", str(survey))
+    assert json.loads(result.stdout)["error"].startswith(says)
+
+
+def test_a_misspelt_question_in_a_second_header_row_says_which_it_may_mean(run: Run, tmp_path: Path) -> None:
+    text = (
+        "Respondent ID,How well do you program?,Rate yourself,\n"
+        ",Response,How curious are you about new technologies?,How ready are you to keep learning for your career?\n"
+        "1,none,5,1\n"
+    )
+    _, stderr = batch_of(run, tmp_path, text, "--id-column", "Respondent ID")
+    assert stderr.endswith(
+        "'How ready are you to keep learning for your career?' (did you mean 'How ready are you to keep learning "
+        "for your whole career?').\n"
+    )

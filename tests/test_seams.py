@@ -294,7 +294,7 @@ def test_completion_keeps_every_byte_of_the_startup_file(run: Run, tmp_path: Pat
     [
         (
             'id,education\na,none\nb,"' + "x" * 600_000 + "\n" + "y" * 600_000 + '\nmallory,master-cs\nz"\nc,none\n',
-            [(2, "a"), (3, "the row is over 1,000,000 bytes"), (7, "c")],
+            [(2, "a"), (3, "the row (lines 3 to 6) is over 1,000,000 bytes"), (7, "c")],
         ),
         ('id,education\na,"none"x\nb,none\n', [(2, "the row has text after a quoted cell's closing quote"), (3, "b")]),
         (  # two quotes inside a quoted cell are one: the cell goes on over the lines

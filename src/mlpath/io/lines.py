@@ -241,6 +241,7 @@ def csv_sets(
         )
     columns: dict[int, Any] = {}
     ignored: dict[int, tuple[str, str]] = {}
+    keys = [*(q.key for q in questions), *(q.prompt for q in questions)]  # what a misspelt header may mean
     for index, title in enumerate(header):
         question = _named(title, names, prompts) if title.strip() else None
         if index == id_at:
@@ -254,7 +255,6 @@ def csv_sets(
         elif question is not None:
             columns[index] = question
         elif title.strip():
-            keys = [*(q.key for q in questions), *(q.prompt for q in questions)]
             ignored[index] = (title, nearest(title, keys, 0.8, _plain))
     texts = {  # each question's choices by value and label (a label wins over another's value)
         q.key: {text: c.value for c in q.choices for text in (str(c.value), c.label)}
@@ -275,7 +275,10 @@ def csv_sets(
             ignored.pop(index, None)  # a grid's title, over its first question
         for index, (question, beside) in others.items():
             main = next((at for at, asked in columns.items() if asked is question), None)
-            if main is not None and question.kind == "select" and main not in fallback:
+            near = nearest(labels[index], keys, 0.8, _plain)  # a grid's question, misspelt
+            if near:
+                ignored[index] = (labels[index].strip(), near)
+            elif main is not None and question.kind == "select" and main not in fallback:
                 fallback[main] = index  # the answer written in, where no choice was picked
             else:  # a checkbox's ticks come in its choices' columns; a grid's comment is no answer
                 ignored[index] = (labels[index].strip(), f" (beside {short(beside, 80)})")
@@ -373,9 +376,11 @@ def _second_header(
 # The csv module's words for what it cannot read, in a person's (the rest are shown as they are).
 CSV_ERRORS = {"expected after": "has text after a quoted cell's closing quote; quote the whole cell"}
 UNCLOSED = 'opens a quoted cell that is never closed; close it with a " (a " inside a quoted cell is written twice: "")'
-TOO_LONG = f"the row is over {MAX_LINE_BYTES:,} bytes, the limit; an answer set is far shorter"
+TOO_LONG = f"is over {MAX_LINE_BYTES:,} bytes, the limit; an answer set is far shorter (a cell may hold pasted text)"
+_HEAD = 1 << 16  # bytes of a row over the bound kept to find its id
 _BLANK = b',;\t "\r\n'  # what a spreadsheet's empty row holds
 _QUOTE, _LF = ord('"'), ord("\n")
+_LINE_END = re.compile(rb"\r\n?|\n")
 _LINE_ENDS = (b"\n", b"\r")
 
 
@@ -401,6 +406,9 @@ class _Rows:
             piece = self._stream.readline(MAX_LINE_BYTES + 2)
             if self.line == 1 and piece.startswith(_BOM):
                 piece = piece[len(_BOM) :]
+            if piece.endswith(b"\r") and len(piece) >= MAX_LINE_BYTES + 2:  # the bound fell in a CRLF?
+                after = self._stream.read(1)
+                piece, self._rest = (piece + after, b"") if after == b"\n" else (piece, after)
         lone = piece.find(b"\r")
         if 0 <= lone < len(piece) - 1 and piece[lone + 1] != _LF:  # a lone CR: the rest is the next line's
             piece, self._rest = piece[: lone + 1], piece[lone + 1 :]
@@ -421,7 +429,7 @@ class _Rows:
         mark = ord(delimiter)
         while piece:
             held: list[bytes] = []
-            size, state = 0, (False, True, False)
+            size, state, head = 0, (False, True, False), piece[:_HEAD]
             while True:
                 size += len(piece)
                 if size <= MAX_LINE_BYTES + 2:
@@ -436,7 +444,11 @@ class _Rows:
                     if state[0]:
                         raise UsageError(f"line {self.start} of the CSV {UNCLOSED}")
                     break
-            cells = _cells(b"".join(held), self.start, delimiter) if held else RowError(TOO_LONG)
+            end = self.line - piece.endswith(_LINE_ENDS)  # the row's last line
+            if held:
+                cells = _cells(b"".join(held), self.start, end, delimiter)
+            else:  # what comes before the last cell the head holds: the id, as a rule
+                cells = RowError(f"the row{_span(self.start, end)} {TOO_LONG}", _lenient(head, delimiter)[:-1])
             if isinstance(cells, RowError) or any(cell.strip() for cell in cells):
                 yield self.start, cells
             self.start = self.line
@@ -470,28 +482,39 @@ class RowError(LineError):
         self.cells = cells
 
 
-def _cells(data: bytes, start: int, delimiter: str) -> list[str] | RowError:
-    """The cells of one row, or what is wrong with it."""
+def _cells(data: bytes, start: int, end: int, delimiter: str) -> list[str] | RowError:
+    """The cells of the row on lines `start` to `end`, or what is wrong with it."""
     import csv
 
-    text = data.decode("utf-8", "replace")
     try:
-        data.decode("utf-8")
-        return next(csv.reader([text], delimiter=delimiter, strict=True), [])
+        return next(csv.reader([data.decode("utf-8")], delimiter=delimiter, strict=True), [])
     except UnicodeDecodeError as error:
-        line = start + data.count(b"\n", 0, error.start)
+        line = start + len(_LINE_END.findall(data, 0, error.start))
         said = (
-            f"the row is not UTF-8 text (byte 0x{data[error.start]:02x} on line {line}); save the file as UTF-8 "
-            "(in a spreadsheet: CSV UTF-8)"
+            f"is not UTF-8 text (byte 0x{data[error.start]:02x} on line {line}); save the file as UTF-8 (in a "
+            "spreadsheet: CSV UTF-8)"
         )
     except csv.Error as error:
-        found = next((words for found, words in CSV_ERRORS.items() if found in str(error)), None)
-        said = f"the row {found or 'cannot be read: ' + short(str(error), 80)}"
-    try:  # what a lenient reading makes of it, undamaged cells kept
-        cells = [cell if "\ufffd" not in cell else "" for cell in next(csv.reader([text], delimiter=delimiter), [])]
+        said = next((words for found, words in CSV_ERRORS.items() if found in str(error)), None) or (
+            f"cannot be read: {short(str(error), 80)}"
+        )
+    return RowError(f"the row{_span(start, end)} {said}", _lenient(data, delimiter))
+
+
+def _span(start: int, end: int) -> str:
+    """The lines of a row that holds line breaks, for a message about it."""
+    return f" (lines {start} to {end})" if end > start else ""
+
+
+def _lenient(data: bytes, delimiter: str) -> list[str]:
+    """What a lenient reading makes of a row that cannot be read, each damaged cell left empty."""
+    import csv
+
+    try:
+        found = next(csv.reader([data.decode("utf-8", "replace")], delimiter=delimiter), [])
     except csv.Error:
-        cells = []
-    return RowError(said, cells)
+        return []
+    return [cell if "\ufffd" not in cell else "" for cell in found]
 
 
 class CellError(LineError):
