@@ -1008,3 +1008,21 @@ def test_a_misspelt_question_in_a_second_header_row_says_which_it_may_mean(run: 
         "'How ready are you to keep learning for your career?' (did you mean 'How ready are you to keep learning "
         "for your whole career?').\n"
     )
+
+
+def test_a_header_row_repeated_by_two_exports_joined_is_passed_over_and_said(run: Run, tmp_path: Path) -> None:
+    text = "id,How well do you program?\nana,beginner\nid,How well do you program?\nben,advanced\n"
+    lines, stderr = batch_of(run, tmp_path, text)
+    assert [line["id"] for line in lines] == ["ana", "ben"]
+    assert (
+        stderr == "Passed over 1 row that repeats the header row (the first on line 3), as two exports joined have.\n"
+    )
+
+
+def test_a_cell_that_is_no_answer_is_said_the_same_on_every_row(run: Run, tmp_path: Path) -> None:
+    lines, _ = batch_of(run, tmp_path, "id,programming\na,Intermediat\nb,Intermediat\n")
+    assert (
+        lines[0]["error"]
+        == lines[1]["error"]
+        == ("'Intermediat' is no answer to 'How well do you program?' (did you mean 'intermediate'?)")
+    )

@@ -185,6 +185,10 @@ class Sets:
             say("A cell holds an answer's value or its label, as 'mlpath quiz --questions' lists them.")
         if self.looks_csv:
             say("The input looks like a CSV export, read as JSON Lines: give --input-format csv.")
+        count, first = self.survey.header_again if self.survey else (0, 0)
+        if count:
+            rows = "1 row that repeats" if count == 1 else f"{count:,} rows that repeat"
+            say(f"Passed over {rows} the header row (the first on line {first}), as two exports joined have.")
         held = sorted(self.survey.held) if self.survey else []
         if held:
             listed = ", ".join(str(index + 1) for index in held)

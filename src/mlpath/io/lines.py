@@ -305,7 +305,7 @@ def csv_sets(
     rows = itertools.chain([head] if head else [], rows)
     read = {index: question for index, question in columns.items() if question.key not in given}
     fallback = {index: other for index, other in fallback.items() if index in read}
-    survey.sets = _sets(rows, len(header), read, fallback, texts, id_at, delimiter, survey)
+    survey.sets = _sets(rows, header, read, fallback, texts, id_at, delimiter, survey)
     return survey
 
 
@@ -317,6 +317,7 @@ class Survey:
     named: bool  # a column names the rows
     sets: Iterator[tuple[int, Id | None, dict[str, Any] | LineError]]  # (line, id, raw answers or error)
     second_header: int | None = None  # the line of a form's second header row, passed over
+    header_again: tuple[int, int] = (0, 0)  # rows that repeat the header (two exports joined), the first's line
     unheaded: set[int] = field(default_factory=set)  # columns without a header that answer nothing
     held: set[int] = field(default_factory=set)  # those whose cells held something, as the sets are read
 
@@ -523,7 +524,7 @@ class CellError(LineError):
 
 def _sets(
     rows: Iterator[tuple[int, list[str] | RowError]],
-    width: int,
+    header: list[str],
     columns: dict[int, Any],
     fallback: dict[int, int],
     texts: dict[str, dict[str, Any]],
@@ -535,11 +536,17 @@ def _sets(
     # past the last column of an answer that is no list
     lists = (index for index, question in columns.items() if question.kind != "multiselect")
     reaches = 1 + max([*lists, *fallback.values()], default=-1)
+    hints: dict[Any, str] = {}  # what was said of a cell that is no answer (`_cell`)
+    width = len(header)
     for start, row in rows:
         read = row.cells if isinstance(row, RowError) else row
         ident = read[id_at].strip() or None if id_at is not None and id_at < len(read) else None
         if isinstance(row, RowError):
             yield start, ident, row
+            continue
+        if row == header:  # passed over, and said
+            count, first = survey.header_again
+            survey.header_again = (count + 1, first or start)
             continue
         if len(row) >= reaches:
             row += [""] * (width - len(row))
@@ -563,7 +570,7 @@ def _sets(
         raw: dict[str, Any] = {}
         wrong: list[str] = []
         for index, question in columns.items():
-            value = _cell(question, cells[index], texts[question.key], wrong)
+            value = _cell(question, cells[index], texts[question.key], wrong, hints)
             if question.kind == "multiselect" and question.key in raw:  # a checkbox's further column
                 raw[question.key] = [*raw[question.key], *value]
             elif cells[index] or question.kind == "multiselect":  # an empty list cell: none chosen
@@ -572,12 +579,14 @@ def _sets(
 
 
 SAID_CELLS = 3  # the items of one list cell named as no answer; the rest are counted
+SAID_KEPT = 10_000  # what was said of a cell that is no answer, kept for the rows that repeat it
 
 
-def _cell(question: Any, cell: str, by_text: dict[str, Any], wrong: list[str]) -> Any:
+def _cell(question: Any, cell: str, by_text: dict[str, Any], wrong: list[str], hints: dict[Any, str]) -> Any:
     """A cell as an answer: a choice's value or label (`by_text`: as written, or by its `_plain`
     text); for a list, the whole cell, or its items split at ";" and then at ",", or "none" alone.
-    What is neither goes to `wrong`, said with the label it may mean (for a list, its first few)."""
+    What is neither goes to `wrong`, said with the label it may mean (for a list, its first few);
+    `hints` keeps what was said of each, as a form's every row may repeat it."""
     whole = _choice(cell, by_text)
     if question.kind != "multiselect":
         if whole is not None or not cell:
@@ -611,18 +620,28 @@ def _cell(question: Any, cell: str, by_text: dict[str, Any], wrong: list[str]) -
         else:
             found.append(value)
     for part in list(unknown)[:SAID_CELLS]:
-        labels = [c.label for c in question.choices]
-        near = nearest(part, labels, 0.6, _plain) or nearest(part, [str(c.value) for c in question.choices], 0.6)
-        if not near:  # what is allowed, as the answers check says it
-            ends = (question.choices[0].value, question.choices[-1].value)
-            scale = f" (a whole number from {ends[0]} to {ends[1]}, or its label)"
-            near = scale if question.kind == "scale" else f" (its answers: {', '.join(labels)})"
-        wrong.append(f"{short(part)} is no answer to {short(question.prompt, 80)}{near}")
+        text = hints.get((question.key, part))
+        if text is None:
+            text = _no_answer(question, part)
+            if len(hints) < SAID_KEPT:
+                hints[question.key, part] = text
+        wrong.append(text)
     if len(unknown) > SAID_CELLS:
         more = len(unknown) - SAID_CELLS
         said = "item of that cell is no answer" if more == 1 else "items of that cell are no answers"
         wrong.append(f"{more:,} more {said} either")
     return found if question.kind == "multiselect" else cell if whole is None else whole
+
+
+def _no_answer(question: Any, part: str) -> str:
+    """What is said of `part`, no answer to `question`: the label it may mean, or what is allowed."""
+    labels = [c.label for c in question.choices]
+    near = nearest(part, labels, 0.6, _plain) or nearest(part, [str(c.value) for c in question.choices], 0.6)
+    if not near:  # what is allowed, as the answers check says it
+        ends = (question.choices[0].value, question.choices[-1].value)
+        scale = f" (a whole number from {ends[0]} to {ends[1]}, or its label)"
+        near = scale if question.kind == "scale" else f" (its answers: {', '.join(labels)})"
+    return f"{short(part)} is no answer to {short(question.prompt, 80)}{near}"
 
 
 def _choice(text: str, by_text: dict[str, Any]) -> Any:
