@@ -894,17 +894,6 @@ def test_a_second_header_row_is_known_beside_a_question_mlpath_does_not_ask(
     )
 
 
-def test_a_comment_column_beside_a_grid_is_no_answer_to_its_last_question(run: Run, tmp_path: Path) -> None:
-    text = (
-        "Respondent ID,How well do you program?,Rate yourself,\n"
-        ",Response,How curious are you about new technologies?,Other (please specify)\n"
-        "1,none,4,it depends on the day\n"
-    )
-    lines, stderr = batch_of(run, tmp_path, text, "--id-column", "Respondent ID")
-    assert lines[0]["answers"]["new_tech"] == 4
-    assert stderr.endswith("'Other (please specify)' (beside 'How curious are you about new technologies?').\n")
-
-
 def test_a_first_row_of_choices_alone_is_a_student_where_no_form_column_is_left_empty(run: Run, tmp_path: Path) -> None:
     text = "Which specialties interest you?,\nNatural language processing,Robotics\nComputer vision,\n"
     lines, stderr = batch_of(run, tmp_path, text)
@@ -997,17 +986,27 @@ def test_a_row_that_cannot_be_read_names_the_lines_it_spans(run: Run, tmp_path: 
     assert json.loads(result.stdout)["error"].startswith(says)
 
 
-def test_a_misspelt_question_in_a_second_header_row_says_which_it_may_mean(run: Run, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("fourth", "said"),
+    [
+        ("Other (please specify)", "(beside 'How curious are you about new technologies?')"),  # a grid's comment
+        (
+            "How ready are you to keep learning for your career?",  # a grid's question, misspelt
+            "(did you mean 'How ready are you to keep learning for your whole career?')",
+        ),
+    ],
+)
+def test_a_grids_column_that_names_no_question_is_no_answer_and_says_why(
+    run: Run, tmp_path: Path, fourth: str, said: str
+) -> None:
     text = (
         "Respondent ID,How well do you program?,Rate yourself,\n"
-        ",Response,How curious are you about new technologies?,How ready are you to keep learning for your career?\n"
-        "1,none,5,1\n"
+        f",Response,How curious are you about new technologies?,{fourth}\n"
+        "1,none,4,1\n"
     )
-    _, stderr = batch_of(run, tmp_path, text, "--id-column", "Respondent ID")
-    assert stderr.endswith(
-        "'How ready are you to keep learning for your career?' (did you mean 'How ready are you to keep learning "
-        "for your whole career?').\n"
-    )
+    lines, stderr = batch_of(run, tmp_path, text, "--id-column", "Respondent ID")
+    assert (lines[0]["answers"]["new_tech"], lines[0]["answers"]["continuous_learning"]) == (4, 3)  # its default, not 1
+    assert stderr.endswith(f"'{fourth}' {said}.\n")
 
 
 def test_a_header_row_repeated_by_two_exports_joined_is_passed_over_and_said(run: Run, tmp_path: Path) -> None:
