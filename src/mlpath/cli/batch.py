@@ -235,7 +235,7 @@ def run_batch(
             buffer = getattr(stdout, "buffer", None)  # none in a test's text-only stdout
             write = buffer.write if buffer is not None else lambda data: stdout.write(data.decode("utf-8"))
             try:
-                done, invalid = _write(content, lines, csv, write, (buffer or stdout).flush, lambda *counts: None)
+                done, invalid = _write(content, lines, csv, write, (buffer or stdout).flush, _unmetered)
             except OSError as error:  # a full disk behind stdout, ...
                 if streams.failure(error) is not None:
                     raise  # the reader went away (`| head -1`), stdin failed: named as every stream's failure
@@ -304,12 +304,16 @@ def _write(
     return written, invalid
 
 
+def _unmetered(done: int, invalid: int) -> None:
+    """No progress bar: nothing to show it on."""
+
+
 @contextlib.contextmanager
 def line_meter(terminal: Terminal) -> Iterator[Callable[[int, int], Any]]:
     """A progress bar on stderr (lines, lines per second, invalid so far), only when stderr is a
     terminal, so that it never lands in a log or a pipe."""
     if not terminal.stderr_isatty:
-        yield lambda done, invalid: None
+        yield _unmetered
         return
     from rich.progress import BarColumn, Progress, ProgressColumn, Task, TextColumn, TimeElapsedColumn
     from rich.text import Text

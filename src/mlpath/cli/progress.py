@@ -149,7 +149,7 @@ def _lined(ctx: typer.Context, plan: Plan, now: str) -> Plan:
 
 def save_plan(roadmap: Roadmap) -> None:
     """Save a roadmap (with its answers) as the person's plan, every status following its work,
-    and say what happened in one line on stderr, wrapped at `width`."""
+    and say what happened in one line on stderr."""
     from mlpath.output.plan import saved_line
     from mlpath.plan import model, store
 

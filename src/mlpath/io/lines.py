@@ -430,12 +430,13 @@ class _Rows:
         mark = ord(delimiter)
         while piece:
             held: list[bytes] = []
-            size, state, head = 0, (False, True, False), piece[:_HEAD]
+            size, state, head = 0, (False, True, False), b""
             while True:
                 size += len(piece)
                 if size <= MAX_LINE_BYTES + 2:
                     held.append(piece)
-                else:
+                elif not head:  # over the bound: only the start is kept, for the id
+                    head = (held[0] if held else piece)[:_HEAD]
                     held.clear()
                 state = _scan(piece, state, mark)
                 if not state[0] and piece.endswith(_LINE_ENDS):

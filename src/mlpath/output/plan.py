@@ -58,15 +58,13 @@ def saved_line(result: Replanned, new: bool, answers_dropped: bool = False) -> s
     """The one line after saving: what the plan kept, added and dropped (titles are in `progress`),
     and its answers, if the general roadmap took their place."""
     if new:
-        line = f"Saved your plan ({plural(len(result.plan.steps), 'step')}). See it with: mlpath progress"
-    else:
-        done = sum(1 for step in (*result.carried, *result.returned) if step.status in FINISHED)
-        parts = [f"{len(result.carried) + len(result.returned)} kept ({done} done)", f"{len(result.new)} new"]
-        if result.restarted:
-            parts.append(f"{len(result.restarted)} restarted (their work changed)")
-        kept = sum(1 for step in result.dropped if step.status != "pending")
-        parts.append(f"{len(result.dropped)} dropped" + (f" ({kept} with a status, kept on record)" if kept else ""))
-        if answers_dropped:
-            parts.append("your answers dropped (the general roadmap has none)")
-        return f"Plan updated: {', '.join(parts)} — mlpath progress"
-    return line
+        return f"Saved your plan ({plural(len(result.plan.steps), 'step')}). See it with: mlpath progress"
+    done = sum(1 for step in (*result.carried, *result.returned) if step.status in FINISHED)
+    parts = [f"{len(result.carried) + len(result.returned)} kept ({done} done)", f"{len(result.new)} new"]
+    if result.restarted:
+        parts.append(f"{len(result.restarted)} restarted (their work changed)")
+    kept = sum(1 for step in result.dropped if step.status != "pending")
+    parts.append(f"{len(result.dropped)} dropped" + (f" ({kept} with a status, kept on record)" if kept else ""))
+    if answers_dropped:
+        parts.append("your answers dropped (the general roadmap has none)")
+    return f"Plan updated: {', '.join(parts)} — mlpath progress"
